@@ -1,0 +1,37 @@
+import type { Catalogue } from '../database.ts';
+import type { GeneratedDocument } from '../../contract/schemas/reports.ts';
+
+interface DocumentRow {
+  id: number; campaign_id: number; trame_id: number; scope: string; thematique_number: number | null;
+  file_name: string; path: string; sha256: string; bytes: number; generated_at: string;
+}
+
+export function logDocument(db: Catalogue, d: Omit<GeneratedDocument, 'id'>): GeneratedDocument {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO generated_document (campaign_id, trame_id, scope, thematique_number, file_name, path, sha256, bytes, generated_at)
+         VALUES (@campaignId, @trameId, @scope, @thematiqueNumber, @fileName, @path, @sha256, @bytes, @generatedAt)`,
+      )
+      .run(d).lastInsertRowid,
+  );
+  return { id, ...d };
+}
+
+export function listDocuments(db: Catalogue, campaignId?: number): GeneratedDocument[] {
+  const rows = db
+    .prepare('SELECT * FROM generated_document WHERE @c IS NULL OR campaign_id = @c ORDER BY id DESC LIMIT 500')
+    .all({ c: campaignId ?? null }) as DocumentRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    campaignId: r.campaign_id,
+    trameId: r.trame_id,
+    scope: r.scope,
+    thematiqueNumber: r.thematique_number,
+    fileName: r.file_name,
+    path: r.path,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    generatedAt: r.generated_at,
+  }));
+}

@@ -1,0 +1,154 @@
+/** Meetings with their attendance, thématiques and ateliers, read in one query per list. */
+import type { Catalogue } from '../database.ts';
+import type { Attendance, Meeting } from '../../contract/schemas/meeting.ts';
+
+export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsSource' | 'updatedAt' | 'ateliers'> & {
+  ateliers: Omit<Meeting['ateliers'][number], 'id'>[];
+  regionCode: string | null;
+};
+
+export interface MeetingQuery {
+  campaignId: number;
+  level?: string;
+  academieCode?: string;
+  departementCode?: string;
+  thematiqueId?: number;
+  dateFrom?: string;
+  dateTo?: string;
+  search?: string;
+  id?: number;
+}
+
+interface MeetingRow {
+  id: number; campaign_id: number; level: Meeting['level']; title: string; date: string; lieu: string;
+  format: Meeting['format']; academie_code: string | null; departement_code: string | null; bassin_id: number | null;
+  etablissement_uai: string | null; declared_total: number | null; restitution_received: 0 | 1; notes: string;
+  updated_at: string; attendance_json: string; thematiques_json: string; ateliers_json: string;
+}
+
+const SELECT = `
+  SELECT m.*,
+    (SELECT json_group_object(category_code, count) FROM attendance WHERE meeting_id = m.id) AS attendance_json,
+    (SELECT json_group_array(thematique_id) FROM
+       (SELECT mt.thematique_id FROM meeting_thematique mt JOIN thematique t ON t.id = mt.thematique_id
+        WHERE mt.meeting_id = m.id ORDER BY t.number)) AS thematiques_json,
+    (SELECT json_group_array(json_object('id', id, 'thematiqueId', thematique_id, 'defi', defi, 'participants', participants))
+       FROM (SELECT * FROM atelier WHERE meeting_id = m.id ORDER BY position)) AS ateliers_json
+  FROM meeting m`;
+
+export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
+  const rows = db
+    .prepare(
+      `${SELECT}
+       WHERE m.campaign_id = @campaignId
+         AND (@id IS NULL OR m.id = @id)
+         AND (@level IS NULL OR m.level = @level)
+         AND (@academieCode IS NULL OR m.academie_code = @academieCode)
+         AND (@departementCode IS NULL OR m.departement_code = @departementCode)
+         AND (@dateFrom IS NULL OR m.date >= @dateFrom)
+         AND (@dateTo IS NULL OR m.date <= @dateTo)
+         AND (@thematiqueId IS NULL OR EXISTS
+               (SELECT 1 FROM meeting_thematique WHERE meeting_id = m.id AND thematique_id = @thematiqueId))
+         AND (@search IS NULL OR m.title LIKE @search OR m.lieu LIKE @search OR m.notes LIKE @search)
+       ORDER BY m.date, m.id`,
+    )
+    .all({
+      campaignId: q.campaignId,
+      id: q.id ?? null,
+      level: q.level ?? null,
+      academieCode: q.academieCode ?? null,
+      departementCode: q.departementCode ?? null,
+      thematiqueId: q.thematiqueId ?? null,
+      dateFrom: q.dateFrom ?? null,
+      dateTo: q.dateTo ?? null,
+      search: q.search ? `%${q.search}%` : null,
+    }) as MeetingRow[];
+  return rows.map(toMeeting);
+}
+
+export function getMeeting(db: Catalogue, id: number): Meeting | undefined {
+  const row = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
+  return row && toMeeting(row);
+}
+
+export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO meeting (campaign_id, level, title, date, lieu, format, region_code, academie_code, departement_code,
+           bassin_id, etablissement_uai, declared_total, restitution_received, notes, updated_at)
+         VALUES (@campaignId, @level, @title, @date, @lieu, @format, @regionCode, @academieCode, @departementCode,
+           @bassinId, @etablissementUai, @declaredTotal, @restitution, @notes, @now)`,
+      )
+      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now }).lastInsertRowid,
+  );
+  writeChildren(db, id, m);
+  return id;
+}
+
+export function updateMeeting(db: Catalogue, id: number, m: MeetingRecord, now: string): void {
+  db.prepare(
+    `UPDATE meeting SET level = @level, title = @title, date = @date, lieu = @lieu, format = @format,
+       region_code = @regionCode, academie_code = @academieCode, departement_code = @departementCode,
+       bassin_id = @bassinId, etablissement_uai = @etablissementUai, declared_total = @declaredTotal,
+       restitution_received = @restitution, notes = @notes, updated_at = @now
+     WHERE id = @id`,
+  ).run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id });
+  for (const table of ['attendance', 'meeting_thematique']) {
+    db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`).run(id);
+  }
+  // Ateliers are rewritten in place so their ids stay stable for the rows that remain.
+  db.prepare('DELETE FROM atelier WHERE meeting_id = ? AND position > ?').run(id, m.ateliers.length);
+  writeChildren(db, id, m);
+}
+
+export function deleteMeeting(db: Catalogue, id: number): boolean {
+  return db.prepare('DELETE FROM meeting WHERE id = ?').run(id).changes > 0;
+}
+
+function writeChildren(db: Catalogue, id: number, m: MeetingRecord): void {
+  const attendance = db.prepare('INSERT INTO attendance (meeting_id, category_code, count) VALUES (?, ?, ?)');
+  for (const [code, count] of Object.entries(m.attendance)) {
+    if (count !== undefined) attendance.run(id, code, count);
+  }
+  const thematique = db.prepare('INSERT INTO meeting_thematique (meeting_id, thematique_id) VALUES (?, ?)');
+  for (const thematiqueId of new Set(m.thematiqueIds)) thematique.run(id, thematiqueId);
+  const atelier = db.prepare(
+    `INSERT INTO atelier (meeting_id, position, thematique_id, defi, participants) VALUES (@id, @position, @thematiqueId, @defi, @participants)`,
+  );
+  const update = db.prepare(
+    'UPDATE atelier SET thematique_id = @thematiqueId, defi = @defi, participants = @participants WHERE meeting_id = @id AND position = @position',
+  );
+  m.ateliers.forEach((a, index) => {
+    const row = { id, position: index + 1, ...a };
+    if (update.run(row).changes === 0) atelier.run(row);
+  });
+}
+
+function toMeeting(row: MeetingRow): Meeting {
+  const attendance = JSON.parse(row.attendance_json ?? '{}') as Attendance;
+  const counts = Object.values(attendance).filter((n): n is number => typeof n === 'number');
+  const participants = row.declared_total ?? (counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : null);
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    level: row.level,
+    title: row.title,
+    date: row.date,
+    lieu: row.lieu,
+    format: row.format,
+    academieCode: row.academie_code,
+    departementCode: row.departement_code,
+    bassinId: row.bassin_id,
+    etablissementUai: row.etablissement_uai,
+    thematiqueIds: JSON.parse(row.thematiques_json) as number[],
+    declaredTotal: row.declared_total,
+    attendance,
+    ateliers: JSON.parse(row.ateliers_json) as Meeting['ateliers'],
+    restitutionReceived: row.restitution_received === 1,
+    notes: row.notes,
+    participants,
+    participantsSource: row.declared_total !== null ? 'declare' : counts.length > 0 ? 'categories' : 'inconnu',
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,130 @@
+import type { Catalogue } from '../database.ts';
+import type { Bassin, Etablissement, RegionAcademique } from '../../contract/schemas/territory.ts';
+
+interface BassinRow { id: number; departement_code: string; kind: 'ZAP' | 'ECLORE'; nom: string; academie_code: string }
+interface EtablissementRow {
+  uai: string; nom: string; type: Etablissement['type']; commune: string; departement_code: string;
+  bassin_id: number | null; academie_code: string;
+}
+
+export function territoryTree(db: Catalogue): RegionAcademique[] {
+  const regions = db.prepare('SELECT code, nom FROM region_academique ORDER BY nom').all() as { code: string; nom: string }[];
+  const academies = db.prepare('SELECT code, numero, nom, region_code FROM academie ORDER BY nom').all() as {
+    code: string; numero: string; nom: string; region_code: string;
+  }[];
+  const departements = db.prepare('SELECT code, nom, academie_code FROM departement ORDER BY code').all() as {
+    code: string; nom: string; academie_code: string;
+  }[];
+  return regions.map((r) => ({
+    code: r.code,
+    nom: r.nom,
+    academies: academies
+      .filter((a) => a.region_code === r.code)
+      .map((a) => ({
+        code: a.code,
+        numero: a.numero,
+        nom: a.nom,
+        regionCode: r.code,
+        departements: departements
+          .filter((d) => d.academie_code === a.code)
+          .map((d) => ({ code: d.code, nom: d.nom, academieCode: a.code })),
+      })),
+  }));
+}
+
+export function regionName(db: Catalogue, code: string): string | undefined {
+  return db.prepare('SELECT nom FROM region_academique WHERE code = ?').pluck().get(code) as string | undefined;
+}
+
+export function academieOfDepartement(db: Catalogue, code: string): string | undefined {
+  return db.prepare('SELECT academie_code FROM departement WHERE code = ?').pluck().get(code) as string | undefined;
+}
+
+export function regionOfAcademie(db: Catalogue, code: string): string | undefined {
+  return db.prepare('SELECT region_code FROM academie WHERE code = ?').pluck().get(code) as string | undefined;
+}
+
+const BASSIN_SELECT = `SELECT b.*, d.academie_code FROM bassin b JOIN departement d ON d.code = b.departement_code`;
+
+export function listBassins(db: Catalogue, filter: { academieCode?: string; departementCode?: string }): Bassin[] {
+  const rows = db
+    .prepare(
+      `${BASSIN_SELECT}
+       WHERE (@academieCode IS NULL OR d.academie_code = @academieCode)
+         AND (@departementCode IS NULL OR b.departement_code = @departementCode)
+       ORDER BY b.departement_code, b.nom`,
+    )
+    .all({ academieCode: filter.academieCode ?? null, departementCode: filter.departementCode ?? null }) as BassinRow[];
+  return rows.map(toBassin);
+}
+
+export function getBassin(db: Catalogue, id: number): Bassin | undefined {
+  const row = db.prepare(`${BASSIN_SELECT} WHERE b.id = ?`).get(id) as BassinRow | undefined;
+  return row && toBassin(row);
+}
+
+export function insertBassin(db: Catalogue, b: Omit<Bassin, 'id' | 'academieCode'>): number {
+  return Number(
+    db.prepare('INSERT INTO bassin (departement_code, kind, nom) VALUES (@departementCode, @kind, @nom)').run(b)
+      .lastInsertRowid,
+  );
+}
+
+export function updateBassin(db: Catalogue, b: Omit<Bassin, 'academieCode'>): void {
+  db.prepare('UPDATE bassin SET departement_code = @departementCode, kind = @kind, nom = @nom WHERE id = @id').run(b);
+}
+
+export function deleteBassin(db: Catalogue, id: number): boolean {
+  return db.prepare('DELETE FROM bassin WHERE id = ?').run(id).changes > 0;
+}
+
+const ETABLISSEMENT_SELECT = `SELECT e.*, d.academie_code FROM etablissement e JOIN departement d ON d.code = e.departement_code`;
+
+export function listEtablissements(
+  db: Catalogue,
+  filter: { academieCode?: string; departementCode?: string; search?: string },
+): Etablissement[] {
+  const rows = db
+    .prepare(
+      `${ETABLISSEMENT_SELECT}
+       WHERE (@academieCode IS NULL OR d.academie_code = @academieCode)
+         AND (@departementCode IS NULL OR e.departement_code = @departementCode)
+         AND (@search IS NULL OR e.nom LIKE @search OR e.commune LIKE @search OR e.uai LIKE @search)
+       ORDER BY e.departement_code, e.commune, e.nom`,
+    )
+    .all({
+      academieCode: filter.academieCode ?? null,
+      departementCode: filter.departementCode ?? null,
+      search: filter.search ? `%${filter.search}%` : null,
+    }) as EtablissementRow[];
+  return rows.map(toEtablissement);
+}
+
+export function getEtablissement(db: Catalogue, uai: string): Etablissement | undefined {
+  const row = db.prepare(`${ETABLISSEMENT_SELECT} WHERE e.uai = ?`).get(uai) as EtablissementRow | undefined;
+  return row && toEtablissement(row);
+}
+
+export function upsertEtablissement(db: Catalogue, e: Omit<Etablissement, 'academieCode'>): void {
+  db.prepare(
+    `INSERT INTO etablissement (uai, nom, type, commune, departement_code, bassin_id)
+     VALUES (@uai, @nom, @type, @commune, @departementCode, @bassinId)
+     ON CONFLICT(uai) DO UPDATE SET nom = excluded.nom, type = excluded.type, commune = excluded.commune,
+       departement_code = excluded.departement_code, bassin_id = excluded.bassin_id`,
+  ).run(e);
+}
+
+export function deleteEtablissement(db: Catalogue, uai: string): boolean {
+  return db.prepare('DELETE FROM etablissement WHERE uai = ?').run(uai).changes > 0;
+}
+
+function toBassin(row: BassinRow): Bassin {
+  return { id: row.id, departementCode: row.departement_code, kind: row.kind, nom: row.nom, academieCode: row.academie_code };
+}
+
+function toEtablissement(row: EtablissementRow): Etablissement {
+  return {
+    uai: row.uai, nom: row.nom, type: row.type, commune: row.commune,
+    departementCode: row.departement_code, bassinId: row.bassin_id, academieCode: row.academie_code,
+  };
+}

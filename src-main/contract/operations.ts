@@ -1,0 +1,111 @@
+/**
+ * THE service contract: every operation the UI (or the CLI) can call, written once.
+ * Each is `domain.verb`, takes one JSON object, returns JSON. Both transports (Electron IPC,
+ * HTTP bridge) hand raw payloads to `dispatch`, which validates them against these schemas.
+ */
+import { z } from 'zod';
+import { CategoryCode } from './domain.ts';
+import { Id, Uai } from './primitives.ts';
+import {
+  Campaign, CampaignCreate, CampaignUpdate, Thematique, ThematiqueCreate, ThematiqueUpdate,
+} from './schemas/campaign.ts';
+import {
+  Contribution, ContributionCreate, ContributionUpdate, ContentFilter, Retex, RetexCreate, RetexUpdate,
+  SectionText, SectionTextKey,
+} from './schemas/content.ts';
+import { Meeting, MeetingCreate, MeetingFilter, MeetingUpdate } from './schemas/meeting.ts';
+import { Bilan, BilanScope, GeneratedDocument, GenerateRequest, Settings, SettingsUpdate } from './schemas/reports.ts';
+import {
+  Bassin, BassinCreate, BassinFilter, BassinUpdate, Etablissement, EtablissementCreate, EtablissementFilter,
+  EtablissementUpdate, RegionAcademique,
+} from './schemas/territory.ts';
+import { Trame, TrameCreate, TrameUpdate } from './schemas/trame.ts';
+
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
+  return { input, output, summary };
+}
+
+const ById = z.object({ id: Id });
+const Deleted = z.object({ deleted: z.literal(true) });
+const Empty = z.object({});
+
+export const operations = {
+  'campaigns.list': op(Empty, z.array(Campaign), 'Toutes les consultations du catalogue, avec leurs thématiques.'),
+  'campaigns.get': op(ById, Campaign, 'Une consultation.'),
+  'campaigns.create': op(CampaignCreate, Campaign, 'Crée une consultation et ses thématiques.'),
+  'campaigns.update': op(CampaignUpdate, Campaign, "Modifie les champs donnés d'une consultation."),
+  'campaigns.delete': op(ById, Deleted, 'Supprime une consultation et tout ce qui en dépend.'),
+  'campaigns.installPreset': op(
+    z.object({ slug: z.string() }), Campaign,
+    'Installe une consultation prête à l’emploi (2015 ou 2020) avec sa trame ; renvoie l’existante si déjà installée.',
+  ),
+  'thematiques.create': op(ThematiqueCreate, Thematique, 'Ajoute une thématique à une consultation.'),
+  'thematiques.update': op(ThematiqueUpdate, Thematique, 'Modifie une thématique (titre, sujets…).'),
+  'thematiques.delete': op(ById, Deleted, 'Supprime une thématique qui n’est plus utilisée.'),
+
+  'territory.tree': op(Empty, z.array(RegionAcademique), 'Régions académiques, académies et départements.'),
+  'bassins.list': op(BassinFilter, z.array(Bassin), 'Bassins (ZAP, réseaux ECLORE).'),
+  'bassins.create': op(BassinCreate, Bassin, 'Ajoute un bassin dans un département.'),
+  'bassins.update': op(BassinUpdate, Bassin, 'Modifie un bassin.'),
+  'bassins.delete': op(ById, Deleted, 'Supprime un bassin sans rencontre.'),
+  'etablissements.list': op(EtablissementFilter, z.array(Etablissement), 'Établissements (par UAI).'),
+  'etablissements.get': op(z.object({ uai: Uai }), Etablissement, 'Un établissement.'),
+  'etablissements.create': op(EtablissementCreate, Etablissement, 'Ajoute un établissement.'),
+  'etablissements.update': op(EtablissementUpdate, Etablissement, 'Modifie un établissement.'),
+  'etablissements.delete': op(z.object({ uai: Uai }), Deleted, 'Supprime un établissement.'),
+
+  'participantCategories.list': op(
+    Empty, z.array(z.object({ code: CategoryCode, label: z.string() })), 'Catégories de participants, dans l’ordre des grilles.',
+  ),
+  'meetings.list': op(MeetingFilter, z.array(Meeting), 'Rencontres filtrées, par date.'),
+  'meetings.get': op(ById, Meeting, 'Une rencontre avec sa participation et ses ateliers.'),
+  'meetings.create': op(MeetingCreate, Meeting, 'Enregistre une rencontre.'),
+  'meetings.update': op(MeetingUpdate, Meeting, "Modifie les champs donnés d'une rencontre."),
+  'meetings.delete': op(ById, Deleted, 'Supprime une rencontre.'),
+
+  'retex.list': op(ContentFilter, z.array(Retex), 'Retours d’expérience, dans l’ordre de la synthèse.'),
+  'retex.get': op(ById, Retex, 'Un retour d’expérience.'),
+  'retex.create': op(RetexCreate, Retex, 'Ajoute un retour d’expérience.'),
+  'retex.update': op(RetexUpdate, Retex, 'Modifie un retour d’expérience (dont sélection et ordre).'),
+  'retex.delete': op(ById, Deleted, 'Supprime un retour d’expérience.'),
+
+  'contributions.list': op(ContentFilter, z.array(Contribution), 'Contributions par thématique et par type.'),
+  'contributions.get': op(ById, Contribution, 'Une contribution.'),
+  'contributions.create': op(ContributionCreate, Contribution, 'Ajoute une contribution.'),
+  'contributions.update': op(ContributionUpdate, Contribution, 'Modifie une contribution (dont sélection et ordre).'),
+  'contributions.delete': op(ById, Deleted, 'Supprime une contribution.'),
+
+  'sectionTexts.list': op(z.object({ campaignId: Id }), z.array(SectionText), 'Textes rédigés dans l’application.'),
+  'sectionTexts.set': op(SectionText, SectionText, 'Enregistre le texte d’une section (vide : le supprime).'),
+  'sectionTexts.get': op(SectionTextKey, SectionText, 'Le texte d’une section (vide s’il n’est pas rédigé).'),
+
+  'trames.list': op(z.object({ campaignId: Id.optional() }), z.array(Trame), 'Trames disponibles.'),
+  'trames.get': op(ById, Trame, 'Une trame et ses sections.'),
+  'trames.create': op(TrameCreate, Trame, 'Crée une trame.'),
+  'trames.update': op(TrameUpdate, Trame, 'Modifie une trame (sections comprises).'),
+  'trames.delete': op(ById, Deleted, 'Supprime une trame.'),
+
+  'settings.get': op(Empty, Settings, 'Région, contact et consultation active.'),
+  'settings.update': op(SettingsUpdate, Settings, 'Modifie les paramètres.'),
+
+  'stats.bilan': op(BilanScope, Bilan, 'Bilan des rencontres par académie, calculé depuis le catalogue.'),
+  'synthesis.generate': op(
+    GenerateRequest, z.object({ documents: z.array(GeneratedDocument) }),
+    'Écrit la synthèse régionale (.docx) : le document entier et un fichier par thématique.',
+  ),
+  'documents.list': op(z.object({ campaignId: Id.optional() }), z.array(GeneratedDocument), 'Historique des documents produits.'),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+/** What a caller sends (defaults still optional). */
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<N extends OperationName> = z.output<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
+}

@@ -1,0 +1,69 @@
+/** Building blocks of the service contract: identifiers, dates, checked texts. */
+import { z } from 'zod';
+import { findForbiddenCharacter } from '../text/clean.ts';
+
+export const Id = z.number().int().positive();
+
+/** A text typed by a user: any length up to `max`, but no character that would corrupt a document. */
+export function text(max = 20_000) {
+  return z
+    .string()
+    .max(max, { message: `texte trop long (${max} caractères au plus)` })
+    .superRefine((value, ctx) => {
+      const bad = findForbiddenCharacter(value);
+      if (bad) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `caractère de contrôle interdit (${bad.code}) à la position ${bad.position}`,
+        });
+      }
+    });
+}
+
+/** A non-empty, trimmed text (names, titles). */
+export function label(max = 500) {
+  return text(max)
+    .transform((value) => value.trim())
+    .refine((value) => value.length > 0, { message: 'ce champ ne peut pas être vide' });
+}
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date attendue au format AAAA-MM-JJ' })
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, { message: "cette date n'existe pas" });
+
+export const Count = z
+  .number({ message: 'un nombre est attendu' })
+  .int({ message: 'un nombre entier est attendu' })
+  .min(0, { message: 'un effectif ne peut pas être négatif' })
+  .max(1_000_000, { message: 'effectif invraisemblable (plus d’un million)' });
+
+export const HttpUrl = z
+  .string()
+  .max(2_000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, { message: 'adresse web invalide (http:// ou https:// attendu)' });
+
+/** UAI: the 8-character code of an établissement (7 digits or 2A/2B for Corsica, then a letter). */
+export const Uai = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .refine((value) => /^(\d{7}|\d2[AB]\d{4})[A-Z]$/.test(value), {
+    message: 'code UAI invalide (8 caractères : 7 chiffres et une lettre, ex. 0860034V)',
+  });
+
+export const DepartementCode = z.string().regex(/^(\d{2}|2[AB]|97\d)$/, {
+  message: 'code de département invalide (ex. 33, 2A, 974)',
+});
+
+export const AcademieCode = z.string().regex(/^[A-Z][A-Z-]*$/, { message: "code d'académie invalide" });
+export const RegionCode = z.string().regex(/^[A-Z]{3}$/, { message: 'code de région académique invalide' });

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { CategoryCode, MeetingFormat, MeetingLevel } from '../domain.ts';
+import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, text, Uai } from '../primitives.ts';
+
+export const Atelier = z.object({
+  thematiqueId: Id,
+  defi: text(2_000).default(''),
+  participants: Count.nullable().default(null),
+});
+
+/** Participants per category; a category left out was not counted (not zero). */
+export const Attendance = z.partialRecord(CategoryCode, Count);
+export type Attendance = z.infer<typeof Attendance>;
+
+const MeetingFields = z.object({
+  campaignId: Id,
+  level: MeetingLevel,
+  title: label(300),
+  date: IsoDate,
+  lieu: text(300).default(''),
+  format: MeetingFormat.default('presentiel'),
+  /** Where the meeting sits in the territory: the finest known place; coarser ones are derived. */
+  academieCode: AcademieCode.nullable().default(null),
+  departementCode: DepartementCode.nullable().default(null),
+  bassinId: Id.nullable().default(null),
+  etablissementUai: Uai.nullable().default(null),
+  thematiqueIds: z.array(Id).max(50).default([]),
+  declaredTotal: Count.nullable().default(null),
+  attendance: Attendance.default({}),
+  ateliers: z.array(Atelier).max(100).default([]),
+  restitutionReceived: z.boolean().default(false),
+  notes: text(10_000).default(''),
+});
+export const MeetingCreate = MeetingFields;
+export const MeetingUpdate = MeetingFields.omit({ campaignId: true }).partial().extend({ id: Id });
+export const Meeting = MeetingFields.extend({
+  id: Id,
+  academieCode: AcademieCode.nullable(),
+  ateliers: z.array(Atelier.extend({ id: Id })),
+  /** The figure reports use: the declared total when given, else the sum of the categories. */
+  participants: z.number().int().nullable(),
+  participantsSource: z.enum(['declare', 'categories', 'inconnu']),
+  updatedAt: z.string(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingFilter = z.object({
+  campaignId: Id,
+  level: MeetingLevel.optional(),
+  academieCode: AcademieCode.optional(),
+  departementCode: DepartementCode.optional(),
+  thematiqueId: Id.optional(),
+  dateFrom: IsoDate.optional(),
+  dateTo: IsoDate.optional(),
+  search: z.string().max(200).optional(),
+});

@@ -1,0 +1,68 @@
+/** Figures (Bilan des rencontres), settings, and generated documents. */
+import { z } from 'zod';
+import { BassinKind } from '../domain.ts';
+import { AcademieCode, Id, IsoDate, RegionCode, text } from '../primitives.ts';
+
+export const BilanScope = z.object({ campaignId: Id, regionCode: RegionCode.optional() });
+
+const Figures = z.object({
+  bassinMeetings: z.number().int(),
+  secondLevelMeetings: z.number().int(),
+  /** Départements that held their own second-level (départemental) concertation. */
+  departements: z.number().int(),
+  /** Participants of the second-level meetings, the figure seed 004 reports per académie. */
+  participants: z.number().int(),
+  /** How many second-level meetings gave a declared total, and how many only categories (or nothing). */
+  meetingsWithDeclaredTotal: z.number().int(),
+  meetingsCountedByCategories: z.number().int(),
+  meetingsWithoutFigure: z.number().int(),
+});
+export const AcademieBilan = Figures.extend({
+  code: AcademieCode,
+  name: z.string(),
+  bassinKinds: z.array(BassinKind),
+  /** True when the second level was one concertation for the whole académie (Limoges in 2020). */
+  academiqueLevel: z.boolean(),
+});
+export const Bilan = z.object({
+  campaignId: Id,
+  regionCode: RegionCode,
+  regionName: z.string(),
+  academies: z.array(AcademieBilan),
+  totals: Figures,
+  /** The days of the second-level meetings, in order (one day in 2020: 14 October). */
+  secondLevelDates: z.array(IsoDate),
+});
+export type Bilan = z.infer<typeof Bilan>;
+
+export const Settings = z.object({
+  regionCode: RegionCode.nullable(),
+  /** The running footer's contact: a role address rather than a person's. */
+  contact: text(300),
+  activeCampaignId: Id.nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsUpdate = Settings.partial();
+
+export const GenerateRequest = z.object({
+  campaignId: Id,
+  trameId: Id.optional(),
+  regionCode: RegionCode.optional(),
+  /** One thématique by its number; all of them (one file each plus the whole) when left out. */
+  thematique: z.number().int().min(1).optional(),
+  /** Folder on this computer where the .docx files are written. */
+  outputDir: z.string().min(1).max(1_000),
+});
+export const GeneratedDocument = z.object({
+  id: Id,
+  campaignId: Id,
+  trameId: Id,
+  scope: z.string(),
+  thematiqueNumber: z.number().int().nullable(),
+  fileName: z.string(),
+  path: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  generatedAt: z.string(),
+});
+export type GeneratedDocument = z.infer<typeof GeneratedDocument>;
