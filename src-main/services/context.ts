@@ -1,0 +1,28 @@
+/** What every handler receives: the open catalogue and the few things that must be injectable in tests. */
+import type { Catalogue } from '../catalogue/database.ts';
+import type { OperationName, OperationOutput, ParsedInput } from '../contract/operations.ts';
+
+export interface Progress {
+  operation: string;
+  done: number;
+  total: number;
+  message: string;
+}
+
+export interface ServiceContext {
+  db: Catalogue;
+  /** Wall clock, for records' timestamps only (never inside generated documents). */
+  now: () => Date;
+  /** Long work reports here; transports forward it to the UI. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export type Handler<N extends OperationName> = (
+  input: ParsedInput<N>,
+  ctx: ServiceContext,
+) => OperationOutput<N> | Promise<OperationOutput<N>>;
+
+export type Handlers = { [N in OperationName]: Handler<N> };
+
+/** Narrows a handler group to its operations, so each services/ module declares only its own. */
+export type HandlerGroup<P extends string> = { [N in OperationName as N extends `${P}.${string}` ? N : never]: Handler<N> };

@@ -1,0 +1,29 @@
+/** Every operation of the contract, mapped to its handler. TypeScript checks that none is missing. */
+import { campaignHandlers, thematiqueHandlers } from './campaigns.service.ts';
+import { contributionHandlers } from './contributions.service.ts';
+import type { Handlers } from './context.ts';
+import { categoryHandlers, meetingHandlers } from './meetings.service.ts';
+import { retexHandlers } from './retex.service.ts';
+import { settingsHandlers } from './settings.service.ts';
+import { statsHandlers } from './stats.service.ts';
+import { documentHandlers, synthesisHandlers } from './synthesis.service.ts';
+import { bassinHandlers, etablissementHandlers, territoryHandlers } from './territory.service.ts';
+import { sectionTextHandlers, trameHandlers } from './trames.service.ts';
+
+export const handlers: Handlers = {
+  ...campaignHandlers,
+  ...thematiqueHandlers,
+  ...territoryHandlers,
+  ...bassinHandlers,
+  ...etablissementHandlers,
+  ...categoryHandlers,
+  ...meetingHandlers,
+  ...retexHandlers,
+  ...contributionHandlers,
+  ...sectionTextHandlers,
+  ...trameHandlers,
+  ...settingsHandlers,
+  ...statsHandlers,
+  ...synthesisHandlers,
+  ...documentHandlers,
+};

@@ -1,0 +1,108 @@
+/** Meetings: where they sit in the territory is derived from the finest place given, and checked. */
+import { inTransaction } from '../catalogue/database.ts';
+import { listThematiques } from '../catalogue/repos/campaign.repo.ts';
+import * as repo from '../catalogue/repos/meeting.repo.ts';
+import * as territory from '../catalogue/repos/territory.repo.ts';
+import { readSettings } from '../catalogue/repos/setting.repo.ts';
+import { conflict } from '../contract/errors.ts';
+import { MEETING_LEVEL_LABELS, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import type { Catalogue } from '../catalogue/database.ts';
+import type { Meeting } from '../contract/schemas/meeting.ts';
+import type { HandlerGroup } from './context.ts';
+import { requireCampaign } from './ownership.ts';
+import { deleted, found } from './require.ts';
+
+type MeetingDraft = Omit<repo.MeetingRecord, 'regionCode'>;
+
+export const meetingHandlers: HandlerGroup<'meetings'> = {
+  'meetings.list': (filter, { db }) => repo.queryMeetings(db, filter),
+  'meetings.get': ({ id }, { db }) => found(repo.getMeeting(db, id), 'Rencontre'),
+  'meetings.create': (input, { db, now }) =>
+    inTransaction(db, () => {
+      const id = repo.insertMeeting(db, locate(db, input), now().toISOString());
+      return repo.getMeeting(db, id)!;
+    }),
+  'meetings.update': ({ id, ...patch }, { db, now }) =>
+    inTransaction(db, () => {
+      const current = found(repo.getMeeting(db, id), 'Rencontre');
+      const next = mergePatch(current, patch);
+      repo.updateMeeting(db, id, locate(db, next), now().toISOString());
+      return repo.getMeeting(db, id)!;
+    }),
+  'meetings.delete': ({ id }, { db }) => deleted(repo.deleteMeeting(db, id), 'Rencontre'),
+};
+
+export const categoryHandlers: HandlerGroup<'participantCategories'> = {
+  'participantCategories.list': () => PARTICIPANT_CATEGORIES.map((c) => ({ ...c })),
+};
+
+function mergePatch(current: Meeting, patch: Partial<MeetingDraft>): MeetingDraft {
+  const { id: _id, participants: _p, participantsSource: _s, updatedAt: _u, ...fields } = current;
+  const ateliers = fields.ateliers.map(({ id: _aid, ...a }) => a);
+  const next = { ...fields, ateliers, ...patch };
+  // Moving a meeting to a coarser place must not keep the finer one it had.
+  if (patch.departementCode !== undefined && patch.bassinId === undefined) next.bassinId = null;
+  if (patch.academieCode !== undefined && patch.departementCode === undefined) {
+    next.departementCode = null;
+    next.bassinId = null;
+  }
+  return next;
+}
+
+/** Fills académie, département and région from the finest place, and refuses contradictions. */
+export function locate(db: Catalogue, m: MeetingDraft): repo.MeetingRecord {
+  requireCampaign(db, m.campaignId);
+  const place = { ...m };
+  if (place.etablissementUai) {
+    const etab = territory.getEtablissement(db, place.etablissementUai);
+    if (!etab) throw conflict(`Établissement inconnu : ${place.etablissementUai}. Ajoutez-le d’abord au catalogue.`);
+    place.departementCode = agree(place.departementCode, etab.departementCode, 'département', etab.nom);
+    place.bassinId ??= etab.bassinId;
+  }
+  if (place.bassinId !== null) {
+    const bassin = territory.getBassin(db, place.bassinId);
+    if (!bassin) throw conflict('Bassin inconnu.');
+    place.departementCode = agree(place.departementCode, bassin.departementCode, 'département', bassin.nom);
+  }
+  if (place.departementCode) {
+    const academie = territory.academieOfDepartement(db, place.departementCode);
+    if (!academie) throw conflict(`Département inconnu : « ${place.departementCode} ».`);
+    place.academieCode = agree(place.academieCode, academie, 'académie', `le département ${place.departementCode}`);
+  }
+  if (place.academieCode && !territory.regionOfAcademie(db, place.academieCode)) {
+    throw conflict(`Académie inconnue : « ${place.academieCode} ».`);
+  }
+  requirePlaceForLevel(place);
+  checkThematiques(db, place);
+  const regionCode = place.academieCode
+    ? territory.regionOfAcademie(db, place.academieCode)!
+    : ((readSettings(db).regionCode as string | undefined) ?? null);
+  return { ...place, regionCode };
+}
+
+function agree(given: string | null, derived: string, what: string, from: string): string {
+  if (given && given !== derived) {
+    throw conflict(`Lieu incohérent : ${from} est en ${what} ${derived}, pas ${given}.`);
+  }
+  return derived;
+}
+
+function requirePlaceForLevel(m: MeetingDraft): void {
+  const missing =
+    (m.level === 'etablissement' && !m.etablissementUai && 'un établissement (UAI)') ||
+    (m.level === 'bassin' && m.bassinId === null && 'un bassin') ||
+    (m.level === 'departemental' && !m.departementCode && 'un département') ||
+    (m.level === 'academique' && !m.academieCode && 'une académie');
+  if (missing) {
+    throw conflict(`Une rencontre de niveau « ${MEETING_LEVEL_LABELS[m.level]} » doit indiquer ${missing}.`);
+  }
+}
+
+function checkThematiques(db: Catalogue, m: MeetingDraft): void {
+  const known = new Set(listThematiques(db, m.campaignId).map((t) => t.id));
+  const used = [...m.thematiqueIds, ...m.ateliers.map((a) => a.thematiqueId)];
+  const unknown = used.find((id) => !known.has(id));
+  if (unknown !== undefined) {
+    throw conflict(`La thématique n°${unknown} n’appartient pas à cette consultation.`);
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The light markup of texts typed in the app: a line starting with "- " is a bullet, **words** are
+ * bold, and web addresses become links. Nothing else, so that no text can surprise its writer.
+ */
+import { type Block, type Inline, paragraph } from './model.ts';
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]])/g;
+
+export function inlines(source: string): Inline[] {
+  const result: Inline[] = [];
+  source.split(/(\*\*[^*]+\*\*)/).forEach((part) => {
+    if (part === '') return;
+    const bold = part.startsWith('**') && part.endsWith('**') && part.length > 4;
+    const content = bold ? part.slice(2, -2) : part;
+    content.split(URL_PATTERN).forEach((piece, index) => {
+      if (piece === '') return;
+      if (index % 2 === 1) result.push({ kind: 'link', text: piece, url: piece });
+      else result.push(bold ? { kind: 'text', text: piece, bold: true } : { kind: 'text', text: piece });
+    });
+  });
+  return result;
+}
+
+/** Paragraphs and bullet lists from a multi-line text; consecutive bullets form one list. */
+export function blocks(source: string): Block[] {
+  const result: Block[] = [];
+  for (const rawLine of source.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === '') continue;
+    const bullet = /^[-•]\s+/.exec(line);
+    if (bullet) {
+      const item = inlines(line.slice(bullet[0].length));
+      const last = result[result.length - 1];
+      if (last?.kind === 'list') last.items.push(item);
+      else result.push({ kind: 'list', items: [item] });
+    } else {
+      result.push(paragraph(inlines(line)));
+    }
+  }
+  return result;
+}

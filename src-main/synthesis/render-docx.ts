@@ -1,0 +1,120 @@
+/** The synthesis model as a Word document, with the `docx` library. */
+import {
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, HeadingLevel, Packer, PageNumber, Paragraph,
+  ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx';
+import { cleanForXml } from '../text/clean.ts';
+import { frenchSpacing } from '../text/french.ts';
+import type { Block, Inline, SynthesisDocument } from './model.ts';
+
+const FONT = 'Arial';
+const BLUE = '000091'; // "Bleu France" of the State's design system
+
+/** Text as it may be written: XML-safe and with French spacing. */
+const clean = (value: string) => frenchSpacing(cleanForXml(value));
+
+export async function renderDocx(doc: SynthesisDocument): Promise<Buffer> {
+  const document = new Document({
+    creator: 'Synthèse régionale',
+    title: cleanForXml(`${doc.title} — ${doc.subtitle}`),
+    styles: {
+      default: { document: { run: { font: FONT, size: 22 } } },
+      paragraphStyles: [
+        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 40, bold: true, color: BLUE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
+        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 30, color: BLUE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
+        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 30, bold: true, color: BLUE }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
+        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 18, italics: true, color: '555555' }, paragraph: { spacing: { before: 120, after: 120 } } },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        footers: { default: footer(doc.footer) },
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(doc.title))] }),
+          ...(doc.subtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(clean(doc.subtitle))] })] : []),
+          ...doc.blocks.flatMap(renderBlock),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+function renderBlock(block: Block): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'heading':
+      return [
+        new Paragraph({
+          heading: block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+          children: [new TextRun(clean(block.text))],
+        }),
+      ];
+    case 'paragraph':
+      return [
+        new Paragraph({
+          ...(block.style === 'note' ? { style: 'Note' } : {}),
+          spacing: { after: 120 },
+          children: block.inlines.map(renderInline),
+        }),
+      ];
+    case 'list':
+      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: item.map(renderInline) }));
+    case 'table':
+      return [
+        new Paragraph({ spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(block.caption), bold: true })] }),
+        table(block),
+      ];
+  }
+}
+
+function renderInline(inline: Inline): TextRun | ExternalHyperlink {
+  if (inline.kind === 'link') {
+    return new ExternalHyperlink({
+      link: inline.url,
+      children: [new TextRun({ text: cleanForXml(inline.text), style: 'Hyperlink', color: '0563C1', underline: {} })],
+    });
+  }
+  return new TextRun({ text: clean(inline.text), bold: inline.bold ?? false, italics: inline.italic ?? false });
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '929292' };
+
+function table(block: Extract<Block, { kind: 'table' }>): Table {
+  const row = (cells: string[], kind: 'header' | 'body' | 'total') =>
+    new TableRow({
+      tableHeader: kind === 'header',
+      children: cells.map(
+        (value, index) =>
+          new TableCell({
+            borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+            ...(kind === 'header' ? { shading: { type: ShadingType.CLEAR, fill: 'E3E3FD', color: 'auto' } } : {}),
+            children: [
+              new Paragraph({
+                alignment: index > 0 && kind !== 'header' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                children: [new TextRun({ text: clean(value), bold: kind !== 'body' })],
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(block.header, 'header'), ...block.rows.map((r) => row(r, 'body')), ...(block.total ? [row(block.total, 'total')] : [])],
+  });
+}
+
+function footer(lines: string[]): Footer {
+  return new Footer({
+    children: [
+      ...lines.map(
+        (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: clean(line), size: 16, color: '555555' })] }),
+      ),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '555555' })],
+      }),
+    ],
+  });
+}

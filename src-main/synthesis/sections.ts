@@ -1,0 +1,89 @@
+/** One builder per kind of trame section: catalogue content → blocks. Empty content keeps its slot. */
+import { SCALE_HEADINGS } from '../contract/domain.ts';
+import type { Thematique } from '../contract/schemas/campaign.ts';
+import type { Contribution, Retex } from '../contract/schemas/content.ts';
+import type { TrameSection } from '../contract/schemas/trame.ts';
+import { bilanBlocks } from './bilan-blocks.ts';
+import { blocks, inlines } from './markup.ts';
+import { type Block, type Inline, paragraph, text } from './model.ts';
+import { type SynthesisSource, textKey } from './source.ts';
+
+export function sectionBlocks(section: TrameSection, source: SynthesisSource, thematique: Thematique | null): Block[] {
+  const thematiqueId = thematique?.id ?? null;
+  const intro = blocks(source.texts.get(textKey(section.key, thematiqueId)) ?? '');
+  switch (section.source) {
+    case 'text':
+      return intro;
+    case 'bilan':
+      return [...intro, ...bilanBlocks(source.bilan)];
+    case 'contributions':
+      return [...intro, ...groupedItems(contributionsOf(source, thematiqueId, section.contributionKinds))];
+    case 'retex':
+      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), section.retexMax)];
+    case 'defis_propositions':
+      return [...intro, ...defisPropositions(source, thematiqueId)];
+  }
+}
+
+function contributionsOf(source: SynthesisSource, thematiqueId: number | null, kinds: string[]): Contribution[] {
+  return source.contributions
+    .filter((c) => c.thematiqueId === thematiqueId && kinds.includes(c.kind))
+    .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.position - b.position || a.id - b.id);
+}
+
+/** Consecutive items sharing a heading (or a scale) form one titled list, in the writer's order. */
+function groupedItems(items: Contribution[]): Block[] {
+  const result: Block[] = [];
+  let currentGroup: string | null | undefined;
+  for (const item of items) {
+    const group = item.heading ?? (item.scale ? SCALE_HEADINGS[item.scale] : null);
+    const last = result[result.length - 1];
+    if (group !== currentGroup || last?.kind !== 'list') {
+      if (group) result.push(paragraph([text(group.endsWith(':') ? group : `${group} :`, { bold: true })]));
+      result.push({ kind: 'list', items: [] });
+      currentGroup = group;
+    }
+    (result[result.length - 1] as Extract<Block, { kind: 'list' }>).items.push(inlines(item.text));
+  }
+  return result;
+}
+
+/** "Retex 1 : …" entries with their links, then the trame's empty slots up to its maximum. */
+export function retexBlocks(retex: Retex[], max: number): Block[] {
+  const result: Block[] = [];
+  const ordered = [...retex].sort((a, b) => a.position - b.position || a.id - b.id);
+  ordered.forEach((r, index) => {
+    const lead: Inline[] = [text(`Retex ${index + 1} : `, { bold: true }), text(r.title, { bold: true })];
+    const body = r.text.trim() === '' ? [] : [text('. '), ...inlines(r.text)];
+    result.push(paragraph([...lead, ...(body.length > 0 && /[.!?:]$/.test(r.title) ? body.slice(1) : body)]));
+    const context = [r.classes, r.niveau && !r.classes?.toLowerCase().includes(r.niveau.toLowerCase()) ? r.niveau : null]
+      .filter((v): v is string => Boolean(v));
+    if (context.length > 0) result.push(paragraph([text(context.join(' — '), { italic: true })]));
+    for (const link of r.links) {
+      const label = link.label.trim() || LINK_LABELS[link.kind];
+      result.push(paragraph([text(`${label} : `), { kind: 'link', text: link.url, url: link.url }]));
+    }
+  });
+  for (let slot = ordered.length + 1; slot <= max; slot++) {
+    result.push(paragraph([text(`Retex ${slot} :`, { bold: true })], 'slot'));
+  }
+  return result;
+}
+
+const LINK_LABELS = { video: 'Vidéo', fiche: 'Fiche', article: 'Article', autre: 'Lien' } as const;
+
+/** The défis (as questions), then the propositions: under their défi when linked, else grouped. */
+function defisPropositions(source: SynthesisSource, thematiqueId: number | null): Block[] {
+  const defis = contributionsOf(source, thematiqueId, ['defi']);
+  const propositions = contributionsOf(source, thematiqueId, ['proposition']);
+  const result: Block[] = [];
+  const answered = new Set<number>();
+  for (const defi of defis) {
+    result.push(paragraph(inlines(defi.text).map((i) => (i.kind === 'text' ? { ...i, italic: true } : i))));
+    const own = propositions.filter((p) => p.parentId === defi.id);
+    own.forEach((p) => answered.add(p.id));
+    result.push(...groupedItems(own));
+  }
+  result.push(...groupedItems(propositions.filter((p) => !answered.has(p.id))));
+  return result;
+}
