@@ -67,3 +67,17 @@ export const DepartementCode = z.string().regex(/^(\d{2}|2[AB]|97\d)$/, {
 
 export const AcademieCode = z.string().regex(/^[A-Z][A-Z-]*$/, { message: "code d'académie invalide" });
 export const RegionCode = z.string().regex(/^[A-Z]{3}$/, { message: 'code de région académique invalide' });
+
+/**
+ * An update schema: every field optional and WITHOUT its default. zod's `.partial()` keeps defaults,
+ * which would silently reset fields a patch did not mention.
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, bare.optional()];
+    }),
+  );
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<T[K]> }>;
+}

@@ -79,28 +79,38 @@ function renderInline(inline: Inline): TextRun | ExternalHyperlink {
   return new TextRun({ text: clean(inline.text), bold: inline.bold ?? false, italics: inline.italic ?? false });
 }
 
+/** A4 width minus two 2 cm margins, in twentieths of a point. */
+const CONTENT_WIDTH = 11906 - 2 * 1134;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '929292' };
 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
+  // Explicit widths, shared out by each column's longest text: LibreOffice otherwise splits
+  // short headers ("Concertatio ns").
+  const all = [block.header, ...block.rows, ...(block.total ? [block.total] : [])];
+  const longest = block.header.map((_, col) => Math.max(4, ...all.map((r) => (r[col] ?? '').length)));
+  const sum = longest.reduce((a, b) => a + b, 0);
+  const widths = longest.map((n) => Math.floor((CONTENT_WIDTH * n) / sum));
   const row = (cells: string[], kind: 'header' | 'body' | 'total') =>
     new TableRow({
       tableHeader: kind === 'header',
       children: cells.map(
         (value, index) =>
           new TableCell({
+            width: { size: widths[index]!, type: WidthType.DXA },
             borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
             ...(kind === 'header' ? { shading: { type: ShadingType.CLEAR, fill: 'E3E3FD', color: 'auto' } } : {}),
             children: [
               new Paragraph({
                 alignment: index > 0 && kind !== 'header' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                children: [new TextRun({ text: clean(value), bold: kind !== 'body' })],
+                children: [new TextRun({ text: clean(value), bold: kind !== 'body', size: 20 })],
               }),
             ],
           }),
       ),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     rows: [row(block.header, 'header'), ...block.rows.map((r) => row(r, 'body')), ...(block.total ? [row(block.total, 'total')] : [])],
   });
 }

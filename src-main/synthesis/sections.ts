@@ -56,8 +56,9 @@ export function retexBlocks(retex: Retex[], max: number): Block[] {
     const lead: Inline[] = [text(`Retex ${index + 1} : `, { bold: true }), text(r.title, { bold: true })];
     const body = r.text.trim() === '' ? [] : [text('. '), ...inlines(r.text)];
     result.push(paragraph([...lead, ...(body.length > 0 && /[.!?:]$/.test(r.title) ? body.slice(1) : body)]));
-    const context = [r.classes, r.niveau && !r.classes?.toLowerCase().includes(r.niveau.toLowerCase()) ? r.niveau : null]
-      .filter((v): v is string => Boolean(v));
+    const context = [r.niveau && `Niveau : ${r.niveau}`, r.classes && `Classes : ${r.classes}`].filter(
+      (v): v is string => Boolean(v),
+    );
     if (context.length > 0) result.push(paragraph([text(context.join(' — '), { italic: true })]));
     for (const link of r.links) {
       const label = link.label.trim() || LINK_LABELS[link.kind];

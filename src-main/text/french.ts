@@ -33,7 +33,7 @@ export function frenchSpacing(text: string): string {
 
 function spacePunctuation(text: string): string {
   return text
-    .replace(/[ \u00A0\u202F]*:(?=\s|$)/g, (m, offset: number) => (offset === 0 ? m : `${NBSP}:`))
+    .replace(/[ \u00A0\u202F]*:(?=\s|$)/g, `${NBSP}:`)
     .replace(/(\S)[ \u00A0\u202F]*([;!?])(?=\s|$|[»)"'])/g, `$1${NNBSP}$2`)
     .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
     .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`);

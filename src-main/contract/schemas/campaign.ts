@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, label, text } from '../primitives.ts';
+import { Id, IsoDate, label, patchOf, text } from '../primitives.ts';
 
 export const ThematiqueInput = z.object({
   number: z.number().int().min(1).max(99),
@@ -29,9 +29,9 @@ const DATES_MESSAGE = { message: 'la date de fin précède la date de début', p
 export const CampaignCreate = CampaignFields.extend({
   thematiques: z.array(ThematiqueInput).max(30).default([]),
 }).refine(datesInOrder, DATES_MESSAGE);
-export const CampaignUpdate = CampaignFields.partial().extend({ id: Id }).refine(datesInOrder, DATES_MESSAGE);
+export const CampaignUpdate = patchOf(CampaignFields).extend({ id: Id }).refine(datesInOrder, DATES_MESSAGE);
 export const Campaign = CampaignFields.extend({ id: Id, thematiques: z.array(Thematique) });
 export type Campaign = z.infer<typeof Campaign>;
 
 export const ThematiqueCreate = ThematiqueInput.extend({ campaignId: Id });
-export const ThematiqueUpdate = ThematiqueInput.partial().extend({ id: Id });
+export const ThematiqueUpdate = patchOf(ThematiqueInput).extend({ id: Id });

@@ -1,7 +1,7 @@
 /** What the meetings produced: retex and contributions, selected and ordered for the synthesis. */
 import { z } from 'zod';
 import { ContributionKind, LinkKind, Scale } from '../domain.ts';
-import { HttpUrl, Id, label, text, Uai } from '../primitives.ts';
+import { HttpUrl, Id, label, patchOf, text, Uai } from '../primitives.ts';
 
 export const RetexLink = z.object({ kind: LinkKind, url: HttpUrl, label: text(200).default('') });
 export type RetexLink = z.infer<typeof RetexLink>;
@@ -21,7 +21,7 @@ const RetexFields = z.object({
   position: z.number().int().min(0).default(0),
 });
 export const RetexCreate = RetexFields;
-export const RetexUpdate = RetexFields.omit({ campaignId: true }).partial().extend({ id: Id });
+export const RetexUpdate = patchOf(RetexFields.omit({ campaignId: true })).extend({ id: Id });
 export const Retex = RetexFields.extend({ id: Id });
 export type Retex = z.infer<typeof Retex>;
 
@@ -40,7 +40,7 @@ const ContributionFields = z.object({
   position: z.number().int().min(0).default(0),
 });
 export const ContributionCreate = ContributionFields;
-export const ContributionUpdate = ContributionFields.omit({ campaignId: true }).partial().extend({ id: Id });
+export const ContributionUpdate = patchOf(ContributionFields.omit({ campaignId: true })).extend({ id: Id });
 export const Contribution = ContributionFields.extend({ id: Id });
 export type Contribution = z.infer<typeof Contribution>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryCode, MeetingFormat, MeetingLevel } from '../domain.ts';
-import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, text, Uai } from '../primitives.ts';
+import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, text, Uai } from '../primitives.ts';
 
 export const Atelier = z.object({
   thematiqueId: Id,
@@ -32,7 +32,7 @@ const MeetingFields = z.object({
   notes: text(10_000).default(''),
 });
 export const MeetingCreate = MeetingFields;
-export const MeetingUpdate = MeetingFields.omit({ campaignId: true }).partial().extend({ id: Id });
+export const MeetingUpdate = patchOf(MeetingFields.omit({ campaignId: true })).extend({ id: Id });
 export const Meeting = MeetingFields.extend({
   id: Id,
   academieCode: AcademieCode.nullable(),

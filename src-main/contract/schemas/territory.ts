@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BassinKind, EtablissementType } from '../domain.ts';
-import { AcademieCode, DepartementCode, Id, label, RegionCode, Uai } from '../primitives.ts';
+import { AcademieCode, DepartementCode, Id, label, patchOf, RegionCode, Uai } from '../primitives.ts';
 
 export const Departement = z.object({ code: DepartementCode, nom: z.string(), academieCode: AcademieCode });
 export const Academie = z.object({
@@ -15,7 +15,7 @@ export type RegionAcademique = z.infer<typeof RegionAcademique>;
 
 const BassinFields = z.object({ departementCode: DepartementCode, kind: BassinKind, nom: label(200) });
 export const BassinCreate = BassinFields;
-export const BassinUpdate = BassinFields.partial().extend({ id: Id });
+export const BassinUpdate = patchOf(BassinFields).extend({ id: Id });
 export const Bassin = BassinFields.extend({ id: Id, academieCode: AcademieCode });
 export type Bassin = z.infer<typeof Bassin>;
 export const BassinFilter = z.object({
@@ -32,7 +32,7 @@ const EtablissementFields = z.object({
   bassinId: Id.nullable().default(null),
 });
 export const EtablissementCreate = EtablissementFields;
-export const EtablissementUpdate = EtablissementFields.omit({ uai: true }).partial().extend({ uai: Uai });
+export const EtablissementUpdate = patchOf(EtablissementFields.omit({ uai: true })).extend({ uai: Uai });
 export const Etablissement = EtablissementFields.extend({ academieCode: AcademieCode });
 export type Etablissement = z.infer<typeof Etablissement>;
 export const EtablissementFilter = BassinFilter.extend({ search: z.string().max(200).optional() });

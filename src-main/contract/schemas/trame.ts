@@ -1,7 +1,7 @@
 /** A trame: the outline a synthesis follows, section by section. */
 import { z } from 'zod';
 import { ContributionKind, SectionScope, SectionSource } from '../domain.ts';
-import { Id, label, text } from '../primitives.ts';
+import { Id, label, patchOf, text } from '../primitives.ts';
 
 export const TrameSection = z
   .object({
@@ -44,6 +44,6 @@ const TrameFields = z.object({
   sections: z.array(TrameSection).max(60).refine(uniqueKeys, { message: 'deux sections ont la même clé' }),
 });
 export const TrameCreate = TrameFields;
-export const TrameUpdate = TrameFields.partial().extend({ id: Id });
+export const TrameUpdate = patchOf(TrameFields).extend({ id: Id });
 export const Trame = TrameFields.extend({ id: Id, presetSlug: z.string().nullable() });
 export type Trame = z.infer<typeof Trame>;
