@@ -1,0 +1,2 @@
+/** IPC channel names, shared by the main process and the preload (which must not load the dispatcher). */
+export const CALL_CHANNEL = 'synthese:call';

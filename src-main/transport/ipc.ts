@@ -1,0 +1,31 @@
+/** Electron IPC: one channel, the same dispatcher as the HTTP bridge; senders are checked. */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { Handlers, ServiceContext } from '../services/context.ts';
+import { APP_ORIGIN } from '../window/web-preferences.ts';
+import { dispatch } from './dispatch.ts';
+
+import { CALL_CHANNEL } from './channels.ts';
+
+export { CALL_CHANNEL };
+
+/** Only the app's own top-level page may call: not an iframe, not a page that navigated away. */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    // Compared by parts: Node gives non-special schemes an opaque origin ("null").
+    const url = new URL(frame.url);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: ServiceContext): void {
+  ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: 'Appel refusé : origine non autorisée.' } };
+    }
+    return dispatch(handlers, context, name, input);
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * The Electron security checklist, in one place: every window of the app is created from here.
+ * (Plain data: unit tests check it without Electron.)
+ */
+import type { WebPreferences } from 'electron';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: true,
+  };
+}
+
+/** The only origin the window may show: the app's own files, served by the custom protocol. */
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://synthese`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;

@@ -1,0 +1,85 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handlers } from '../../src-main/services/handlers.ts';
+import { type HttpBridge, startHttpBridge } from '../../src-main/transport/http-bridge.ts';
+import { emptyCatalogue, FIXED_NOW } from '../support/catalogue.ts';
+
+interface Reply { status: number; body: any }
+
+/** A raw HTTP request, so the test can forge Host and Origin as a hostile page would. */
+function send(bridge: HttpBridge, options: { path?: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  const url = new URL(bridge.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: url.port, path: options.path ?? '/api/call', method: options.method ?? 'POST', headers: options.headers },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: data ? JSON.parse(data) : null }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+describe('HTTP bridge', () => {
+  let bridge: HttpBridge;
+  const good = () => ({ 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` });
+  const callBody = (name: string, input: unknown = {}) => JSON.stringify({ name, input });
+
+  beforeAll(async () => {
+    const { db } = emptyCatalogue();
+    bridge = await startHttpBridge({ handlers, context: { db, now: () => FIXED_NOW } });
+  });
+  afterAll(() => bridge.close());
+
+  it('listens on 127.0.0.1 only, with a fresh 256-bit token in the launch address fragment', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(bridge.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(bridge.launchUrl).toBe(`${bridge.url}/#token=${bridge.token}`);
+  });
+
+  it('serves the dispatcher: a preset installed over HTTP is listed over HTTP', async () => {
+    const installed = await send(bridge, { headers: good(), body: callBody('campaigns.installPreset', { slug: 'egn-2020' }) });
+    expect(installed.status).toBe(200);
+    expect(installed.body.ok).toBe(true);
+    expect(installed.body.value.thematiques).toHaveLength(5);
+    const listed = await send(bridge, { headers: good(), body: callBody('campaigns.list') });
+    expect(listed.body.value.map((c: { slug: string }) => c.slug)).toEqual(['egn-2020']);
+  });
+
+  it('returns the dispatcher’s French errors for invalid input and unknown operations', async () => {
+    const invalid = await send(bridge, { headers: good(), body: callBody('meetings.get', { id: -3 }) });
+    expect(invalid.body.ok).toBe(false);
+    expect(invalid.body.error.code).toBe('INVALID_INPUT');
+    const unknown = await send(bridge, { headers: good(), body: callBody('db.exec', { sql: 'DROP TABLE meeting' }) });
+    expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_OPERATION' });
+  });
+
+  it('refuses calls without the token, or with a wrong one', async () => {
+    const none = await send(bridge, { headers: { 'Content-Type': 'application/json' }, body: callBody('campaigns.list') });
+    expect(none.status).toBe(401);
+    const wrong = await send(bridge, { headers: { ...good(), Authorization: `Bearer ${'0'.repeat(64)}` }, body: callBody('campaigns.list') });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).toMatch(/Jeton/);
+  });
+
+  it('refuses another Host (DNS rebinding) and another Origin (a web page), even with the token', async () => {
+    const host = await send(bridge, { headers: { ...good(), Host: 'evil.example:80' }, body: callBody('campaigns.list') });
+    expect(host.status).toBe(421);
+    const origin = await send(bridge, { headers: { ...good(), Origin: 'https://evil.example' }, body: callBody('campaigns.list') });
+    expect(origin.status).toBe(403);
+    const sameOrigin = await send(bridge, { headers: { ...good(), Origin: bridge.url }, body: callBody('campaigns.list') });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('accepts only POSTed JSON on the API', async () => {
+    expect((await send(bridge, { method: 'GET', headers: good() })).status).toBe(405);
+    const form = await send(bridge, { headers: { ...good(), 'Content-Type': 'text/plain' }, body: callBody('campaigns.list') });
+    expect(form.status).toBe(415);
+    const garbage = await send(bridge, { headers: good(), body: '{"name": ' });
+    expect(garbage.status).toBe(400);
+  });
+});
