@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on Debian 12: system packages (LibreOffice and poppler to
+# read generated documents back, Chromium for browser tests), then the npm packages.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx fonts-dejavu-core)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]} > 0)); then
+  SUDO=""
+  [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  echo "Paquets système à installer : ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Electron's own binary comes from GitHub, unreachable here: the app runs headless and in the
+# browser without it (see README).
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,23 @@
+// `npm start`: the desktop app where Electron is installed; a plain explanation where it is not.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+let electron;
+try {
+  electron = require('electron'); // the path of the binary, when it was downloaded
+} catch {
+  electron = null;
+}
+if (typeof electron !== 'string') {
+  console.error(
+    "Electron n'est pas installé sur cette machine (son binaire se télécharge depuis GitHub, inaccessible ici).\n" +
+      "Sur un poste relié à Internet : npm install electron, puis npm start.\n" +
+      "Ici, les commandes « npm run synthese -- … » font tout le travail sans interface.",
+  );
+  process.exit(1);
+}
+const build = spawnSync(process.execPath, ['scripts/build-main.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const run = spawnSync(electron, ['.'], { stdio: 'inherit' });
+process.exit(run.status ?? 0);
