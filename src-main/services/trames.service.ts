@@ -1,32 +1,28 @@
 import { inTransaction } from '../catalogue/database.ts';
 import * as repo from '../catalogue/repos/trame.repo.ts';
-import type { Catalogue } from '../catalogue/database.ts';
 import type { Trame } from '../contract/schemas/trame.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign, requireThematique } from './ownership.ts';
-import { deleted, found } from './require.ts';
+import { editable } from './editable.ts';
 
-function checkTrame(db: Catalogue, t: Omit<Trame, 'id'>): void {
-  if (t.campaignId !== null) requireCampaign(db, t.campaignId);
-}
+const trames = editable<Trame>({
+  what: 'Trame',
+  get: repo.getTrame,
+  insert: repo.insertTrame,
+  update: repo.updateTrame,
+  remove: repo.deleteTrame,
+  check(db, t) {
+    if (t.campaignId !== null) requireCampaign(db, t.campaignId);
+  },
+});
 
 export const trameHandlers: HandlerGroup<'trames'> = {
   'trames.list': ({ campaignId }, { db }) => repo.listTrames(db, campaignId),
-  'trames.get': ({ id }, { db }) => found(repo.getTrame(db, id), 'Trame'),
-  'trames.create': (input, { db }) =>
-    inTransaction(db, () => {
-      const trame = { ...input, presetSlug: null };
-      checkTrame(db, trame);
-      return repo.getTrame(db, repo.insertTrame(db, trame))!;
-    }),
-  'trames.update': ({ id, ...patch }, { db }) =>
-    inTransaction(db, () => {
-      const next = { ...found(repo.getTrame(db, id), 'Trame'), ...patch };
-      checkTrame(db, next);
-      repo.updateTrame(db, next);
-      return repo.getTrame(db, id)!;
-    }),
-  'trames.delete': ({ id }, { db }) => deleted(repo.deleteTrame(db, id), 'Trame'),
+  'trames.get': ({ id }, { db }) => trames.get(db, id),
+  // A trame made in the app is never a preset, whatever the caller says.
+  'trames.create': (input, { db }) => trames.create(db, { ...input, presetSlug: null }),
+  'trames.update': ({ id, ...patch }, { db }) => trames.update(db, id, patch),
+  'trames.delete': ({ id }, { db }) => trames.remove(db, id),
 };
 
 export const sectionTextHandlers: HandlerGroup<'sectionTexts'> = {
