@@ -9,7 +9,8 @@ export type Inline =
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; inlines: Inline[]; style?: 'note' | 'slot' }
+  /** `entry` opens a numbered entry (a retex); `slot` is a trame's empty slot. */
+  | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle }
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] };
 
@@ -27,5 +28,7 @@ export const text = (value: string, style: { bold?: boolean; italic?: boolean } 
   ...style,
 });
 
-export const paragraph = (inlines: Inline[], style?: 'note' | 'slot'): Block =>
+export type ParagraphStyle = 'note' | 'slot' | 'entry';
+
+export const paragraph = (inlines: Inline[], style?: ParagraphStyle): Block =>
   style ? { kind: 'paragraph', inlines, style } : { kind: 'paragraph', inlines };

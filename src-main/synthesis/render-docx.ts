@@ -55,7 +55,7 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
       return [
         new Paragraph({
           ...(block.style === 'note' ? { style: 'Note' } : {}),
-          spacing: { after: 120 },
+          spacing: { before: block.style === 'entry' || block.style === 'slot' ? 200 : 80, after: 80 },
           children: block.inlines.map(renderInline),
         }),
       ];

@@ -55,7 +55,7 @@ export function retexBlocks(retex: Retex[], max: number): Block[] {
   ordered.forEach((r, index) => {
     const lead: Inline[] = [text(`Retex ${index + 1} : `, { bold: true }), text(r.title, { bold: true })];
     const body = r.text.trim() === '' ? [] : [text('. '), ...inlines(r.text)];
-    result.push(paragraph([...lead, ...(body.length > 0 && /[.!?:]$/.test(r.title) ? body.slice(1) : body)]));
+    result.push(paragraph([...lead, ...(body.length > 0 && /[.!?:]$/.test(r.title) ? body.slice(1) : body)], 'entry'));
     const context = [r.niveau && `Niveau : ${r.niveau}`, r.classes && `Classes : ${r.classes}`].filter(
       (v): v is string => Boolean(v),
     );
