@@ -89,7 +89,10 @@ export function toStatsJson(bilan: Bilan) {
   return {
     region: { code: bilan.regionCode, name: bilan.regionName },
     secondLevelDates: bilan.secondLevelDates,
-    academies: bilan.academies.map((a) => ({ code: a.code, name: a.name, bassinKinds: a.bassinKinds, ...figures(a) })),
+    scope: bilan.scope,
+    [bilan.rowKind === 'academie' ? 'academies' : 'departements']: bilan.rows.map((r) => ({
+      code: r.code, name: r.name, bassinKinds: r.bassinKinds, ...figures(r),
+    })),
     totals: figures(bilan.totals),
   };
 }

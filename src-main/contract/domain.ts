@@ -64,7 +64,7 @@ export const LinkKind = z.enum(['video', 'fiche', 'article', 'autre']);
 export type LinkKind = z.infer<typeof LinkKind>;
 
 /** What fills a section of a trame. */
-export const SectionSource = z.enum(['text', 'contributions', 'retex', 'defis_propositions', 'bilan']);
+export const SectionSource = z.enum(['text', 'contributions', 'retex', 'defis_propositions', 'bilan', 'chart']);
 export type SectionSource = z.infer<typeof SectionSource>;
 
 /** A section is written once for the whole document, or once per thématique. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { inTransaction } from '../catalogue/database.ts';
 import { assetPath } from '../catalogue/paths.ts';
 import * as repo from '../catalogue/repos/campaign.repo.ts';
+import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
 import { insertTrame } from '../catalogue/repos/trame.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import { CampaignCreate } from '../contract/schemas/campaign.ts';
@@ -30,7 +31,12 @@ export const campaignHandlers: HandlerGroup<'campaigns'> = {
       repo.updateCampaign(db, id, next);
       return repo.getCampaign(db, id)!;
     }),
-  'campaigns.delete': ({ id }, { db }) => deleted(repo.deleteCampaign(db, id), 'Consultation'),
+  'campaigns.delete': ({ id }, { db }) =>
+    inTransaction(db, () => {
+      const result = deleted(repo.deleteCampaign(db, id), 'Consultation');
+      if (readSettings(db).activeCampaignId === id) writeSetting(db, 'activeCampaignId', null);
+      return result;
+    }),
   'campaigns.installPreset': ({ slug }, { db }) => installPreset(db, slug),
 };
 

@@ -36,15 +36,16 @@ export const categoryHandlers: HandlerGroup<'participantCategories'> = {
   'participantCategories.list': () => PARTICIPANT_CATEGORIES.map((c) => ({ ...c })),
 };
 
+const PLACE_KEYS = ['etablissementUai', 'bassinId', 'departementCode', 'academieCode'] as const;
+
 function mergePatch(current: Meeting, patch: Partial<MeetingDraft>): MeetingDraft {
   const { id: _id, participants: _p, participantsSource: _s, updatedAt: _u, ...fields } = current;
   const ateliers = fields.ateliers.map(({ id: _aid, ...a }) => a);
   const next = { ...fields, ateliers, ...patch };
-  // Moving a meeting to a coarser place must not keep the finer one it had.
-  if (patch.departementCode !== undefined && patch.bassinId === undefined) next.bassinId = null;
-  if (patch.academieCode !== undefined && patch.departementCode === undefined) {
-    next.departementCode = null;
-    next.bassinId = null;
+  // A patch that names a place replaces the whole place: what it does not name is derived again
+  // from what it names (or must be given), never kept from the old place.
+  if (PLACE_KEYS.some((key) => patch[key] !== undefined)) {
+    for (const key of PLACE_KEYS) if (patch[key] === undefined) next[key] = null;
   }
   return next;
 }
@@ -103,6 +104,6 @@ function checkThematiques(db: Catalogue, m: MeetingDraft): void {
   const used = [...m.thematiqueIds, ...m.ateliers.map((a) => a.thematiqueId)];
   const unknown = used.find((id) => !known.has(id));
   if (unknown !== undefined) {
-    throw conflict(`La thématique n°${unknown} n’appartient pas à cette consultation.`);
+    throw conflict(`Une thématique indiquée (identifiant ${unknown}) n’appartient pas à cette consultation.`);
   }
 }

@@ -1,34 +1,25 @@
-/** The Bilan des rencontres, computed from the catalogue (never typed by hand). */
+/** The Bilan des rencontres, computed from the catalogue (never typed by hand), for any scope. */
 import * as stats from '../catalogue/repos/stats.repo.ts';
-import { regionName } from '../catalogue/repos/territory.repo.ts';
-import { conflict } from '../contract/errors.ts';
 import type { Catalogue } from '../catalogue/database.ts';
-import type { Bilan } from '../contract/schemas/reports.ts';
 import type { BassinKind } from '../contract/domain.ts';
+import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign } from './ownership.ts';
-import { currentSettings } from './settings.service.ts';
+import { type ResolvedScope, resolveScope } from './scope.ts';
 
 export const statsHandlers: HandlerGroup<'stats'> = {
-  'stats.bilan': ({ campaignId, regionCode }, { db }) => computeBilan(db, campaignId, regionCode),
+  'stats.bilan': ({ campaignId, regionCode, scope }, { db }) => computeBilan(db, campaignId, scope, regionCode),
 };
 
-export function resolveRegion(db: Catalogue, regionCode?: string): { code: string; name: string } {
-  const code = regionCode ?? currentSettings(db).regionCode;
-  if (!code) {
-    throw conflict('Aucune région académique choisie : indiquez-la dans les Paramètres (ou avec --region).');
-  }
-  const name = regionName(db, code);
-  if (!name) throw conflict(`Région académique inconnue : « ${code} ».`);
-  return { code, name };
-}
+/** The row the meetings held for the whole académie form, in an académie's Bilan. */
+const ACADEMIE_WIDE = { code: '', nom: 'Concertation académique' };
 
-export function computeBilan(db: Catalogue, campaignId: number, regionCode?: string): Bilan {
+export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 'region', regionCode?: string): Bilan {
   requireCampaign(db, campaignId);
-  const region = resolveRegion(db, regionCode);
-  const figures = new Map(stats.academieFigures(db, campaignId, region.code).map((row) => [row.academie_code, row]));
-  const kinds = stats.bassinKindsByAcademie(db, campaignId, region.code);
-  const academies = stats.academiesOfRegion(db, region.code).map(({ code, nom }) => {
+  const scope = resolveScope(db, ref, regionCode);
+  const figures = new Map(stats.figuresByRow(db, campaignId, scope.stats).map((row) => [row.row_key, row]));
+  const kinds = stats.bassinKindsByRow(db, campaignId, scope.stats);
+  const rows = rowPlaces(db, scope, figures.has('')).map(({ code, nom }) => {
     const row = figures.get(code);
     return {
       code,
@@ -44,13 +35,14 @@ export function computeBilan(db: Catalogue, campaignId: number, regionCode?: str
       meetingsWithoutFigure: row?.without_figure ?? 0,
     };
   });
-  const sum = (key: keyof (typeof academies)[number] & string) =>
-    academies.reduce((total, a) => total + (a[key] as number), 0);
+  const sum = (key: keyof (typeof rows)[number] & string) => rows.reduce((total, r) => total + (r[key] as number), 0);
   return {
     campaignId,
-    regionCode: region.code,
-    regionName: region.name,
-    academies,
+    regionCode: scope.regionCode,
+    regionName: scope.regionName,
+    scope: { kind: scope.kind, code: scope.code, name: scope.name },
+    rowKind: scope.kind === 'region' ? 'academie' : 'departement',
+    rows,
     totals: {
       bassinMeetings: sum('bassinMeetings'),
       secondLevelMeetings: sum('secondLevelMeetings'),
@@ -60,6 +52,18 @@ export function computeBilan(db: Catalogue, campaignId: number, regionCode?: str
       meetingsCountedByCategories: sum('meetingsCountedByCategories'),
       meetingsWithoutFigure: sum('meetingsWithoutFigure'),
     },
-    secondLevelDates: stats.secondLevelDates(db, campaignId, region.code),
+    secondLevelDates: stats.secondLevelDates(db, campaignId, scope.stats),
   };
+}
+
+/** Every place of the scope gets a row, with zeros where nothing was reported yet. */
+function rowPlaces(db: Catalogue, scope: ResolvedScope, hasAcademieWide: boolean): { code: string; nom: string }[] {
+  switch (scope.kind) {
+    case 'region':
+      return stats.academiesOfRegion(db, scope.code);
+    case 'academie':
+      return [...stats.departementsOfAcademie(db, scope.code), ...(hasAcademieWide ? [ACADEMIE_WIDE] : [])];
+    case 'departement':
+      return [{ code: scope.code, nom: scope.name }];
+  }
 }

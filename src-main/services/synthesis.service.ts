@@ -1,15 +1,17 @@
 /** Writes the synthesis files and logs each one with its checksum. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { inTransaction } from '../catalogue/database.ts';
 import { join, resolve } from 'node:path';
-import { listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
+import { lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
-import type { GeneratedDocument } from '../contract/schemas/reports.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
+import { makeReproducible } from '../synthesis/deterministic-pack.ts';
 import { renderDocx } from '../synthesis/render-docx.ts';
 import { loadSource } from '../synthesis/source.ts';
 import { safeFileStem } from '../text/french.ts';
 import type { HandlerGroup } from './context.ts';
+import type { ResolvedScope } from './scope.ts';
 
 export const synthesisHandlers: HandlerGroup<'synthesis'> = {
   'synthesis.generate': async (request, { db, now, onProgress }) => {
@@ -19,30 +21,34 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
       throw conflict(`Thématique ${request.thematique} inconnue (thématiques : ${numbers.join(', ')}).`);
     }
     const targets: (number | undefined)[] = request.thematique !== undefined ? [request.thematique] : [undefined, ...numbers];
-    const stem = `Synthese_${safeFileStem(source.bilan.regionName)}`;
+    const stem = fileStem(source.scope);
     const dir = resolve(request.outputDir);
     makeDir(dir);
-    const documents: GeneratedDocument[] = [];
+    const stamp = lastChange(db);
+    // Everything is rendered before anything is written, and logged only once all is written.
+    const rendered: { fileName: string; thematiqueNumber: number | null; bytes: Buffer }[] = [];
     for (const [index, thematiqueNumber] of targets.entries()) {
       const fileName = thematiqueNumber === undefined ? `${stem}.docx` : `${stem}_Thematique-${thematiqueNumber}.docx`;
-      onProgress?.({ operation: 'synthesis.generate', done: index, total: targets.length, message: `Écriture de ${fileName}` });
-      const bytes = await renderDocx(buildSynthesis(source, { thematiqueNumber }));
-      const path = join(dir, fileName);
-      writeAtomically(path, bytes);
-      documents.push(
+      onProgress?.({ operation: 'synthesis.generate', done: index, total: targets.length, message: `Rédaction de ${fileName}` });
+      const packed = await renderDocx(buildSynthesis(source, { thematiqueNumber }));
+      rendered.push({ fileName, thematiqueNumber: thematiqueNumber ?? null, bytes: await makeReproducible(packed, stamp) });
+    }
+    for (const file of rendered) writeAtomically(join(dir, file.fileName), file.bytes);
+    const documents = inTransaction(db, () =>
+      rendered.map((file) =>
         logDocument(db, {
           campaignId: source.campaign.id,
           trameId: source.trame.id,
-          scope: `region:${source.bilan.regionCode}`,
-          thematiqueNumber: thematiqueNumber ?? null,
-          fileName,
-          path,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          bytes: bytes.length,
+          scope: request.scope === 'region' ? `region:${source.scope.regionCode}` : request.scope,
+          thematiqueNumber: file.thematiqueNumber,
+          fileName: file.fileName,
+          path: join(dir, file.fileName),
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
+          bytes: file.bytes.length,
           generatedAt: now().toISOString(),
         }),
-      );
-    }
+      ),
+    );
     onProgress?.({ operation: 'synthesis.generate', done: targets.length, total: targets.length, message: 'Terminé' });
     return { documents };
   },
@@ -51,6 +57,13 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': ({ campaignId }, { db }) => listDocuments(db, campaignId),
 };
+
+/** `Synthese_Nouvelle-Aquitaine`, `Synthese_Academie-Bordeaux`, `Synthese_Departement-33-Gironde`. */
+function fileStem(scope: ResolvedScope): string {
+  if (scope.kind === 'region') return `Synthese_${safeFileStem(scope.regionName)}`;
+  if (scope.kind === 'academie') return `Synthese_Academie-${safeFileStem(scope.name)}`;
+  return `Synthese_Departement-${scope.code}-${safeFileStem(scope.name)}`;
+}
 
 function makeDir(dir: string): void {
   try {
@@ -67,6 +80,7 @@ function writeAtomically(path: string, bytes: Buffer): void {
     writeFileSync(temporary, bytes);
     renameSync(temporary, path);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new AppError(
       'FILE',
       `Impossible d’écrire « ${path} » : ${(error as Error).message}. Le fichier est peut-être ouvert dans Word.`,

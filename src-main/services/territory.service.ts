@@ -27,6 +27,7 @@ export const bassinHandlers: HandlerGroup<'bassins'> = {
       const current = found(repo.getBassin(db, id), 'Bassin');
       const next = { ...current, ...patch };
       requireDepartement(db, next.departementCode);
+      if (next.departementCode !== current.departementCode) refuseMove(db, { bassinId: id }, `le bassin « ${current.nom} »`);
       repo.updateBassin(db, next);
       return repo.getBassin(db, id)!;
     }),
@@ -48,11 +49,21 @@ export const etablissementHandlers: HandlerGroup<'etablissements'> = {
       const current = found(repo.getEtablissement(db, uai), `Établissement ${uai}`);
       const next = { ...current, ...patch };
       checkPlace(db, next.departementCode, next.bassinId);
+      if (next.departementCode !== current.departementCode || next.bassinId !== current.bassinId) {
+        refuseMove(db, { uai }, `l’établissement ${uai}`);
+      }
       repo.upsertEtablissement(db, next);
       return repo.getEtablissement(db, uai)!;
     }),
   'etablissements.delete': ({ uai }, { db }) => deleted(repo.deleteEtablissement(db, uai), `Établissement ${uai}`),
 };
+
+function refuseMove(db: Catalogue, place: { bassinId?: number; uai?: string }, what: string): void {
+  const used = repo.placeUsage(db, place);
+  if (used > 0) {
+    throw conflict(`Impossible de déplacer ${what} : ${used} rencontre(s) ou établissement(s) y sont rattachés. Déplacez-les d’abord.`);
+  }
+}
 
 function checkPlace(db: Catalogue, departementCode: string, bassinId: number | null): void {
   requireDepartement(db, departementCode);

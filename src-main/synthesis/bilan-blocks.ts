@@ -1,41 +1,53 @@
 /** The Bilan des rencontres as tables, worded like seed 004 ("Nombre de rencontres ZAP / ECLORE"). */
 import type { Bilan } from '../contract/schemas/reports.ts';
-import { frenchDate, frenchNumber } from '../text/french.ts';
+import { frenchDate, frenchNumber as n } from '../text/french.ts';
 import { type Block, paragraph, text } from './model.ts';
 
 export function bilanBlocks(bilan: Bilan): Block[] {
-  const kinds = [...new Set(bilan.academies.flatMap((a) => a.bassinKinds))];
-  const bassinLabel = kinds.length > 0 ? kinds.join(' / ') : 'bassins';
+  const kinds = [...new Set(bilan.rows.flatMap((r) => r.bassinKinds))];
+  const bassinLabel = kinds.length > 0 ? kinds.join(' / ') : 'de bassin';
+  const byAcademie = bilan.rowKind === 'academie';
+  const place = byAcademie ? 'Académie' : 'Département';
   const day = datesLabel(bilan.secondLevelDates);
-  const n = frenchNumber;
+  const level = (r: Bilan['rows'][number]) =>
+    r.secondLevelMeetings === 0 ? '—' : r.academiqueLevel ? 'académique' : 'départemental';
   return [
     {
       kind: 'table',
       caption: `Nombre de rencontres ${bassinLabel} (premier niveau, dans les bassins)`,
-      header: ['Académie', 'Réseaux', 'Rencontres'],
-      rows: bilan.academies.map((a) => [a.name, a.bassinKinds.join(' / ') || '—', n(a.bassinMeetings)]),
+      header: [place, 'Réseaux', 'Rencontres'],
+      rows: bilan.rows.map((r) => [r.name, r.bassinKinds.join(' / ') || '—', n(r.bassinMeetings)]),
       total: ['Total', '', n(bilan.totals.bassinMeetings)],
     },
     {
       kind: 'table',
       caption: `Nombre de participants aux concertations de second niveau${day ? ` (${day})` : ''}`,
-      header: ['Académie', 'Concertations', 'Niveau', 'Départements', 'Participants'],
-      rows: bilan.academies.map((a) => [
-        a.name,
-        n(a.secondLevelMeetings),
-        a.secondLevelMeetings === 0 ? '—' : a.academiqueLevel ? 'académique' : 'départemental',
-        a.departements > 0 ? n(a.departements) : '—',
-        n(a.participants),
-      ]),
-      total: ['Total', n(bilan.totals.secondLevelMeetings), '', n(bilan.totals.departements), n(bilan.totals.participants)],
+      header: byAcademie
+        ? [place, 'Concertations', 'Niveau', 'Départements', 'Participants']
+        : [place, 'Concertations', 'Niveau', 'Participants'],
+      rows: bilan.rows.map((r) =>
+        byAcademie
+          ? [r.name, n(r.secondLevelMeetings), level(r), r.departements > 0 ? n(r.departements) : '—', n(r.participants)]
+          : [r.name, n(r.secondLevelMeetings), level(r), n(r.participants)],
+      ),
+      total: byAcademie
+        ? ['Total', n(bilan.totals.secondLevelMeetings), '', n(bilan.totals.departements), n(bilan.totals.participants)]
+        : ['Total', n(bilan.totals.secondLevelMeetings), '', n(bilan.totals.participants)],
     },
     paragraph([
       text('Au total, '),
-      text(`${n(bilan.totals.participants)} personnes`, { bold: true }),
-      text(` ont participé aux ${n(bilan.totals.secondLevelMeetings)} concertations de second niveau${day ? ` ${dayPhrase(bilan.secondLevelDates)}` : ''}.`),
+      text(`${n(bilan.totals.participants)} personne${bilan.totals.participants > 1 ? 's' : ''}`, { bold: true }),
+      text(
+        ` ${bilan.totals.participants > 1 ? 'ont' : 'a'} participé ${concertations(bilan.totals.secondLevelMeetings)}` +
+          `${day ? ` ${dayPhrase(bilan.secondLevelDates)}` : ''}.`,
+      ),
     ]),
     paragraph([text(sourceNote(bilan))], 'note'),
   ];
+}
+
+function concertations(count: number): string {
+  return count === 1 ? 'à la concertation de second niveau' : `aux ${n(count)} concertations de second niveau`;
 }
 
 function datesLabel(dates: string[]): string {

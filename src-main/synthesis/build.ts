@@ -10,7 +10,7 @@ export interface BuildOptions {
 }
 
 export function buildSynthesis(source: SynthesisSource, options: BuildOptions = {}): SynthesisDocument {
-  const { trame, campaign, bilan } = source;
+  const { trame, campaign } = source;
   const thematiques = campaign.thematiques.filter(
     (t) => options.thematiqueNumber === undefined || t.number === options.thematiqueNumber,
   );
@@ -21,9 +21,20 @@ export function buildSynthesis(source: SynthesisSource, options: BuildOptions = 
     }
   }
   for (const thematique of thematiques) blocks.push(...thematiqueBlocks(source, thematique));
-  const footer = [`Région académique ${bilan.regionName}`];
+  const footer = [scopeLabel(source)];
   if (source.contact.trim() !== '') footer.push(`Contact : ${source.contact.trim()}`);
-  return { title: trame.title, subtitle: trame.subtitle, footer, blocks };
+  return { title: trame.title, subtitle: subtitle(source), footer, blocks };
+}
+
+/** The trame's subtitle names the région's synthesis; an académie's or a département's says so. */
+function subtitle({ trame, scope }: SynthesisSource): string {
+  if (scope.kind === 'region') return trame.subtitle;
+  return scope.kind === 'academie' ? `Synthèse académique — académie de ${scope.name}` : `Synthèse départementale — ${scope.name} (${scope.code})`;
+}
+
+function scopeLabel({ scope }: SynthesisSource): string {
+  if (scope.kind === 'region') return `Région académique ${scope.regionName}`;
+  return scope.kind === 'academie' ? `Académie de ${scope.name}` : `${scope.name} (${scope.code}) — académie de ${scope.academieName}`;
 }
 
 function thematiqueBlocks(source: SynthesisSource, thematique: Thematique): Block[] {

@@ -12,7 +12,9 @@ export type Block =
   /** `entry` opens a numbered entry (a retex); `slot` is a trame's empty slot. */
   | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] };
+  | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] }
+  /** A chart: SVG for the preview and Word, PNG for readers that cannot show SVG. */
+  | { kind: 'image'; caption: string; svg: string; png: Buffer; widthPx: number; heightPx: number };
 
 export interface SynthesisDocument {
   title: string;

@@ -1,6 +1,6 @@
 /** The synthesis model as a Word document, with the `docx` library. */
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, HeadingLevel, Packer, PageNumber, Paragraph,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { cleanForXml } from '../text/clean.ts';
@@ -16,6 +16,7 @@ const clean = (value: string) => frenchSpacing(cleanForXml(value));
 export async function renderDocx(doc: SynthesisDocument): Promise<Buffer> {
   const document = new Document({
     creator: 'Synthèse régionale',
+    lastModifiedBy: 'Synthèse régionale',
     title: cleanForXml(`${doc.title} — ${doc.subtitle}`),
     styles: {
       default: { document: { run: { font: FONT, size: 22 } } },
@@ -65,6 +66,23 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
       return [
         new Paragraph({ spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(block.caption), bold: true })] }),
         table(block),
+      ];
+    case 'image':
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 160 },
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: Buffer.from(block.svg, 'utf8'),
+              fallback: { type: 'png', data: block.png },
+              transformation: { width: block.widthPx, height: block.heightPx },
+              altText: { name: 'Graphique', title: cleanForXml(block.caption), description: cleanForXml(block.caption) },
+            }),
+          ],
+        }),
+        new Paragraph({ style: 'Note', alignment: AlignmentType.CENTER, children: [new TextRun(clean(block.caption))] }),
       ];
   }
 }

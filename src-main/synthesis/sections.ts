@@ -4,6 +4,7 @@ import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
 import { bilanBlocks } from './bilan-blocks.ts';
+import { chartBlocks } from './chart-blocks.ts';
 import { blocks, inlines } from './markup.ts';
 import { type Block, type Inline, paragraph, text } from './model.ts';
 import { type SynthesisSource, textKey } from './source.ts';
@@ -16,6 +17,8 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
       return intro;
     case 'bilan':
       return [...intro, ...bilanBlocks(source.bilan)];
+    case 'chart':
+      return [...intro, ...chartBlocks(source.bilan)];
     case 'contributions':
       return [...intro, ...groupedItems(contributionsOf(source, thematiqueId, section.contributionKinds))];
     case 'retex':

@@ -1,26 +1,29 @@
-/** Everything a synthesis needs, read from the catalogue in a handful of queries. */
+/** Everything a synthesis needs, read from the catalogue in a handful of queries, for one scope. */
 import type { Catalogue } from '../catalogue/database.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
 import { queryRetex } from '../catalogue/repos/retex.repo.ts';
+import { contributionIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
 import { getTrame, listSectionTexts, listTrames } from '../catalogue/repos/trame.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
-import type { Bilan } from '../contract/schemas/reports.ts';
+import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
 import type { Trame } from '../contract/schemas/trame.ts';
 import { found } from '../services/require.ts';
+import { type ResolvedScope, resolveScope } from '../services/scope.ts';
 import { currentSettings } from '../services/settings.service.ts';
 import { computeBilan } from '../services/stats.service.ts';
 
 export interface SynthesisSource {
   campaign: Campaign;
   trame: Trame;
+  scope: ResolvedScope;
   bilan: Bilan;
   contact: string;
   retex: Retex[];
   contributions: Contribution[];
-  /** Section texts by `${sectionKey}:${thematiqueId ?? 0}`. */
+  /** The scope's section texts by `${sectionKey}:${thematiqueId ?? 0}`. */
   texts: Map<string, string>;
 }
 
@@ -28,21 +31,31 @@ export interface SynthesisRequest {
   campaignId: number;
   trameId?: number;
   regionCode?: string;
+  scope?: ScopeRef;
 }
 
 export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisSource {
   const campaign = found(getCampaign(db, request.campaignId), 'Consultation');
   const trame = request.trameId !== undefined ? found(getTrame(db, request.trameId), 'Trame') : defaultTrame(db, campaign.id);
+  const scopeRef = request.scope ?? 'region';
+  const scope = resolveScope(db, scopeRef, request.regionCode);
   const texts = new Map(
-    listSectionTexts(db, campaign.id).map((t) => [textKey(t.sectionKey, t.thematiqueId), t.text] as const),
+    listSectionTexts(db, campaign.id)
+      .filter((t) => t.scope === scopeRef)
+      .map((t) => [textKey(t.sectionKey, t.thematiqueId), t.text] as const),
   );
+  const retexIds = retexIdsInScope(db, campaign.id, scope.stats);
+  const contributionIds = contributionIdsInScope(db, campaign.id, scope.stats);
   return {
     campaign,
     trame,
-    bilan: computeBilan(db, campaign.id, request.regionCode),
+    scope,
+    bilan: computeBilan(db, campaign.id, scopeRef, request.regionCode),
     contact: currentSettings(db).contact,
-    retex: queryRetex(db, { campaignId: campaign.id, selectedOnly: true }),
-    contributions: queryContributions(db, { campaignId: campaign.id, selectedOnly: true }),
+    retex: queryRetex(db, { campaignId: campaign.id, selectedOnly: true }).filter((r) => retexIds.has(r.id)),
+    contributions: queryContributions(db, { campaignId: campaign.id, selectedOnly: true }).filter((c) =>
+      contributionIds.has(c.id),
+    ),
     texts,
   };
 }

@@ -13,7 +13,8 @@ export function findForbiddenCharacter(text: string): { position: number; code: 
   const match = FORBIDDEN.exec(text);
   if (!match) return null;
   const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return { position: match.index + 1, code: `U+${code}` };
+  // Counted in characters as a reader sees them, not in UTF-16 units.
+  return { position: [...text.slice(0, match.index)].length + 1, code: `U+${code}` };
 }
 
 /** Removes characters that cannot be written to XML-based documents. */

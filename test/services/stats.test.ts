@@ -11,7 +11,7 @@ describe('stats.bilan on the demo catalogue (seed 004)', () => {
     bilan = await demo.call('stats.bilan', { campaignId: demo.campaignId });
   });
 
-  const byName = (name: string) => bilan.academies.find((a) => a.name === name)!;
+  const byName = (name: string) => bilan.rows.find((a) => a.name === name)!;
 
   it('counts the ZAP / ECLORE meetings: 29 Poitiers, 14 Limoges, 24 Bordeaux', () => {
     expect(byName('Poitiers').bassinMeetings).toBe(29);
@@ -42,7 +42,7 @@ describe('stats.bilan on the demo catalogue (seed 004)', () => {
     const attendanceSum = Object.values(meeting!.attendance).reduce((a, b) => a + (b ?? 0), 0);
     await call('meetings.update', { id: meeting!.id, declaredTotal: null, attendance: { ...meeting!.attendance, eleves: (meeting!.attendance.eleves ?? 0) + 7 } });
     const after = await call('stats.bilan', { campaignId });
-    expect(after.academies.find((a) => a.name === 'Poitiers')!.participants).toBe(325 - meeting!.declaredTotal! + attendanceSum + 7);
+    expect(after.rows.find((a) => a.name === 'Poitiers')!.participants).toBe(325 - meeting!.declaredTotal! + attendanceSum + 7);
     expect(after.totals.meetingsCountedByCategories).toBe(1);
     await call('meetings.update', { id: meeting!.id, declaredTotal: meeting!.declaredTotal, attendance: meeting!.attendance });
   });

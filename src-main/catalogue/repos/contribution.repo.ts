@@ -62,6 +62,10 @@ export function updateContribution(db: Catalogue, c: Contribution): void {
   writeSources(db, c.id, c.sourceMeetingIds);
 }
 
+export function countAnswers(db: Catalogue, defiId: number): number {
+  return db.prepare('SELECT count(*) FROM contribution WHERE parent_id = ?').pluck().get(defiId) as number;
+}
+
 export function deleteContribution(db: Catalogue, id: number): boolean {
   return db.prepare('DELETE FROM contribution WHERE id = ?').run(id).changes > 0;
 }

@@ -35,3 +35,9 @@ export function listDocuments(db: Catalogue, campaignId?: number): GeneratedDocu
     generatedAt: r.generated_at,
   }));
 }
+
+/** When the catalogue's content last changed: the date stamped inside generated documents. */
+export function lastChange(db: Catalogue): Date {
+  const value = db.prepare('SELECT last_change FROM catalogue_state WHERE id = 1').pluck().get() as string;
+  return new Date(value);
+}

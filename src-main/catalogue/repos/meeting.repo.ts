@@ -1,5 +1,5 @@
 /** Meetings with their attendance, thématiques and ateliers, read in one query per list. */
-import type { Catalogue } from '../database.ts';
+import { type Catalogue, containsPattern } from '../database.ts';
 import type { Attendance, Meeting } from '../../contract/schemas/meeting.ts';
 
 export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsSource' | 'updatedAt' | 'ateliers'> & {
@@ -49,7 +49,8 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
          AND (@dateTo IS NULL OR m.date <= @dateTo)
          AND (@thematiqueId IS NULL OR EXISTS
                (SELECT 1 FROM meeting_thematique WHERE meeting_id = m.id AND thematique_id = @thematiqueId))
-         AND (@search IS NULL OR m.title LIKE @search OR m.lieu LIKE @search OR m.notes LIKE @search)
+         AND (@search IS NULL OR fold(m.title) LIKE @search ESCAPE '\\' OR fold(m.lieu) LIKE @search ESCAPE '\\'
+              OR fold(m.notes) LIKE @search ESCAPE '\\')
        ORDER BY m.date, m.id`,
     )
     .all({
@@ -61,7 +62,7 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
       thematiqueId: q.thematiqueId ?? null,
       dateFrom: q.dateFrom ?? null,
       dateTo: q.dateTo ?? null,
-      search: q.search ? `%${q.search}%` : null,
+      search: containsPattern(q.search),
     }) as MeetingRow[];
   return rows.map(toMeeting);
 }

@@ -1,8 +1,8 @@
 /** Aggregates behind the Bilan des rencontres: one grouped query, whatever the catalogue's size. */
 import type { Catalogue } from '../database.ts';
 
-export interface AcademieFiguresRow {
-  academie_code: string;
+export interface FiguresRow {
+  row_key: string;
   bassin_meetings: number;
   second_level_meetings: number;
   departements: number;
@@ -13,12 +13,22 @@ export interface AcademieFiguresRow {
   academique_meetings: number;
 }
 
+/**
+ * Which meetings a Bilan covers, and what one row stands for: académies of a région, or
+ * départements of an académie (the académie-wide meetings forming a row of their own, key '').
+ */
+export interface StatsScope {
+  filterColumn: 'region_code' | 'academie_code' | 'departement_code';
+  filterValue: string;
+  rowColumn: 'academie_code' | 'departement_code';
+}
+
 const SECOND_LEVEL = `m.level IN ('departemental', 'academique')`;
 
-export function academieFigures(db: Catalogue, campaignId: number, regionCode: string): AcademieFiguresRow[] {
+export function figuresByRow(db: Catalogue, campaignId: number, scope: StatsScope): FiguresRow[] {
   return db
     .prepare(
-      `SELECT m.academie_code,
+      `SELECT coalesce(m.${scope.rowColumn}, '') AS row_key,
          sum(m.level = 'bassin') AS bassin_meetings,
          sum(${SECOND_LEVEL}) AS second_level_meetings,
          count(DISTINCT CASE WHEN m.level = 'departemental' THEN m.departement_code END) AS departements,
@@ -29,35 +39,42 @@ export function academieFigures(db: Catalogue, campaignId: number, regionCode: s
          sum(m.level = 'academique') AS academique_meetings
        FROM meeting m
        LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND m.region_code = ? AND m.academie_code IS NOT NULL
-       GROUP BY m.academie_code`,
+       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.academie_code IS NOT NULL
+       GROUP BY row_key`,
     )
-    .all(campaignId, regionCode) as AcademieFiguresRow[];
+    .all(campaignId, scope.filterValue) as FiguresRow[];
 }
 
-export function bassinKindsByAcademie(db: Catalogue, campaignId: number, regionCode: string): Map<string, string[]> {
+export function bassinKindsByRow(db: Catalogue, campaignId: number, scope: StatsScope): Map<string, string[]> {
   const rows = db
     .prepare(
-      `SELECT DISTINCT m.academie_code, b.kind FROM meeting m JOIN bassin b ON b.id = m.bassin_id
-       WHERE m.campaign_id = ? AND m.region_code = ? AND m.level = 'bassin' ORDER BY b.kind`,
+      `SELECT DISTINCT coalesce(m.${scope.rowColumn}, '') AS row_key, b.kind FROM meeting m JOIN bassin b ON b.id = m.bassin_id
+       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.level = 'bassin' ORDER BY b.kind`,
     )
-    .all(campaignId, regionCode) as { academie_code: string; kind: string }[];
+    .all(campaignId, scope.filterValue) as { row_key: string; kind: string }[];
   const kinds = new Map<string, string[]>();
-  for (const row of rows) kinds.set(row.academie_code, [...(kinds.get(row.academie_code) ?? []), row.kind]);
+  for (const row of rows) kinds.set(row.row_key, [...(kinds.get(row.row_key) ?? []), row.kind]);
   return kinds;
 }
 
-export function secondLevelDates(db: Catalogue, campaignId: number, regionCode: string): string[] {
+export function secondLevelDates(db: Catalogue, campaignId: number, scope: StatsScope): string[] {
   return db
     .prepare(
-      `SELECT DISTINCT date FROM meeting m WHERE campaign_id = ? AND region_code = ? AND ${SECOND_LEVEL} ORDER BY date`,
+      `SELECT DISTINCT date FROM meeting m WHERE campaign_id = ? AND m.${scope.filterColumn} = ? AND ${SECOND_LEVEL} ORDER BY date`,
     )
     .pluck()
-    .all(campaignId, regionCode) as string[];
+    .all(campaignId, scope.filterValue) as string[];
 }
 
 export function academiesOfRegion(db: Catalogue, regionCode: string): { code: string; nom: string }[] {
   return db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(regionCode) as {
+    code: string;
+    nom: string;
+  }[];
+}
+
+export function departementsOfAcademie(db: Catalogue, academieCode: string): { code: string; nom: string }[] {
+  return db.prepare('SELECT code, nom FROM departement WHERE academie_code = ? ORDER BY code').all(academieCode) as {
     code: string;
     nom: string;
   }[];

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../database.ts';
+import { type Catalogue, containsPattern } from '../database.ts';
 import type { Bassin, Etablissement, RegionAcademique } from '../../contract/schemas/territory.ts';
 
 interface BassinRow { id: number; departement_code: string; kind: 'ZAP' | 'ECLORE'; nom: string; academie_code: string }
@@ -74,6 +74,17 @@ export function updateBassin(db: Catalogue, b: Omit<Bassin, 'academieCode'>): vo
   db.prepare('UPDATE bassin SET departement_code = @departementCode, kind = @kind, nom = @nom WHERE id = @id').run(b);
 }
 
+/** What sits in a bassin or an établissement: moving them would leave those records behind. */
+export function placeUsage(db: Catalogue, place: { bassinId?: number; uai?: string }): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM meeting WHERE bassin_id = @b OR etablissement_uai = @u)
+            + (SELECT count(*) FROM etablissement WHERE bassin_id = @b)`,
+    )
+    .pluck()
+    .get({ b: place.bassinId ?? null, u: place.uai ?? null }) as number;
+}
+
 export function deleteBassin(db: Catalogue, id: number): boolean {
   return db.prepare('DELETE FROM bassin WHERE id = ?').run(id).changes > 0;
 }
@@ -89,13 +100,14 @@ export function listEtablissements(
       `${ETABLISSEMENT_SELECT}
        WHERE (@academieCode IS NULL OR d.academie_code = @academieCode)
          AND (@departementCode IS NULL OR e.departement_code = @departementCode)
-         AND (@search IS NULL OR e.nom LIKE @search OR e.commune LIKE @search OR e.uai LIKE @search)
+         AND (@search IS NULL OR fold(e.nom) LIKE @search ESCAPE '\\' OR fold(e.commune) LIKE @search ESCAPE '\\'
+              OR fold(e.uai) LIKE @search ESCAPE '\\')
        ORDER BY e.departement_code, e.commune, e.nom`,
     )
     .all({
       academieCode: filter.academieCode ?? null,
       departementCode: filter.departementCode ?? null,
-      search: filter.search ? `%${filter.search}%` : null,
+      search: containsPattern(filter.search),
     }) as EtablissementRow[];
   return rows.map(toEtablissement);
 }

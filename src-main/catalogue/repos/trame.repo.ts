@@ -89,10 +89,11 @@ function toTrame(db: Catalogue, row: TrameRow): Trame {
 
 export function listSectionTexts(db: Catalogue, campaignId: number): SectionText[] {
   const rows = db
-    .prepare('SELECT * FROM section_text WHERE campaign_id = ? ORDER BY section_key, thematique_id')
-    .all(campaignId) as { campaign_id: number; section_key: string; thematique_id: number; text: string }[];
+    .prepare('SELECT * FROM section_text WHERE campaign_id = ? ORDER BY scope, section_key, thematique_id')
+    .all(campaignId) as { campaign_id: number; scope: string; section_key: string; thematique_id: number; text: string }[];
   return rows.map((r) => ({
     campaignId: r.campaign_id,
+    scope: r.scope,
     sectionKey: r.section_key,
     thematiqueId: r.thematique_id === 0 ? null : r.thematique_id,
     text: r.text,
@@ -102,20 +103,22 @@ export function listSectionTexts(db: Catalogue, campaignId: number): SectionText
 export function getSectionText(db: Catalogue, key: Omit<SectionText, 'text'>): string {
   return (
     (db
-      .prepare('SELECT text FROM section_text WHERE campaign_id = ? AND section_key = ? AND thematique_id = ?')
+      .prepare('SELECT text FROM section_text WHERE campaign_id = ? AND scope = ? AND section_key = ? AND thematique_id = ?')
       .pluck()
-      .get(key.campaignId, key.sectionKey, key.thematiqueId ?? 0) as string | undefined) ?? ''
+      .get(key.campaignId, key.scope, key.sectionKey, key.thematiqueId ?? 0) as string | undefined) ?? ''
   );
 }
 
 export function setSectionText(db: Catalogue, t: SectionText): void {
-  const args = [t.campaignId, t.sectionKey, t.thematiqueId ?? 0] as const;
+  const args = [t.campaignId, t.scope, t.sectionKey, t.thematiqueId ?? 0] as const;
   if (t.text.trim() === '') {
-    db.prepare('DELETE FROM section_text WHERE campaign_id = ? AND section_key = ? AND thematique_id = ?').run(...args);
+    db.prepare('DELETE FROM section_text WHERE campaign_id = ? AND scope = ? AND section_key = ? AND thematique_id = ?').run(
+      ...args,
+    );
     return;
   }
   db.prepare(
-    `INSERT INTO section_text (campaign_id, section_key, thematique_id, text) VALUES (?, ?, ?, ?)
+    `INSERT INTO section_text (campaign_id, scope, section_key, thematique_id, text) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT DO UPDATE SET text = excluded.text`,
   ).run(...args, t.text);
 }

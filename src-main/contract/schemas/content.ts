@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ContributionKind, LinkKind, Scale } from '../domain.ts';
 import { HttpUrl, Id, label, patchOf, text, Uai } from '../primitives.ts';
+import { ScopeRef } from './reports.ts';
 
 export const RetexLink = z.object({ kind: LinkKind, url: HttpUrl, label: text(200).default('') });
 export type RetexLink = z.infer<typeof RetexLink>;
@@ -54,6 +55,8 @@ export const ContentFilter = z.object({
 /** Text written in the app for one section: once for the document, or per thématique. */
 export const SectionTextKey = z.object({
   campaignId: Id,
+  /** `region`, `academie:CODE` or `departement:CODE`: each scope writes its own texts. */
+  scope: ScopeRef.default('region'),
   sectionKey: z.string().regex(/^[a-z0-9_-]{1,60}$/),
   thematiqueId: Id.nullable().default(null),
 });

@@ -1,9 +1,20 @@
 /** Figures (Bilan des rencontres), settings, and generated documents. */
 import { z } from 'zod';
 import { BassinKind } from '../domain.ts';
-import { AcademieCode, Id, IsoDate, RegionCode, text } from '../primitives.ts';
+import { Id, IsoDate, RegionCode, text } from '../primitives.ts';
 
-export const BilanScope = z.object({ campaignId: Id, regionCode: RegionCode.optional() });
+/**
+ * What a Bilan or a synthesis covers: the région académique (the default), one académie, or one
+ * département, written `region`, `academie:BORDEAUX`, `departement:33`.
+ */
+export const ScopeRef = z
+  .string()
+  .regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/, {
+    message: 'périmètre invalide : « region », « academie:CODE » ou « departement:CODE » attendu',
+  });
+export type ScopeRef = z.infer<typeof ScopeRef>;
+
+export const BilanScope = z.object({ campaignId: Id, regionCode: RegionCode.optional(), scope: ScopeRef.default('region') });
 
 const Figures = z.object({
   bassinMeetings: z.number().int(),
@@ -17,8 +28,9 @@ const Figures = z.object({
   meetingsCountedByCategories: z.number().int(),
   meetingsWithoutFigure: z.number().int(),
 });
-export const AcademieBilan = Figures.extend({
-  code: AcademieCode,
+/** One row of the Bilan: an académie (région scope) or a département (académie or département scope). */
+export const BilanRow = Figures.extend({
+  code: z.string(),
   name: z.string(),
   bassinKinds: z.array(BassinKind),
   /** True when the second level was one concertation for the whole académie (Limoges in 2020). */
@@ -28,7 +40,9 @@ export const Bilan = z.object({
   campaignId: Id,
   regionCode: RegionCode,
   regionName: z.string(),
-  academies: z.array(AcademieBilan),
+  scope: z.object({ kind: z.enum(['region', 'academie', 'departement']), code: z.string(), name: z.string() }),
+  rowKind: z.enum(['academie', 'departement']),
+  rows: z.array(BilanRow),
   totals: Figures,
   /** The days of the second-level meetings, in order (one day in 2020: 14 October). */
   secondLevelDates: z.array(IsoDate),
@@ -44,10 +58,20 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 export const SettingsUpdate = Settings.partial();
 
+export const SynthesisTarget = z.object({
+  campaignId: Id,
+  trameId: Id.optional(),
+  regionCode: RegionCode.optional(),
+  scope: ScopeRef.default('region'),
+  /** One thématique by its number; the whole document when left out. */
+  thematique: z.number().int().min(1).optional(),
+});
+
 export const GenerateRequest = z.object({
   campaignId: Id,
   trameId: Id.optional(),
   regionCode: RegionCode.optional(),
+  scope: ScopeRef.default('region'),
   /** One thématique by its number; all of them (one file each plus the whole) when left out. */
   thematique: z.number().int().min(1).optional(),
   /** Folder on this computer where the .docx files are written. */

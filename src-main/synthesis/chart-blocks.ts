@@ -1,0 +1,23 @@
+/** The Bilan chart as a document block: SVG for Word and the preview, PNG for older readers. */
+import type { Bilan } from '../contract/schemas/reports.ts';
+import { bilanChartSvg, svgToPng } from './chart.ts';
+import type { Block } from './model.ts';
+
+/** 16 cm at 96 dpi: the text width of an A4 page with 2.5 cm margins. */
+const WIDTH_PX = 605;
+const HEIGHT_PX = 360;
+
+export function chartBlocks(bilan: Bilan): Block[] {
+  if (bilan.rows.length === 0) return [];
+  const svg = bilanChartSvg(bilan, { width: WIDTH_PX, height: HEIGHT_PX });
+  return [
+    {
+      kind: 'image',
+      caption: `Participants et rencontres par ${bilan.rowKind === 'academie' ? 'académie' : 'département'} — ${bilan.scope.name}`,
+      svg,
+      png: svgToPng(svg, WIDTH_PX * 2),
+      widthPx: WIDTH_PX,
+      heightPx: HEIGHT_PX,
+    },
+  ];
+}
