@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CategoryCode } from './domain.ts';
-import { Id, Uai } from './primitives.ts';
+import { Id, label, Uai } from './primitives.ts';
 import {
   Campaign, CampaignCreate, CampaignUpdate, Thematique, ThematiqueCreate, ThematiqueUpdate,
 } from './schemas/campaign.ts';
@@ -14,7 +14,10 @@ import {
   SectionText, SectionTextKey,
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingUpdate } from './schemas/meeting.ts';
-import { Bilan, BilanScope, GeneratedDocument, GenerateRequest, Settings, SettingsUpdate } from './schemas/reports.ts';
+import { PreflightReport } from './schemas/preflight.ts';
+import {
+  Bilan, BilanScope, GeneratedDocument, GenerateRequest, Settings, SettingsUpdate, SynthesisTarget,
+} from './schemas/reports.ts';
 import {
   Bassin, BassinCreate, BassinFilter, BassinUpdate, Etablissement, EtablissementCreate, EtablissementFilter,
   EtablissementUpdate, RegionAcademique,
@@ -84,11 +87,23 @@ export const operations = {
   'trames.create': op(TrameCreate, Trame, 'Crée une trame.'),
   'trames.update': op(TrameUpdate, Trame, 'Modifie une trame (sections comprises).'),
   'trames.delete': op(ById, Deleted, 'Supprime une trame.'),
+  'trames.duplicate': op(
+    z.object({ id: Id, name: label(200).optional() }), Trame,
+    'Copie une trame (par exemple une trame prête à l’emploi) pour l’adapter sans toucher à l’originale.',
+  ),
 
   'settings.get': op(Empty, Settings, 'Région, contact et consultation active.'),
   'settings.update': op(SettingsUpdate, Settings, 'Modifie les paramètres.'),
 
   'stats.bilan': op(BilanScope, Bilan, 'Bilan des rencontres par académie, calculé depuis le catalogue.'),
+  'synthesis.preflight': op(
+    SynthesisTarget, PreflightReport,
+    'Ce qui manque ou surprend avant d’écrire la synthèse, chaque point renvoyant à l’enregistrement à corriger.',
+  ),
+  'synthesis.preview': op(
+    SynthesisTarget, z.object({ html: z.string(), title: z.string() }),
+    'La synthèse en HTML, bloc par bloc comme le fichier Word : l’aperçu de l’écran Synthèse.',
+  ),
   'synthesis.generate': op(
     GenerateRequest, z.object({ documents: z.array(GeneratedDocument) }),
     'Écrit la synthèse régionale (.docx) : le document entier et un fichier par thématique.',

@@ -8,18 +8,27 @@ import { AppError, conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
 import { makeReproducible } from '../synthesis/deterministic-pack.ts';
 import { renderDocx } from '../synthesis/render-docx.ts';
-import { loadSource } from '../synthesis/source.ts';
+import { renderHtml } from '../synthesis/render-html.ts';
+import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
 import { safeFileStem } from '../text/french.ts';
 import type { HandlerGroup } from './context.ts';
+import { preflight } from './preflight.service.ts';
 import type { ResolvedScope } from './scope.ts';
 
 export const synthesisHandlers: HandlerGroup<'synthesis'> = {
+  'synthesis.preflight': (target, { db }) => {
+    requireThematiqueNumber(loadSource(db, target), target.thematique);
+    return { findings: preflight(db, target) };
+  },
+  'synthesis.preview': (target, { db }) => {
+    const source = loadSource(db, target);
+    requireThematiqueNumber(source, target.thematique);
+    const document = buildSynthesis(source, { thematiqueNumber: target.thematique });
+    return { html: renderHtml(document), title: `${document.title} — ${document.subtitle}` };
+  },
   'synthesis.generate': async (request, { db, now, onProgress }) => {
     const source = loadSource(db, request);
-    const numbers = source.campaign.thematiques.map((t) => t.number);
-    if (request.thematique !== undefined && !numbers.includes(request.thematique)) {
-      throw conflict(`Thématique ${request.thematique} inconnue (thématiques : ${numbers.join(', ')}).`);
-    }
+    const numbers = requireThematiqueNumber(source, request.thematique);
     const targets: (number | undefined)[] = request.thematique !== undefined ? [request.thematique] : [undefined, ...numbers];
     const stem = fileStem(source.scope);
     const dir = resolve(request.outputDir);
@@ -57,6 +66,15 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': ({ campaignId }, { db }) => listDocuments(db, campaignId),
 };
+
+/** The thématique numbers of the campaign; refuses one it does not have. */
+function requireThematiqueNumber(source: SynthesisSource, thematique: number | undefined): number[] {
+  const numbers = source.campaign.thematiques.map((t) => t.number);
+  if (thematique !== undefined && !numbers.includes(thematique)) {
+    throw conflict(`Thématique ${thematique} inconnue (thématiques : ${numbers.join(', ')}).`);
+  }
+  return numbers;
+}
 
 /** `Synthese_Nouvelle-Aquitaine`, `Synthese_Academie-Bordeaux`, `Synthese_Departement-33-Gironde`. */
 function fileStem(scope: ResolvedScope): string {

@@ -23,6 +23,10 @@ export const trameHandlers: HandlerGroup<'trames'> = {
   'trames.create': (input, { db }) => trames.create(db, { ...input, presetSlug: null }),
   'trames.update': ({ id, ...patch }, { db }) => trames.update(db, id, patch),
   'trames.delete': ({ id }, { db }) => trames.remove(db, id),
+  'trames.duplicate': ({ id, name }, { db }) => {
+    const { id: _id, presetSlug: _preset, ...original } = trames.get(db, id);
+    return trames.create(db, { ...original, name: name ?? `${original.name} (copie)`, presetSlug: null });
+  },
 };
 
 export const sectionTextHandlers: HandlerGroup<'sectionTexts'> = {

@@ -16,12 +16,12 @@ export function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
   for (const c of text) {
     if (c === '\u202F') em += 0.2;
-    else if (c === ' ' || c === '\u00A0') em += 0.32;
+    else if (c === ' ' || c === '\u00A0') em += 0.318;
     else if (/[iljIJ.,:;'|!îïÎÏ]/.test(c)) em += 0.3;
     else if (/[-()/[\]"ftr’]/.test(c)) em += 0.41;
     else if (/[mwMWœŒ%@&]/.test(c)) em += 1;
-    else if (/[\p{Lu}<>=+#~]/u.test(c)) em += 0.78;
-    else em += 0.64;
+    else if (/[\p{Lu}<>=+#~]/u.test(c)) em += 0.76;
+    else em += 0.625;
   }
   return em * size * (bold ? 1.1 : 1);
 }

@@ -64,8 +64,11 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
     },
   ];
   const widestOf = (texts: string[], size: number, bold = false) => Math.max(0, ...texts.map((t) => textWidth(t, size, bold)));
-  const legendRoom = (W - 2 * PAD - 29) / (widestOf(legend.map((l) => l.scale), 1) + widestOf(legend.flatMap((l) => l.items.map((i) => i.text)), 1));
-  const legendSize = Math.max(8, Math.min(13, Math.floor(legendRoom * 2) / 2));
+  // Each scale on one line if 10.5 px or more allows it; else items wrap, at the size that fits the widest.
+  const prefix = widestOf(legend.map((l) => l.scale), 1);
+  const oneLine = (W - 2 * PAD - 10) / (prefix + Math.max(...legend.map((l) => l.items.reduce((sum, i) => sum + 1.45 + textWidth(i.text, 1) + 1.6, -1.6))));
+  const wrapped = (W - 2 * PAD - 10) / (prefix + 1.45 + widestOf(legend.flatMap((l) => l.items.map((i) => i.text)), 1));
+  const legendSize = Math.max(8, Math.min(13, Math.floor((oneLine >= 10.5 ? oneLine : wrapped) * 2) / 2));
   const indent = PAD + widestOf(legend.map((l) => l.scale), legendSize) + 10;
   y += 8;
   for (const line of legend) {
@@ -77,7 +80,7 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
       if (x > indent && x + itemWidth > W - PAD) [x, y] = [indent, y + legendSize + 7];
       out.push(`<rect x="${f(x)}" y="${f(y - legendSize * 0.85)}" width="${f(legendSize)}" height="${f(legendSize)}" fill="${item.fill}"${item.fill === SECOND ? ` stroke="${BASSIN}" stroke-width="0.75"` : ''}/>`);
       out.push(label(x + legendSize * 1.45, y, item.text, { size: legendSize, fill: INK }));
-      x += itemWidth + 24;
+      x += itemWidth + legendSize * 1.6;
     }
   }
 
@@ -104,7 +107,7 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
     const rotatedSize = Math.max(7, Math.min(11, Math.floor(room * 0.9 * 2) / 2));
     return { size: upright ? size : rotatedSize, upright, length: upright ? size : widestOf(vs.map(frenchNumber), rotatedSize, s === 0) };
   });
-  const plotTop = y + Math.max(34, ...values.map((v) => v.length + 14));
+  const plotTop = y + 10 + Math.max(...values.map((v) => v.length + 8));
 
   // Names under their groups: one line, else wrapped at a hyphen or a space, shrunk when needed.
   const names = nameLayout(rows.map((r) => r.name), group * 0.94);

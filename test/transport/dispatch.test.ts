@@ -769,6 +769,25 @@ const trameCases = {
       await h.refuse('trames.update', { id: created.id, campaignId: 404 }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
     },
   },
+  'trames.duplicate': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const [preset] = await h.ok('trames.list', { campaignId: world.campaignId });
+      const copy = await h.ok('trames.duplicate', { id: preset!.id, name: 'Trame de la DANE de Poitiers' });
+      expect(copy).toMatchObject({ name: 'Trame de la DANE de Poitiers', presetSlug: null, campaignId: world.campaignId });
+      expect(copy.id).not.toBe(preset!.id);
+      expect(copy.sections).toEqual(preset!.sections);
+      // Reordering the copy leaves the preset as it was.
+      await h.ok('trames.update', { id: copy.id, sections: [...copy.sections].reverse() });
+      expect((await h.ok('trames.get', { id: preset!.id })).sections).toEqual(preset!.sections);
+      expect((await h.ok('trames.duplicate', { id: preset!.id })).name).toBe(`${preset!.name} (copie)`);
+    },
+    invalid: async (h) => {
+      await h.refuse('trames.duplicate', { id: 404 }, { code: 'NOT_FOUND', message: 'Trame introuvable' });
+      const { id } = await h.ok('trames.create', aTrame());
+      await h.refuse('trames.duplicate', { id, name: '   ' }, { code: 'INVALID_INPUT', path: 'name', message: 'ne peut pas être vide' });
+    },
+  },
   'trames.delete': {
     valid: async (h) => {
       const { id } = await h.ok('trames.create', aTrame());
@@ -848,6 +867,46 @@ const reportCases = {
       });
       await h.refuse('stats.bilan', { campaignId: world.campaignId }, { code: 'CONFLICT', message: 'Aucune région académique choisie' });
       await h.refuse('stats.bilan', { campaignId: 404, regionCode: 'NAQ' }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
+    },
+  },
+  'synthesis.preflight': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, {
+        declaredTotal: 10, attendance: { eleves: 8, enseignants: 6 }, restitutionReceived: false,
+      }));
+      const { findings } = await h.ok('synthesis.preflight', { campaignId: world.campaignId, thematique: 1 });
+      const codes = findings.map((f) => f.code);
+      expect(codes).toContain('retex-manquants');
+      expect(codes).toContain('restitution-absente');
+      expect(codes).toContain('categories-superieures');
+      const over = findings.find((f) => f.code === 'categories-superieures')!;
+      expect(over.message).toMatch(/les catégories totalisent 14 participants pour un total déclaré de 10/);
+      expect(over.target).toMatchObject({ kind: 'meeting', id: meeting.id });
+      expect(findings.find((f) => f.code === 'retex-manquants')!.message).toMatch(/Thématique 1.*0 retex sélectionné, la trame en demande au moins 2/);
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('synthesis.preflight', { campaignId: world.campaignId, scope: 'pays:FR' }, {
+        code: 'INVALID_INPUT', path: 'scope', message: 'périmètre invalide',
+      });
+      await h.refuse('synthesis.preflight', { campaignId: world.campaignId, thematique: 9 }, { code: 'CONFLICT', message: 'Thématique 9 inconnue' });
+    },
+  },
+  'synthesis.preview': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1), { text: 'Débits <insuffisants> & "zones blanches"' }));
+      const preview = await h.ok('synthesis.preview', { campaignId: world.campaignId });
+      expect(preview.title).toBe('Concertation sur les États généraux du numérique territorialisés — Synthèse de région académique');
+      expect(preview.html).toContain('<h2>Thématique 1\u00A0: Un égal accès au numérique pour tous / Fracture numérique</h2>');
+      expect(preview.html).toContain('Débits &lt;insuffisants&gt; &amp; &quot;zones blanches&quot;');
+      expect(preview.html).not.toContain('<insuffisants>');
+    },
+    invalid: async (h) => {
+      await h.refuse('synthesis.preview', { campaignId: 404 }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
+      const world = await installPreset(h, 'egn-2020', null);
+      await h.refuse('synthesis.preview', { campaignId: world.campaignId }, { code: 'CONFLICT', message: 'Aucune région académique choisie' });
     },
   },
   'synthesis.generate': {

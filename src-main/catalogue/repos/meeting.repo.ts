@@ -9,6 +9,7 @@ export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsS
 
 export interface MeetingQuery {
   campaignId: number;
+  regionCode?: string;
   level?: string;
   academieCode?: string;
   departementCode?: string;
@@ -42,6 +43,7 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
       `${SELECT}
        WHERE m.campaign_id = @campaignId
          AND (@id IS NULL OR m.id = @id)
+         AND (@regionCode IS NULL OR m.region_code = @regionCode)
          AND (@level IS NULL OR m.level = @level)
          AND (@academieCode IS NULL OR m.academie_code = @academieCode)
          AND (@departementCode IS NULL OR m.departement_code = @departementCode)
@@ -56,6 +58,7 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
     .all({
       campaignId: q.campaignId,
       id: q.id ?? null,
+      regionCode: q.regionCode ?? null,
       level: q.level ?? null,
       academieCode: q.academieCode ?? null,
       departementCode: q.departementCode ?? null,

@@ -1,0 +1,99 @@
+/**
+ * Pre-flight check of a synthesis: what is missing or odd, in French, each finding pointing to the
+ * record to fix. Generation stays possible; the document itself never states what is not so.
+ */
+import type { Catalogue } from '../catalogue/database.ts';
+import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import type { Campaign } from '../contract/schemas/campaign.ts';
+import type { Meeting } from '../contract/schemas/meeting.ts';
+import type { Finding } from '../contract/schemas/preflight.ts';
+import type { TrameSection } from '../contract/schemas/trame.ts';
+import { type SynthesisRequest, loadSource, type SynthesisSource } from '../synthesis/source.ts';
+import { frenchDate } from '../text/french.ts';
+
+export function preflight(db: Catalogue, request: SynthesisRequest & { thematique?: number }): Finding[] {
+  const source = loadSource(db, request);
+  const thematiques = source.campaign.thematiques.filter(
+    (t) => request.thematique === undefined || t.number === request.thematique,
+  );
+  const findings: Finding[] = [];
+  if (source.contact.trim() === '') {
+    findings.push(info('contact-absent', 'Le pied de page n’indiquera aucun contact : renseignez-le dans les Paramètres.', { kind: 'settings', id: null, label: 'Paramètres' }));
+  }
+  for (const section of source.trame.sections) {
+    if (section.scope === 'document' && section.source === 'text' && !source.texts.get(`${section.key}:0`)?.trim()) {
+      findings.push(info('texte-vide', `La section « ${section.title} » n’est pas rédigée : elle restera vide.`, { kind: 'sectionText', id: null, label: section.title }));
+    }
+    if (section.scope !== 'thematique') continue;
+    for (const t of thematiques) findings.push(...sectionFindings(source, section, t));
+  }
+  findings.push(...meetingFindings(db, source));
+  return findings;
+}
+
+function sectionFindings(source: SynthesisSource, section: TrameSection, t: Campaign['thematiques'][number]): Finding[] {
+  const where = `Thématique ${t.number}, « ${section.title.replace(/\.$/, '')} »`;
+  const target = { kind: 'thematique' as const, id: t.id, label: `Thématique ${t.number} : ${t.title}` };
+  if (section.source === 'retex') {
+    const selected = source.retex.filter((r) => r.thematiqueId === t.id);
+    const findings: Finding[] = [];
+    if (selected.length < section.retexMin) {
+      findings.push(attention('retex-manquants', `${where} : ${plural(selected.length, 'retex sélectionné')}, la trame en demande au moins ${section.retexMin}. Les emplacements vides resteront visibles.`, target));
+    }
+    if (section.retexMax > 0 && selected.length > section.retexMax) {
+      findings.push(attention('retex-en-trop', `${where} : ${selected.length} retex sélectionnés, la trame en prévoit ${section.retexMax} au plus. Tous seront imprimés : désélectionnez-en ou acceptez l’écart.`, target));
+    }
+    for (const r of selected.filter((x) => x.links.length === 0)) {
+      findings.push(info('retex-sans-lien', `Le retex « ${r.title} » n’a aucun lien vers une ressource (vidéo, fiche, article).`, { kind: 'retex', id: r.id, label: r.title }));
+    }
+    return findings;
+  }
+  if (section.source === 'contributions' || section.source === 'defis_propositions') {
+    const kinds = section.source === 'contributions' ? section.contributionKinds : ['defi', 'proposition'];
+    const count = source.contributions.filter((c) => c.thematiqueId === t.id && kinds.includes(c.kind)).length;
+    if (count === 0) return [info('section-vide', `${where} : aucune contribution sélectionnée, la section restera vide.`, target)];
+  }
+  return [];
+}
+
+function meetingFindings(db: Catalogue, source: SynthesisSource): Finding[] {
+  const { scope, campaign } = source;
+  const meetings = queryMeetings(db, {
+    campaignId: campaign.id,
+    ...(scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code }),
+  });
+  return meetings.flatMap((m) => checkMeeting(m, campaign));
+}
+
+/** The checks of one meeting; also what the meeting form shows as the user types. */
+export function checkMeeting(m: Meeting, campaign: Pick<Campaign, 'startDate' | 'endDate' | 'reserveDate'>): Finding[] {
+  const target = { kind: 'meeting' as const, id: m.id, label: `${m.title} (${frenchDate(m.date)})` };
+  const where = `Rencontre « ${m.title} » du ${frenchDate(m.date)}`;
+  const findings: Finding[] = [];
+  const counts = Object.values(m.attendance).filter((n): n is number => n !== undefined);
+  const sum = counts.reduce((a, b) => a + b, 0);
+  if (!m.restitutionReceived) findings.push(attention('restitution-absente', `${where} : restitution non reçue.`, target));
+  if (m.declaredTotal !== null && counts.length > 0 && sum > m.declaredTotal) {
+    findings.push(attention('categories-superieures', `${where} : les catégories totalisent ${sum} participants pour un total déclaré de ${m.declaredTotal}.`, target));
+  } else if (m.declaredTotal !== null && counts.length > 0 && sum < m.declaredTotal) {
+    findings.push(info('categories-partielles', `${where} : le détail par catégorie couvre ${sum} des ${m.declaredTotal} participants déclarés (le bilan retient ${m.declaredTotal}).`, target));
+  }
+  if ((m.level === 'departemental' || m.level === 'academique') && m.participants === null) {
+    findings.push(attention('effectif-inconnu', `${where} : aucun effectif (ni total déclaré, ni catégories) ; elle compte 0 participant dans le bilan.`, target));
+  }
+  if (m.date < campaign.startDate || m.date > campaign.endDate) {
+    findings.push(attention('hors-periode', `${where} : date en dehors de la consultation (du ${frenchDate(campaign.startDate)} au ${frenchDate(campaign.endDate)}).`, target));
+  }
+  if (campaign.reserveDate && m.date > campaign.reserveDate && (m.attendance.elus_collectivites ?? 0) > 0) {
+    findings.push(attention('elus-periode-reserve', `${where} : des élus sont comptés alors que la période de réserve a commencé le ${frenchDate(campaign.reserveDate)}.`, target));
+  }
+  const inAteliers = m.ateliers.reduce((a, x) => a + (x.participants ?? 0), 0);
+  if (m.participants !== null && inAteliers > m.participants) {
+    findings.push(attention('ateliers-superieurs', `${where} : les ateliers comptent ${inAteliers} participants, plus que les ${m.participants} de la rencontre.`, target));
+  }
+  return findings;
+}
+
+const attention = (code: string, message: string, target: Finding['target']): Finding => ({ severity: 'attention', code, message, target });
+const info = (code: string, message: string, target: Finding['target']): Finding => ({ severity: 'information', code, message, target });
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
