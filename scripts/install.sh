@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx fonts-dejavu-core)
+APT_PACKAGES=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx fonts-dejavu-core fonts-liberation2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

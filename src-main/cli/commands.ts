@@ -3,9 +3,11 @@ import { dirname } from 'node:path';
 import { openCatalogue, type Catalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Bilan } from '../contract/schemas/reports.ts';
-import { loadDemo } from '../demo/demo-catalogue.ts';
+import { loadDemos } from '../demo/demo-catalogue.ts';
 import { type Caller, localCaller } from '../transport/local.ts';
-import { formatBilan } from './format-bilan.ts';
+import { formatBilan, formatFindings } from './format-bilan.ts';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
 
 function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>): Promise<T> {
   const db = openCatalogue(path);
@@ -13,12 +15,14 @@ function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => P
   return work(call, db).finally(() => db.close());
 }
 
-/** The campaign to report on: named by slug, else the active one, else the only one. */
+/** The campaign to work on: named by slug, else the active one, else the only one. */
 async function campaignId(call: Caller, slug?: string): Promise<number> {
   const campaigns = await call('campaigns.list', {});
   if (slug) {
     const found = campaigns.find((c) => c.slug === slug);
-    if (!found) throw new AppError('NOT_FOUND', `Consultation « ${slug} » absente du catalogue.`);
+    if (!found) {
+      throw new AppError('NOT_FOUND', `Consultation « ${slug} » absente du catalogue (présentes : ${campaigns.map((c) => c.slug).join(', ') || 'aucune'}).`);
+    }
     return found.id;
   }
   const { activeCampaignId } = await call('settings.get', {});
@@ -32,54 +36,84 @@ export async function demoCommand(dbPath: string, outDir: string): Promise<numbe
   const building = `${dbPath}.construction`;
   mkdirSync(dirname(building), { recursive: true });
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
-  await withCatalogue(building, (call) => loadDemo(call));
+  await withCatalogue(building, (call) => loadDemos(call));
   for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(building, dbPath);
-  process.stdout.write(`Catalogue de démonstration créé : ${dbPath}\n`);
+  out(`Catalogue de démonstration créé : ${dbPath}`);
   return generateCommand(dbPath, outDir, {});
+}
+
+interface TargetOptions {
+  region?: string;
+  campagne?: string;
+  scope?: string;
 }
 
 export async function generateCommand(
   dbPath: string,
   outDir: string,
-  options: { thematique?: number; region?: string; campagne?: string },
+  options: TargetOptions & { thematique?: number; trame?: number; style?: string },
 ): Promise<number> {
   requireFile(dbPath);
   return withCatalogue(dbPath, async (call) => {
-    const id = await campaignId(call, options.campagne);
-    const { documents } = await call('synthesis.generate', {
-      campaignId: id,
-      outputDir: outDir,
+    const target = {
+      campaignId: await campaignId(call, options.campagne),
       ...(options.thematique !== undefined ? { thematique: options.thematique } : {}),
+      ...(options.trame !== undefined ? { trameId: options.trame } : {}),
       ...(options.region ? { regionCode: options.region } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
+    };
+    const styleTemplateId = options.style ? (await call('styles.import', { path: options.style })).id : undefined;
+    const { findings } = await call('synthesis.preflight', target);
+    if (findings.length > 0) out(formatFindings(findings));
+    const { documents } = await call('synthesis.generate', {
+      ...target,
+      outputDir: outDir,
+      ...(styleTemplateId !== undefined ? { styleTemplateId } : {}),
     });
-    for (const d of documents) process.stdout.write(`Écrit : ${d.path} (${d.bytes} octets, sha256 ${d.sha256.slice(0, 12)}…)\n`);
+    for (const d of documents) out(`Écrit : ${d.path} (${d.bytes} octets, sha256 ${d.sha256.slice(0, 12)}…)`);
     return 0;
   });
 }
 
-export async function statsCommand(
-  dbPath: string,
-  options: { json: boolean; region?: string; campagne?: string },
-): Promise<number> {
+export async function statsCommand(dbPath: string, options: TargetOptions & { json: boolean }): Promise<number> {
   requireFile(dbPath);
   return withCatalogue(dbPath, async (call) => {
     const bilan: Bilan = await call('stats.bilan', {
       campaignId: await campaignId(call, options.campagne),
       ...(options.region ? { regionCode: options.region } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
     });
     process.stdout.write(options.json ? `${JSON.stringify(toStatsJson(bilan), null, 2)}\n` : formatBilan(bilan));
     return 0;
   });
 }
 
-/** The stats JSON: per académie, then totals, with the source of the participants figure. */
+export async function kit2015Command(dbPath: string, outDir: string, options: { campagne?: string; academie?: string }): Promise<number> {
+  requireFile(dbPath);
+  return withCatalogue(dbPath, async (call) => {
+    const { archives } = await call('kit2015.generate', {
+      campaignId: await campaignId(call, options.campagne ?? 'concertation-2015'),
+      outputDir: outDir,
+      ...(options.academie ? { academieCode: options.academie } : {}),
+    });
+    for (const a of archives) {
+      out(`Écrit : ${a.document.path} (${a.entries.length} documents)`);
+      for (const entry of a.entries) out(`  ${entry}`);
+    }
+    return 0;
+  });
+}
+
+/** The stats JSON: per académie (or département), then totals, with the source of the participants figure. */
 export function toStatsJson(bilan: Bilan) {
   const figures = (f: Bilan['totals']) => ({
     bassinMeetings: f.bassinMeetings,
     secondLevelMeetings: f.secondLevelMeetings,
     departements: f.departements,
     participants: f.participants,
+    etablissementMeetings: f.etablissementMeetings,
+    etablissementParticipants: f.etablissementParticipants,
     participantsSource: {
       declaredTotal: f.meetingsWithDeclaredTotal,
       sumOfCategories: f.meetingsCountedByCategories,
@@ -88,8 +122,8 @@ export function toStatsJson(bilan: Bilan) {
   });
   return {
     region: { code: bilan.regionCode, name: bilan.regionName },
-    secondLevelDates: bilan.secondLevelDates,
     scope: bilan.scope,
+    secondLevelDates: bilan.secondLevelDates,
     [bilan.rowKind === 'academie' ? 'academies' : 'departements']: bilan.rows.map((r) => ({
       code: r.code, name: r.name, bassinKinds: r.bassinKinds, ...figures(r),
     })),

@@ -4,61 +4,80 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
-import { demoCommand, generateCommand, statsCommand } from './commands.ts';
+import { demoCommand, generateCommand, kit2015Command, statsCommand } from './commands.ts';
 
 const USAGE = `Synthèse régionale — commandes
 
   demo     --db FICHIER --out DOSSIER
-           crée le catalogue de démonstration (Nouvelle-Aquitaine 2020) et écrit la synthèse régionale
-  generate --db FICHIER --out DOSSIER [--thematique N] [--region CODE] [--campagne SLUG]
-           écrit Synthese_<Région>.docx et un fichier par thématique
-  stats    --db FICHIER [--json] [--region CODE] [--campagne SLUG]
-           affiche le bilan des rencontres par académie
+           crée le catalogue de démonstration (Nouvelle-Aquitaine 2020 et rencontres d'établissement 2015)
+           et écrit la synthèse régionale
+  generate --db FICHIER --out DOSSIER [--thematique N] [--scope PÉRIMÈTRE] [--trame ID] [--style MODELE.docx]
+           [--region CODE] [--campagne SLUG]
+           écrit la synthèse (document entier et un fichier par thématique) après les vérifications
+           PÉRIMÈTRE : region (par défaut), academie:CODE (ex. academie:BORDEAUX), departement:CODE (ex. departement:33)
+  stats    --db FICHIER [--json] [--scope PÉRIMÈTRE] [--region CODE] [--campagne SLUG]
+           affiche le bilan des rencontres
+  kit2015  --db FICHIER --out DOSSIER [--academie CODE] [--campagne SLUG]
+           synthèses et fiches défi des rencontres d'établissement 2015, un .zip par académie
 `;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  out: { type: 'string' },
+  thematique: { type: 'string' },
+  scope: { type: 'string' },
+  trame: { type: 'string' },
+  style: { type: 'string' },
+  region: { type: 'string' },
+  academie: { type: 'string' },
+  campagne: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+function options(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    const detail = (error as Error).message.replace(/^Unknown option '([^']+)'.*$/s, 'option inconnue « $1 »');
+    throw new AppError('INVALID_INPUT', `Ligne de commande incorrecte : ${detail}.\n\n${USAGE}`);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      db: { type: 'string' },
-      out: { type: 'string' },
-      thematique: { type: 'string' },
-      region: { type: 'string' },
-      campagne: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const values = options(rest);
   const need = (name: 'db' | 'out') => {
     const value = values[name];
     if (!value) throw new AppError('INVALID_INPUT', `Option --${name} manquante.\n\n${USAGE}`);
     return value;
   };
+  const common = { region: values.region, campagne: values.campagne, scope: values.scope };
   switch (command) {
     case 'demo':
       return demoCommand(need('db'), need('out'));
     case 'generate':
       return generateCommand(need('db'), need('out'), {
-        thematique: values.thematique === undefined ? undefined : parseThematique(values.thematique),
-        region: values.region,
-        campagne: values.campagne,
+        ...common,
+        thematique: values.thematique === undefined ? undefined : positive(values.thematique, '--thematique'),
+        trame: values.trame === undefined ? undefined : positive(values.trame, '--trame'),
+        style: values.style,
       });
     case 'stats':
-      return statsCommand(need('db'), { json: values.json ?? false, region: values.region, campagne: values.campagne });
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(USAGE);
-      return 0;
+      return statsCommand(need('db'), { ...common, json: values.json ?? false });
+    case 'kit2015':
+      return kit2015Command(need('db'), need('out'), { campagne: values.campagne, academie: values.academie });
     default:
       throw new AppError('INVALID_INPUT', `Commande inconnue : « ${command} ».\n\n${USAGE}`);
   }
 }
 
-function parseThematique(value: string): number {
+function positive(value: string, option: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new AppError('INVALID_INPUT', `--thematique attend un numéro (1, 2…), pas « ${value} ».`);
+  if (!Number.isInteger(n) || n < 1) throw new AppError('INVALID_INPUT', `${option} attend un numéro (1, 2…), pas « ${value} ».`);
   return n;
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CategoryCode } from './domain.ts';
-import { Id, label, Uai } from './primitives.ts';
+import { AcademieCode, Id, label, Uai } from './primitives.ts';
 import {
   Campaign, CampaignCreate, CampaignUpdate, Thematique, ThematiqueCreate, ThematiqueUpdate,
 } from './schemas/campaign.ts';
@@ -15,6 +15,7 @@ import {
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingUpdate } from './schemas/meeting.ts';
 import { PreflightReport } from './schemas/preflight.ts';
+import { StyleImport, StyleTemplateInfo } from './schemas/style.ts';
 import {
   Bilan, BilanScope, GeneratedDocument, GenerateRequest, Settings, SettingsUpdate, SynthesisTarget,
 } from './schemas/reports.ts';
@@ -92,7 +93,14 @@ export const operations = {
     'Copie une trame (par exemple une trame prête à l’emploi) pour l’adapter sans toucher à l’originale.',
   ),
 
-  'settings.get': op(Empty, Settings, 'Région, contact et consultation active.'),
+  'styles.list': op(Empty, z.array(StyleTemplateInfo), 'Modèles de styles Word importés.'),
+  'styles.import': op(
+    StyleImport, StyleTemplateInfo,
+    'Importe un document Word (.docx) comme modèle : ses styles et le logo de son en-tête habilleront les synthèses.',
+  ),
+  'styles.delete': op(ById, Deleted, 'Supprime un modèle de styles.'),
+
+  'settings.get': op(Empty, Settings, 'Région, contact, consultation active et modèle de styles par défaut.'),
   'settings.update': op(SettingsUpdate, Settings, 'Modifie les paramètres.'),
 
   'stats.bilan': op(BilanScope, Bilan, 'Bilan des rencontres par académie, calculé depuis le catalogue.'),
@@ -107,6 +115,20 @@ export const operations = {
   'synthesis.generate': op(
     GenerateRequest, z.object({ documents: z.array(GeneratedDocument) }),
     'Écrit la synthèse régionale (.docx) : le document entier et un fichier par thématique.',
+  ),
+  'kit2015.generate': op(
+    z.object({
+      campaignId: Id,
+      outputDir: z.string().min(1).max(1_000),
+      academieCode: AcademieCode.optional(),
+      trameId: Id.optional(),
+    }),
+    z.object({
+      archives: z.array(z.object({
+        document: GeneratedDocument, academieCode: AcademieCode, academieName: z.string(), entries: z.array(z.string()),
+      })),
+    }),
+    'Kit 2015 : pour chaque rencontre d’établissement, sa synthèse et ses fiches défi, dans un .zip par académie.',
   ),
   'documents.list': op(z.object({ campaignId: Id.optional() }), z.array(GeneratedDocument), 'Historique des documents produits.'),
 } as const;

@@ -2,7 +2,7 @@
  * Builds the demo catalogue (Nouvelle-Aquitaine 2020, seed 004) through the service contract itself,
  * so the demo exercises exactly what the UI will call.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { assetPath } from '../catalogue/paths.ts';
 import type { OperationInput, OperationName, OperationOutput } from '../contract/operations.ts';
@@ -21,6 +21,7 @@ const DemoFile = z.object({
   meetings: z.array(
     z.object({
       key: Key, level: z.string(), academie: z.string(), departement: z.string().nullable(), bassin: Key.nullable(),
+      etablissement: z.string().nullable().optional(),
       title: z.string(), date: z.string(), lieu: z.string(), format: z.string(), thematiques: z.array(z.number()),
       declaredTotal: z.number().nullable(), attendance: z.record(z.string(), z.number()),
       ateliers: z.array(z.object({ thematique: z.number(), defi: z.string(), participants: z.number().nullable() })),
@@ -49,7 +50,14 @@ export function readDemoFile(path = assetPath('demo', 'nouvelle-aquitaine-2020.j
   return DemoFile.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** Loads the demo into an empty catalogue; returns the campaign id. */
+/** Every demo shipped: the 2020 regional synthesis (made active), and the 2015 établissement meetings. */
+export async function loadDemos(call: Call): Promise<number> {
+  const path2015 = assetPath('demo', 'concertation-2015.json');
+  if (existsSync(path2015)) await loadDemo(call, readDemoFile(path2015));
+  return loadDemo(call);
+}
+
+/** Loads one demo into the catalogue and makes its campaign the active one; returns its id. */
 export async function loadDemo(call: Call, demo = readDemoFile()): Promise<number> {
   const campaign = await call('campaigns.installPreset', { slug: demo.campaign });
   const campaignId = campaign.id;
@@ -59,7 +67,12 @@ export async function loadDemo(call: Call, demo = readDemoFile()): Promise<numbe
     return t.id;
   };
   await call('settings.update', { regionCode: demo.region.code, contact: demo.region.contact, activeCampaignId: campaignId });
-  await call('sectionTexts.set', { campaignId, sectionKey: 'descriptif', thematiqueId: null, text: demo.descriptif.join('\n') });
+  // The descriptif goes to the trame's first text section of the document ("descriptif", "presentation").
+  const [trame] = await call('trames.list', { campaignId });
+  const textSection = trame?.sections.find((s) => s.scope === 'document' && s.source === 'text');
+  if (textSection) {
+    await call('sectionTexts.set', { campaignId, sectionKey: textSection.key, thematiqueId: null, text: demo.descriptif.join('\n') });
+  }
 
   const bassins = new Map<string, number>();
   for (const b of demo.bassins) {
@@ -76,6 +89,7 @@ export async function loadDemo(call: Call, demo = readDemoFile()): Promise<numbe
     const created = await call('meetings.create', {
       campaignId, level: m.level as never, title: m.title, date: m.date, lieu: m.lieu, format: m.format as never,
       academieCode: m.academie, departementCode: m.departement, bassinId: m.bassin ? bassins.get(m.bassin)! : null,
+      etablissementUai: m.etablissement ?? null,
       thematiqueIds: m.thematiques.map(thematique), declaredTotal: m.declaredTotal, attendance: m.attendance,
       ateliers: m.ateliers.map((a) => ({ thematiqueId: thematique(a.thematique), defi: a.defi, participants: a.participants })),
       restitutionReceived: m.restitutionReceived,

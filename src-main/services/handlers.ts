@@ -3,8 +3,10 @@ import { campaignHandlers, thematiqueHandlers } from './campaigns.service.ts';
 import { contributionHandlers } from './contributions.service.ts';
 import type { Handlers } from './context.ts';
 import { categoryHandlers, meetingHandlers } from './meetings.service.ts';
+import { kit2015Handlers } from './kit2015.service.ts';
 import { retexHandlers } from './retex.service.ts';
 import { settingsHandlers } from './settings.service.ts';
+import { styleHandlers } from './styles.service.ts';
 import { statsHandlers } from './stats.service.ts';
 import { documentHandlers, synthesisHandlers } from './synthesis.service.ts';
 import { bassinHandlers, etablissementHandlers, territoryHandlers } from './territory.service.ts';
@@ -23,7 +25,9 @@ export const handlers: Handlers = {
   ...sectionTextHandlers,
   ...trameHandlers,
   ...settingsHandlers,
+  ...styleHandlers,
   ...statsHandlers,
   ...synthesisHandlers,
   ...documentHandlers,
+  ...kit2015Handlers,
 };

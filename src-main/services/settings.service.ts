@@ -1,6 +1,7 @@
 import { inTransaction } from '../catalogue/database.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
+import { getStyleInfo } from '../catalogue/repos/style.repo.ts';
 import { regionName } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import type { Catalogue } from '../catalogue/database.ts';
@@ -13,6 +14,7 @@ export function currentSettings(db: Catalogue): Settings {
     regionCode: (stored.regionCode as string | undefined) ?? null,
     contact: (stored.contact as string | undefined) ?? '',
     activeCampaignId: (stored.activeCampaignId as number | undefined) ?? null,
+    styleTemplateId: (stored.styleTemplateId as number | undefined) ?? null,
   };
 }
 
@@ -25,6 +27,9 @@ export const settingsHandlers: HandlerGroup<'settings'> = {
       }
       if (patch.activeCampaignId && !getCampaign(db, patch.activeCampaignId)) {
         throw conflict('Consultation introuvable.');
+      }
+      if (patch.styleTemplateId && !getStyleInfo(db, patch.styleTemplateId)) {
+        throw conflict('Modèle de styles introuvable.');
       }
       for (const [key, value] of Object.entries(patch)) {
         if (value !== undefined) writeSetting(db, key, value);

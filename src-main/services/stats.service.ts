@@ -33,6 +33,8 @@ export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 
       meetingsWithDeclaredTotal: row?.with_declared ?? 0,
       meetingsCountedByCategories: row?.by_categories ?? 0,
       meetingsWithoutFigure: row?.without_figure ?? 0,
+      etablissementMeetings: row?.etablissement_meetings ?? 0,
+      etablissementParticipants: row?.etablissement_participants ?? 0,
     };
   });
   const sum = (key: keyof (typeof rows)[number] & string) => rows.reduce((total, r) => total + (r[key] as number), 0);
@@ -51,6 +53,8 @@ export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 
       meetingsWithDeclaredTotal: sum('meetingsWithDeclaredTotal'),
       meetingsCountedByCategories: sum('meetingsCountedByCategories'),
       meetingsWithoutFigure: sum('meetingsWithoutFigure'),
+      etablissementMeetings: sum('etablissementMeetings'),
+      etablissementParticipants: sum('etablissementParticipants'),
     },
     secondLevelDates: stats.secondLevelDates(db, campaignId, scope.stats),
   };

@@ -1,17 +1,21 @@
 /** Writes the synthesis files and logs each one with its checksum. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { inTransaction } from '../catalogue/database.ts';
 import { join, resolve } from 'node:path';
 import { lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
-import { AppError, conflict } from '../contract/errors.ts';
+import { conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
 import { makeReproducible } from '../synthesis/deterministic-pack.ts';
 import { renderDocx } from '../synthesis/render-docx.ts';
 import { renderHtml } from '../synthesis/render-html.ts';
 import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
 import { safeFileStem } from '../text/french.ts';
+import type { Catalogue } from '../catalogue/database.ts';
+import type { StyleTemplate } from '../synthesis/style-template.ts';
 import type { HandlerGroup } from './context.ts';
+import { currentSettings } from './settings.service.ts';
+import { requireStyle } from './styles.service.ts';
+import { makeDir, writeAtomically } from './output-files.ts';
 import { preflight } from './preflight.service.ts';
 import type { ResolvedScope } from './scope.ts';
 
@@ -34,12 +38,13 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
     const dir = resolve(request.outputDir);
     makeDir(dir);
     const stamp = lastChange(db);
+    const style = chosenStyle(db, request.styleTemplateId);
     // Everything is rendered before anything is written, and logged only once all is written.
     const rendered: { fileName: string; thematiqueNumber: number | null; bytes: Buffer }[] = [];
     for (const [index, thematiqueNumber] of targets.entries()) {
       const fileName = thematiqueNumber === undefined ? `${stem}.docx` : `${stem}_Thematique-${thematiqueNumber}.docx`;
       onProgress?.({ operation: 'synthesis.generate', done: index, total: targets.length, message: `Rédaction de ${fileName}` });
-      const packed = await renderDocx(buildSynthesis(source, { thematiqueNumber }));
+      const packed = await renderDocx(buildSynthesis(source, { thematiqueNumber }), style);
       rendered.push({ fileName, thematiqueNumber: thematiqueNumber ?? null, bytes: await makeReproducible(packed, stamp) });
     }
     for (const file of rendered) writeAtomically(join(dir, file.fileName), file.bytes);
@@ -67,6 +72,12 @@ export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': ({ campaignId }, { db }) => listDocuments(db, campaignId),
 };
 
+/** The style template named by the request, else the settings' one; null (none) is a choice too. */
+export function chosenStyle(db: Catalogue, requested: number | null | undefined): StyleTemplate | null {
+  const id = requested === undefined ? currentSettings(db).styleTemplateId : requested;
+  return id === null ? null : requireStyle(db, id);
+}
+
 /** The thématique numbers of the campaign; refuses one it does not have. */
 function requireThematiqueNumber(source: SynthesisSource, thematique: number | undefined): number[] {
   const numbers = source.campaign.thematiques.map((t) => t.number);
@@ -81,27 +92,4 @@ function fileStem(scope: ResolvedScope): string {
   if (scope.kind === 'region') return `Synthese_${safeFileStem(scope.regionName)}`;
   if (scope.kind === 'academie') return `Synthese_Academie-${safeFileStem(scope.name)}`;
   return `Synthese_Departement-${scope.code}-${safeFileStem(scope.name)}`;
-}
-
-function makeDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new AppError('FILE', `Impossible de créer le dossier « ${dir} » : ${(error as Error).message}`);
-  }
-}
-
-/** A half-written .docx must never replace a good one (Word would refuse to open it). */
-function writeAtomically(path: string, bytes: Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new AppError(
-      'FILE',
-      `Impossible d’écrire « ${path} » : ${(error as Error).message}. Le fichier est peut-être ouvert dans Word.`,
-    );
-  }
 }

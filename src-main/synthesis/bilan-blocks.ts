@@ -11,7 +11,24 @@ export function bilanBlocks(bilan: Bilan): Block[] {
   const day = datesLabel(bilan.secondLevelDates);
   const level = (r: Bilan['rows'][number]) =>
     r.secondLevelMeetings === 0 ? '—' : r.academiqueLevel ? 'académique' : 'départemental';
+  const etablissements: Block[] =
+    bilan.totals.etablissementMeetings === 0
+      ? []
+      : [
+          {
+            kind: 'table',
+            caption: 'Rencontres en établissement',
+            header: [place, 'Rencontres', 'Participants'],
+            rows: bilan.rows.map((r) => [r.name, n(r.etablissementMeetings), n(r.etablissementParticipants)]),
+            total: ['Total', n(bilan.totals.etablissementMeetings), n(bilan.totals.etablissementParticipants)],
+          },
+        ];
+  // A consultation held only in établissements (2015) has no bassin or second level to report.
+  if (etablissements.length > 0 && bilan.totals.bassinMeetings + bilan.totals.secondLevelMeetings === 0) {
+    return [...etablissements, paragraph([text(ETABLISSEMENT_NOTE)], 'note')];
+  }
   return [
+    ...etablissements,
     {
       kind: 'table',
       caption: `Nombre de rencontres ${bassinLabel} (premier niveau, dans les bassins)`,
@@ -45,6 +62,9 @@ export function bilanBlocks(bilan: Bilan): Block[] {
     paragraph([text(sourceNote(bilan))], 'note'),
   ];
 }
+
+const ETABLISSEMENT_NOTE =
+  'Participants : total déclaré par chaque établissement, à défaut somme des catégories de participants. Chiffres calculés depuis le catalogue des rencontres.';
 
 function concertations(count: number): string {
   return count === 1 ? 'à la concertation de second niveau' : `aux ${n(count)} concertations de second niveau`;

@@ -161,7 +161,7 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
   if (empty) out.push(label((plotLeft + plotRight) / 2, middle, empty, { size: 14, fill: MUTED, anchor: 'middle', italic: true }));
 
   const description = rows
-    .map((r) => `${r.name} : ${frenchNumber(r.participants)} participants, ${frenchNumber(r.bassin)} rencontres de bassin, ${frenchNumber(r.second)} concertations de second niveau`)
+    .map((r) => `${r.name} : ${plural(r.participants, 'participant')}, ${plural(r.bassin, 'rencontre')} de bassin, ${plural(r.second, 'concertation')} de second niveau`)
     .join(' ; ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${CHART_FONT_FAMILY}" role="img">`,
@@ -206,6 +206,8 @@ function niceStep(raw: number): number {
   return 10 * magnitude;
 }
 
+/** French plural: 0 and 1 are singular. */
+const plural = (value: number, word: string): string => `${frenchNumber(value)} ${word}${value >= 2 ? 's' : ''}`;
 const count = (value: number): number => (Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0);
 const dimension = (value: number | undefined, fallback: number, min: number): number =>
   value !== undefined && Number.isFinite(value) ? Math.min(4000, Math.max(min, Math.round(value))) : fallback;

@@ -1,36 +1,28 @@
 /** The synthesis model as a Word document, with the `docx` library. */
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
+import { completeTemplateStyles, DEFAULT_STYLES } from './docx-styles.ts';
 import type { Block, Inline, SynthesisDocument } from './model.ts';
+import type { StyleTemplate } from './style-template.ts';
 
-const FONT = 'Arial';
-const BLUE = '000091'; // "Bleu France" of the State's design system
 
 /** Text as it may be written: XML-safe and with French spacing. */
 const clean = (value: string) => frenchSpacing(cleanForXml(value));
 
-export async function renderDocx(doc: SynthesisDocument): Promise<Buffer> {
+export async function renderDocx(doc: SynthesisDocument, style: StyleTemplate | null = null): Promise<Buffer> {
   const document = new Document({
     creator: 'Synthèse régionale',
     lastModifiedBy: 'Synthèse régionale',
     title: cleanForXml(`${doc.title} — ${doc.subtitle}`),
-    styles: {
-      default: { document: { run: { font: FONT, size: 22 } } },
-      paragraphStyles: [
-        { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 40, bold: true, color: BLUE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 } } },
-        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 30, color: BLUE }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 30, bold: true, color: BLUE }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
-        { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', run: { font: FONT, size: 18, italics: true, color: '555555' }, paragraph: { spacing: { before: 120, after: 120 } } },
-      ],
-    },
+    ...(style ? { externalStyles: completeTemplateStyles(style.stylesXml) } : { styles: DEFAULT_STYLES }),
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        ...(style?.logo ? { headers: { default: logoHeader(style.logo) } } : {}),
         footers: { default: footer(doc.footer) },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(doc.title))] }),
@@ -41,6 +33,28 @@ export async function renderDocx(doc: SynthesisDocument): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(document);
+}
+
+/** The template's logo, at the size it had in the template's header (capped to 6 × 3 cm). */
+function logoHeader(logo: NonNullable<StyleTemplate['logo']>): Header {
+  const EMU_PER_PX = 9525;
+  const scale = Math.min(1, (6 * 360_000) / logo.widthEmu, (3 * 360_000) / logo.heightEmu);
+  const width = Math.max(1, Math.round((logo.widthEmu * scale) / EMU_PER_PX));
+  const height = Math.max(1, Math.round((logo.heightEmu * scale) / EMU_PER_PX));
+  return new Header({
+    children: [
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: logo.type,
+            data: logo.data,
+            transformation: { width, height },
+            altText: { name: 'Logo', title: 'Logo', description: 'Logo du modèle de styles' },
+          }),
+        ],
+      }),
+    ],
+  });
 }
 
 function renderBlock(block: Block): (Paragraph | Table)[] {

@@ -11,6 +11,7 @@
  * Anything that is not a readable .docx is refused with an AppError('FILE') whose French message
  * names the file and says what to do; the zip library's own (English) errors never reach users.
  */
+import { crc32 } from 'node:zlib';
 import JSZip from 'jszip';
 import { AppError } from '../contract/errors.ts';
 import { cleanForXml } from '../text/clean.ts';
@@ -32,7 +33,10 @@ export interface StyleTemplate {
   stylesXml: string;
   /** Fonts (ascii/hAnsi) the styles use, theme references resolved; de-duplicated, sorted. */
   fonts: string[];
-  /** Heading 1's font, through basedOn, the document defaults and the theme; null when none is said. */
+  /**
+   * Heading 1's font, through basedOn, the document defaults and the theme; null when the template
+   * has no Heading 1 style (Word writes only the styles in use or modified) or no font can be known.
+   */
   headingFont: string | null;
   /** The default paragraph style's font (Normal), resolved the same way. */
   bodyFont: string | null;
@@ -41,8 +45,9 @@ export interface StyleTemplate {
 
 /** The largest template accepted, in bytes. */
 export const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
-/** The largest part read out of the zip once decompressed (a 20 MB zip can hold gigabytes). */
+/** The largest part, and the most in all, a template may hold once decompressed (a 20 MB zip can hold gigabytes). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 /** A damaged file must fail, not hang. */
 const READ_TIMEOUT_MS = 30_000;
 
@@ -103,24 +108,35 @@ export function definedStyleIds(stylesXml: string): string[] {
 type Refusal = (reason: string) => AppError;
 
 async function readPackage(bytes: Buffer, name: string, quoted: string, invalid: Refusal, damaged: AppError): Promise<StyleTemplate> {
+  // Only the central directory is read here; a part is inflated when needed, and checked then.
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    zip = await JSZip.loadAsync(bytes);
   } catch {
     throw damaged;
+  }
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    const declared = entryData(entry)?.uncompressedSize ?? 0;
+    total += declared;
+    if (declared > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES) {
+      throw invalid(`une fois décompressé, il ferait plus de ${megabytes(declared > MAX_PART_BYTES ? MAX_PART_BYTES : MAX_UNPACKED_BYTES)}, bien plus qu’un modèle de style.`);
+    }
   }
   const read = async (path: string): Promise<Buffer | null> => {
     const entry = zip.file(path);
     if (!entry) return null;
-    const declared = uncompressedSize(entry);
-    if (declared !== null && declared > MAX_PART_BYTES) {
-      throw invalid(`sa partie « ${path} » ferait ${megabytes(declared)} une fois décompressée, bien plus qu’un modèle de style.`);
-    }
+    let data: Buffer;
     try {
-      return await entry.async('nodebuffer');
+      data = await entry.async('nodebuffer');
     } catch {
       throw damaged;
     }
+    const declared = entryData(entry);
+    if (declared && (data.length !== declared.uncompressedSize || (declared.crc32 !== undefined && crc32(data) !== declared.crc32 >>> 0))) {
+      throw damaged;
+    }
+    return data;
   };
   const readText = async (path: string) => {
     const data = await read(path);
@@ -172,10 +188,14 @@ async function readPackage(bytes: Buffer, name: string, quoted: string, invalid:
   };
 }
 
-/** The declared size of an entry once decompressed, from jszip's (untyped) internals; null if unknown. */
-function uncompressedSize(entry: JSZip.JSZipObject): number | null {
-  const data = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data;
-  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : null;
+/**
+ * What the zip's directory says of an entry (size once inflated, CRC-32), from jszip's untyped
+ * internals (3.10: `_data` is a CompressedObject); null if not there.
+ */
+function entryData(entry: JSZip.JSZipObject): { uncompressedSize: number; crc32?: number } | null {
+  const data = (entry as unknown as { _data?: { uncompressedSize?: unknown; crc32?: unknown } })._data;
+  if (typeof data?.uncompressedSize !== 'number') return null;
+  return typeof data.crc32 === 'number' ? { uncompressedSize: data.uncompressedSize, crc32: data.crc32 } : { uncompressedSize: data.uncompressedSize };
 }
 
 /** XML bytes as text: UTF-8 (with or without BOM) or UTF-16 with its BOM. */
@@ -473,16 +493,21 @@ function findStyle(parsed: ParsedStyles, type: string, builtInName: string, id: 
   return ofType.find((s) => s.name.toLowerCase() === builtInName) ?? ofType.find((s) => s.id === id);
 }
 
-/** The Latin (ascii) font a style shows: its own, else its basedOn chain's, else the document defaults'. */
+/**
+ * The Latin (ascii) font a style shows: its own, else its basedOn chain's, else the document
+ * defaults'. Null for a style the template does not define (Word writes only the styles in use
+ * or modified: a fresh document has no Heading 1).
+ */
 function resolveFont(style: StyleEntry | undefined, parsed: ParsedStyles, theme: ThemeFonts | null): string | null {
+  if (!style) return null;
   const fromRFonts = (fonts: RFonts | null) => (fonts ? themeFont(theme, fonts.asciiTheme) || fonts.ascii || null : null);
   const seen = new Set<string>();
-  let current = style;
+  let current: StyleEntry | undefined = style;
   while (current && !seen.has(current.id)) {
     seen.add(current.id);
     const font = fromRFonts(current.fonts);
     if (font) return font;
-    const parent = current.basedOn;
+    const parent: string | null = current.basedOn;
     current = parent === null ? undefined : parsed.styles.find((s) => s.id === parent);
   }
   return fromRFonts(parsed.defaults);

@@ -1,6 +1,7 @@
 """Builds a rectorat's Word style template (.docx) the way a DANE would make one, for the tests.
 
-Usage: python3 make-word-template.py OUT.docx [--english-ids]
+Usage: python3 make-word-template.py OUT.docx [--english-ids] [--body-font NAME] [--heading-font NAME]
+                                     [--theme-minor-font NAME]
 
 - Normal: "Liberation Serif" 11 pt; Heading 1: "Liberation Sans" bold, colour 000091 (Bleu France);
   Title: "Liberation Sans" 20 pt, 000091. The fonts are chosen as Word does when a user picks one
@@ -8,11 +9,12 @@ Usage: python3 make-word-template.py OUT.docx [--english-ids]
 - A header holding a small PNG logo (made here with zlib/struct, no PIL), a footer with a line of text.
 - By default the style ids are those French Word writes ("Titre1", "Titre", "Paragraphedeliste"...),
   names staying the built-in English ones ("heading 1"); --english-ids keeps Word's English ids.
+- --body-font / --heading-font change the two fonts; --body-font theme leaves Normal on the theme's
+  body font (as Word's own default template does), and --theme-minor-font sets that theme font.
 """
-import io
+import argparse
 import re
 import struct
-import sys
 import tempfile
 import zipfile
 import zlib
@@ -72,24 +74,44 @@ def frenchify(path: str) -> None:
             target.writestr(info.filename, data)
 
 
+def set_theme_minor_font(path: str, name: str) -> None:
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename == 'word/theme/theme1.xml':
+                text = data.decode('utf-8')
+                text = re.sub(r'(<a:minorFont>\s*<a:latin typeface=")[^"]*(")', lambda m: m.group(1) + name + m.group(2), text)
+                data = text.encode('utf-8')
+            target.writestr(info.filename, data)
+
+
 def main() -> None:
-    out = sys.argv[1]
-    english = '--english-ids' in sys.argv[2:]
+    parser = argparse.ArgumentParser()
+    parser.add_argument('out')
+    parser.add_argument('--english-ids', action='store_true')
+    parser.add_argument('--body-font', default='Liberation Serif')
+    parser.add_argument('--heading-font', default='Liberation Sans')
+    parser.add_argument('--theme-minor-font')
+    args = parser.parse_args()
+    out = args.out
+    english = args.english_ids
     document = Document()
     styles = document.styles
 
     normal = styles['Normal']
-    set_font(normal, 'Liberation Serif')
+    if args.body_font != 'theme':
+        set_font(normal, args.body_font)
     normal.font.size = Pt(11)
 
     heading = styles['Heading 1']
-    set_font(heading, 'Liberation Sans')
+    set_font(heading, args.heading_font)
     heading.font.bold = True
     heading.font.size = Pt(16)
     heading.font.color.rgb = RGBColor(0x00, 0x00, 0x91)
 
     title = styles['Title']
-    set_font(title, 'Liberation Sans')
+    set_font(title, args.heading_font)
     title.font.size = Pt(20)
     title.font.color.rgb = RGBColor(0x00, 0x00, 0x91)
 
@@ -112,6 +134,8 @@ def main() -> None:
     document.add_paragraph('Titre de partie', style='Heading 1')
     document.add_paragraph('Texte courant du modèle de la région académique.')
     document.save(out)
+    if args.theme_minor_font:
+        set_theme_minor_font(out, args.theme_minor_font)
     if not english:
         frenchify(out)
 

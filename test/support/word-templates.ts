@@ -5,9 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 
@@ -19,17 +19,38 @@ export function templateDir(): string {
   return mkdtempSync(join(tmpdir(), 'synthese-modele-'));
 }
 
+export interface TemplateOptions {
+  fileName?: string;
+  /** The style ids French Word writes ("Titre1", "Titre"…); default true. */
+  frenchStyleIds?: boolean;
+  /** Normal's font, default "Liberation Serif"; 'theme' leaves Normal on the theme's body (minor) font. */
+  bodyFont?: string;
+  /** Heading 1's and Title's font, default "Liberation Sans". */
+  headingFont?: string;
+  /** The theme's minor (body) Latin font, default the python-docx template's own. */
+  themeMinorFont?: string;
+}
+
 /**
  * A rectorat's template: Normal in "Liberation Serif" 11 pt, Heading 1 in "Liberation Sans" bold
  * 000091, Title in "Liberation Sans", a PNG logo in the header, a line of text in the footer.
- * `frenchStyleIds` (default): the style ids French Word writes ("Titre1", "Titre"…).
  */
-export function makeRectoratTemplate(
-  dir: string,
-  { fileName = 'Modèle DANE région académique.docx', frenchStyleIds = true }: { fileName?: string; frenchStyleIds?: boolean } = {},
-): string {
+export function makeRectoratTemplate(dir: string, options: TemplateOptions = {}): string {
+  const { fileName = 'Modèle DANE région académique.docx', frenchStyleIds = true, bodyFont, headingFont, themeMinorFont } = options;
   const out = join(dir, fileName);
-  execFileSync(PYTHON, [SCRIPT, out, ...(frenchStyleIds ? [] : ['--english-ids'])], { stdio: 'pipe', timeout: 60_000 });
+  const args = [
+    SCRIPT, out,
+    ...(frenchStyleIds ? [] : ['--english-ids']),
+    ...(bodyFont ? ['--body-font', bodyFont] : []),
+    ...(headingFont ? ['--heading-font', headingFont] : []),
+    ...(themeMinorFont ? ['--theme-minor-font', themeMinorFont] : []),
+  ];
+  try {
+    execFileSync(PYTHON, args, { stdio: 'pipe', timeout: 60_000 });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`make-word-template.py a échoué (python3-docx est-il installé ? scripts/install.sh) : ${stderr || (error as Error).message}`);
+  }
   return out;
 }
 
@@ -131,15 +152,25 @@ const DOCUMENT =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Sans styles</w:t></w:r></w:p></w:body></w:document>';
 
-/** A Word-like zip whose word/styles.xml is missing (some converters write none). */
-export async function zipWithoutStyles(dir: string, fileName = 'sans-styles.docx'): Promise<string> {
+/**
+ * A bare Word package, as a fresh Word document is: the styles given (or none), an optional theme,
+ * no header. `styles` and `theme` are the parts' XML.
+ */
+export async function wordPackage(dir: string, fileName: string, { styles, theme }: { styles?: string; theme?: string }): Promise<string> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
   zip.file('_rels/.rels', ROOT_RELS);
   zip.file('word/document.xml', DOCUMENT);
+  if (styles !== undefined) zip.file('word/styles.xml', styles);
+  if (theme !== undefined) zip.file('word/theme/theme1.xml', theme);
   const out = join(dir, fileName);
   writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   return out;
+}
+
+/** A Word-like zip whose word/styles.xml is missing (some converters write none). */
+export function zipWithoutStyles(dir: string, fileName = 'sans-styles.docx'): Promise<string> {
+  return wordPackage(dir, fileName, {});
 }
 
 /** A zip that is no Word document at all (an archive renamed .docx). */
@@ -152,12 +183,37 @@ export async function zipWithoutDocument(dir: string, fileName = 'archive.docx')
   return out;
 }
 
-/** A good template with one byte flipped in the middle of a compressed part. */
-export function corruptedCopy(source: string, dir: string, fileName = 'endommage.docx'): string {
+/** A good template with bytes flipped in the middle of one part's compressed data (its styles by default). */
+export function corruptedCopy(source: string, dir: string, fileName = 'endommage.docx', part = 'word/styles.xml'): string {
   const bytes = Buffer.from(readFileSync(source));
-  const at = Math.floor(bytes.length / 3);
+  // The part's local file header: "PK\x03\x04", sizes at 18, name length at 26, extra length at 28, name at 30.
+  let header = -1;
+  for (let at = bytes.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4, 'latin1')) {
+    if (bytes.toString('utf8', at + 30, at + 30 + bytes.readUInt16LE(at + 26)) === part) {
+      header = at;
+      break;
+    }
+  }
+  if (header < 0) throw new Error(`${part} absent de ${source}`);
+  const dataStart = header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
+  const at = dataStart + Math.floor(bytes.readUInt32LE(header + 18) / 2);
   for (let i = at; i < at + 16; i++) bytes[i] = bytes[i]! ^ 0xff;
   const out = join(dir, fileName);
   writeFileSync(out, bytes);
   return out;
+}
+
+/** The file as LibreOffice writes it back to .docx (a DANE may well make its template there). */
+export function resaveWithLibreOffice(file: string): string {
+  const outDir = mkdtempSync(join(tmpdir(), 'synthese-modele-lo-'));
+  const profile = mkdtempSync(join(tmpdir(), 'synthese-lo-profile-'));
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, file],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  // soffice exits 0 even when it could not convert: the output is checked.
+  const output = join(outDir, basename(file));
+  if (!existsSync(output)) throw new Error(`LibreOffice n'a pas pu réenregistrer ${file}`);
+  return output;
 }

@@ -18,6 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, type OperationName } from '../../src-main/contract/operations.ts';
 import { catalogueChecksum, FIXED_NOW } from '../support/catalogue.ts';
 import { DispatchHarness, installPreset } from '../support/dispatch-harness.ts';
+import { makeRectoratTemplate, randomBytesFile } from '../support/word-templates.ts';
 import {
   aBassin, aCampaign, aContribution, aMeeting, anEtablissement, aRetex, aTrame,
 } from '../support/valid-inputs.ts';
@@ -802,12 +803,87 @@ const trameCases = {
 
 // ─── Paramètres, bilan, synthèse et documents ───────────────────────────────────────────────────
 
+const styleAndKitCases = {
+  'styles.list': {
+    valid: async (h) => {
+      expect(await h.ok('styles.list', {})).toEqual([]);
+      const path = makeRectoratTemplate(h.tempDir());
+      const imported = await h.ok('styles.import', { path, name: 'Rectorat de Poitiers' });
+      expect((await h.ok('styles.list', {})).map((s) => [s.id, s.name])).toEqual([[imported.id, 'Rectorat de Poitiers']]);
+    },
+    invalid: async (h) => {
+      await h.refuse('styles.list', 'tous', { code: 'INVALID_INPUT', path: '', message: /object attendu/ });
+    },
+  },
+  'styles.import': {
+    valid: async (h) => {
+      const path = makeRectoratTemplate(h.tempDir());
+      const imported = await h.ok('styles.import', { path });
+      expect(imported).toMatchObject({ name: 'Modèle DANE région académique', fileName: 'Modèle DANE région académique.docx', bodyFont: 'Liberation Serif', headingFont: 'Liberation Sans', hasLogo: true });
+      // The same file twice is the same template; its content sent by a browser too.
+      expect((await h.ok('styles.import', { path })).id).toBe(imported.id);
+      const contentBase64 = readFileSync(path).toString('base64');
+      expect((await h.ok('styles.import', { fileName: 'modele.docx', contentBase64 })).id).toBe(imported.id);
+    },
+    invalid: async (h) => {
+      const dir = h.tempDir();
+      await h.refuse('styles.import', { path: randomBytesFile(dir) }, { code: 'FILE', message: 'aleatoire.docx' });
+      await h.refuse('styles.import', { path: join(dir, 'absent.docx') }, { code: 'FILE', message: 'Impossible de lire' });
+      await h.refuse('styles.import', {}, { code: 'INVALID_INPUT', message: 'indiquez soit le chemin du fichier' });
+    },
+  },
+  'styles.delete': {
+    valid: async (h) => {
+      const { id } = await h.ok('styles.import', { path: makeRectoratTemplate(h.tempDir()) });
+      await h.ok('settings.update', { styleTemplateId: id });
+      expect(await h.ok('styles.delete', { id })).toEqual({ deleted: true });
+      expect(await h.ok('styles.list', {})).toEqual([]);
+      expect((await h.ok('settings.get', {})).styleTemplateId).toBeNull();
+    },
+    invalid: async (h) => {
+      await h.refuse('styles.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Modèle de styles introuvable' });
+    },
+  },
+  'kit2015.generate': {
+    valid: async (h) => {
+      const world = await installPreset(h, 'concertation-2015');
+      await h.ok('etablissements.create', anEtablissement({ uai: '0860034V', nom: 'Lycée Camille Guérin', commune: 'Poitiers', departementCode: '86' }));
+      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, {
+        level: 'etablissement', departementCode: null, etablissementUai: '0860034V', date: '2015-02-04', title: 'Rencontre au lycée',
+        thematiqueIds: [world.thematique(1), world.thematique(4)], declaredTotal: 30,
+        ateliers: [{ thematiqueId: world.thematique(1), defi: 'Comment ?' }, { thematiqueId: world.thematique(4), defi: 'Pourquoi ?' }],
+      }));
+      await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(4), { kind: 'proposition', sourceMeetingIds: [meeting.id] }));
+      const outputDir = h.tempDir();
+      const { archives } = await h.ok('kit2015.generate', { campaignId: world.campaignId, outputDir });
+      expect(archives).toHaveLength(1);
+      expect(archives[0]).toMatchObject({ academieCode: 'POITIERS', academieName: 'Poitiers' });
+      expect(archives[0]!.document.fileName).toBe('Concertation2015_Poitiers.zip');
+      expect(archives[0]!.entries).toEqual([
+        'Synthese_Poitiers_Lycee Camille Guerin.docx',
+        'Defi_Theme 1_Poitiers_Lycee Camille Guerin.docx',
+        'Defi_Theme 4_Poitiers_Lycee Camille Guerin.docx',
+      ]);
+      expect(existsSync(join(outputDir, 'Concertation2015_Poitiers.zip'))).toBe(true);
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h, 'concertation-2015');
+      await h.refuse('kit2015.generate', { campaignId: world.campaignId, outputDir: h.tempDir() }, {
+        code: 'CONFLICT', message: 'Aucune rencontre d’établissement',
+      });
+      await h.refuse('kit2015.generate', { campaignId: world.campaignId, outputDir: h.tempDir(), academieCode: 'poitiers' }, {
+        code: 'INVALID_INPUT', path: 'academieCode', message: 'code d\'académie invalide',
+      });
+    },
+  },
+} satisfies CaseGroup;
+
 const reportCases = {
   'settings.get': {
     valid: async (h) => {
-      expect(await h.ok('settings.get', {})).toEqual({ regionCode: null, contact: '', activeCampaignId: null });
+      expect(await h.ok('settings.get', {})).toEqual({ regionCode: null, contact: '', activeCampaignId: null, styleTemplateId: null });
       const world = await installPreset(h);
-      expect(await h.ok('settings.get', {})).toEqual({ regionCode: 'NAQ', contact: '', activeCampaignId: null });
+      expect(await h.ok('settings.get', {})).toEqual({ regionCode: 'NAQ', contact: '', activeCampaignId: null, styleTemplateId: null });
       await h.ok('settings.update', { activeCampaignId: world.campaignId });
       expect((await h.ok('settings.get', {})).activeCampaignId).toBe(world.campaignId);
     },
@@ -818,10 +894,10 @@ const reportCases = {
   'settings.update': {
     valid: async (h) => {
       const first = await h.ok('settings.update', { regionCode: 'NAQ', contact: 'drane@ac-bordeaux.fr' });
-      expect(first).toEqual({ regionCode: 'NAQ', contact: 'drane@ac-bordeaux.fr', activeCampaignId: null });
+      expect(first).toEqual({ regionCode: 'NAQ', contact: 'drane@ac-bordeaux.fr', activeCampaignId: null, styleTemplateId: null });
       // A partial update keeps the rest.
       expect(await h.ok('settings.update', { contact: 'drane@region-academique.fr' }))
-        .toEqual({ regionCode: 'NAQ', contact: 'drane@region-academique.fr', activeCampaignId: null });
+        .toEqual({ regionCode: 'NAQ', contact: 'drane@region-academique.fr', activeCampaignId: null, styleTemplateId: null });
     },
     invalid: async (h) => {
       await h.refuse('settings.update', { regionCode: 'naq' }, {
@@ -851,12 +927,14 @@ const reportCases = {
         code: 'BORDEAUX', name: 'Bordeaux', bassinKinds: ['ZAP'], academiqueLevel: false,
         bassinMeetings: 1, secondLevelMeetings: 2, departements: 2, participants: 55,
         meetingsWithDeclaredTotal: 1, meetingsCountedByCategories: 1, meetingsWithoutFigure: 0,
+        etablissementMeetings: 0, etablissementParticipants: 0,
       });
       expect(bilan.rows[1]).toMatchObject({ academiqueLevel: true, secondLevelMeetings: 1, departements: 0, meetingsWithoutFigure: 1 });
       expect(bilan.rows[2]).toMatchObject({ bassinKinds: ['ECLORE'], bassinMeetings: 1, secondLevelMeetings: 0 });
       expect(bilan.totals).toEqual({
         bassinMeetings: 2, secondLevelMeetings: 3, departements: 2, participants: 55,
         meetingsWithDeclaredTotal: 1, meetingsCountedByCategories: 1, meetingsWithoutFigure: 1,
+        etablissementMeetings: 0, etablissementParticipants: 0,
       });
       expect(bilan.secondLevelDates).toEqual(['2020-10-13', '2020-10-14']);
     },
@@ -979,11 +1057,13 @@ const domains = {
   'Retours d’expérience et contributions': retexCases,
   'Trames et textes rédigés': trameCases,
   'Paramètres, bilan, synthèse et documents': reportCases,
+  'Modèles de styles et kit 2015': styleAndKitCases,
 };
 
 /** Every operation, exactly once: TypeScript refuses a missing one, the first test below a stray one. */
 const cases: Record<OperationName, OperationCase> = {
   ...campaignCases, ...territoryCases, ...meetingCases, ...retexCases, ...trameCases, ...reportCases,
+  ...styleAndKitCases,
 };
 
 describe('1. Chaque opération du contrat', () => {

@@ -11,6 +11,8 @@ export interface FiguresRow {
   by_categories: number;
   without_figure: number;
   academique_meetings: number;
+  etablissement_meetings: number;
+  etablissement_participants: number;
 }
 
 /**
@@ -36,7 +38,10 @@ export function figuresByRow(db: Catalogue, campaignId: number, scope: StatsScop
          sum(${SECOND_LEVEL} AND m.declared_total IS NOT NULL) AS with_declared,
          sum(${SECOND_LEVEL} AND m.declared_total IS NULL AND a.total IS NOT NULL) AS by_categories,
          sum(${SECOND_LEVEL} AND m.declared_total IS NULL AND a.total IS NULL) AS without_figure,
-         sum(m.level = 'academique') AS academique_meetings
+         sum(m.level = 'academique') AS academique_meetings,
+         sum(m.level = 'etablissement') AS etablissement_meetings,
+         coalesce(sum(CASE WHEN m.level = 'etablissement' THEN coalesce(m.declared_total, a.total, 0) END), 0)
+           AS etablissement_participants
        FROM meeting m
        LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
        WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.academie_code IS NOT NULL

@@ -27,6 +27,9 @@ const Figures = z.object({
   meetingsWithDeclaredTotal: z.number().int(),
   meetingsCountedByCategories: z.number().int(),
   meetingsWithoutFigure: z.number().int(),
+  /** Meetings held in établissements (the 2015 consultation's level), and their participants. */
+  etablissementMeetings: z.number().int(),
+  etablissementParticipants: z.number().int(),
 });
 /** One row of the Bilan: an académie (région scope) or a département (académie or département scope). */
 export const BilanRow = Figures.extend({
@@ -54,6 +57,8 @@ export const Settings = z.object({
   /** The running footer's contact: a role address rather than a person's. */
   contact: text(300),
   activeCampaignId: Id.nullable(),
+  /** The Word style template applied when a generation names none. */
+  styleTemplateId: Id.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const SettingsUpdate = Settings.partial();
@@ -65,6 +70,8 @@ export const SynthesisTarget = z.object({
   scope: ScopeRef.default('region'),
   /** One thématique by its number; the whole document when left out. */
   thematique: z.number().int().min(1).optional(),
+  /** A Word style template; the one chosen in the settings when left out, none when null. */
+  styleTemplateId: Id.nullable().optional(),
 });
 
 export const GenerateRequest = z.object({
@@ -72,6 +79,7 @@ export const GenerateRequest = z.object({
   trameId: Id.optional(),
   regionCode: RegionCode.optional(),
   scope: ScopeRef.default('region'),
+  styleTemplateId: Id.nullable().optional(),
   /** One thématique by its number; all of them (one file each plus the whole) when left out. */
   thematique: z.number().int().min(1).optional(),
   /** Folder on this computer where the .docx files are written. */

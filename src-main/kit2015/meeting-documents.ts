@@ -1,0 +1,113 @@
+/** The two documents the 2015 kit asks of each établissement meeting: its synthesis and its fiches défi. */
+import { PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import type { Thematique } from '../contract/schemas/campaign.ts';
+import type { Etablissement } from '../contract/schemas/territory.ts';
+import type { Meeting } from '../contract/schemas/meeting.ts';
+import { inlines } from '../synthesis/markup.ts';
+import { type Block, paragraph, type SynthesisDocument, text } from '../synthesis/model.ts';
+import { sectionBlocks } from '../synthesis/sections.ts';
+import type { SynthesisSource } from '../synthesis/source.ts';
+import { frenchDate, frenchNumber } from '../text/french.ts';
+
+export interface MeetingContext {
+  meeting: Meeting;
+  etablissement: Etablissement;
+  academieName: string;
+  departementName: string;
+  /** The académie's synthesis source: its retex and contributions are narrowed to this meeting here. */
+  source: SynthesisSource;
+}
+
+function narrowed(ctx: MeetingContext): SynthesisSource {
+  const id = ctx.meeting.id;
+  return {
+    ...ctx.source,
+    retex: ctx.source.retex.filter((r) => r.sourceMeetingId === id),
+    contributions: ctx.source.contributions.filter((c) => c.sourceMeetingIds.includes(id)),
+    texts: new Map(),
+  };
+}
+
+function covered(ctx: MeetingContext): Thematique[] {
+  const ids = new Set([...ctx.meeting.thematiqueIds, ...ctx.meeting.ateliers.map((a) => a.thematiqueId)]);
+  return ctx.source.campaign.thematiques.filter((t) => ids.has(t.id));
+}
+
+function footer(ctx: MeetingContext): string[] {
+  const lines = [`Académie de ${ctx.academieName} — ${ctx.etablissement.nom} (${ctx.etablissement.uai})`];
+  if (ctx.source.contact.trim()) lines.push(`Contact : ${ctx.source.contact.trim()}`);
+  return lines;
+}
+
+export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
+  const { meeting: m, etablissement: e, source } = ctx;
+  const narrow = narrowed(ctx);
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: 'Présentation de la rencontre' },
+    paragraph([
+      text(`Rencontre organisée le ${frenchDate(m.date)}${m.lieu ? ` (${m.lieu})` : ''} par ${e.nom}, ${e.commune}, `),
+      text(`académie de ${ctx.academieName}, ${ctx.departementName}.`),
+    ]),
+    ...attendanceBlocks(m),
+  ];
+  const thematiques = covered(ctx);
+  for (const t of thematiques) {
+    blocks.push({ kind: 'heading', level: 1, text: `Thème ${t.number} : ${t.title}` });
+    let number = 0;
+    for (const section of source.trame.sections.filter((s) => s.scope === 'thematique')) {
+      blocks.push({ kind: 'heading', level: 2, text: section.numbered ? `${++number}. ${section.title}` : section.title });
+      blocks.push(...sectionBlocks(section, narrow, t));
+    }
+  }
+  if (source.trame.closingNote.trim()) blocks.push(paragraph([text(source.trame.closingNote.trim())], 'note'));
+  return { title: source.trame.title, subtitle: `Synthèse de l’établissement — ${e.nom}`, footer: footer(ctx), blocks };
+}
+
+function attendanceBlocks(m: Meeting): Block[] {
+  const rows = PARTICIPANT_CATEGORIES.filter((c) => m.attendance[c.code] !== undefined).map((c) => [
+    c.label,
+    frenchNumber(m.attendance[c.code]!),
+  ]);
+  if (rows.length === 0 && m.declaredTotal === null) {
+    return [paragraph([text('Participation : non renseignée.')], 'note')];
+  }
+  const sum = rows.length > 0 ? Object.values(m.attendance).reduce((a: number, b) => a + (b ?? 0), 0) : null;
+  const total = m.declaredTotal ?? sum!;
+  const note =
+    m.declaredTotal === null
+      ? 'Total : somme des catégories (aucun total déclaré).'
+      : sum !== null && sum !== m.declaredTotal
+        ? `Total déclaré par l’établissement ; les catégories en comptent ${frenchNumber(sum)}.`
+        : 'Total déclaré par l’établissement.';
+  return [
+    { kind: 'table', caption: 'Diversité des participants', header: ['Catégorie', 'Participants'], rows, total: ['Total', frenchNumber(total)] },
+    paragraph([text(note)], 'note'),
+  ];
+}
+
+/** One fiche défi per atelier: the défi, who worked on it, and the propositions that came out. */
+export function ficheDefi(ctx: MeetingContext, atelier: Meeting['ateliers'][number]): SynthesisDocument {
+  const t = ctx.source.campaign.thematiques.find((x) => x.id === atelier.thematiqueId)!;
+  const propositions = narrowed(ctx).contributions.filter((c) => c.thematiqueId === t.id && c.kind === 'proposition');
+  const blocks: Block[] = [
+    paragraph([text('Établissement : ', { bold: true }), text(`${ctx.etablissement.nom}, ${ctx.etablissement.commune} (${ctx.etablissement.uai})`)]),
+    paragraph([text('Académie : ', { bold: true }), text(ctx.academieName)]),
+    paragraph([text('Date de la rencontre : ', { bold: true }), text(frenchDate(ctx.meeting.date))]),
+    paragraph([
+      text('Participants à l’atelier : ', { bold: true }),
+      text(atelier.participants === null ? 'non renseigné' : frenchNumber(atelier.participants)),
+    ]),
+    { kind: 'heading', level: 1, text: 'Le défi' },
+    paragraph(atelier.defi.trim() ? inlines(atelier.defi) : [text('Défi non renseigné.')], atelier.defi.trim() ? undefined : 'slot'),
+    { kind: 'heading', level: 1, text: 'Propositions' },
+    ...(propositions.length > 0
+      ? [{ kind: 'list' as const, items: propositions.map((p) => inlines(p.text)) }]
+      : [paragraph([text('Aucune proposition enregistrée pour ce thème.')], 'slot')]),
+  ];
+  return {
+    title: 'Fiche défi',
+    subtitle: `Thème ${t.number} : ${t.title}`,
+    footer: footer(ctx),
+    blocks,
+  };
+}

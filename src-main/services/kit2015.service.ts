@@ -1,0 +1,101 @@
+/**
+ * The 2015 kit's outputs: for each établissement meeting, its synthesis on the 2015 trame and one
+ * fiche défi per atelier, named as the kit asks, in one .zip per académie.
+ */
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { inTransaction } from '../catalogue/database.ts';
+import { lastChange, logDocument } from '../catalogue/repos/document.repo.ts';
+import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import { getEtablissement } from '../catalogue/repos/territory.repo.ts';
+import { conflict } from '../contract/errors.ts';
+import { defiFileName, kitPart, synthesisFileName, uniqueNames } from '../kit2015/file-names.ts';
+import { ficheDefi, meetingSynthesis } from '../kit2015/meeting-documents.ts';
+import { makeReproducible } from '../synthesis/deterministic-pack.ts';
+import { renderDocx } from '../synthesis/render-docx.ts';
+import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
+import type { Catalogue } from '../catalogue/database.ts';
+import type { Meeting } from '../contract/schemas/meeting.ts';
+import type { StyleTemplate } from '../synthesis/style-template.ts';
+import type { HandlerGroup } from './context.ts';
+import { chosenStyle } from './synthesis.service.ts';
+import { makeDir, writeAtomically } from './output-files.ts';
+import { requireCampaign } from './ownership.ts';
+
+export const kit2015Handlers: HandlerGroup<'kit2015'> = {
+  'kit2015.generate': async ({ campaignId, outputDir, academieCode, trameId }, { db, now, onProgress }) => {
+    requireCampaign(db, campaignId);
+    const meetings = queryMeetings(db, { campaignId, level: 'etablissement', ...(academieCode ? { academieCode } : {}) });
+    if (meetings.length === 0) {
+      throw conflict('Aucune rencontre d’établissement dans cette consultation' + (academieCode ? ` pour l’académie ${academieCode}.` : '.'));
+    }
+    const stamp = lastChange(db);
+    const style = chosenStyle(db, undefined);
+    const dir = resolve(outputDir);
+    makeDir(dir);
+    const academies = [...new Set(meetings.map((m) => m.academieCode!))].sort();
+    const archives: Archive[] = [];
+    for (const [index, code] of academies.entries()) {
+      onProgress?.({ operation: 'kit2015.generate', done: index, total: academies.length, message: `Académie ${code}` });
+      const source = loadSource(db, { campaignId, scope: `academie:${code}`, ...(trameId ? { trameId } : {}) });
+      const archive = await academieArchive(db, source, meetings.filter((m) => m.academieCode === code), stamp, style);
+      writeAtomically(join(dir, archive.fileName), archive.bytes);
+      archives.push({ ...archive, academieCode: code, path: join(dir, archive.fileName) });
+    }
+    const logged = inTransaction(db, () =>
+      archives.map((a) => {
+        const doc = logDocument(db, {
+          campaignId, trameId: a.source.trame.id, scope: `academie:${a.academieCode}`, thematiqueNumber: null,
+          fileName: a.fileName, path: a.path, sha256: createHash('sha256').update(a.bytes).digest('hex'),
+          bytes: a.bytes.length, generatedAt: now().toISOString(),
+        });
+        return { document: doc, academieCode: a.academieCode, academieName: a.academieName, entries: a.entries };
+      }),
+    );
+    onProgress?.({ operation: 'kit2015.generate', done: academies.length, total: academies.length, message: 'Terminé' });
+    return { archives: logged };
+  },
+};
+
+interface Archive {
+  academieCode: string;
+  academieName: string;
+  fileName: string;
+  path: string;
+  entries: string[];
+  bytes: Buffer;
+  source: SynthesisSource;
+}
+
+/** One académie's .zip: each meeting's synthesis, then its fiches défi, names unique per établissement. */
+async function academieArchive(db: Catalogue, source: SynthesisSource, meetings: Meeting[], stamp: Date, style: StyleTemplate | null) {
+  const academieName = source.scope.name;
+  const zip = new JSZip();
+  const entries: string[] = [];
+  for (const meeting of meetings) {
+    const etablissement = getEtablissement(db, meeting.etablissementUai!)!;
+    const departementName = db.prepare('SELECT nom FROM departement WHERE code = ?').pluck().get(etablissement.departementCode) as string;
+    const ctx = { meeting, etablissement, academieName, departementName, source };
+    const names = uniqueNames([
+      synthesisFileName(academieName, etablissement.nom),
+      ...meeting.ateliers.map((a) => {
+        const theme = source.campaign.thematiques.find((t) => t.id === a.thematiqueId)!;
+        return defiFileName(theme.number, academieName, etablissement.nom);
+      }),
+    ]);
+    const documents = [meetingSynthesis(ctx), ...meeting.ateliers.map((a) => ficheDefi(ctx, a))];
+    for (const [i, document] of documents.entries()) {
+      zip.file(names[i]!, await makeReproducible(await renderDocx(document, style), stamp), { date: zipDate(stamp) });
+      entries.push(names[i]!);
+    }
+  }
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
+  const fileName = `Concertation2015_${kitPart(academieName).replace(/ /g, '-')}.zip`;
+  return { academieName, fileName, entries, bytes, source };
+}
+
+/** Zip dates are local DOS times in 2 s steps: one fixed value keeps archives reproducible. */
+function zipDate(stamp: Date): Date {
+  return new Date(Math.floor(stamp.getTime() / 2000) * 2000);
+}
