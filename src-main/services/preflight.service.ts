@@ -35,6 +35,7 @@ function sectionFindings(source: SynthesisSource, section: TrameSection, t: Camp
   const where = `Thématique ${t.number}, « ${section.title.replace(/\.$/, '')} »`;
   const target = { kind: 'thematique' as const, id: t.id, label: `Thématique ${t.number} : ${t.title}` };
   if (section.source === 'retex') {
+    const where = `Thématique ${t.number}, retours d’expérience`;
     const selected = source.retex.filter((r) => r.thematiqueId === t.id);
     const findings: Finding[] = [];
     if (selected.length < section.retexMin) {

@@ -1,7 +1,7 @@
 /** The Bilan des rencontres, computed from the catalogue (never typed by hand), for any scope. */
 import * as stats from '../catalogue/repos/stats.repo.ts';
 import type { Catalogue } from '../catalogue/database.ts';
-import type { BassinKind } from '../contract/domain.ts';
+import { type BassinKind, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign } from './ownership.ts';
@@ -56,7 +56,20 @@ export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 
       etablissementMeetings: sum('etablissementMeetings'),
       etablissementParticipants: sum('etablissementParticipants'),
     },
+    ...categoryFigures(db, campaignId, scope),
     secondLevelDates: stats.secondLevelDates(db, campaignId, scope.stats),
+  };
+}
+
+function categoryFigures(db: Catalogue, campaignId: number, scope: ResolvedScope) {
+  const totals = new Map(stats.categoryTotals(db, campaignId, scope.stats).map((c) => [c.code, c]));
+  return {
+    categories: PARTICIPANT_CATEGORIES.filter((c) => totals.has(c.code)).map((c) => ({
+      code: c.code,
+      label: c.label,
+      participants: totals.get(c.code)!.total,
+    })),
+    meetingsWithCategories: stats.meetingsWithCategories(db, campaignId, scope.stats),
   };
 }
 

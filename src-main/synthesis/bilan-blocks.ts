@@ -63,6 +63,26 @@ export function bilanBlocks(bilan: Bilan): Block[] {
   ];
 }
 
+/** Who came, where the meetings said it: the diversity of actors the consultations ask for. */
+export function categoryBlocks(bilan: Bilan): Block[] {
+  if (bilan.categories.length === 0) return [];
+  const counted = bilan.totals.secondLevelMeetings + bilan.totals.etablissementMeetings;
+  const total = bilan.categories.reduce((sum, c) => sum + c.participants, 0);
+  return [
+    {
+      kind: 'table',
+      caption: 'Diversité des participants (là où le détail par catégorie est connu)',
+      header: ['Catégorie', 'Participants', 'Part'],
+      rows: bilan.categories.map((c) => [c.label, n(c.participants), `${Math.round((100 * c.participants) / total)}\u00A0%`]),
+      total: ['Total', n(total), '100\u00A0%'],
+    },
+    paragraph(
+      [text(`Détail par catégorie donné par ${bilan.meetingsWithCategories} rencontre${bilan.meetingsWithCategories > 1 ? 's' : ''} sur ${counted} ; les autres ne sont comptées que par leur total.`)],
+      'note',
+    ),
+  ];
+}
+
 const ETABLISSEMENT_NOTE =
   'Participants : total déclaré par chaque établissement, à défaut somme des catégories de participants. Chiffres calculés depuis le catalogue des rencontres.';
 

@@ -119,7 +119,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   // Explicit widths, shared out by each column's longest text: LibreOffice otherwise splits
   // short headers ("Concertatio ns").
   const all = [block.header, ...block.rows, ...(block.total ? [block.total] : [])];
-  const longest = block.header.map((_, col) => Math.max(4, ...all.map((r) => (r[col] ?? '').length)));
+  const longest = block.header.map((_, col) => Math.max(8, ...all.map((r) => (r[col] ?? '').length)));
   const sum = longest.reduce((a, b) => a + b, 0);
   const widths = longest.map((n) => Math.floor((CONTENT_WIDTH * n) / sum));
   const row = (cells: string[], kind: 'header' | 'body' | 'total') =>

@@ -3,7 +3,7 @@ import { SCALE_HEADINGS } from '../contract/domain.ts';
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
-import { bilanBlocks } from './bilan-blocks.ts';
+import { bilanBlocks, categoryBlocks } from './bilan-blocks.ts';
 import { chartBlocks } from './chart-blocks.ts';
 import { blocks, inlines } from './markup.ts';
 import { type Block, type Inline, paragraph, text } from './model.ts';
@@ -16,7 +16,7 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
     case 'text':
       return intro;
     case 'bilan':
-      return [...intro, ...bilanBlocks(source.bilan)];
+      return [...intro, ...bilanBlocks(source.bilan), ...chartBlocks(source.bilan), ...categoryBlocks(source.bilan)];
     case 'chart':
       return [...intro, ...chartBlocks(source.bilan)];
     case 'contributions':

@@ -52,6 +52,8 @@ function bilanOf(rows: Array<[name: string, bassin: number, second: number, part
       participants,
     })),
     totals: { ...zero, bassinMeetings: sum(1), secondLevelMeetings: sum(2), participants: sum(3) },
+    categories: [],
+    meetingsWithCategories: 0,
     secondLevelDates: ['2020-10-14'],
   };
 }

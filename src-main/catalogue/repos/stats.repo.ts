@@ -71,6 +71,28 @@ export function secondLevelDates(db: Catalogue, campaignId: number, scope: Stats
     .all(campaignId, scope.filterValue) as string[];
 }
 
+/** Participants per category over the scope's counted meetings (second level and établissements). */
+export function categoryTotals(db: Catalogue, campaignId: number, scope: StatsScope): { code: string; total: number }[] {
+  return db
+    .prepare(
+      `SELECT at.category_code AS code, sum(at.count) AS total
+       FROM attendance at JOIN meeting m ON m.id = at.meeting_id
+       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND (${SECOND_LEVEL} OR m.level = 'etablissement')
+       GROUP BY at.category_code`,
+    )
+    .all(campaignId, scope.filterValue) as { code: string; total: number }[];
+}
+
+export function meetingsWithCategories(db: Catalogue, campaignId: number, scope: StatsScope): number {
+  return db
+    .prepare(
+      `SELECT count(DISTINCT m.id) FROM attendance at JOIN meeting m ON m.id = at.meeting_id
+       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND (${SECOND_LEVEL} OR m.level = 'etablissement')`,
+    )
+    .pluck()
+    .get(campaignId, scope.filterValue) as number;
+}
+
 export function academiesOfRegion(db: Catalogue, regionCode: string): { code: string; nom: string }[] {
   return db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(regionCode) as {
     code: string;

@@ -1,6 +1,6 @@
 /** Figures (Bilan des rencontres), settings, and generated documents. */
 import { z } from 'zod';
-import { BassinKind } from '../domain.ts';
+import { BassinKind, CategoryCode } from '../domain.ts';
 import { Id, IsoDate, RegionCode, text } from '../primitives.ts';
 
 /**
@@ -47,6 +47,10 @@ export const Bilan = z.object({
   rowKind: z.enum(['academie', 'departement']),
   rows: z.array(BilanRow),
   totals: Figures,
+  /** Participants per category, summed over the counted meetings that gave a breakdown. */
+  categories: z.array(z.object({ code: CategoryCode, label: z.string(), participants: z.number().int() })),
+  /** How many counted meetings gave a breakdown by category. */
+  meetingsWithCategories: z.number().int(),
   /** The days of the second-level meetings, in order (one day in 2020: 14 October). */
   secondLevelDates: z.array(IsoDate),
 });

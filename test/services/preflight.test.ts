@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
+import { emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+
+describe('synthesis.preflight on the demo catalogues', () => {
+  let demo: TestCatalogue;
+  let egn: number;
+  let kit: number;
+  beforeAll(async () => {
+    demo = emptyCatalogue();
+    await loadDemos(demo.call);
+    const campaigns = await demo.call('campaigns.list', {});
+    egn = campaigns.find((c) => c.slug === 'egn-2020')!.id;
+    kit = campaigns.find((c) => c.slug === 'concertation-2015')!.id;
+  });
+
+  it('lists what seed 004 itself shows: 4 retex for 3 slots, too few in thématiques 3 to 5, and the late restitutions', async () => {
+    const { findings } = await demo.call('synthesis.preflight', { campaignId: egn });
+    const messages = findings.map((f) => f.message);
+    expect(messages).toContain('Thématique 1, retours d’expérience : 4 retex sélectionnés, la trame en prévoit 3 au plus. Tous seront imprimés : désélectionnez-en ou acceptez l’écart.');
+    expect(messages.filter((m) => /Thématique [345], retours d’expérience : [01] retex sélectionné, la trame en demande au moins 2/.test(m))).toHaveLength(3);
+    const late = findings.filter((f) => f.code === 'restitution-absente');
+    expect(late).toHaveLength(3);
+    for (const f of late) expect(f.target.kind).toBe('meeting');
+    expect(findings.every((f) => f.severity === 'attention' || f.severity === 'information')).toBe(true);
+  });
+
+  it('narrows to the scope: one académie sees only its own late restitution', async () => {
+    const { findings } = await demo.call('synthesis.preflight', { campaignId: egn, scope: 'academie:LIMOGES' });
+    expect(findings.filter((f) => f.code === 'restitution-absente').map((f) => f.target.label)).toEqual([
+      expect.stringContaining('Aubusson'),
+    ]);
+  });
+
+  it('catches in 2015: an élu after the période de réserve, categories over the total, a missing restitution', async () => {
+    const { findings } = await demo.call('synthesis.preflight', { campaignId: kit, regionCode: 'NAQ' });
+    const codes = findings.map((f) => f.code);
+    expect(codes).toContain('elus-periode-reserve');
+    expect(codes).toContain('categories-superieures');
+    expect(codes).toContain('restitution-absente');
+    const elu = findings.find((f) => f.code === 'elus-periode-reserve')!;
+    expect(elu.message).toMatch(/17\sfévrier 2015.*période de réserve a commencé le 8\sfévrier 2015/);
+  });
+});

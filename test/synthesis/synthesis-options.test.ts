@@ -1,0 +1,149 @@
+/** Issue 3's promises, checked on the demo catalogue: scopes, trames, styles, chart, preview, bytes. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+import { docxPart, pdfText } from '../support/office.ts';
+import { makeRectoratTemplate } from '../support/word-templates.ts';
+
+let demo: TestCatalogue & { campaignId: number };
+const outDir = () => mkdtempSync(join(tmpdir(), 'synthese-options-'));
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  demo = await demoCatalogue();
+});
+
+describe('scopes', () => {
+  it('gives an académie its own Bilan, by département, with the académie-wide meeting as a row', async () => {
+    const bordeaux = await demo.call('stats.bilan', { campaignId: demo.campaignId, scope: 'academie:BORDEAUX' });
+    expect(bordeaux.scope).toEqual({ kind: 'academie', code: 'BORDEAUX', name: 'Bordeaux' });
+    expect(bordeaux.rows.map((r) => r.code)).toEqual(['24', '33', '40', '47', '64']);
+    expect(bordeaux.totals).toMatchObject({ participants: 425, bassinMeetings: 24, secondLevelMeetings: 5 });
+    const limoges = await demo.call('stats.bilan', { campaignId: demo.campaignId, scope: 'academie:LIMOGES' });
+    expect(limoges.rows.map((r) => [r.name, r.participants])).toEqual([
+      ['Corrèze', 0], ['Creuse', 0], ['Haute-Vienne', 0], ['Concertation académique', 50],
+    ]);
+    const vienne = await demo.call('stats.bilan', { campaignId: demo.campaignId, scope: 'departement:86' });
+    expect(vienne.rows).toHaveLength(1);
+    expect(vienne.totals.participants).toBe(vienne.rows[0]!.participants);
+  });
+
+  it('writes an académie’s synthesis with its own figures and only its meetings’ contributions', async () => {
+    const { documents } = await demo.call('synthesis.generate', {
+      campaignId: demo.campaignId, outputDir: outDir(), scope: 'academie:POITIERS', thematique: 1,
+    });
+    expect(documents.map((d) => d.fileName)).toEqual(['Synthese_Academie-Poitiers_Thematique-1.docx']);
+    expect(documents[0]!.scope).toBe('academie:POITIERS');
+    const text = flat(pdfText(documents[0]!.path));
+    expect(text).toContain('Synthèse académique — académie de Poitiers');
+    expect(text).toContain('Académie de Poitiers');
+    const contributions = await demo.call('contributions.list', { campaignId: demo.campaignId, selectedOnly: true });
+    const meetings = await demo.call('meetings.list', { campaignId: demo.campaignId, academieCode: 'POITIERS' });
+    const poitiers = new Set(meetings.map((m) => m.id));
+    const t1 = (await demo.call('campaigns.get', { id: demo.campaignId })).thematiques[0]!.id;
+    const mine = contributions.filter((c) => c.thematiqueId === t1 && c.kind === 'etat_des_lieux' && c.sourceMeetingIds.some((id) => poitiers.has(id)));
+    const others = contributions.filter((c) => c.thematiqueId === t1 && c.kind === 'etat_des_lieux' && !c.sourceMeetingIds.some((id) => poitiers.has(id)));
+    expect(mine.length + others.length).toBeGreaterThan(0);
+    const fragment = (s: string) => flat(s).replace(/\*\*/g, '').slice(0, 40);
+    for (const c of mine) expect(text).toContain(fragment(c.text));
+    for (const c of others) expect(text).not.toContain(fragment(c.text));
+  });
+});
+
+describe('trames', () => {
+  it('follows an edited trame: sections reordered, one removed, a title renamed', async () => {
+    const [preset] = await demo.call('trames.list', { campaignId: demo.campaignId });
+    const copy = await demo.call('trames.duplicate', { id: preset!.id, name: 'Trame resserrée' });
+    const byKey = Object.fromEntries(copy.sections.map((s) => [s.key, s]));
+    const sections = [byKey.descriptif!, byKey.defis_propositions!, { ...byKey.etat_des_lieux!, title: 'Constats partagés' }];
+    await demo.call('trames.update', { id: copy.id, sections });
+    const { html } = await demo.call('synthesis.preview', { campaignId: demo.campaignId, trameId: copy.id, thematique: 2 });
+    const headings = [...html.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]!.replace(/\u00A0/g, ' '));
+    expect(headings).toEqual(['1. Défis à relever et propositions identifiées par la région académique et les établissements.', '2. Constats partagés']);
+    // The preset itself is untouched.
+    expect((await demo.call('trames.get', { id: preset!.id })).sections.map((s) => s.key)).toEqual(preset!.sections.map((s) => s.key));
+  });
+
+  it('refuses a trame that refers to what does not exist, in French', async () => {
+    await expect(demo.call('trames.create', {
+      campaignId: 999, name: 'x', title: 'x', sections: [],
+    })).rejects.toThrow(/Consultation introuvable/);
+    await expect(demo.call('trames.create', {
+      name: 'x', title: 'x', sections: [{ key: 'a', scope: 'thematique', title: 'A', source: 'contributions', contributionKinds: ['souhait' as never] }],
+    })).rejects.toThrow(/Données invalides/);
+    await expect(demo.call('trames.create', {
+      name: 'x', title: 'x', sections: [{ key: 'a', scope: 'thematique', title: 'A', source: 'bilan' }],
+    })).rejects.toThrow(/le bilan des rencontres se place une fois, dans le document/);
+  });
+});
+
+describe('the Word document', () => {
+  let whole: string;
+  let again: Buffer;
+  beforeAll(async () => {
+    const first = await demo.call('synthesis.generate', { campaignId: demo.campaignId, outputDir: outDir() });
+    whole = first.documents[0]!.path;
+    const second = await demo.call('synthesis.generate', { campaignId: demo.campaignId, outputDir: outDir() });
+    again = readFileSync(second.documents[0]!.path);
+  });
+
+  it('is byte-identical from one generation to the next, and logged with its checksum', async () => {
+    expect(readFileSync(whole).equals(again)).toBe(true);
+    const history = await demo.call('documents.list', { campaignId: demo.campaignId });
+    expect(history[0]!.sha256).toBe(history[6]!.sha256);
+    const core = await docxPart(whole, 'docProps/core.xml');
+    expect(core).not.toContain(new Date().toISOString().slice(0, 10) + 'T00:00:00'); // no wall clock (sanity)
+    expect(core).toMatch(/<dcterms:created[^>]*>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/dcterms:created>/);
+  });
+
+  it('carries the Bilan chart as an image (SVG with its PNG fallback)', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(whole));
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/')).sort();
+    expect(media.some((n) => n.endsWith('.svg'))).toBe(true);
+    expect(media.some((n) => n.endsWith('.png'))).toBe(true);
+    const svg = await zip.file(media.find((n) => n.endsWith('.svg'))!)!.async('string');
+    expect(svg).toContain('Bordeaux');
+    expect(flat(pdfText(whole))).toContain('Participants et rencontres par académie');
+  });
+
+  it('shows in the preview what the document says, heading for heading', async () => {
+    const { html } = await demo.call('synthesis.preview', { campaignId: demo.campaignId });
+    const previewHeadings = [...html.matchAll(/<h[23]>([^<]+)<\/h[23]>/g)].map((m) => m[1]!);
+    const documentXml = await docxPart(whole, 'word/document.xml');
+    const docHeadings = [...documentXml.matchAll(/<w:pStyle w:val="Heading[12]"\/>.*?<\/w:p>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    );
+    const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&apos;/g, "'").replace(/&quot;/g, '"');
+    expect(previewHeadings.map(decode)).toEqual(docHeadings.map(decode));
+    expect(previewHeadings.length).toBeGreaterThan(20);
+    expect(html).toContain('<svg');
+  });
+});
+
+describe('Word style templates', () => {
+  it('dresses the synthesis in the rectorat’s styles and header logo', async () => {
+    const template = makeRectoratTemplate(outDir());
+    const style = await demo.call('styles.import', { path: template });
+    const { documents } = await demo.call('synthesis.generate', {
+      campaignId: demo.campaignId, outputDir: outDir(), thematique: 2, styleTemplateId: style.id,
+    });
+    const styles = await docxPart(documents[0]!.path, 'word/styles.xml');
+    expect(styles).toContain('Liberation Serif');
+    expect(styles).toContain('Liberation Sans');
+    const zip = await JSZip.loadAsync(readFileSync(documents[0]!.path));
+    const header = Object.keys(zip.files).find((n) => /^word\/header\d*\.xml$/.test(n));
+    expect(header).toBeDefined();
+    expect(await zip.file(header!)!.async('string')).toContain('<pic:pic');
+    expect(flat(pdfText(documents[0]!.path))).toContain('Thématique 2');
+  });
+
+  it('refuses a file that is not a Word document, saying which', async () => {
+    const dir = outDir();
+    const path = join(dir, 'notes.docx');
+    writeFileSync(path, 'pas un document Word');
+    await expect(demo.call('styles.import', { path })).rejects.toThrow(/notes\.docx/);
+  });
+});
