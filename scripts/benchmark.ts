@@ -90,6 +90,9 @@ await measure('contributions.list (une thématique, 6 000)', 100, () => call('co
 await measure('retex.list (une thématique)', 100, () => call('retex.list', { campaignId: c, thematiqueId: thematiques[0]! }));
 await measure('stats.bilan (une région)', 100, () => call('stats.bilan', { campaignId: c }));
 await measure('territory.tree', 100, () => call('territory.tree', {}));
+await measure('synthesis.preview (document entier)', 500, () => call('synthesis.preview', { campaignId: c }));
+await measure('synthesis.preflight (une région)', 100, () => call('synthesis.preflight', { campaignId: c }));
+await measure('stats.bilan (une académie)', 100, () => call('stats.bilan', { campaignId: c, scope: 'academie:BORDEAUX' }));
 await measure('synthesis.generate (document entier + 5 thématiques)', 500 * 6, () =>
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out') }), 3);
 await measure('synthesis.generate (une thématique)', 500, () =>

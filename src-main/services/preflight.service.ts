@@ -8,14 +8,11 @@ import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { Finding } from '../contract/schemas/preflight.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
-import { type SynthesisRequest, loadSource, type SynthesisSource } from '../synthesis/source.ts';
+import type { SynthesisSource } from '../synthesis/source.ts';
 import { frenchDate } from '../text/french.ts';
 
-export function preflight(db: Catalogue, request: SynthesisRequest & { thematique?: number }): Finding[] {
-  const source = loadSource(db, request);
-  const thematiques = source.campaign.thematiques.filter(
-    (t) => request.thematique === undefined || t.number === request.thematique,
-  );
+export function preflight(db: Catalogue, source: SynthesisSource, thematique?: number): Finding[] {
+  const thematiques = source.campaign.thematiques.filter((t) => thematique === undefined || t.number === thematique);
   const findings: Finding[] = [];
   if (source.contact.trim() === '') {
     findings.push(info('contact-absent', 'Le pied de page n’indiquera aucun contact : renseignez-le dans les Paramètres.', { kind: 'settings', id: null, label: 'Paramètres' }));

@@ -21,8 +21,9 @@ import type { ResolvedScope } from './scope.ts';
 
 export const synthesisHandlers: HandlerGroup<'synthesis'> = {
   'synthesis.preflight': (target, { db }) => {
-    requireThematiqueNumber(loadSource(db, target), target.thematique);
-    return { findings: preflight(db, target) };
+    const source = loadSource(db, target);
+    requireThematiqueNumber(source, target.thematique);
+    return { findings: preflight(db, source, target.thematique) };
   },
   'synthesis.preview': (target, { db }) => {
     const source = loadSource(db, target);
