@@ -21,6 +21,9 @@ fi
 # Electron's own binary comes from GitHub, unreachable here: the app runs headless and in the
 # browser without it (see README).
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --no-audit --no-fund
+# `npm install`, not `npm ci`: the registry reachable here has no build of some optional platform
+# packages (rollup's for Android, Windows…), so the lock file cannot list them and `npm ci` refuses
+# it; `npm install` still installs exactly the locked versions.
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json || package.json -nt node_modules/.package-lock.json ]]; then
+  npm install --no-audit --no-fund
 fi

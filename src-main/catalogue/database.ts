@@ -1,14 +1,21 @@
 /** Opens a catalogue file: foreign keys on, WAL, migrations applied, reference data loaded. */
 import Database from 'better-sqlite3';
+import { AppError } from '../contract/errors.ts';
 import { migrate } from './migrate.ts';
 import { loadTerritory } from './territory-loader.ts';
 
 export type Catalogue = Database.Database;
 
+export interface OpenOptions {
+  /** False for commands that only read: a file that is not yet a catalogue is refused, not converted. */
+  create?: boolean;
+}
+
 /** `path` ':memory:' gives a fresh in-memory catalogue (tests). */
-export function openCatalogue(path: string): Catalogue {
-  const db = new Database(path);
+export function openCatalogue(path: string, options: OpenOptions = {}): Catalogue {
+  const db = openFile(path);
   try {
+    refuseForeignDatabase(db, path, options.create ?? true);
     db.pragma('foreign_keys = ON');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -19,6 +26,32 @@ export function openCatalogue(path: string): Catalogue {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+function openFile(path: string): Catalogue {
+  try {
+    return new Database(path);
+  } catch (error) {
+    throw new AppError('FILE', `Impossible d’ouvrir le catalogue « ${path} » : ${(error as { code?: string }).code === 'SQLITE_CANTOPEN' ? 'chemin introuvable, ou c’est un dossier' : (error as Error).message}.`);
+  }
+}
+
+/** Never migrate someone else's SQLite file into a catalogue, nor read garbage as one. */
+function refuseForeignDatabase(db: Catalogue, path: string, create: boolean): void {
+  let version: number;
+  let tables: string[];
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+    tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  } catch {
+    throw new AppError('FILE', `« ${path} » n’est pas un catalogue Synthèse régionale (ce n’est pas une base SQLite).`);
+  }
+  if (version === 0 && tables.length > 0) {
+    throw new AppError('FILE', `« ${path} » est une base SQLite qui n’est pas un catalogue Synthèse régionale : elle n’a pas été modifiée.`);
+  }
+  if (version === 0 && !create) {
+    throw new AppError('FILE', `« ${path} » est vide : ce n’est pas encore un catalogue (créez-le avec la commande demo ou depuis l’application).`);
   }
 }
 

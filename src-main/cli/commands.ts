@@ -9,8 +9,8 @@ import { formatBilan, formatFindings } from './format-bilan.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>): Promise<T> {
-  const db = openCatalogue(path);
+function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>, create = false): Promise<T> {
+  const db = openCatalogue(path, { create });
   const call = localCaller({ db, now: () => new Date() });
   return work(call, db).finally(() => db.close());
 }
@@ -28,6 +28,7 @@ async function campaignId(call: Caller, slug?: string): Promise<number> {
   const { activeCampaignId } = await call('settings.get', {});
   if (activeCampaignId !== null) return activeCampaignId;
   if (campaigns.length === 1) return campaigns[0]!.id;
+  if (campaigns.length === 0) throw new AppError('NOT_FOUND', 'Ce catalogue ne contient encore aucune consultation.');
   throw new AppError('INVALID_INPUT', 'Plusieurs consultations dans le catalogue : précisez --campagne SLUG.');
 }
 
@@ -36,7 +37,7 @@ export async function demoCommand(dbPath: string, outDir: string): Promise<numbe
   const building = `${dbPath}.construction`;
   mkdirSync(dirname(building), { recursive: true });
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
-  await withCatalogue(building, (call) => loadDemos(call));
+  await withCatalogue(building, (call) => loadDemos(call), true);
   for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(building, dbPath);
   out(`Catalogue de démonstration créé : ${dbPath}`);

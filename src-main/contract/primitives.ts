@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { findForbiddenCharacter } from '../text/clean.ts';
 
-export const Id = z.number().int().positive();
+export const Id = z
+  .number({ message: 'identifiant attendu (un nombre)' })
+  .int({ message: 'identifiant attendu (un nombre entier)' })
+  .positive({ message: 'identifiant attendu (un nombre positif)' });
 
 /** A text typed by a user: any length up to `max`, but no character that would corrupt a document. */
 export function text(max = 20_000) {

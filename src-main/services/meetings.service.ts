@@ -12,25 +12,28 @@ import type { HandlerGroup } from './context.ts';
 import { requireCampaign } from './ownership.ts';
 import { deleted, found } from './require.ts';
 
-type MeetingDraft = Omit<repo.MeetingRecord, 'regionCode'>;
-
 export const meetingHandlers: HandlerGroup<'meetings'> = {
   'meetings.list': (filter, { db }) => repo.queryMeetings(db, filter),
   'meetings.get': ({ id }, { db }) => found(repo.getMeeting(db, id), 'Rencontre'),
-  'meetings.create': (input, { db, now }) =>
-    inTransaction(db, () => {
-      const id = repo.insertMeeting(db, locate(db, input), now().toISOString());
-      return repo.getMeeting(db, id)!;
-    }),
-  'meetings.update': ({ id, ...patch }, { db, now }) =>
-    inTransaction(db, () => {
-      const current = found(repo.getMeeting(db, id), 'Rencontre');
-      const next = mergePatch(current, patch);
-      repo.updateMeeting(db, id, locate(db, next), now().toISOString());
-      return repo.getMeeting(db, id)!;
-    }),
+  'meetings.create': (input, { db, now }) => createMeeting(db, input, now()),
+  'meetings.update': ({ id, ...patch }, { db, now }) => updateMeeting(db, id, patch, now()),
   'meetings.delete': ({ id }, { db }) => deleted(repo.deleteMeeting(db, id), 'Rencontre'),
 };
+
+export type MeetingDraft = Omit<repo.MeetingRecord, 'regionCode'>;
+
+/** Shared by the form (meetings.create) and the spreadsheet import. */
+export function createMeeting(db: Catalogue, draft: MeetingDraft, now: Date): Meeting {
+  return inTransaction(db, () => repo.getMeeting(db, repo.insertMeeting(db, locate(db, draft), now.toISOString()))!);
+}
+
+export function updateMeeting(db: Catalogue, id: number, patch: Partial<MeetingDraft>, now: Date): Meeting {
+  return inTransaction(db, () => {
+    const current = found(repo.getMeeting(db, id), 'Rencontre');
+    repo.updateMeeting(db, id, locate(db, mergePatch(current, patch)), now.toISOString());
+    return repo.getMeeting(db, id)!;
+  });
+}
 
 export const categoryHandlers: HandlerGroup<'participantCategories'> = {
   'participantCategories.list': () => PARTICIPANT_CATEGORIES.map((c) => ({ ...c })),

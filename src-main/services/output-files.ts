@@ -6,7 +6,31 @@ export function makeDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new AppError('FILE', `Impossible de créer le dossier « ${dir} » : ${(error as Error).message}`);
+    throw new AppError('FILE', `Impossible de créer le dossier « ${dir} » : ${reason(error)}.`);
+  }
+}
+
+/** What a file-system error means for the user, in French. */
+function reason(error: unknown): string {
+  switch ((error as { code?: string }).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'droits insuffisants sur ce dossier';
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'un fichier (et non un dossier) porte déjà ce nom';
+    case 'EISDIR':
+      return 'un dossier porte déjà ce nom';
+    case 'ENOSPC':
+      return 'le disque est plein';
+    case 'EBUSY':
+      return 'le fichier est ouvert dans un autre programme (Word, Excel…) : fermez-le puis recommencez';
+    case 'EROFS':
+      return 'ce support est en lecture seule';
+    case 'ENOENT':
+      return 'chemin introuvable';
+    default:
+      return (error as Error).message;
   }
 }
 
@@ -18,9 +42,6 @@ export function writeAtomically(path: string, bytes: Buffer): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new AppError(
-      'FILE',
-      `Impossible d’écrire « ${path} » : ${(error as Error).message}. Le fichier est peut-être ouvert dans un autre programme.`,
-    );
+    throw new AppError('FILE', `Impossible d’écrire « ${path} » : ${reason(error)}.`);
   }
 }

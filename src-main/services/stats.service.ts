@@ -1,7 +1,7 @@
 /** The Bilan des rencontres, computed from the catalogue (never typed by hand), for any scope. */
 import * as stats from '../catalogue/repos/stats.repo.ts';
 import type { Catalogue } from '../catalogue/database.ts';
-import { type BassinKind, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import { type BassinKind, type MeetingFormat, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign } from './ownership.ts';
@@ -58,6 +58,7 @@ export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 
     },
     ...categoryFigures(db, campaignId, scope),
     secondLevelDates: stats.secondLevelDates(db, campaignId, scope.stats),
+    secondLevelFormats: stats.secondLevelFormats(db, campaignId, scope.stats) as MeetingFormat[],
   };
 }
 

@@ -51,14 +51,7 @@ export function bilanBlocks(bilan: Bilan): Block[] {
         ? ['Total', n(bilan.totals.secondLevelMeetings), '', n(bilan.totals.departements), n(bilan.totals.participants)]
         : ['Total', n(bilan.totals.secondLevelMeetings), '', n(bilan.totals.participants)],
     },
-    paragraph([
-      text('Au total, '),
-      text(`${n(bilan.totals.participants)} personne${bilan.totals.participants > 1 ? 's' : ''}`, { bold: true }),
-      text(
-        ` ${bilan.totals.participants > 1 ? 'ont' : 'a'} participé ${concertations(bilan.totals.secondLevelMeetings)}` +
-          `${day ? ` ${dayPhrase(bilan.secondLevelDates)}` : ''}.`,
-      ),
-    ]),
+    totalSentence(bilan),
     paragraph([text(sourceNote(bilan))], 'note'),
   ];
 }
@@ -86,8 +79,19 @@ export function categoryBlocks(bilan: Bilan): Block[] {
 const ETABLISSEMENT_NOTE =
   'Participants : total déclaré par chaque établissement, à défaut somme des catégories de participants. Chiffres calculés depuis le catalogue des rencontres.';
 
-function concertations(count: number): string {
-  return count === 1 ? 'à la concertation de second niveau' : `aux ${n(count)} concertations de second niveau`;
+/** "Au total, 800 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans 10 concertations." */
+function totalSentence(bilan: Bilan): Block {
+  const { participants, secondLevelMeetings } = bilan.totals;
+  const plural = participants > 1;
+  const presentiel = bilan.secondLevelFormats.length === 1 && bilan.secondLevelFormats[0] === 'presentiel' ? ' en présentiel' : '';
+  const dates = bilan.secondLevelDates;
+  const when = dates.length === 1 ? ` le ${frenchDate(dates[0]!)}` : dates.length > 1 ? ` ${datesLabel(dates)}` : '';
+  const where = secondLevelMeetings === 1 ? 'une concertation de second niveau' : `${n(secondLevelMeetings)} concertations de second niveau`;
+  return paragraph([
+    text('Au total, '),
+    text(`${n(participants)} personne${plural ? 's' : ''}`, { bold: true }),
+    text(` ${plural ? 'ont été mobilisées' : 'a été mobilisée'}${presentiel}${when}, dans ${where}.`),
+  ]);
 }
 
 function datesLabel(dates: string[]): string {
@@ -96,15 +100,14 @@ function datesLabel(dates: string[]): string {
   return `du ${frenchDate(dates[0]!)} au ${frenchDate(dates[dates.length - 1]!)}`;
 }
 
-function dayPhrase(dates: string[]): string {
-  return dates.length === 1 ? `du ${frenchDate(dates[0]!)}` : datesLabel(dates);
-}
-
 /** Says which figure the participants column uses: reports must never hide it. */
 function sourceNote(bilan: Bilan): string {
   const t = bilan.totals;
-  const parts = [`total déclaré par la rencontre pour ${t.meetingsWithDeclaredTotal} sur ${t.secondLevelMeetings}`];
+  if (t.meetingsWithDeclaredTotal === t.secondLevelMeetings) {
+    return `Effectifs : total déclaré par ${t.secondLevelMeetings === 1 ? 'la concertation' : `chacune des ${t.secondLevelMeetings} concertations`}.`;
+  }
+  const parts = [`total déclaré pour ${t.meetingsWithDeclaredTotal} concertation${t.meetingsWithDeclaredTotal > 1 ? 's' : ''}`];
   if (t.meetingsCountedByCategories > 0) parts.push(`somme des catégories de participants pour ${t.meetingsCountedByCategories}`);
-  if (t.meetingsWithoutFigure > 0) parts.push(`aucun effectif connu pour ${t.meetingsWithoutFigure} (compté 0)`);
-  return `Source des effectifs : ${parts.join(' ; ')}. Chiffres calculés depuis le catalogue des rencontres.`;
+  if (t.meetingsWithoutFigure > 0) parts.push(`aucun effectif connu pour ${t.meetingsWithoutFigure} (comptée${t.meetingsWithoutFigure > 1 ? 's' : ''} 0)`);
+  return `Effectifs : ${parts.join(' ; ')}.`;
 }

@@ -30,7 +30,8 @@ export const text = (value: string, style: { bold?: boolean; italic?: boolean } 
   ...style,
 });
 
-export type ParagraphStyle = 'note' | 'slot' | 'entry';
+/** `lead` titles the list that follows (kept on the same page). */
+export type ParagraphStyle = 'note' | 'slot' | 'entry' | 'lead';
 
 export const paragraph = (inlines: Inline[], style?: ParagraphStyle): Block =>
   style ? { kind: 'paragraph', inlines, style } : { kind: 'paragraph', inlines };

@@ -70,6 +70,8 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
       return [
         new Paragraph({
           ...(block.style === 'note' ? { style: 'Note' } : {}),
+          // A group title stays with the list it opens.
+          ...(block.style === 'lead' ? { keepNext: true, keepLines: true } : {}),
           spacing: { before: block.style === 'entry' || block.style === 'slot' ? 200 : 80, after: 80 },
           children: block.inlines.map(renderInline),
         }),
@@ -155,7 +157,13 @@ function footer(lines: string[]): Footer {
       ),
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '555555' })],
+        // One run per piece: a field inside a run does not take the run's size in every reader.
+        children: [
+          new TextRun({ text: 'Page ', size: 16, color: '555555' }),
+          new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '555555' }),
+          new TextRun({ text: ' / ', size: 16, color: '555555' }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: '555555' }),
+        ],
       }),
     ],
   });

@@ -42,7 +42,7 @@ function groupedItems(items: Contribution[]): Block[] {
     const group = item.heading ?? (item.scale ? SCALE_HEADINGS[item.scale] : null);
     const last = result[result.length - 1];
     if (group !== currentGroup || last?.kind !== 'list') {
-      if (group) result.push(paragraph([text(group.endsWith(':') ? group : `${group} :`, { bold: true })]));
+      if (group) result.push(paragraph([text(/[:!?.…]$/.test(group.trim()) ? group.trim() : `${group.trim()} :`, { bold: true })], 'lead'));
       result.push({ kind: 'list', items: [] });
       currentGroup = group;
     }

@@ -33,6 +33,7 @@ export function frenchSpacing(text: string): string {
 
 function spacePunctuation(text: string): string {
   return text
+    .replace(/(\p{L})'(?=\p{L})/gu, '$1\u2019') // typographic apostrophe: l’école
     .replace(/[ \u00A0\u202F]*:(?=\s|$)/g, `${NBSP}:`)
     .replace(/(\S)[ \u00A0\u202F]*([;!?])(?=\s|$|[»)"'])/g, `$1${NNBSP}$2`)
     .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -62,6 +62,26 @@ describe('migrations', () => {
     const check = new Database(path);
     expect(check.pragma('user_version', { simple: true })).toBe(99);
     check.close();
+  });
+
+  it('never turn someone else’s SQLite file into a catalogue, nor read garbage as one', () => {
+    const foreign = tempFile();
+    const other = new Database(foreign);
+    other.exec('CREATE TABLE contacts (nom TEXT)');
+    other.close();
+    expect(() => openCatalogue(foreign)).toThrow(/n’est pas un catalogue Synthèse régionale : elle n’a pas été modifiée/);
+    const check = new Database(foreign);
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['contacts']);
+    check.close();
+
+    const garbage = tempFile();
+    writeFileSync(garbage, 'ceci est un fichier texte renommé en .sqlite, pas une base de données');
+    expect(() => openCatalogue(garbage)).toThrow(/ce n’est pas une base SQLite/);
+
+    const empty = tempFile();
+    writeFileSync(empty, '');
+    expect(() => openCatalogue(empty, { create: false })).toThrow(/est vide : ce n’est pas encore un catalogue/);
+    expect(() => openCatalogue(join(empty, 'sous-dossier', 'x.sqlite'))).toThrow(/Impossible d’ouvrir le catalogue/);
   });
 
   it('roll a failing migration back entirely', () => {

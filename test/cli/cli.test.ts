@@ -56,5 +56,10 @@ describe('npm run synthese', () => {
     expect(badThematique.stderr).toMatch(/Thématique 9 inconnue/);
     const unknown = run('export');
     expect(unknown.stderr).toMatch(/Commande inconnue/);
+    const option = run('stats', '--db', db, '--jsn');
+    expect(option.stderr).toMatch(/option inconnue « --jsn »/);
+    const notDir = run('generate', '--db', db, '--out', join(db, 'sous-dossier'));
+    expect(notDir.stderr).toMatch(/un fichier \(et non un dossier\) porte déjà ce nom/);
+    for (const r of [missing, badThematique, unknown, option, notDir]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

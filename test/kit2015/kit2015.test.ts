@@ -56,7 +56,7 @@ describe('kit2015.generate on the 2015 demo', () => {
     writeFileSync(synthesisPath, await zip.file(synthesisName)!.async('nodebuffer'));
     const text = pdfText(synthesisPath).replace(/\s+/g, ' ');
     expect(text).toContain('Concertation nationale sur le numérique pour l\'éducation');
-    expect(text).toContain('Synthèse de l’établissement');
+    expect(text).toContain("Synthèse de l'établissement");
     expect(text).toContain('Diversité des participants');
     expect(text).toMatch(/1\. État des lieux.*2\. Principales attentes.*3\. Description de 1 à 2 réalisations.*4\. Défis et propositions identifiés/);
 

@@ -23,7 +23,7 @@ export function convertWithLibreOffice(file: string, format: 'pdf' | 'txt:Text')
 export function pdfText(docx: string): string {
   const pdf = convertWithLibreOffice(docx, 'pdf');
   const raw = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  return raw.replace(/[\u00A0\u202F]/g, ' ');
+  return raw.replace(/[\u00A0\u202F]/g, ' ').replace(/\u2019/g, "'");
 }
 
 export async function docxPart(docx: string, part: string): Promise<string> {

@@ -55,6 +55,7 @@ function bilanOf(rows: Array<[name: string, bassin: number, second: number, part
     categories: [],
     meetingsWithCategories: 0,
     secondLevelDates: ['2020-10-14'],
+    secondLevelFormats: ['presentiel'],
   };
 }
 

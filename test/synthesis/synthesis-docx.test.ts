@@ -73,7 +73,7 @@ describe('regional synthesis of the demo catalogue, read back by LibreOffice', (
     expect(bilan).toMatch(/Limoges 1 académique — 50/);
     expect(bilan).toMatch(/Poitiers 4 départemental 4 325/);
     expect(bilan).toMatch(/Total 10 9 800/);
-    expect(bilan).toMatch(/Au total, 800 personnes/);
+    expect(bilan).toMatch(/Au total, 800 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans 10 concertations de second niveau\./);
   });
 
   it('has the five thématiques in order, each with the trame\'s four sections in order and its closing note', () => {

@@ -19,6 +19,8 @@ describe('French typography', () => {
     expect(frenchSpacing('Débits: vite')).toBe('Débits\u00A0: vite');
     expect(frenchSpacing('Comment faire ?')).toBe('Comment faire\u202F?');
     expect(frenchSpacing('« ENT »')).toBe('«\u00A0ENT\u00A0»');
+    expect(frenchSpacing("l'école d'aujourd'hui")).toBe('l\u2019école d\u2019aujourd\u2019hui');
+    expect(frenchSpacing("https://exemple.fr/l'adresse")).toBe("https://exemple.fr/l'adresse");
     expect(frenchSpacing('Vidéo : https://ent2d.ac-bordeaux.fr/mediacad/m/24061')).toBe(
       'Vidéo\u00A0: https://ent2d.ac-bordeaux.fr/mediacad/m/24061',
     );

@@ -55,7 +55,7 @@ const campaignCases = {
       expect(list[1]!.thematiques.map((t) => t.number)).toEqual([1, 2, 3, 4, 5]);
     },
     invalid: async (h) => {
-      await h.refuse('campaigns.list', 'toutes', { code: 'INVALID_INPUT', path: '', message: /object attendu/ });
+      await h.refuse('campaigns.list', 'toutes', { code: 'INVALID_INPUT', path: '', message: /objet attendu/ });
     },
   },
   'campaigns.get': {
@@ -67,7 +67,7 @@ const campaignCases = {
     },
     invalid: async (h) => {
       await h.refuse('campaigns.get', { id: 404 }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
-      await h.refuse('campaigns.get', { id: 'un' }, { code: 'INVALID_INPUT', path: 'id', message: /number attendu/ });
+      await h.refuse('campaigns.get', { id: 'un' }, { code: 'INVALID_INPUT', path: 'id', message: /identifiant attendu/ });
     },
   },
   'campaigns.create': {
@@ -129,7 +129,7 @@ const campaignCases = {
       expect(await h.ok('trames.list', {})).toEqual([]);
     },
     invalid: async (h) => {
-      await h.refuse('campaigns.delete', { id: 0 }, { code: 'INVALID_INPUT', path: 'id', message: 'Trop petit' });
+      await h.refuse('campaigns.delete', { id: 0 }, { code: 'INVALID_INPUT', path: 'id', message: 'identifiant attendu (un nombre positif)' });
       await h.refuse('campaigns.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
     },
   },
@@ -148,7 +148,7 @@ const campaignCases = {
       await h.refuse('campaigns.installPreset', { slug: 'egn-2030' }, {
         code: 'CONFLICT', message: 'Consultation prête à l’emploi inconnue : « egn-2030 »',
       });
-      await h.refuse('campaigns.installPreset', { slug: 2020 }, { code: 'INVALID_INPUT', path: 'slug', message: 'string attendu' });
+      await h.refuse('campaigns.installPreset', { slug: 2020 }, { code: 'INVALID_INPUT', path: 'slug', message: 'texte attendu' });
     },
   },
   'thematiques.create': {
@@ -164,7 +164,7 @@ const campaignCases = {
     invalid: async (h) => {
       const world = await installPreset(h);
       await h.refuse('thematiques.create', { campaignId: world.campaignId, number: 0, title: 'Zéro' }, {
-        code: 'INVALID_INPUT', path: 'number', message: 'Trop petit',
+        code: 'INVALID_INPUT', path: 'number', message: 'doit valoir au moins 1',
       });
       await h.refuse('thematiques.create', { campaignId: world.campaignId, number: 1, title: 'Doublon' }, {
         code: 'CONFLICT', message: 'existe déjà',
@@ -205,7 +205,7 @@ const campaignCases = {
       await h.refuse('thematiques.delete', { id: world.thematique(2) }, {
         code: 'CONFLICT', message: 'Cette thématique est encore utilisée',
       });
-      await h.refuse('thematiques.delete', { id: -3 }, { code: 'INVALID_INPUT', path: 'id', message: 'Trop petit' });
+      await h.refuse('thematiques.delete', { id: -3 }, { code: 'INVALID_INPUT', path: 'id', message: 'identifiant attendu (un nombre positif)' });
       await h.refuse('thematiques.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Thématique introuvable' });
     },
   },
@@ -225,7 +225,7 @@ const territoryCases = {
       expect(bordeaux.departements[1]).toEqual({ code: '33', nom: expect.any(String), academieCode: 'BORDEAUX' });
     },
     invalid: async (h) => {
-      await h.refuse('territory.tree', 42, { code: 'INVALID_INPUT', path: '', message: /object attendu/ });
+      await h.refuse('territory.tree', 42, { code: 'INVALID_INPUT', path: '', message: /objet attendu/ });
     },
   },
   'bassins.list': {
@@ -248,7 +248,7 @@ const territoryCases = {
       expect(bassin).toEqual({ id: expect.any(Number), departementCode: '33', kind: 'ZAP', nom: 'Bordeaux Sud', academieCode: 'BORDEAUX' });
     },
     invalid: async (h) => {
-      await h.refuse('bassins.create', aBassin({ kind: 'ZIP' as never }), { code: 'INVALID_INPUT', path: 'kind', message: 'Option invalide' });
+      await h.refuse('bassins.create', aBassin({ kind: 'ZIP' as never }), { code: 'INVALID_INPUT', path: 'kind', message: 'valeur inconnue : choisir parmi' });
       await h.refuse('bassins.create', aBassin({ departementCode: '99' }), { code: 'CONFLICT', message: 'Département inconnu : « 99 »' });
       await h.ok('bassins.create', aBassin());
       await h.refuse('bassins.create', aBassin(), { code: 'CONFLICT', message: 'existe déjà' });
@@ -293,7 +293,7 @@ const territoryCases = {
       expect(await h.ok('etablissements.list', { academieCode: 'POITIERS' })).toEqual([other]);
     },
     invalid: async (h) => {
-      await h.refuse('etablissements.list', { search: 'x'.repeat(201) }, { code: 'INVALID_INPUT', path: 'search', message: 'Trop grand' });
+      await h.refuse('etablissements.list', { search: 'x'.repeat(201) }, { code: 'INVALID_INPUT', path: 'search', message: 'trop long' });
     },
   },
   'etablissements.get': {
@@ -318,7 +318,7 @@ const territoryCases = {
     },
     invalid: async (h) => {
       await h.refuse('etablissements.create', anEtablissement({ type: 'universite' as never }), {
-        code: 'INVALID_INPUT', path: 'type', message: 'Option invalide',
+        code: 'INVALID_INPUT', path: 'type', message: 'valeur inconnue : choisir parmi',
       });
       await h.ok('etablissements.create', anEtablissement());
       await h.refuse('etablissements.create', anEtablissement({ uai: '0330021u' }), {
@@ -369,7 +369,7 @@ const meetingCases = {
       expect(categories.at(-1)).toEqual({ code: 'autres', label: 'Autres' });
     },
     invalid: async (h) => {
-      await h.refuse('participantCategories.list', [], { code: 'INVALID_INPUT', path: '', message: /object attendu/ });
+      await h.refuse('participantCategories.list', [], { code: 'INVALID_INPUT', path: '', message: /objet attendu/ });
     },
   },
   'meetings.list': {
@@ -477,7 +477,7 @@ const meetingCases = {
     },
     invalid: async (h) => {
       await h.refuse('meetings.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });
-      await h.refuse('meetings.delete', {}, { code: 'INVALID_INPUT', path: 'id', message: 'number attendu' });
+      await h.refuse('meetings.delete', {}, { code: 'INVALID_INPUT', path: 'id', message: 'identifiant attendu' });
     },
   },
 } satisfies CaseGroup;
@@ -496,7 +496,7 @@ const retexCases = {
     },
     invalid: async (h) => {
       await h.refuse('retex.list', { campaignId: 1, selectedOnly: 'oui' }, {
-        code: 'INVALID_INPUT', path: 'selectedOnly', message: 'boolean attendu',
+        code: 'INVALID_INPUT', path: 'selectedOnly', message: 'oui ou non',
       });
     },
   },
@@ -545,7 +545,7 @@ const retexCases = {
     invalid: async (h) => {
       const world = await installPreset(h);
       const { id } = await h.ok('retex.create', aRetex(world.campaignId, world.thematique(1)));
-      await h.refuse('retex.update', { id, position: -1 }, { code: 'INVALID_INPUT', path: 'position', message: 'Trop petit' });
+      await h.refuse('retex.update', { id, position: -1 }, { code: 'INVALID_INPUT', path: 'position', message: 'doit valoir au moins 0' });
       await h.refuse('retex.update', { id: 404, title: 'x' }, { code: 'NOT_FOUND', message: 'Retour d’expérience introuvable' });
     },
   },
@@ -573,7 +573,7 @@ const retexCases = {
     },
     invalid: async (h) => {
       await h.refuse('contributions.list', { campaignId: 1, thematiqueId: 1.5 }, {
-        code: 'INVALID_INPUT', path: 'thematiqueId', message: 'Entrée invalide : int attendu',
+        code: 'INVALID_INPUT', path: 'thematiqueId', message: 'identifiant attendu (un nombre entier)',
       });
     },
   },
@@ -626,7 +626,7 @@ const retexCases = {
     invalid: async (h) => {
       const world = await installPreset(h);
       const { id } = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1)));
-      await h.refuse('contributions.update', { id, kind: 'opinion' }, { code: 'INVALID_INPUT', path: 'kind', message: 'Option invalide' });
+      await h.refuse('contributions.update', { id, kind: 'opinion' }, { code: 'INVALID_INPUT', path: 'kind', message: 'valeur inconnue : choisir parmi' });
       await h.refuse('contributions.update', { id, parentId: id, kind: 'proposition' }, {
         code: 'CONFLICT', message: 'Une proposition ne peut répondre qu’à un défi de la même thématique',
       });
@@ -664,7 +664,7 @@ const trameCases = {
       expect(listed.map((t) => [t.scope, t.text])).toEqual([['academie:BORDEAUX', 'Bordeaux.'], ['region', 'Le 14 octobre.'], ['region', 'Deux.']]);
     },
     invalid: async (h) => {
-      await h.refuse('sectionTexts.list', {}, { code: 'INVALID_INPUT', path: 'campaignId', message: 'number attendu' });
+      await h.refuse('sectionTexts.list', {}, { code: 'INVALID_INPUT', path: 'campaignId', message: 'identifiant attendu' });
     },
   },
   'sectionTexts.set': {
@@ -717,7 +717,7 @@ const trameCases = {
       expect((await h.ok('trames.list', {})).map((t) => t.campaignId)).toEqual([world.campaignId, other.campaignId, null]);
     },
     invalid: async (h) => {
-      await h.refuse('trames.list', { campaignId: 'egn-2020' }, { code: 'INVALID_INPUT', path: 'campaignId', message: 'number attendu' });
+      await h.refuse('trames.list', { campaignId: 'egn-2020' }, { code: 'INVALID_INPUT', path: 'campaignId', message: 'identifiant attendu' });
     },
   },
   'trames.get': {
@@ -812,7 +812,7 @@ const styleAndKitCases = {
       expect((await h.ok('styles.list', {})).map((s) => [s.id, s.name])).toEqual([[imported.id, 'Rectorat de Poitiers']]);
     },
     invalid: async (h) => {
-      await h.refuse('styles.list', 'tous', { code: 'INVALID_INPUT', path: '', message: /object attendu/ });
+      await h.refuse('styles.list', 'tous', { code: 'INVALID_INPUT', path: '', message: /objet attendu/ });
     },
   },
   'styles.import': {
@@ -888,7 +888,7 @@ const reportCases = {
       expect((await h.ok('settings.get', {})).activeCampaignId).toBe(world.campaignId);
     },
     invalid: async (h) => {
-      await h.refuse('settings.get', 'NAQ', { code: 'INVALID_INPUT', path: '', message: /object attendu/ });
+      await h.refuse('settings.get', 'NAQ', { code: 'INVALID_INPUT', path: '', message: /objet attendu/ });
     },
   },
   'settings.update': {
@@ -1014,7 +1014,7 @@ const reportCases = {
       const world = await installPreset(h);
       const outputDir = h.tempDir();
       await h.refuse('synthesis.generate', { campaignId: world.campaignId, outputDir: '' }, {
-        code: 'INVALID_INPUT', path: 'outputDir', message: 'Trop petit',
+        code: 'INVALID_INPUT', path: 'outputDir', message: 'trop court (au moins 1 caractère)',
       });
       await h.refuse('synthesis.generate', { campaignId: world.campaignId, outputDir, thematique: 9 }, {
         code: 'CONFLICT', message: 'Thématique 9 inconnue',
@@ -1045,7 +1045,7 @@ const reportCases = {
       expect(await h.ok('documents.list', { campaignId: other.campaignId })).toEqual([]);
     },
     invalid: async (h) => {
-      await h.refuse('documents.list', { campaignId: -1 }, { code: 'INVALID_INPUT', path: 'campaignId', message: 'Trop petit' });
+      await h.refuse('documents.list', { campaignId: -1 }, { code: 'INVALID_INPUT', path: 'campaignId', message: 'identifiant attendu (un nombre positif)' });
     },
   },
 } satisfies CaseGroup;

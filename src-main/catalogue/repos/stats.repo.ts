@@ -93,6 +93,13 @@ export function meetingsWithCategories(db: Catalogue, campaignId: number, scope:
     .get(campaignId, scope.filterValue) as number;
 }
 
+export function secondLevelFormats(db: Catalogue, campaignId: number, scope: StatsScope): string[] {
+  return db
+    .prepare(`SELECT DISTINCT format FROM meeting m WHERE campaign_id = ? AND m.${scope.filterColumn} = ? AND ${SECOND_LEVEL} ORDER BY format`)
+    .pluck()
+    .all(campaignId, scope.filterValue) as string[];
+}
+
 export function academiesOfRegion(db: Catalogue, regionCode: string): { code: string; nom: string }[] {
   return db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(regionCode) as {
     code: string;

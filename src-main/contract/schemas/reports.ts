@@ -1,6 +1,6 @@
 /** Figures (Bilan des rencontres), settings, and generated documents. */
 import { z } from 'zod';
-import { BassinKind, CategoryCode } from '../domain.ts';
+import { BassinKind, CategoryCode, MeetingFormat } from '../domain.ts';
 import { Id, IsoDate, RegionCode, text } from '../primitives.ts';
 
 /**
@@ -53,6 +53,8 @@ export const Bilan = z.object({
   meetingsWithCategories: z.number().int(),
   /** The days of the second-level meetings, in order (one day in 2020: 14 October). */
   secondLevelDates: z.array(IsoDate),
+  /** How they were held: "en présentiel" is said only when all were. */
+  secondLevelFormats: z.array(MeetingFormat),
 });
 export type Bilan = z.infer<typeof Bilan>;
 

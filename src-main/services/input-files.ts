@@ -1,0 +1,29 @@
+/** Reading a file the user gave: from its path, or from the content a browser sent. */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../contract/errors.ts';
+
+export interface GivenFile {
+  bytes: Buffer;
+  fileName: string;
+}
+
+export function readGivenFile(source: { path?: string; fileName?: string; contentBase64?: string }, maxBytes: number): GivenFile {
+  if (source.path !== undefined) {
+    const fileName = basename(source.path);
+    let size: number;
+    try {
+      size = statSync(source.path).size;
+    } catch {
+      throw new AppError('FILE', `Impossible de lire « ${source.path} » : fichier introuvable ou illisible.`);
+    }
+    if (size > maxBytes) throw new AppError('FILE', `« ${fileName} » dépasse ${Math.round(maxBytes / 1_048_576)} Mo.`);
+    return { bytes: readFileSync(source.path), fileName };
+  }
+  const fileName = basename(source.fileName ?? 'fichier');
+  const content = source.contentBase64 ?? '';
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(content)) throw new AppError('FILE', `Le contenu envoyé pour « ${fileName} » est illisible.`);
+  const bytes = Buffer.from(content, 'base64');
+  if (bytes.length > maxBytes) throw new AppError('FILE', `« ${fileName} » dépasse ${Math.round(maxBytes / 1_048_576)} Mo.`);
+  return { bytes, fileName };
+}
