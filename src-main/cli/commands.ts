@@ -9,14 +9,14 @@ import { formatBilan, formatFindings } from './format-bilan.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>, create = false): Promise<T> {
+export function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>, create = false): Promise<T> {
   const db = openCatalogue(path, { create });
   const call = localCaller({ db, now: () => new Date() });
   return work(call, db).finally(() => db.close());
 }
 
 /** The campaign to work on: named by slug, else the active one, else the only one. */
-async function campaignId(call: Caller, slug?: string): Promise<number> {
+export async function campaignId(call: Caller, slug?: string): Promise<number> {
   const campaigns = await call('campaigns.list', {});
   if (slug) {
     const found = campaigns.find((c) => c.slug === slug);
@@ -132,6 +132,6 @@ export function toStatsJson(bilan: Bilan) {
   };
 }
 
-function requireFile(path: string): void {
+export function requireFile(path: string): void {
   if (!existsSync(path)) throw new AppError('FILE', `Catalogue introuvable : « ${path} ».`);
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
 import { demoCommand, generateCommand, kit2015Command, statsCommand } from './commands.ts';
+import { exportBilanCommand, importCommand, templateCommand } from './spreadsheet-commands.ts';
 
 const USAGE = `Synthèse régionale — commandes
 
@@ -19,6 +20,13 @@ const USAGE = `Synthèse régionale — commandes
            affiche le bilan des rencontres
   kit2015  --db FICHIER --out DOSSIER [--academie CODE] [--campagne SLUG]
            synthèses et fiches défi des rencontres d'établissement 2015, un .zip par académie
+  template-attendance --db FICHIER --out FICHIER.xlsx [--academie CODE | --departement CODE] [--campagne SLUG]
+           tableau des rencontres à remplir (listes déroulantes, rencontres connues pré-remplies)
+  import-attendance   --db FICHIER FICHIER.xlsx [--dry-run] [--accepter] [--campagne SLUG]
+           importe un tableau de rencontres : --dry-run montre sans écrire ; --accepter importe les lignes
+           valides même si d'autres sont refusées (sinon rien n'est écrit)
+  export-bilan        --db FICHIER --out FICHIER.xlsx [--scope PÉRIMÈTRE] [--campagne SLUG]
+           le bilan en classeur Excel (formules de totaux, filtres) et une feuille par type de fiche
 `;
 
 const OPTIONS = {
@@ -30,13 +38,17 @@ const OPTIONS = {
   style: { type: 'string' },
   region: { type: 'string' },
   academie: { type: 'string' },
+  departement: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  accepter: { type: 'boolean', default: false },
   campagne: { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
 
 function options(args: string[]) {
   try {
-    return parseArgs({ args, options: OPTIONS, strict: true }).values;
+    const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+    return { ...values, files: positionals };
   } catch (error) {
     const detail = (error as Error).message.replace(/^Unknown option '([^']+)'.*$/s, 'option inconnue « $1 »');
     throw new AppError('INVALID_INPUT', `Ligne de commande incorrecte : ${detail}.\n\n${USAGE}`);
@@ -70,6 +82,15 @@ async function main(argv: string[]): Promise<number> {
       return statsCommand(need('db'), { ...common, json: values.json ?? false });
     case 'kit2015':
       return kit2015Command(need('db'), need('out'), { campagne: values.campagne, academie: values.academie });
+    case 'template-attendance':
+      return templateCommand(need('db'), need('out'), { campagne: values.campagne, academie: values.academie, departement: values.departement });
+    case 'import-attendance': {
+      const [file, ...extra] = values.files;
+      if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', `Indiquez un seul fichier .xlsx à importer.\n\n${USAGE}`);
+      return importCommand(need('db'), file, { campagne: values.campagne, dryRun: values['dry-run'] ?? false, accept: values.accepter ?? false });
+    }
+    case 'export-bilan':
+      return exportBilanCommand(need('db'), need('out'), { campagne: values.campagne, scope: values.scope });
     default:
       throw new AppError('INVALID_INPUT', `Commande inconnue : « ${command} ».\n\n${USAGE}`);
   }

@@ -15,6 +15,7 @@ import {
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingUpdate } from './schemas/meeting.ts';
 import { PreflightReport } from './schemas/preflight.ts';
+import { ImportReport, ImportRequest, TemplateRequest, WorkbookRequest } from './schemas/spreadsheets.ts';
 import { StyleImport, StyleTemplateInfo } from './schemas/style.ts';
 import {
   Bilan, BilanScope, GeneratedDocument, GenerateRequest, Settings, SettingsUpdate, SynthesisTarget,
@@ -129,6 +130,22 @@ export const operations = {
       })),
     }),
     'Kit 2015 : pour chaque rencontre d’établissement, sa synthèse et ses fiches défi, dans un .zip par académie.',
+  ),
+  'spreadsheets.attendanceTemplate': op(
+    TemplateRequest, z.object({ path: z.string(), prefilledRows: z.number().int() }),
+    'Écrit le tableau à remplir (.xlsx) des rencontres d’une académie ou d’un département, avec listes déroulantes.',
+  ),
+  'spreadsheets.previewImport': op(
+    ImportRequest, ImportReport,
+    'Ce que l’import d’un tableau ajouterait, mettrait à jour ou refuserait, ligne par ligne, sans rien écrire.',
+  ),
+  'spreadsheets.importAttendance': op(
+    ImportRequest, ImportReport,
+    'Importe un tableau de rencontres en une seule transaction ; rien n’est écrit si une ligne est refusée, sauf acceptation.',
+  ),
+  'spreadsheets.exportBilan': op(
+    WorkbookRequest, z.object({ path: z.string(), sheets: z.array(z.string()) }),
+    'Écrit le bilan en classeur Excel : par académie, département, niveau et catégorie, et une feuille par type de fiche.',
   ),
   'documents.list': op(z.object({ campaignId: Id.optional() }), z.array(GeneratedDocument), 'Historique des documents produits.'),
 } as const;

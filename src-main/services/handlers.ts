@@ -6,6 +6,7 @@ import { categoryHandlers, meetingHandlers } from './meetings.service.ts';
 import { kit2015Handlers } from './kit2015.service.ts';
 import { retexHandlers } from './retex.service.ts';
 import { settingsHandlers } from './settings.service.ts';
+import { spreadsheetHandlers } from './spreadsheets.service.ts';
 import { styleHandlers } from './styles.service.ts';
 import { statsHandlers } from './stats.service.ts';
 import { documentHandlers, synthesisHandlers } from './synthesis.service.ts';
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...synthesisHandlers,
   ...documentHandlers,
   ...kit2015Handlers,
+  ...spreadsheetHandlers,
 };

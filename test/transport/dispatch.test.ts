@@ -876,6 +876,71 @@ const styleAndKitCases = {
       });
     },
   },
+  'spreadsheets.attendanceTemplate': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      await h.ok('meetings.create', aMeeting(world.campaignId, { declaredTotal: 40 }));
+      const outputPath = join(h.tempDir(), 'gironde.xlsx');
+      const result = await h.ok('spreadsheets.attendanceTemplate', { campaignId: world.campaignId, outputPath, departementCode: '33' });
+      expect(result).toEqual({ path: outputPath, prefilledRows: 1 });
+      expect(readFileSync(outputPath).subarray(0, 2).toString('latin1')).toBe('PK');
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('spreadsheets.attendanceTemplate', { campaignId: world.campaignId, outputPath: join(h.tempDir(), 'x.xlsx'), departementCode: '99' }, {
+        code: 'CONFLICT', message: 'Département inconnu',
+      });
+    },
+  },
+  'spreadsheets.previewImport': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const outputPath = join(h.tempDir(), 'modele.xlsx');
+      await h.ok('meetings.create', aMeeting(world.campaignId, { declaredTotal: 40 }));
+      await h.ok('spreadsheets.attendanceTemplate', { campaignId: world.campaignId, outputPath });
+      const report = await h.ok('spreadsheets.previewImport', { campaignId: world.campaignId, path: outputPath });
+      expect(report).toMatchObject({ rowsRead: 1, added: 0, updated: 0, unchanged: 1, refused: 0, applied: false });
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('spreadsheets.previewImport', { campaignId: world.campaignId, path: join(h.tempDir(), 'absent.xlsx') }, {
+        code: 'FILE', message: 'absent.xlsx',
+      });
+    },
+  },
+  'spreadsheets.importAttendance': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const outputPath = join(h.tempDir(), 'modele.xlsx');
+      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, { declaredTotal: 40 }));
+      await h.ok('spreadsheets.attendanceTemplate', { campaignId: world.campaignId, outputPath });
+      const report = await h.ok('spreadsheets.importAttendance', { campaignId: world.campaignId, path: outputPath });
+      expect(report).toMatchObject({ unchanged: 1, applied: true });
+      expect(report.rows[0]).toMatchObject({ action: 'inchangee', meetingId: meeting.id });
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('spreadsheets.importAttendance', { campaignId: world.campaignId }, {
+        code: 'INVALID_INPUT', message: 'indiquez soit le chemin du fichier',
+      });
+    },
+  },
+  'spreadsheets.exportBilan': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      await h.ok('meetings.create', aMeeting(world.campaignId, { declaredTotal: 40 }));
+      const outputPath = join(h.tempDir(), 'bilan.xlsx');
+      const result = await h.ok('spreadsheets.exportBilan', { campaignId: world.campaignId, outputPath });
+      expect(result.sheets.slice(0, 4)).toEqual(['Bilan par académie', 'Bilan par département', 'Bilan par niveau', 'Bilan par catégorie']);
+      expect(existsSync(outputPath)).toBe(true);
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('spreadsheets.exportBilan', { campaignId: world.campaignId, outputPath: join(h.tempDir(), 'b.xlsx'), scope: 'academie:bordeaux' }, {
+        code: 'INVALID_INPUT', path: 'scope', message: 'périmètre invalide',
+      });
+    },
+  },
 } satisfies CaseGroup;
 
 const reportCases = {

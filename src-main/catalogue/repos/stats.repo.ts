@@ -100,6 +100,20 @@ export function secondLevelFormats(db: Catalogue, campaignId: number, scope: Sta
     .all(campaignId, scope.filterValue) as string[];
 }
 
+/** Meetings and participants per level (declared total, else the sum of the categories). */
+export function figuresByLevel(db: Catalogue, campaignId: number, scope: StatsScope): { level: string; meetings: number; participants: number; without_figure: number }[] {
+  return db
+    .prepare(
+      `SELECT m.level, count(*) AS meetings, coalesce(sum(coalesce(m.declared_total, a.total)), 0) AS participants,
+         sum(m.declared_total IS NULL AND a.total IS NULL) AS without_figure
+       FROM meeting m
+       LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
+       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ?
+       GROUP BY m.level`,
+    )
+    .all(campaignId, scope.filterValue) as { level: string; meetings: number; participants: number; without_figure: number }[];
+}
+
 export function academiesOfRegion(db: Catalogue, regionCode: string): { code: string; nom: string }[] {
   return db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(regionCode) as {
     code: string;

@@ -1,0 +1,117 @@
+/** Gathers the sheets of the Bilan workbook from the catalogue, for one scope. */
+import type { Catalogue } from '../catalogue/database.ts';
+import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
+import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import { queryRetex } from '../catalogue/repos/retex.repo.ts';
+import { figuresByLevel } from '../catalogue/repos/stats.repo.ts';
+import { listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
+import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import type { Campaign } from '../contract/schemas/campaign.ts';
+import type { ScopeRef } from '../contract/schemas/reports.ts';
+import type { TableSheet } from '../spreadsheets/bilan-workbook.xlsx.ts';
+import { resolveScope } from './scope.ts';
+import { computeBilan } from './stats.service.ts';
+
+const count = (header: string, width = 12) => ({ header, width, kind: 'count' as const });
+const textCol = (header: string, width = 24) => ({ header, width, kind: 'text' as const });
+
+export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): TableSheet[] {
+  const scope = resolveScope(db, ref);
+  const bilan = computeBilan(db, campaign.id, ref);
+  const sheets: TableSheet[] = [];
+  const academieCodes = scope.kind === 'region' ? bilan.rows.map((r) => r.code) : [scope.academieCode!];
+  if (scope.kind === 'region') {
+    sheets.push({
+      name: 'Bilan par académie',
+      columns: [textCol('Académie', 20), count('Rencontres de bassin'), count('Concertations de second niveau', 16), count('Départements'), count('Participants (second niveau)', 16), count('Rencontres d’établissement', 16), count('Participants (établissements)', 16)],
+      rows: bilan.rows.map((r) => [r.name, r.bassinMeetings, r.secondLevelMeetings, r.departements, r.participants, r.etablissementMeetings, r.etablissementParticipants]),
+      totalColumns: [1, 2, 3, 4, 5, 6],
+    });
+  }
+  const departementRows = academieCodes.flatMap((code) => {
+    const perDepartement = computeBilan(db, campaign.id, `academie:${code}`);
+    return perDepartement.rows
+      .filter((r) => scope.kind !== 'departement' || r.code === scope.code)
+      .map((r) => [perDepartement.scope.name, r.code, r.name, r.bassinMeetings, r.secondLevelMeetings, r.participants, r.etablissementMeetings, r.etablissementParticipants]);
+  });
+  sheets.push({
+    name: 'Bilan par département',
+    columns: [textCol('Académie', 18), textCol('Code', 8), textCol('Département', 24), count('Rencontres de bassin'), count('Concertations de second niveau', 16), count('Participants (second niveau)', 16), count('Rencontres d’établissement', 16), count('Participants (établissements)', 16)],
+    rows: departementRows,
+    totalColumns: [3, 4, 5, 6, 7],
+  });
+  sheets.push({
+    name: 'Bilan par niveau',
+    columns: [textCol('Niveau', 18), count('Rencontres'), count('Participants', 14), count('Rencontres sans effectif', 14)],
+    rows: figuresByLevel(db, campaign.id, scope.stats).map((l) => [MEETING_LEVEL_LABELS[l.level as MeetingLevel], l.meetings, l.participants, l.without_figure]),
+    totalColumns: [1, 2, 3],
+  });
+  sheets.push({
+    name: 'Bilan par catégorie',
+    columns: [textCol('Catégorie de participants', 40), count('Participants', 14)],
+    rows: bilan.categories.map((c) => [c.label, c.participants]),
+    totalColumns: [1],
+  });
+  const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
+  return [...sheets, ...recordSheets(db, campaign, place)];
+}
+
+/** One sheet per kind of record, for those who want to work in Excel. */
+function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: string; academieCode?: string; departementCode?: string }): TableSheet[] {
+  const thematique = new Map(campaign.thematiques.map((t) => [t.id, t.number]));
+  const meetings = queryMeetings(db, { campaignId: campaign.id, ...place });
+  const inScope = new Set(meetings.map((m) => m.id));
+  const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));
+  const territory = place.academieCode ? { academieCode: place.academieCode } : place.departementCode ? { departementCode: place.departementCode } : {};
+  const categoryStart = 11;
+  return [
+    {
+      name: 'Rencontres',
+      columns: [count('Référence', 10), textCol('Niveau', 14), textCol('Intitulé', 40), { header: 'Date', width: 12, kind: 'date' }, textCol('Lieu', 30), textCol('Format', 12), textCol('Académie', 16), textCol('Département', 12), textCol('Bassin / réseau', 24), textCol('UAI', 10), textCol('Thématiques', 12), ...PARTICIPANT_CATEGORIES.map((c) => count(c.label, 11)), count('Total déclaré'), count('Participants retenus'), textCol('Source de l’effectif', 18), textCol('Restitution reçue', 11)],
+      rows: meetings.map((m) => [
+        m.id, MEETING_LEVEL_LABELS[m.level], m.title, m.date, m.lieu, m.format, m.academieCode, m.departementCode,
+        m.bassinId !== null ? (bassins.get(m.bassinId) ?? null) : null, m.etablissementUai,
+        m.thematiqueIds.map((id) => thematique.get(id)).join(', '),
+        ...PARTICIPANT_CATEGORIES.map((c) => m.attendance[c.code] ?? null),
+        m.declaredTotal, m.participants,
+        m.participantsSource === 'declare' ? 'total déclaré' : m.participantsSource === 'categories' ? 'somme des catégories' : 'inconnu',
+        m.restitutionReceived ? 'oui' : 'non',
+      ]),
+      totalColumns: [...PARTICIPANT_CATEGORIES.map((_, i) => categoryStart + i), categoryStart + PARTICIPANT_CATEGORIES.length, categoryStart + PARTICIPANT_CATEGORIES.length + 1],
+    },
+    {
+      name: 'Ateliers',
+      columns: [count('Rencontre (référence)', 12), textCol('Rencontre', 40), count('Thématique', 10), textCol('Défi', 60), count('Participants')],
+      rows: meetings.flatMap((m) => m.ateliers.map((a) => [m.id, m.title, thematique.get(a.thematiqueId) ?? null, a.defi, a.participants])),
+    },
+    {
+      name: 'Retex',
+      columns: [count('Référence', 10), count('Thématique', 10), textCol('Titre', 36), textCol('Texte', 60), textCol('Niveau', 14), textCol('Classes', 16), textCol('UAI', 10), count('Rencontre source', 12), textCol('Sélectionné', 10), count('Ordre', 8), textCol('Liens', 60)],
+      rows: queryRetex(db, { campaignId: campaign.id })
+        .filter((r) => r.sourceMeetingId === null || inScope.has(r.sourceMeetingId))
+        .map((r) => [r.id, thematique.get(r.thematiqueId) ?? null, r.title, r.text, r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]),
+    },
+    {
+      name: 'Contributions',
+      columns: [count('Référence', 10), count('Thématique', 10), textCol('Type', 18), textCol('Texte', 70), textCol('Titre de groupe', 20), textCol('Échelle', 14), textCol('Sélectionnée', 10), count('Ordre', 8), textCol('Rencontres sources', 16)],
+      rows: queryContributions(db, { campaignId: campaign.id })
+        .filter((c) => c.sourceMeetingIds.length === 0 || c.sourceMeetingIds.some((id) => inScope.has(id)))
+        .map((c) => [c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], c.text, c.heading, c.scale, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]),
+    },
+    {
+      name: 'Thématiques',
+      columns: [count('Numéro', 8), textCol('Titre', 60), textCol('Sujets', 80)],
+      rows: campaign.thematiques.map((t) => [t.number, t.title, t.sujets.join(' ; ')]),
+    },
+    {
+      name: 'Bassins',
+      columns: [count('Référence', 10), textCol('Département', 12), textCol('Type', 10), textCol('Nom', 36)],
+      rows: listBassins(db, territory).map((b) => [b.id, b.departementCode, b.kind, b.nom]),
+    },
+    {
+      name: 'Établissements',
+      columns: [textCol('UAI', 10), textCol('Nom', 40), textCol('Type', 16), textCol('Commune', 24), textCol('Département', 12)],
+      rows: listEtablissements(db, territory).map((e) => [e.uai, e.nom, e.type, e.commune, e.departementCode]),
+    },
+  ];
+}

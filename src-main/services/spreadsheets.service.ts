@@ -1,0 +1,62 @@
+/** The spreadsheet operations: fill-in template, attendance import, Bilan workbook. */
+
+import { lastChange } from '../catalogue/repos/document.repo.ts';
+import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
+import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import { listBassins } from '../catalogue/repos/territory.repo.ts';
+import { attendanceTemplate } from '../spreadsheets/attendance-template.xlsx.ts';
+import { tablesWorkbook } from '../spreadsheets/bilan-workbook.xlsx.ts';
+import { MAX_FILE_BYTES } from '../spreadsheets/read-sheet.ts';
+import { importAttendance } from './attendance-import.ts';
+import { bilanSheets } from './bilan-export.ts';
+import type { HandlerGroup } from './context.ts';
+import { readGivenFile } from './input-files.ts';
+import { makeDir, writeAtomically } from './output-files.ts';
+import { found } from './require.ts';
+import { resolveScope } from './scope.ts';
+import { dirname, resolve } from 'node:path';
+
+export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
+  'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, { db }) => {
+    const campaign = found(getCampaign(db, campaignId), 'Consultation');
+    const scope = resolveScope(db, departementCode ? `departement:${departementCode}` : academieCode ? `academie:${academieCode}` : 'region');
+    const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
+    const academies = db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(scope.regionCode) as { code: string; nom: string }[];
+    const departements = db
+      .prepare(`SELECT d.code, d.nom FROM departement d JOIN academie a ON a.code = d.academie_code
+                WHERE a.region_code = @region AND (@academie IS NULL OR a.code = @academie) AND (@departement IS NULL OR d.code = @departement) ORDER BY d.code`)
+      .all({ region: scope.regionCode, academie: scope.academieCode ?? (scope.kind === 'academie' ? scope.code : null), departement: scope.kind === 'departement' ? scope.code : null }) as { code: string; nom: string }[];
+    const bassins = listBassins(db, scope.kind === 'departement' ? { departementCode: scope.code } : scope.academieCode || scope.kind === 'academie' ? { academieCode: scope.academieCode ?? scope.code } : {})
+      .filter((b) => departements.some((d) => d.code === b.departementCode));
+    const meetings = queryMeetings(db, { campaignId, ...place });
+    const bytes = await attendanceTemplate({
+      campaign,
+      scopeLabel: scope.kind === 'region' ? `région académique ${scope.name}` : scope.kind === 'academie' ? `académie de ${scope.name}` : `${scope.name} (${scope.code})`,
+      academies, departements, bassins: bassins.map((b) => ({ nom: b.nom, departementCode: b.departementCode })), meetings,
+      names: { academie: new Map(academies.map((a) => [a.code, a.nom])), bassin: new Map(bassins.map((b) => [b.id, b.nom])) },
+      stamp: lastChange(db),
+    });
+    const path = resolve(outputPath);
+    makeDir(dirname(path));
+    writeAtomically(path, bytes);
+    return { path, prefilledRows: meetings.length };
+  },
+  'spreadsheets.previewImport': (input, ctx) =>
+    importAttendance(ctx, input.campaignId, source(input), { write: false, acceptPartial: input.acceptPartial }),
+  'spreadsheets.importAttendance': (input, ctx) =>
+    importAttendance(ctx, input.campaignId, source(input), { write: true, acceptPartial: input.acceptPartial }),
+  'spreadsheets.exportBilan': async ({ campaignId, outputPath, scope }, { db }) => {
+    const campaign = found(getCampaign(db, campaignId), 'Consultation');
+    const sheets = bilanSheets(db, campaign, scope);
+    const path = resolve(outputPath);
+    makeDir(dirname(path));
+    writeAtomically(path, await tablesWorkbook(sheets, lastChange(db)));
+    return { path, sheets: sheets.map((s) => s.name) };
+  },
+};
+
+/** A path is read by the streaming reader itself; a browser's upload is decoded here. */
+function source(input: { path?: string; fileName?: string; contentBase64?: string }) {
+  return input.path !== undefined ? { path: input.path } : readGivenFile(input, MAX_FILE_BYTES);
+}
+

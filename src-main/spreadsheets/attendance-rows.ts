@@ -1,0 +1,146 @@
+/**
+ * One sheet row → one meeting draft, or the problems that stop it, each located by row and column
+ * and worded in French. Blank cells mean "not given": an update keeps what the catalogue had.
+ */
+import { type CategoryCode, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import type { Campaign } from '../contract/schemas/campaign.ts';
+import { frenchDate } from '../text/french.ts';
+import { ATTENDANCE_COLUMNS, type AttendanceColumnKey } from './attendance-columns.ts';
+import { parseCount, parseDate, parseLevel, parseText, parseThematiques, parseYesNo } from './parse-cells.ts';
+import type { RawCell, RawRow } from './read-sheet.ts';
+import type { TerritoryLookup } from './territory-lookup.ts';
+
+export interface RowProblem {
+  row: number;
+  /** Column letter ("F"), or null when the problem is the row as a whole. */
+  column: string | null;
+  field: string;
+  message: string;
+}
+
+/** What a row says, as a patch: only the fields the row gives. */
+export interface RowData {
+  row: number;
+  reference: number | null;
+  level: MeetingLevel;
+  date: string;
+  academieCode: string | null;
+  departementCode: string | null;
+  bassinId: number | null;
+  etablissementUai: string | null;
+  /** Where the meeting sits, for recognising it again: level, date and place. */
+  naturalKey: string;
+  /** The place as the row names it, for a title when the row gives none. */
+  placeLabel: string;
+  title: string | null;
+  lieu: string | null;
+  thematiqueIds: number[] | null;
+  attendance: Partial<Record<CategoryCode, number>> | null;
+  declaredTotal: number | null;
+  restitutionReceived: boolean | null;
+}
+
+const LABEL = new Map(ATTENDANCE_COLUMNS.map((c) => [c.key, c.header]));
+
+export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLookup): { data: RowData | null; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const cell = (key: AttendanceColumnKey): RawCell | undefined => {
+    const c = raw.cells[key];
+    return c && c.value !== null && c.value !== '' ? c : undefined;
+  };
+  const fail = (key: AttendanceColumnKey | null, message: string) =>
+    problems.push({ row: raw.row, column: key ? (raw.cells[key]?.column ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message });
+  function read<T>(key: AttendanceColumnKey, parse: (v: RawCell['value']) => { ok: true; value: T } | { ok: false; message: string }): T | null {
+    const c = cell(key);
+    if (!c) return null;
+    const result = parse(c.value);
+    if (result.ok) return result.value;
+    fail(key, result.message);
+    return null;
+  }
+
+  const reference = read('reference', parseCount);
+  const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => parseText(v, max));
+  const academieText = text('academie', 100);
+  const departementText = text('departement', 100);
+  const bassinText = text('bassin', 200);
+  const uaiText = text('etablissement', 20);
+  let academieCode = academieText ? lookup.academie(academieText) : null;
+  if (academieText && !academieCode) fail('academie', `académie inconnue : « ${academieText} »`);
+  const departement = departementText ? lookup.departement(departementText) : null;
+  if (departementText && !departement) fail('departement', `département inconnu : « ${departementText} » (code ou nom attendu, ex. 33 ou Gironde)`);
+  if (departement && academieCode && departement.academieCode !== academieCode) {
+    fail('departement', `le département ${departement.code} n’est pas dans l’académie indiquée`);
+  }
+  academieCode ??= departement?.academieCode ?? null;
+  let bassinId: number | null = null;
+  let departementCode = departement?.code ?? null;
+  if (bassinText) {
+    const found = lookup.bassin(bassinText, departementCode, academieCode);
+    if (found === 'ambigu') fail('bassin', `plusieurs bassins s’appellent « ${bassinText} » : précisez le département`);
+    else if (!found) {
+      const known = lookup.bassinNames(departementCode, academieCode).slice(0, 8).join(', ');
+      fail('bassin', `bassin inconnu : « ${bassinText} »${known ? ` (connus : ${known}…)` : ''}`);
+    } else {
+      bassinId = found.id;
+      departementCode ??= found.departementCode;
+    }
+  }
+  let etablissementUai: string | null = null;
+  if (uaiText) {
+    const etab = lookup.etablissement(uaiText);
+    if (!etab) fail('etablissement', `établissement inconnu : « ${uaiText} » (ajoutez-le d’abord au catalogue)`);
+    else etablissementUai = etab.uai;
+  }
+
+  const level =
+    read('niveau', parseLevel) ??
+    (etablissementUai ? 'etablissement' : bassinId !== null || bassinText ? 'bassin' : departementCode ? 'departemental' : academieCode ? 'academique' : null);
+  if (!level && !problems.some((p) => p.field !== 'ligne')) fail(null, 'ni niveau, ni lieu (académie, département, bassin ou UAI) : impossible de situer la rencontre');
+
+  const date = read('date', parseDate);
+  if (!cell('date')) fail('date', 'date manquante');
+  else if (date && (date < campaign.startDate || date > campaign.endDate)) {
+    fail('date', `le ${frenchDate(date)} est en dehors de la consultation (du ${frenchDate(campaign.startDate)} au ${frenchDate(campaign.endDate)})`);
+  }
+
+  const numbers = read('thematiques', parseThematiques);
+  let thematiqueIds: number[] | null = null;
+  if (numbers) {
+    const unknown = numbers.filter((n) => !campaign.thematiques.some((t) => t.number === n));
+    if (unknown.length > 0) fail('thematiques', `thématique${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} : ${unknown.join(', ')} (de 1 à ${campaign.thematiques.length})`);
+    else thematiqueIds = numbers.map((n) => campaign.thematiques.find((t) => t.number === n)!.id);
+  }
+
+  let attendance: RowData['attendance'] = null;
+  for (const c of PARTICIPANT_CATEGORIES) {
+    const count = read(`categorie:${c.code}`, parseCount);
+    if (count !== null) (attendance ??= {})[c.code] = count;
+  }
+  const declaredTotal = read('total', parseCount);
+  const sum = attendance ? Object.values(attendance).reduce((a, b) => a + (b ?? 0), 0) : 0;
+  if (attendance && declaredTotal !== null && sum > declaredTotal) {
+    fail('total', `les catégories totalisent ${sum} participants, plus que le total déclaré (${declaredTotal})`);
+  }
+
+  const place = etablissementUai ?? (bassinId !== null ? `b${bassinId}` : null) ?? departementCode ?? academieCode;
+  if (problems.length > 0 || !level || !date || !place) return { data: null, problems };
+  if (level === 'bassin' && bassinId === null) fail('bassin', 'une rencontre de bassin doit nommer son bassin');
+  if (level === 'etablissement' && !etablissementUai) fail('etablissement', 'une rencontre d’établissement doit donner l’UAI');
+  if (problems.length > 0) return { data: null, problems };
+  return {
+    data: {
+      row: raw.row, reference, level, date, academieCode, departementCode, bassinId, etablissementUai,
+      naturalKey: `${level}|${date}|${place}`,
+      placeLabel: bassinText ?? uaiText ?? departementText ?? academieText ?? place,
+      title: text('intitule', 300), lieu: text('lieu', 300), thematiqueIds, attendance, declaredTotal,
+      restitutionReceived: read('restitution', parseYesNo),
+    },
+    problems,
+  };
+}
+
+/** The title a row without one gets: what and where, as the users name them. */
+export function defaultTitle(data: RowData): string {
+  return `${data.level === 'bassin' ? 'Rencontre de bassin' : `Rencontre ${MEETING_LEVEL_LABELS[data.level].toLowerCase()}`} — ${data.placeLabel}`;
+}
