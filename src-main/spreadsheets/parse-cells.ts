@@ -242,7 +242,7 @@ export function parseCount(value: unknown): CellParse<number | null> {
   if (sign === '-' && (n > 0 || /[1-9]/.test(decimals))) return fail(value, 'un effectif ne peut pas être négatif');
   if (/[1-9]/.test(decimals)) {
     if (decimals.length === 3 && !whole!.includes(' ')) {
-      return fail(value, `nombre ambigu (séparateur de milliers ou décimale ?) ; écrivez l'effectif sans séparateur, par exemple ${whole}${decimals} ou ${whole}`);
+      return fail(value, `nombre ambigu (séparateur de milliers ou décimale ?) ; un effectif est un nombre entier, écrivez ${whole}${decimals} s'il s'agit de milliers`);
     }
     return fail(value, `un effectif est un nombre entier, sans décimales`);
   }
@@ -289,7 +289,8 @@ export function parseThematiques(value: unknown, known?: readonly number[]): Cel
       if (/^\d+-\d+$/.test(token) || token === '-' || token === 'a') {
         return fail(value, `écrivez chaque numéro (par exemple 1, 2, 3) plutôt qu'un intervalle`);
       }
-      return fail(value, `« ${token} » n'est pas un numéro de thématique ; ${THEMES_EXPECTED}`);
+      const which = tokens.length === 1 ? "ce n'est pas un numéro de thématique" : `« ${token} » n'est pas un numéro de thématique`;
+      return fail(value, `${which} ; ${THEMES_EXPECTED}`);
     }
     const n = Number(m[1]);
     if (n < 1) return fail(value, `les thématiques sont numérotées à partir de 1 ; ${THEMES_EXPECTED}`);

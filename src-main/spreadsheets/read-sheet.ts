@@ -257,7 +257,7 @@ function entryIsIntact(file: JSZip.JSZipObject): Promise<boolean> {
       crc = crc32(chunk, crc);
     });
     stream.on('error', () => resolve(false));
-    stream.on('end', () => resolve(typeof expected !== 'number' || expected === crc >>> 0));
+    stream.on('end', () => resolve(typeof expected !== 'number' || expected >>> 0 === crc >>> 0));
   });
 }
 

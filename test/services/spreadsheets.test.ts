@@ -1,0 +1,165 @@
+/** Issue 4 end to end: template → filled → imported; LibreOffice sheets; bad sheets; the Bilan workbook. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catalogueChecksum, demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+
+let demo: TestCatalogue & { campaignId: number };
+let dir: string;
+beforeEach(async () => {
+  demo = await demoCatalogue();
+  dir = mkdtempSync(join(tmpdir(), 'synthese-xlsx-'));
+});
+
+async function sheetOf(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.getWorksheet('Rencontres')!;
+  const headers = (sheet.getRow(1).values as unknown[]).map(String);
+  const col = (header: string) => headers.indexOf(header);
+  return { workbook, sheet, col };
+}
+
+/** A CSV turned into .xlsx by LibreOffice: a sheet the developers never wrote themselves. */
+function libreOfficeSheet(csv: string, name: string): string {
+  const csvPath = join(dir, `${name}.csv`);
+  writeFileSync(csvPath, csv, 'utf8');
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:59,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csvPath], { stdio: 'pipe', timeout: 120_000 });
+  const xlsx = join(dir, `${name}.xlsx`);
+  if (!existsSync(xlsx)) throw new Error('LibreOffice n’a pas converti le CSV');
+  return xlsx;
+}
+
+describe('the fill-in template, filled and imported back', () => {
+  it('adds the new meeting, updates the corrected one, and adds nothing the second time', async () => {
+    const { call, campaignId } = demo;
+    const template = join(dir, 'vienne.xlsx');
+    const made = await call('spreadsheets.attendanceTemplate', { campaignId, outputPath: template, departementCode: '86' });
+    const vienne = await call('meetings.list', { campaignId, departementCode: '86' });
+    expect(made.prefilledRows).toBe(vienne.length);
+    const n = vienne.length;
+    const { workbook, sheet, col } = await sheetOf(template);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Instructions', 'Listes', 'Rencontres']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // The departmental concertation: its total corrected.
+    const departmental = sheet.getRows(2, made.prefilledRows)!.find((r) => r.getCell(col('Niveau')).value === 'Départemental')!;
+    departmental.getCell(col('Total déclaré')).value = 95;
+    // A new bassin meeting, typed the way people type.
+    const bassin = String(sheet.getRow(2).getCell(col('Bassin / réseau')).value);
+    const row = sheet.getRow(made.prefilledRows + 2);
+    row.getCell(col('Département')).value = '86 - Vienne';
+    row.getCell(col('Bassin / réseau')).value = bassin;
+    row.getCell(col('Date')).value = '02/10/2020';
+    row.getCell(col('Thématiques (numéros)')).value = '1, 3';
+    row.getCell(col('Élèves')).value = '12';
+    row.getCell(col('Enseignants')).value = 20;
+    row.getCell(col('Total déclaré')).value = 40;
+    row.getCell(col('Restitution reçue')).value = 'oui';
+    const filled = join(dir, 'vienne-rempli.xlsx');
+    await workbook.xlsx.writeFile(filled);
+
+    const before = catalogueChecksum(demo.db);
+    const preview = await call('spreadsheets.previewImport', { campaignId, path: filled });
+    expect(catalogueChecksum(demo.db)).toBe(before); // a preview writes nothing
+    expect(preview).toMatchObject({ added: 1, updated: 1, unchanged: n - 1, refused: 0, applied: false });
+    const done = await call('spreadsheets.importAttendance', { campaignId, path: filled });
+    expect(done).toMatchObject({ added: 1, updated: 1, unchanged: n - 1, refused: 0, applied: true });
+    const bilan = await call('stats.bilan', { campaignId });
+    expect(bilan.rows.find((r) => r.code === 'POITIERS')).toMatchObject({ bassinMeetings: 30, participants: 325 - 90 + 95 });
+    const added = await call('meetings.get', { id: done.rows.find((r) => r.action === 'ajout')!.meetingId! });
+    expect(added).toMatchObject({ level: 'bassin', date: '2020-10-02', declaredTotal: 40, attendance: { eleves: 12, enseignants: 20 }, restitutionReceived: true });
+
+    const again = await call('spreadsheets.importAttendance', { campaignId, path: filled });
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: n + 1, applied: true });
+  });
+});
+
+describe('sheets people made themselves, written by LibreOffice', () => {
+  it('understands reordered headers, stripped accents, French dates and numbers typed as text', async () => {
+    const { call, campaignId } = demo;
+    const csv = [
+      'Date de la rencontre;TOTAL;eleves;Enseignants;Departement;Niveau;Commentaire;Intitule',
+      '14/10/2020;"90";"10";"30";86;departementale;RAS;Concertation départementale de la Vienne',
+      '1er oct. 2020;25;" 5 ";12;Charente;bassin;;Rencontre du réseau',
+    ].join('\n');
+    const report = await call('spreadsheets.previewImport', { campaignId, path: libreOfficeSheet(csv, 'fait-main') });
+    expect(report.ignoredColumns.map((c) => c.header)).toEqual(['Commentaire']);
+    expect(report.updated).toBe(1); // the Vienne concertation, recognised by level, date and place
+    expect(report.refused).toBe(1);
+    expect(report.problems[0]).toMatchObject({ row: 3, message: expect.stringMatching(/bassin/) });
+    const accepted = await call('spreadsheets.importAttendance', { campaignId, path: libreOfficeSheet(csv, 'fait-main-2'), acceptPartial: true });
+    expect(accepted.applied).toBe(true);
+    const [vienne] = await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental' });
+    expect(vienne).toMatchObject({ declaredTotal: 90, attendance: { eleves: 10, enseignants: 30 } });
+  });
+});
+
+describe('bad sheets are refused, row by row, and the catalogue is left exactly as it was', () => {
+  it.each([
+    ['unknown département', '14/10/2020;Atlantide;5;10', /département inconnu : « Atlantide »/],
+    ['negative count', '14/10/2020;33;-3;10', /ne peut pas être négatif/],
+    ['non-numeric count', '14/10/2020;33;douze;10', /douze/],
+    ['date outside the campaign', '14/01/2021;33;5;10', /en dehors de la consultation/],
+    ['categories over the total', '14/10/2020;33;50;10', /plus que le total déclaré \(10\)/],
+  ])('%s', async (_case, line, message) => {
+    const { call, campaignId, db } = demo;
+    const before = catalogueChecksum(db);
+    const path = libreOfficeSheet(`Date;Département;Élèves;Total déclaré\n${line}\n14/10/2020;24;3;70`, `mauvais-${Math.random().toString(36).slice(2)}`);
+    const report = await call('spreadsheets.importAttendance', { campaignId, path });
+    expect(report.applied).toBe(false);
+    expect(report.refused).toBe(1);
+    expect(report.problems[0]).toMatchObject({ row: 2, message: expect.stringMatching(message) });
+    expect(report.problems[0]!.column).toMatch(/^[A-D]$/);
+    expect(catalogueChecksum(db)).toBe(before);
+  });
+
+  it('refuses a duplicated row', async () => {
+    const path = libreOfficeSheet('Date;Département;Total déclaré\n14/10/2020;33;150\n14/10/2020;33;151', 'double');
+    const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path });
+    expect(report.problems).toEqual([expect.objectContaining({ row: 3, message: 'ligne en double : même rencontre que la ligne 2' })]);
+  });
+
+  it('refuses a truncated file with a French message, without hanging', async () => {
+    const good = join(dir, 'modele.xlsx');
+    await demo.call('spreadsheets.attendanceTemplate', { campaignId: demo.campaignId, outputPath: good });
+    const bytes = readFileSync(good);
+    const truncated = join(dir, 'tronque.xlsx');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const before = catalogueChecksum(demo.db);
+    await expect(demo.call('spreadsheets.importAttendance', { campaignId: demo.campaignId, path: truncated })).rejects.toThrow(/tronque\.xlsx/);
+    expect(catalogueChecksum(demo.db)).toBe(before);
+  }, 30_000);
+});
+
+describe('the Bilan workbook', () => {
+  it('opens in LibreOffice with the totals right, live formulas, and texts that cannot run as formulas', async () => {
+    const { call, campaignId } = demo;
+    const [first] = await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental' });
+    await call('meetings.update', { id: first!.id, title: '=HYPERLINK("http://exemple.invalid","clic")', lieu: '@SUM(1+1)' });
+    const outputPath = join(dir, 'bilan.xlsx');
+    const result = await call('spreadsheets.exportBilan', { campaignId, outputPath });
+    expect(result.sheets).toEqual([
+      'Bilan par académie', 'Bilan par département', 'Bilan par niveau', 'Bilan par catégorie',
+      'Rencontres', 'Ateliers', 'Retex', 'Contributions', 'Thématiques', 'Bassins', 'Établissements',
+    ]);
+    // Live formulas in the total row.
+    const zip = await JSZip.loadAsync(readFileSync(outputPath));
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toMatch(/<f>SUM\(E2:E4\)<\/f>/);
+    // LibreOffice reads every sheet and computes the same totals.
+    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+    const csvDir = mkdtempSync(join(tmpdir(), 'bilan-csv-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, outputPath], { stdio: 'pipe', timeout: 120_000 });
+    const files = readdirSync(csvDir);
+    const academies = readFileSync(join(csvDir, files.find((f) => f.includes('Bilan par acad'))!), 'utf8');
+    expect(academies.trim().split('\n').at(-1)).toMatch(/^Total;67;10;9;800;0;0$/);
+    const rencontres = readFileSync(join(csvDir, files.find((f) => f.includes('Rencontres'))!), 'utf8');
+    expect(rencontres).toContain(`'=HYPERLINK(""http://exemple.invalid"",""clic"")`);
+    expect(rencontres).toContain("'@SUM(1+1)");
+    expect(rencontres).not.toContain(';clic;');
+  });
+});
