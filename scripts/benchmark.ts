@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { insertContribution } from '../src-main/catalogue/repos/contribution.repo.ts';
 import { insertMeeting } from '../src-main/catalogue/repos/meeting.repo.ts';
@@ -97,4 +98,25 @@ await measure('synthesis.generate (document entier + 5 thématiques)', 500 * 6, 
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out') }), 3);
 await measure('synthesis.generate (une thématique)', 500, () =>
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out'), thematique: 1 }), 3);
+// A 10 000-row sheet, as a large académie's export could be: read by the streaming reader, then imported.
+const sheetPath = join(dir, 'grand-tableau.xlsx');
+{
+  const bassins = db.prepare('SELECT b.nom, b.departement_code FROM bassin b').all() as { nom: string; departement_code: string }[];
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sheetPath });
+  const sheet = writer.addWorksheet('Rencontres');
+  sheet.addRow(['Département', 'Niveau', 'Bassin / réseau', 'Date', 'Élèves', 'Enseignants', 'Total déclaré']).commit();
+  for (let i = 0; i < 10_000; i++) {
+    const b = bassins[i % bassins.length]!;
+    sheet.addRow([b.departement_code, 'bassin', b.nom, `${String(1 + Math.floor(i / bassins.length)).padStart(2, '0')}/10/2020`, 5, 10, 20]).commit();
+  }
+  await writer.commit();
+}
+let progressEvents = 0;
+const importer = localCaller({ db, now: () => new Date('2020-10-20T00:00:00Z'), onProgress: () => progressEvents++ });
+for (const [label, name] of [['aperçu', 'spreadsheets.previewImport'], ['import', 'spreadsheets.importAttendance']] as const) {
+  const t = performance.now();
+  const report = await importer(name, { campaignId: c, path: sheetPath });
+  console.log(`${`tableau de 10 000 lignes (${label})`.padEnd(56)} ${(performance.now() - t).toFixed(0).padStart(8)} ms  ` +
+    `ajouts ${report.added}, mises à jour ${report.updated}, refus ${report.refused}, ${progressEvents} évènements de progression`);
+}
 db.close();

@@ -51,7 +51,10 @@ export async function importAttendance(
   let applied = false;
   try {
     db.transaction(() => {
-      for (const raw of sheet.rows) {
+      for (const [index, raw] of sheet.rows.entries()) {
+        if (index % 500 === 0) {
+          ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
+        }
         const { data, problems: rowProblems } = parseRow(raw, campaign, lookup);
         const label = String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
         if (!data) {
