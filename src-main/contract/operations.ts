@@ -132,7 +132,7 @@ export const operations = {
     'Kit 2015 : pour chaque rencontre d’établissement, sa synthèse et ses fiches défi, dans un .zip par académie.',
   ),
   'spreadsheets.attendanceTemplate': op(
-    TemplateRequest, z.object({ path: z.string(), prefilledRows: z.number().int() }),
+    TemplateRequest, z.object({ path: z.string(), prefilledRows: z.number().int(), document: GeneratedDocument }),
     'Écrit le tableau à remplir (.xlsx) des rencontres d’une académie ou d’un département, avec listes déroulantes.',
   ),
   'spreadsheets.previewImport': op(
@@ -144,10 +144,14 @@ export const operations = {
     'Importe un tableau de rencontres en une seule transaction ; rien n’est écrit si une ligne est refusée, sauf acceptation.',
   ),
   'spreadsheets.exportBilan': op(
-    WorkbookRequest, z.object({ path: z.string(), sheets: z.array(z.string()) }),
+    WorkbookRequest, z.object({ path: z.string(), sheets: z.array(z.string()), document: GeneratedDocument }),
     'Écrit le bilan en classeur Excel : par académie, département, niveau et catégorie, et une feuille par type de fiche.',
   ),
   'documents.list': op(z.object({ campaignId: Id.optional() }), z.array(GeneratedDocument), 'Historique des documents produits.'),
+  'documents.content': op(
+    ById, z.object({ fileName: z.string(), contentBase64: z.string(), sha256: z.string() }),
+    'Le contenu d’un document produit (pour l’enregistrer depuis le navigateur) ; refusé s’il a changé depuis.',
+  ),
 } as const;
 
 export type Operations = typeof operations;

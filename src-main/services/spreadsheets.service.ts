@@ -1,6 +1,8 @@
 /** The spreadsheet operations: fill-in template, attendance import, Bilan workbook. */
 
-import { lastChange } from '../catalogue/repos/document.repo.ts';
+import { createHash } from 'node:crypto';
+import type { Catalogue } from '../catalogue/database.ts';
+import { lastChange, logDocument } from '../catalogue/repos/document.repo.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
 import { listBassins } from '../catalogue/repos/territory.repo.ts';
@@ -14,10 +16,10 @@ import { readGivenFile } from './input-files.ts';
 import { makeDir, writeAtomically } from './output-files.ts';
 import { found } from './require.ts';
 import { resolveScope } from './scope.ts';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 
 export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
-  'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, { db }) => {
+  'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, { db, now }) => {
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const scope = resolveScope(db, departementCode ? `departement:${departementCode}` : academieCode ? `academie:${academieCode}` : 'region');
     const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
@@ -39,21 +41,30 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
     const path = resolve(outputPath);
     makeDir(dirname(path));
     writeAtomically(path, bytes);
-    return { path, prefilledRows: meetings.length };
+    return { path, prefilledRows: meetings.length, document: logSpreadsheet(db, now(), campaignId, scope.kind === 'region' ? 'region' : `${scope.kind}:${scope.code}`, path, bytes) };
   },
   'spreadsheets.previewImport': (input, ctx) =>
     importAttendance(ctx, input.campaignId, source(input), { write: false, acceptPartial: input.acceptPartial }),
   'spreadsheets.importAttendance': (input, ctx) =>
     importAttendance(ctx, input.campaignId, source(input), { write: true, acceptPartial: input.acceptPartial }),
-  'spreadsheets.exportBilan': async ({ campaignId, outputPath, scope }, { db }) => {
+  'spreadsheets.exportBilan': async ({ campaignId, outputPath, scope }, { db, now }) => {
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const sheets = bilanSheets(db, campaign, scope);
     const path = resolve(outputPath);
     makeDir(dirname(path));
-    writeAtomically(path, await tablesWorkbook(sheets, lastChange(db)));
-    return { path, sheets: sheets.map((s) => s.name) };
+    const bytes = await tablesWorkbook(sheets, lastChange(db));
+    writeAtomically(path, bytes);
+    return { path, sheets: sheets.map((s) => s.name), document: logSpreadsheet(db, now(), campaignId, scope, path, bytes) };
   },
 };
+
+/** Every file the app writes is in the history, and can be fetched again by its id. */
+function logSpreadsheet(db: Catalogue, now: Date, campaignId: number, scope: string, path: string, bytes: Buffer) {
+  return logDocument(db, {
+    campaignId, trameId: null, scope, thematiqueNumber: null, fileName: basename(path), path,
+    sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, generatedAt: now.toISOString(),
+  });
+}
 
 /** A path is read by the streaming reader itself; a browser's upload is decoded here. */
 function source(input: { path?: string; fileName?: string; contentBase64?: string }) {

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 /** Writes the synthesis files and logs each one with its checksum. */
 import { createHash } from 'node:crypto';
 import { inTransaction } from '../catalogue/database.ts';
 import { join, resolve } from 'node:path';
-import { lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
-import { conflict } from '../contract/errors.ts';
+import { getDocument, lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
+import { AppError, conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
 import { makeReproducible } from '../synthesis/deterministic-pack.ts';
 import { renderDocx } from '../synthesis/render-docx.ts';
@@ -16,6 +17,7 @@ import type { HandlerGroup } from './context.ts';
 import { currentSettings } from './settings.service.ts';
 import { requireStyle } from './styles.service.ts';
 import { makeDir, writeAtomically } from './output-files.ts';
+import { found } from './require.ts';
 import { preflight } from './preflight.service.ts';
 import type { ResolvedScope } from './scope.ts';
 
@@ -71,6 +73,20 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
 
 export const documentHandlers: HandlerGroup<'documents'> = {
   'documents.list': ({ campaignId }, { db }) => listDocuments(db, campaignId),
+  'documents.content': ({ id }, { db }) => {
+    const document = found(getDocument(db, id), 'Document');
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(document.path);
+    } catch {
+      throw new AppError('FILE', `« ${document.fileName} » n’est plus à l’emplacement où il a été écrit (${document.path}).`);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== document.sha256) {
+      throw new AppError('FILE', `« ${document.fileName} » a été modifié depuis sa production : générez-le à nouveau.`);
+    }
+    return { fileName: document.fileName, contentBase64: bytes.toString('base64'), sha256 };
+  },
 };
 
 /** The style template named by the request, else the settings' one; null (none) is a choice too. */

@@ -207,6 +207,8 @@ interface PackageLayout {
   /** By the number N of xl/worksheets/sheetN.xml (the file exceljs streams). */
   sheets: Map<string, SheetInfo>;
   date1904: boolean;
+  /** The checked package, for the workbook-wide parts exceljs is given before it streams the sheets. */
+  zip: JSZip;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -321,7 +323,11 @@ async function inspectPackage(bytes: Buffer, fileName: string, signal: AbortSign
     if (error instanceof AppError) throw error;
     throw damaged(fileName);
   }
-  return { sheets: sheetNames(workbookXml, relsXml), date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml) };
+  return {
+    sheets: sheetNames(workbookXml, relsXml),
+    date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
+    zip,
+  };
 }
 
 /** jszip keeps the central directory's sizes on an internal object; 0 when it cannot tell. */
@@ -434,6 +440,52 @@ function byteStream(bytes: Buffer): { stream: Readable; release: () => void } {
   return { stream, release };
 }
 
+/** exceljs's streaming reader, as far as this file relies on what its typings do not say. */
+interface ReaderInternals {
+  sharedStrings?: unknown;
+  workbookRels?: unknown;
+  model?: unknown;
+  properties?: { model?: { date1904?: unknown } };
+  _parseRels?: (entry: NodeJS.ReadableStream) => Promise<void>;
+  _parseWorkbook?: (entry: NodeJS.ReadableStream) => Promise<void>;
+  _parseStyles?: (entry: NodeJS.ReadableStream) => Promise<void>;
+  _parseSharedStrings?: (entry: NodeJS.ReadableStream) => AsyncIterable<unknown>;
+}
+
+/**
+ * Gives exceljs the workbook-wide parts (relationships, workbook, styles, shared strings) read from the
+ * checked package BEFORE it streams the file. Otherwise, as soon as a sheet comes before one of them in
+ * the zip (Excel, LibreOffice and exceljs all write some after the sheets), exceljs copies the sheet to a
+ * temporary file on disk, which it neither closes nor deletes when a read is abandoned; it also misses
+ * date formats and sheet names when styles or workbook.xml come late. Returns false when this version of
+ * exceljs lacks the methods (it then reads the way it usually does).
+ */
+async function preload(reader: ReaderInternals, layout: PackageLayout): Promise<boolean> {
+  if (
+    typeof reader._parseRels !== 'function' ||
+    typeof reader._parseWorkbook !== 'function' ||
+    typeof reader._parseStyles !== 'function' ||
+    typeof reader._parseSharedStrings !== 'function'
+  ) {
+    return false;
+  }
+  const part = (name: string) => layout.zip.file(name)?.nodeStream('nodebuffer') ?? null;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  if (rels) await reader._parseRels(rels);
+  const workbook = part('xl/workbook.xml');
+  if (workbook) await reader._parseWorkbook(workbook);
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  const sharedStrings = part('xl/sharedStrings.xml');
+  if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings));
+  // What a part-less package still needs, so that every sheet is read as it streams by.
+  reader.workbookRels ??= [];
+  reader.sharedStrings ??= [];
+  reader.model ??= { sheets: [] };
+  reader.properties ??= { model: { date1904: layout.date1904 } };
+  return true;
+}
+
 async function streamSheets(
   bytes: Buffer,
   fileName: string,
@@ -458,19 +510,17 @@ async function streamSheets(
       styles: 'cache',
       entries: 'emit',
     });
-    // exceljs reads these from workbook.xml; when that part comes after the sheets in the zip it would
-    // crash on them, so they start as what jszip found and exceljs overwrites them when it gets there.
-    const internals = reader as unknown as { model?: unknown; properties?: unknown };
-    internals.model ??= { sheets: [] };
-    internals.properties ??= { model: { date1904: layout.date1904 } };
+    const internals = reader as unknown as ReaderInternals;
+    const preloaded = await preload(internals, layout);
+    signal.throwIfAborted();
     const emitter = reader as unknown as NodeJS.EventEmitter;
     emitter.on('entry', (entry: { type?: unknown; id?: unknown } | null) => {
       if (entry && entry.type === 'worksheet') sheetNumber = String(entry.id);
     });
     emitter.on('error', () => {});
     const date1904 = () => {
-      const model = (internals.properties as { model?: { date1904?: unknown } } | undefined)?.model;
-      return model?.date1904 === undefined ? layout.date1904 : !!model.date1904;
+      const flag = internals.properties?.model?.date1904;
+      return flag === undefined ? layout.date1904 : !!flag;
     };
 
     for await (const worksheet of reader as unknown as AsyncIterable<WorksheetStream>) {
@@ -480,13 +530,18 @@ async function streamSheets(
       const hidden = info?.hidden ?? (worksheet.state === 'hidden' || worksheet.state === 'veryHidden');
       currentSheet = name;
       if (chosen !== null || hidden || AUXILIARY_SHEETS.has(normaliseHeader(name))) {
-        // Every sheet is read to its end, or exceljs leaves its streams and temporary files open.
-        for await (const _row of worksheet) signal.throwIfAborted();
+        // Preloaded, exceljs skips a sheet nobody iterates; otherwise it must be read to its end, or
+        // exceljs leaves the temporary file it copied the sheet to open.
+        if (!preloaded) for await (const _row of worksheet) signal.throwIfAborted();
         continue;
       }
       const result = await readOneSheet(worksheet, fileName, name, date1904, onProgress, signal);
       if (typeof result === 'string') examined.push(result);
-      else chosen = result;
+      else {
+        chosen = result;
+        // The rest of the file does not matter; release() below ends exceljs's streams.
+        if (preloaded) break;
+      }
     }
     currentSheet = undefined;
   } catch (error) {

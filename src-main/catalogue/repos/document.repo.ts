@@ -13,19 +13,28 @@ export function logDocument(db: Catalogue, d: Omit<GeneratedDocument, 'id'>): Ge
         `INSERT INTO generated_document (campaign_id, trame_id, scope, thematique_number, file_name, path, sha256, bytes, generated_at)
          VALUES (@campaignId, @trameId, @scope, @thematiqueNumber, @fileName, @path, @sha256, @bytes, @generatedAt)`,
       )
-      .run(d).lastInsertRowid,
+      .run({ ...d, trameId: d.trameId ?? 0 }).lastInsertRowid,
   );
   return { id, ...d };
+}
+
+export function getDocument(db: Catalogue, id: number): GeneratedDocument | undefined {
+  const row = db.prepare('SELECT * FROM generated_document WHERE id = ?').get(id) as DocumentRow | undefined;
+  return row && toDocument(row);
 }
 
 export function listDocuments(db: Catalogue, campaignId?: number): GeneratedDocument[] {
   const rows = db
     .prepare('SELECT * FROM generated_document WHERE @c IS NULL OR campaign_id = @c ORDER BY id DESC LIMIT 500')
     .all({ c: campaignId ?? null }) as DocumentRow[];
-  return rows.map((r) => ({
+  return rows.map(toDocument);
+}
+
+function toDocument(r: DocumentRow): GeneratedDocument {
+  return {
     id: r.id,
     campaignId: r.campaign_id,
-    trameId: r.trame_id,
+    trameId: r.trame_id === 0 ? null : r.trame_id,
     scope: r.scope,
     thematiqueNumber: r.thematique_number,
     fileName: r.file_name,
@@ -33,7 +42,7 @@ export function listDocuments(db: Catalogue, campaignId?: number): GeneratedDocu
     sha256: r.sha256,
     bytes: r.bytes,
     generatedAt: r.generated_at,
-  }));
+  };
 }
 
 /** When the catalogue's content last changed: the date stamped inside generated documents. */

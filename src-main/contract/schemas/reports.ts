@@ -94,7 +94,8 @@ export const GenerateRequest = z.object({
 export const GeneratedDocument = z.object({
   id: Id,
   campaignId: Id,
-  trameId: Id,
+  /** The trame a synthesis followed; null for a spreadsheet. */
+  trameId: Id.nullable(),
   scope: z.string(),
   thematiqueNumber: z.number().int().nullable(),
   fileName: z.string(),

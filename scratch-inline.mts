@@ -1,0 +1,11 @@
+import ExcelJS from 'exceljs';
+import { readAttendanceSheet } from './src-main/spreadsheets/read-sheet.ts';
+const filename = '/tmp/rs/inline.xlsx';
+const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+const sheet = writer.addWorksheet('R');
+sheet.addRow(['Département', 'Date', 'Intitulé']).commit();
+sheet.addRow(['33', { formula: '1/0', result: { error: '#DIV/0!' } }, { richText: [{ text: 'Rencontre ' }, { font: { bold: true }, text: 'parents' }] }]).commit();
+sheet.addRow(['34', 'x', 'a_x000D_b & <c>']).commit();
+await sheet.commit(); await writer.commit();
+const r = await readAttendanceSheet({ path: filename });
+console.log(JSON.stringify(r.rows));
