@@ -104,12 +104,13 @@ function displayName(input: SheetInput): string {
 /** Runs `work`, or rejects in French after `ms`, aborting it so that it releases its streams. */
 async function withTimeout<T>(fileName: string, ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
   let rejectTimeout: (error: unknown) => void = () => {};
   const timeout = new Promise<never>((_, reject) => {
     rejectTimeout = reject;
   });
-  timer = setTimeout(() => {
+  // Whichever way the race ends, this promise is settled (below) and its rejection handled.
+  timeout.catch(() => {});
+  const timer = setTimeout(() => {
     const duration = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
     const error = new AppError(
       'FILE',
@@ -126,10 +127,7 @@ async function withTimeout<T>(fileName: string, ms: number, work: (signal: Abort
     return await Promise.race([running, timeout]);
   } finally {
     clearTimeout(timer);
-    timer = undefined;
-    // Settles the timeout promise too, so nothing is left pending.
-    timeout.catch(() => {});
-    rejectTimeout(new Error('done'));
+    rejectTimeout(new Error('lecture terminée'));
   }
 }
 
@@ -498,6 +496,7 @@ async function streamSheets(
 
   let chosen: SheetRead | null = null;
   const examined: string[] = [];
+  const skipped: string[] = [];
   let currentSheet: string | undefined;
   let sheetNumber: string | undefined;
   try {
@@ -529,6 +528,7 @@ async function streamSheets(
       const name = info?.name ?? (typeof worksheet.name === 'string' ? worksheet.name : `Feuille ${sheetNumber ?? '?'}`);
       const hidden = info?.hidden ?? (worksheet.state === 'hidden' || worksheet.state === 'veryHidden');
       currentSheet = name;
+      if (chosen === null && (hidden || AUXILIARY_SHEETS.has(normaliseHeader(name)))) skipped.push(`« ${name} »`);
       if (chosen !== null || hidden || AUXILIARY_SHEETS.has(normaliseHeader(name))) {
         // Preloaded, exceljs skips a sheet nobody iterates; otherwise it must be read to its end, or
         // exceljs leaves the temporary file it copied the sheet to open.
@@ -555,7 +555,9 @@ async function streamSheets(
   }
 
   if (!chosen) {
-    const detail = examined.length > 0 ? ` Feuilles lues : ${examined.join(' ; ')}.` : '';
+    const detail =
+      (examined.length > 0 ? ` Feuilles lues : ${examined.join(' ; ')}.` : '') +
+      (skipped.length > 0 ? ` Feuilles ignorées (consignes, listes ou masquées) : ${skipped.join(', ')}.` : '');
     throw new AppError(
       'FILE',
       `Dans « ${fileName} », aucune feuille ne contient les colonnes attendues (Département, Date, Total déclaré…) : ` +
@@ -716,6 +718,10 @@ function cellValue(cell: ExcelJS.Cell, date1904: boolean): RawCellValue {
   try {
     value = cell.value;
     numFmt = cell.numFmt;
+    if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value) && !('result' in value)) {
+      // exceljs leaves a falsy result (0, NaN for an error, '') out of a formula's value; the cell keeps it.
+      value = { ...value, result: (cell as unknown as { result?: unknown }).result };
+    }
   } catch {
     return null;
   }

@@ -95,6 +95,8 @@ async function messyWorkbook(file: string): Promise<void> {
   // Row 10: participants typed once across the merged Élèves and Nb participants cells.
   ws.getRow(10).values = [null, utc(2020, 11, 3), '2A', 5, null, 'Rencontre fusionnée', null, 'Départemental'];
   ws.mergeCells('D10:E10');
+  // Row 11: a formula worth 0 (exceljs drops falsy results from a formula's value) and one in error.
+  ws.getRow(11).values = [null, utc(2020, 11, 4), '33', { formula: 'D4-D4', result: 0 }, { formula: '1/0', result: { error: '#DIV/0!' } }, 'Formules', null, 'bassin'];
   await wb.xlsx.writeFile(file);
 }
 
@@ -131,7 +133,7 @@ describe('readAttendanceSheet on a sheet people reworked (exceljs writer)', () =
   });
 
   it('skips empty rows, formatted-only rows and rows with nothing in the known columns', () => {
-    expect(read.rows.map((r) => r.row)).toEqual([4, 6, 10]);
+    expect(read.rows.map((r) => r.row)).toEqual([4, 6, 10, 11]);
   });
 
   it('gives plain values: dates, numbers, rich text as text, trimmed strings', () => {
@@ -154,6 +156,12 @@ describe('readAttendanceSheet on a sheet people reworked (exceljs writer)', () =
       intitule: { value: '#N/A', column: 'F' },
       niveau: { value: 'bassin', column: 'H' },
     });
+  });
+
+  it('keeps a formula worth 0, and marks a formula in error', () => {
+    const cells = cellsOf(read, 11);
+    expect(cells['categorie:eleves']).toEqual({ value: 0, column: 'D' });
+    expect(cells.total).toEqual({ value: '#ERREUR', column: 'E' });
   });
 
   it('gives a merged cell its value in the first cell only', () => {

@@ -882,7 +882,7 @@ const styleAndKitCases = {
       await h.ok('meetings.create', aMeeting(world.campaignId, { declaredTotal: 40 }));
       const outputPath = join(h.tempDir(), 'gironde.xlsx');
       const result = await h.ok('spreadsheets.attendanceTemplate', { campaignId: world.campaignId, outputPath, departementCode: '33' });
-      expect(result).toEqual({ path: outputPath, prefilledRows: 1 });
+      expect(result).toMatchObject({ path: outputPath, prefilledRows: 1, document: { fileName: 'gironde.xlsx', trameId: null, scope: 'departement:33' } });
       expect(readFileSync(outputPath).subarray(0, 2).toString('latin1')).toBe('PK');
     },
     invalid: async (h) => {
@@ -1091,6 +1091,23 @@ const reportCases = {
         code: 'FILE', message: 'Impossible de créer le dossier',
       });
       expect(readdirSync(outputDir)).toEqual(['un-fichier']);
+    },
+  },
+  'documents.content': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const { documents } = await h.ok('synthesis.generate', { campaignId: world.campaignId, outputDir: h.tempDir(), thematique: 1 });
+      const content = await h.ok('documents.content', { id: documents[0]!.id });
+      expect(content.fileName).toBe('Synthese_Nouvelle-Aquitaine_Thematique-1.docx');
+      expect(Buffer.from(content.contentBase64, 'base64').equals(readFileSync(documents[0]!.path))).toBe(true);
+      expect(content.sha256).toBe(documents[0]!.sha256);
+    },
+    invalid: async (h) => {
+      await h.refuse('documents.content', { id: 404 }, { code: 'NOT_FOUND', message: 'Document introuvable' });
+      const world = await installPreset(h);
+      const { documents } = await h.ok('synthesis.generate', { campaignId: world.campaignId, outputDir: h.tempDir(), thematique: 2 });
+      writeFileSync(documents[0]!.path, 'modifié à la main');
+      await h.refuse('documents.content', { id: documents[0]!.id }, { code: 'FILE', message: 'a été modifié depuis sa production' });
     },
   },
   'documents.list': {
