@@ -17,7 +17,9 @@ if (typeof electron !== 'string') {
   );
   process.exit(1);
 }
-const build = spawnSync(process.execPath, ['scripts/build-main.mjs'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+for (const step of [['node_modules/vite/bin/vite.js', 'build'], ['scripts/build-main.mjs']]) {
+  const build = spawnSync(process.execPath, step, { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const run = spawnSync(electron, ['.'], { stdio: 'inherit' });
 process.exit(run.status ?? 0);

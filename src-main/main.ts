@@ -1,20 +1,26 @@
 /**
- * Electron lifecycle only: single instance, catalogue in the user-data folder, secure window,
- * IPC. Everything else is plain Node code shared with the CLI and the HTTP bridge.
+ * Electron lifecycle only: single instance, catalogue in the user-data folder with rotating backups,
+ * secure window (its place remembered), French menu, IPC. Everything else is plain Node code shared
+ * with the CLI and the HTTP bridge.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
-import { openCatalogue } from './catalogue/database.ts';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { backupCatalogue, restoreBackup } from './catalogue/backup.ts';
+import { type Catalogue, openCatalogue } from './catalogue/database.ts';
 import { handlers } from './services/handlers.ts';
+import type { ServiceContext } from './services/context.ts';
 import { registerIpc } from './transport/ipc.ts';
 import { declareAppScheme, serveAppScheme } from './window/app-protocol.ts';
 import { createMainWindow } from './window/create-window.ts';
+import { buildMenu } from './window/menu.ts';
+import { readWindowState, writeWindowState } from './window/window-state.ts';
 
 // Shipped files (assets/, migrations) are found from the app's own folder, inside or outside asar
 // (read lazily, so setting it here is early enough).
 process.env.SYNTHESE_APP_ROOT ??= app.getAppPath();
 const here = dirname(fileURLToPath(import.meta.url));
+const BACKUP_EVERY_MS = 30 * 60 * 1000;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,14 +36,80 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  app.whenReady().then(() => {
-    const db = openCatalogue(join(app.getPath('userData'), 'catalogue.sqlite'));
-    registerIpc(ipcMain, handlers, { db, now: () => new Date() });
-    serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
-    createMainWindow(join(here, 'preload.cjs'));
-    app.on('window-all-closed', () => {
-      db.close();
-      app.quit();
-    });
+  app.whenReady().then(start);
+}
+
+function start(): void {
+  const userData = app.getPath('userData');
+  const backups = join(userData, 'sauvegardes');
+  let cataloguePath = join(userData, 'catalogue.sqlite');
+  // One context object whose catalogue can be swapped (another catalogue opened, a backup restored).
+  const context: ServiceContext = { db: openCatalogue(cataloguePath), now: () => new Date() };
+  registerIpc(ipcMain, handlers, context);
+  serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
+  const statePath = join(userData, 'fenetre.json');
+  const window = createMainWindow(join(here, 'preload.cjs'), readWindowState(statePath));
+  window.on('close', () => writeWindowState(statePath, { ...window.getNormalBounds(), maximized: window.isMaximized() }));
+
+  const backupNow = async () => {
+    try {
+      return await backupCatalogue(context.db, backups, new Date());
+    } catch (e) {
+      dialog.showErrorBox('Sauvegarde impossible', (e as Error).message);
+      return null;
+    }
+  };
+  void backupNow();
+  const timer = setInterval(() => void backupNow(), BACKUP_EVERY_MS);
+
+  const swap = (open: () => Catalogue) => {
+    context.db.close();
+    context.db = open();
+    window.webContents.reload();
+  };
+  buildMenuFor(window, {
+    openCatalogue: async () => {
+      const choice = await dialog.showOpenDialog(window, { title: 'Ouvrir un catalogue', filters: [{ name: 'Catalogue', extensions: ['sqlite'] }], properties: ['openFile', 'promptToCreate'] });
+      if (choice.canceled || !choice.filePaths[0]) return;
+      try {
+        const next = openCatalogue(choice.filePaths[0]);
+        cataloguePath = choice.filePaths[0];
+        swap(() => next);
+      } catch (e) {
+        dialog.showErrorBox('Catalogue illisible', (e as Error).message);
+      }
+    },
+    backupNow: () =>
+      void backupNow().then((b) => {
+        if (b) void dialog.showMessageBox(window, { type: 'info', message: 'Catalogue sauvegardé', detail: b.path });
+      }),
+    restoreBackup: async () => {
+      const choice = await dialog.showOpenDialog(window, { title: 'Restaurer une sauvegarde', defaultPath: backups, filters: [{ name: 'Sauvegarde', extensions: ['sqlite'] }], properties: ['openFile'] });
+      if (choice.canceled || !choice.filePaths[0]) return;
+      const answer = await dialog.showMessageBox(window, {
+        type: 'question', buttons: ['Restaurer', 'Annuler'], defaultId: 1, cancelId: 1,
+        message: 'Remplacer le catalogue par cette sauvegarde ?', detail: 'L’état actuel sera d’abord gardé comme sauvegarde : la restauration pourra être annulée.',
+      });
+      if (answer.response !== 0) return;
+      try {
+        context.db.close();
+        await restoreBackup(choice.filePaths[0], cataloguePath, backups, new Date());
+      } catch (e) {
+        dialog.showErrorBox('Restauration impossible', (e as Error).message);
+      }
+      swap(() => openCatalogue(cataloguePath));
+    },
+    showBackups: () => void shell.openPath(backups),
+    about: () => void dialog.showMessageBox(window, { type: 'info', message: 'Synthèse régionale', detail: `Version ${app.getVersion()}. Catalogue : ${cataloguePath}` }),
   });
+
+  app.on('window-all-closed', () => {
+    clearInterval(timer);
+    context.db.close();
+    app.quit();
+  });
+}
+
+function buildMenuFor(_window: BrowserWindow, actions: Parameters<typeof buildMenu>[0]): void {
+  Menu.setApplicationMenu(buildMenu(actions));
 }

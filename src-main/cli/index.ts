@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
 import { demoCommand, generateCommand, kit2015Command, statsCommand } from './commands.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { exportBilanCommand, importCommand, templateCommand } from './spreadsheet-commands.ts';
 
 const USAGE = `Synthèse régionale — commandes
@@ -27,6 +28,10 @@ const USAGE = `Synthèse régionale — commandes
            valides même si d'autres sont refusées (sinon rien n'est écrit)
   export-bilan        --db FICHIER --out FICHIER.xlsx [--scope PÉRIMÈTRE] [--campagne SLUG]
            le bilan en classeur Excel (formules de totaux, filtres) et une feuille par type de fiche
+  sauvegarder --db FICHIER [--dossier DOSSIER]
+           copie le catalogue dans DOSSIER (par défaut : sauvegardes/ à côté), les 10 dernières sont gardées
+  restaurer   --db FICHIER [--sauvegarde NOM] [--dossier DOSSIER]
+           sans NOM : liste les sauvegardes ; avec : remet cette sauvegarde en place (l'état actuel est gardé)
 `;
 
 const OPTIONS = {
@@ -40,6 +45,8 @@ const OPTIONS = {
   academie: { type: 'string' },
   departement: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  dossier: { type: 'string' },
+  sauvegarde: { type: 'string' },
   accepter: { type: 'boolean', default: false },
   campagne: { type: 'string' },
   json: { type: 'boolean', default: false },
@@ -89,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
       if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', `Indiquez un seul fichier .xlsx à importer.\n\n${USAGE}`);
       return importCommand(need('db'), file, { campagne: values.campagne, dryRun: values['dry-run'] ?? false, accept: values.accepter ?? false });
     }
+    case 'sauvegarder':
+      return backupCommand(need('db'), values.dossier);
+    case 'restaurer':
+      return restoreCommand(need('db'), values.sauvegarde, values.dossier);
     case 'export-bilan':
       return exportBilanCommand(need('db'), need('out'), { campagne: values.campagne, scope: values.scope });
     default:

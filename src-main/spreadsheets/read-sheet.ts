@@ -6,9 +6,14 @@
  * process on a missing path and its streaming reader hangs on a truncated file:
  *   1. the path exists and the file is at most 100 Mo;
  *   2. the bytes are a zip (not an .xls, a CSV, a web page), readable by jszip down to its central
- *      directory (a truncated copy fails here), holding xl/workbook.xml (not an .ods, a .docx);
- *   3. then exceljs's STREAMING reader goes through the sheets, in bounded memory, raced against a
- *      timeout that releases its streams.
+ *      directory (a truncated copy fails here), holding xl/workbook.xml (not an .ods, a .docx), and
+ *      every part exceljs will read inflates to its CRC (a part damaged inside an intact zip fails here);
+ *   3. then exceljs's STREAMING reader, given the workbook-wide parts first (see `preload`), goes
+ *      through the sheets in bounded memory, from the bytes in memory (no file handle, no temporary
+ *      file), raced against a timeout (60 s by default) that releases its streams.
+ * The sheet read is the first, in file order, whose header row (within its first 10 filled rows)
+ * names at least 3 known columns and that has rows; sheets named like the template's "Instructions"
+ * or "Listes", and hidden sheets, are skipped.
  * Every refusal is an AppError('FILE') in French naming the file; no exceljs or jszip message
  * reaches users.
  */
@@ -225,7 +230,7 @@ function damaged(fileName: string, detail = ''): AppError {
   );
 }
 
-function looksLikeText(bytes: Buffer): 'html' | 'text' | null {
+function looksLikeText(bytes: Buffer): 'html' | 'xml' | 'text' | null {
   const head = bytes.subarray(0, 4096);
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 'text';
   let control = 0;
@@ -235,14 +240,15 @@ function looksLikeText(bytes: Buffer): 'html' | 'text' | null {
   }
   if (control > head.length / 100) return null;
   const start = head.toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().slice(0, 512).toLowerCase();
-  if (start.startsWith('<') && /<(html|table|!doctype html|\?xml)/.test(start)) return 'html';
+  if (start.startsWith('<?xml')) return /<html|<table/.test(start) ? 'html' : 'xml';
+  if (start.startsWith('<') && /<(html|table|!doctype html)/.test(start)) return 'html';
   return 'text';
 }
 
 /** The parts exceljs's streaming reader opens. */
 const EXCELJS_PARTS = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
 
-function entryIsIntact(file: JSZip.JSZipObject): Promise<boolean> {
+function entryIsIntact(file: JSZip.JSZipObject, signal: AbortSignal): Promise<boolean> {
   const expected = (file as unknown as { _data?: { crc32?: unknown } })._data?.crc32;
   return new Promise((resolve) => {
     let crc = 0;
@@ -253,11 +259,20 @@ function entryIsIntact(file: JSZip.JSZipObject): Promise<boolean> {
       resolve(false);
       return;
     }
+    const stop = () => {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      resolve(false);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    const done = (intact: boolean) => {
+      signal.removeEventListener('abort', stop);
+      resolve(intact);
+    };
     stream.on('data', (chunk: Buffer) => {
       crc = crc32(chunk, crc);
     });
-    stream.on('error', () => resolve(false));
-    stream.on('end', () => resolve(typeof expected !== 'number' || expected >>> 0 === crc >>> 0));
+    stream.on('error', () => done(false));
+    stream.on('end', () => done(typeof expected !== 'number' || expected >>> 0 === crc >>> 0));
   });
 }
 
@@ -269,6 +284,7 @@ async function inspectPackage(bytes: Buffer, fileName: string, signal: AbortSign
   if (!head.subarray(0, 4).equals(ZIP) && !head.subarray(0, 4).equals(EMPTY_ZIP)) {
     const text = looksLikeText(bytes);
     if (text === 'html') throw notAWorkbook(fileName, "est une page web (HTML), pas un classeur Excel, malgré son nom");
+    if (text === 'xml') throw notAWorkbook(fileName, "est un fichier XML (classeur XML 2003 ?), pas un classeur Excel (.xlsx)");
     if (text === 'text') throw notAWorkbook(fileName, "est un fichier texte (CSV ?), pas un classeur Excel, malgré son nom");
     throw notAWorkbook(fileName, "n'est pas un classeur Excel (.xlsx)");
   }
@@ -304,7 +320,9 @@ async function inspectPackage(bytes: Buffer, fileName: string, signal: AbortSign
   for (const name of names) {
     if (!EXCELJS_PARTS.test(name)) continue;
     signal.throwIfAborted();
-    if (!(await entryIsIntact(zip.files[name]!))) throw damaged(fileName);
+    const intact = await entryIsIntact(zip.files[name]!, signal);
+    signal.throwIfAborted();
+    if (!intact) throw damaged(fileName);
   }
 
   let workbookXml = '';
@@ -497,6 +515,7 @@ async function streamSheets(
   let chosen: SheetRead | null = null;
   const examined: string[] = [];
   const skipped: string[] = [];
+  let headersOnly: SheetRead | null = null;
   let currentSheet: string | undefined;
   let sheetNumber: string | undefined;
   try {
@@ -537,13 +556,19 @@ async function streamSheets(
       }
       const result = await readOneSheet(worksheet, fileName, name, date1904, onProgress, signal);
       if (typeof result === 'string') examined.push(result);
-      else {
+      else if (result.rows.length === 0) {
+        // Headers and no meeting (the template's blank sheet, left beside the filled copy): kept only
+        // if no later sheet has both.
+        headersOnly ??= result;
+        examined.push(`« ${name} » (en-têtes ligne ${result.headerRow}, aucune rencontre)`);
+      } else {
         chosen = result;
         // The rest of the file does not matter; release() below ends exceljs's streams.
         if (preloaded) break;
       }
     }
     currentSheet = undefined;
+    chosen ??= headersOnly;
   } catch (error) {
     if (signal.aborted) throw signal.reason instanceof AppError ? signal.reason : damaged(fileName);
     if (error instanceof AppError) throw error;
@@ -601,7 +626,8 @@ async function readOneSheet(
   for await (const row of worksheet) {
     signal.throwIfAborted();
     if (header === null) {
-      if (searched >= HEADER_SEARCH_ROWS) continue; // drained to the end, see the caller
+      // Read to its end all the same: stopping half-way would leave exceljs buffering the rest of the sheet.
+      if (searched >= HEADER_SEARCH_ROWS) continue;
       const cells = rowCells(row, date1904());
       if (cells.length === 0) continue;
       searched++;

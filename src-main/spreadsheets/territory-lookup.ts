@@ -34,7 +34,8 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
   const plain = (text: string) => fold(text).replace(/-/g, ' ');
   return {
     academie: (text) => academieByText.get(plain(text)) ?? null,
-    departement: (text) => departementByText.get(plain(text)) ?? null,
+    // Spreadsheets turn "01" into the number 1: pad a lone digit back.
+    departement: (text) => departementByText.get(plain(/^\d$/.test(text.trim()) ? `0${text.trim()}` : text)) ?? null,
     bassin(text, departementCode, academieCode) {
       const wanted = plain(text).replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '');
       const candidates = bassins.filter(

@@ -2,11 +2,12 @@
 import { BrowserWindow, shell } from 'electron';
 import { APP_ENTRY, APP_ORIGIN, secureWebPreferences } from './web-preferences.ts';
 import { isSafeExternalUrl } from './link-guard.ts';
+import type { WindowState } from './window-state.ts';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, state: WindowState): BrowserWindow {
+  const { maximized, ...bounds } = state;
   const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...bounds,
     minWidth: 900,
     minHeight: 600,
     title: 'Synthèse régionale',
@@ -22,7 +23,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(APP_ENTRY);
   return window;
 }

@@ -1,6 +1,6 @@
 /** Issue 4 end to end: template → filled → imported; LibreOffice sheets; bad sheets; the Bilan workbook. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -30,6 +30,7 @@ function libreOfficeSheet(csv: string, name: string): string {
   writeFileSync(csvPath, csv, 'utf8');
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
   execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:59,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csvPath], { stdio: 'pipe', timeout: 120_000 });
+  rmSync(profile, { recursive: true, force: true });
   const xlsx = join(dir, `${name}.xlsx`);
   if (!existsSync(xlsx)) throw new Error('LibreOffice n’a pas converti le CSV');
   return xlsx;
@@ -154,6 +155,7 @@ describe('the Bilan workbook', () => {
     const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
     const csvDir = mkdtempSync(join(tmpdir(), 'bilan-csv-'));
     execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', '--outdir', csvDir, outputPath], { stdio: 'pipe', timeout: 120_000 });
+    rmSync(profile, { recursive: true, force: true });
     const files = readdirSync(csvDir);
     const academies = readFileSync(join(csvDir, files.find((f) => f.includes('Bilan par acad'))!), 'utf8');
     expect(academies.trim().split('\n').at(-1)).toMatch(/^Total;67;10;9;800;0;0$/);

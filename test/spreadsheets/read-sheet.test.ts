@@ -187,6 +187,43 @@ describe('readAttendanceSheet on a sheet people reworked (exceljs writer)', () =
   });
 });
 
+describe('readAttendanceSheet choosing among sheets', () => {
+  it('prefers the filled copy to the blank template sheet left before it', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Modèle').addRow(['Département', 'Date', 'Total déclaré']);
+    const copy = wb.addWorksheet('Rencontres (2)');
+    copy.addRow(['Département', 'Date', 'Total déclaré']);
+    copy.addRow(['87', utc(2020, 10, 2), 9]);
+    const file = join(dir, 'deux feuilles.xlsx');
+    await wb.xlsx.writeFile(file);
+    const read = await readAttendanceSheet({ path: file });
+    expect(read.sheetName).toBe('Rencontres (2)');
+    expect(read.rows).toEqual([
+      { row: 2, cells: { departement: { value: '87', column: 'A' }, date: { value: utc(2020, 10, 2), column: 'B' }, total: { value: 9, column: 'C' } } },
+    ]);
+  });
+
+  it('returns a sheet with headers and no meeting as such, with no rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Rencontres').addRow(['Département', 'Date', 'Total déclaré']);
+    const read = await readAttendanceSheet({ bytes: Buffer.from(await wb.xlsx.writeBuffer()), fileName: 'vierge.xlsx' });
+    expect(read.sheetName).toBe('Rencontres');
+    expect(read.headerRow).toBe(1);
+    expect(read.rows).toEqual([]);
+  });
+
+  it('looks no further than the first 10 filled rows for the headers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rencontres');
+    for (let i = 1; i <= 10; i++) ws.addRow([`ligne de présentation ${i}`]);
+    ws.addRow(['Département', 'Date', 'Total déclaré']);
+    ws.addRow(['33', utc(2020, 10, 14), 4]);
+    const message = await refusal(readAttendanceSheet({ bytes: Buffer.from(await wb.xlsx.writeBuffer()), fileName: 'long.xlsx' }));
+    expect(message).toMatch(/10 premières lignes remplies/);
+    expect(message).toMatch(/« Rencontres » \(aucune colonne reconnue\)/);
+  });
+});
+
 describe('readAttendanceSheet on a CSV converted by LibreOffice', () => {
   it('reads headers without accents and French dates kept as text', async () => {
     const csv = join(dir, 'export-dsden.csv');

@@ -1,6 +1,6 @@
 /** LibreOffice and poppler as the tests' independent readers of generated files. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
@@ -15,6 +15,7 @@ export function convertWithLibreOffice(file: string, format: 'pdf' | 'txt:Text')
     { stdio: 'pipe', timeout: 120_000 },
   );
   const output = join(outDir, basename(file).replace(/\.[^.]+$/, format === 'pdf' ? '.pdf' : '.txt'));
+  rmSync(profile, { recursive: true, force: true });
   if (!existsSync(output)) throw new Error(`LibreOffice n'a pas pu convertir ${file}`);
   return output;
 }

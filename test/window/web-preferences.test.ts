@@ -24,6 +24,8 @@ describe('window security checklist', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    // Inline styles only by hash: the design system's two color-scheme rules.
+    expect(CONTENT_SECURITY_POLICY.match(/'sha256-[^']+'/g)).toHaveLength(2);
   });
 });
 
