@@ -50,11 +50,12 @@ export const HttpUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+      // No "user:password@" part: a link in a synthesis never carries credentials.
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0 && url.username === '' && url.password === '';
     } catch {
       return false;
     }
-  }, { message: 'adresse web invalide (http:// ou https:// attendu)' });
+  }, { message: 'adresse web invalide (http:// ou https:// attendu, sans identifiant ni mot de passe)' });
 
 /** UAI: the 8-character code of an établissement (7 digits or 2A/2B for Corsica, then a letter). */
 export const Uai = z

@@ -20,6 +20,9 @@ export const bassinHandlers: HandlerGroup<'bassins'> = {
   'bassins.create': (input, { db }) =>
     inTransaction(db, () => {
       requireDepartement(db, input.departementCode);
+      if (repo.listBassins(db, { departementCode: input.departementCode }).some((b) => b.nom.toLowerCase() === input.nom.toLowerCase())) {
+        throw conflict(`Le bassin « ${input.nom} » existe déjà dans le département ${input.departementCode}.`);
+      }
       return repo.getBassin(db, repo.insertBassin(db, input))!;
     }),
   'bassins.update': ({ id, ...patch }, { db }) =>

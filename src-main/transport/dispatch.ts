@@ -41,12 +41,31 @@ export async function dispatch(
   }
 }
 
+/** The names users know for the fields they type (the rest keep their key). */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'intitulé', date: 'date', lieu: 'lieu', level: 'niveau', format: 'format', declaredTotal: 'total déclaré',
+  attendance: 'participants', ateliers: 'ateliers', defi: 'défi', participants: 'participants', text: 'texte',
+  links: 'liens', url: 'adresse', label: 'libellé', niveau: 'niveau', classes: 'classes', heading: 'titre de groupe',
+  name: 'nom', nom: 'nom', uai: 'UAI', etablissementUai: 'établissement (UAI)', departementCode: 'département',
+  academieCode: 'académie', bassinId: 'bassin', contact: 'contact', regionCode: 'région académique', sections: 'sections',
+  startDate: 'date de début', endDate: 'date de fin', subtitle: 'sous-titre', closingNote: 'note de fin', scope: 'périmètre',
+  outputDir: 'dossier de sortie', outputPath: 'fichier de sortie', thematique: 'thématique', retexMin: 'minimum de retex',
+  retexMax: 'maximum de retex', sectionKey: 'section', commune: 'commune', kind: 'type',
+};
+
+function fieldLabel(path: string): string {
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  const last = parts[parts.length - 1] ?? '';
+  return FIELD_LABELS[last] ?? last;
+}
+
 function invalidInput(name: OperationName, error: z.ZodError): AppError {
   const issues = toIssues(error);
   const first = issues[0];
-  const where = first && first.path ? `${first.path} : ` : '';
+  const where = first && first.path ? `champ « ${fieldLabel(first.path)} » : ` : '';
   const more = issues.length > 1 ? ` (et ${issues.length - 1} autre${issues.length > 2 ? 's' : ''} problème${issues.length > 2 ? 's' : ''})` : '';
-  return new AppError('INVALID_INPUT', `Données invalides pour « ${name} » — ${where}${first?.message ?? ''}${more}.`, issues);
+  void name;
+  return new AppError('INVALID_INPUT', `Saisie refusée — ${where}${first?.message ?? ''}${more}.`, issues);
 }
 
 function toIssues(error: z.ZodError): AppErrorIssue[] {
@@ -56,7 +75,7 @@ function toIssues(error: z.ZodError): AppErrorIssue[] {
 /** Maps anything thrown below the dispatcher to the contract's error shape. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof z.ZodError) return new AppError('INVALID_INPUT', 'Données invalides.', toIssues(error));
+  if (error instanceof z.ZodError) return new AppError('INVALID_INPUT', 'Saisie refusée.', toIssues(error));
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return new AppError('CONFLICT', constraintMessage(code));

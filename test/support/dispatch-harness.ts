@@ -53,7 +53,7 @@ export class DispatchHarness {
     const { error } = envelope;
     expect(error.code, error.message).toBe(expected.code);
     if (expected.path !== undefined) {
-      expect(error.message).toContain(`Données invalides pour « ${String(name)} »`);
+      expect(error.message).toMatch(/^Saisie refusée — /);
       const issue = error.issues?.find((i) => i.path === expected.path);
       expect(issue, `aucun problème signalé en « ${expected.path} » : ${JSON.stringify(error.issues)}`).toBeDefined();
       expect(issue!.message).toMatch(expected.message);

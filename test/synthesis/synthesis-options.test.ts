@@ -73,7 +73,7 @@ describe('trames', () => {
     })).rejects.toThrow(/Consultation introuvable/);
     await expect(demo.call('trames.create', {
       name: 'x', title: 'x', sections: [{ key: 'a', scope: 'thematique', title: 'A', source: 'contributions', contributionKinds: ['souhait' as never] }],
-    })).rejects.toThrow(/Données invalides/);
+    })).rejects.toThrow(/Saisie refusée/);
     await expect(demo.call('trames.create', {
       name: 'x', title: 'x', sections: [{ key: 'a', scope: 'thematique', title: 'A', source: 'bilan' }],
     })).rejects.toThrow(/le bilan des rencontres se place une fois, dans le document/);

@@ -1197,7 +1197,7 @@ describe('3. Textes et intégrité du catalogue', () => {
       code: 'INVALID_INPUT', path: 'title', message: 'caractère de contrôle interdit (U+0007) à la position 4',
     });
     expect(error.message).toBe(
-      'Données invalides pour « meetings.create » — title : caractère de contrôle interdit (U+0007) à la position 4.',
+      'Saisie refusée — champ « intitulé » : caractère de contrôle interdit (U+0007) à la position 4.',
     );
   });
 

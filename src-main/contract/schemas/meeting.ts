@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryCode, MeetingFormat, MeetingLevel } from '../domain.ts';
-import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, text, Uai } from '../primitives.ts';
+import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, RegionCode, text, Uai } from '../primitives.ts';
 
 export const Atelier = z.object({
   thematiqueId: Id,
@@ -46,6 +46,7 @@ export type Meeting = z.infer<typeof Meeting>;
 
 export const MeetingFilter = z.object({
   campaignId: Id,
+  regionCode: RegionCode.optional(),
   level: MeetingLevel.optional(),
   academieCode: AcademieCode.optional(),
   departementCode: DepartementCode.optional(),

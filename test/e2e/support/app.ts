@@ -1,0 +1,86 @@
+/**
+ * Starts the app as a user would in a browser (`src-main/cli/web.ts`: the local HTTP bridge serving the
+ * built UI), on a fresh demo catalogue, and gives the launch address with its token.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test as base } from '@playwright/test';
+
+export interface RunningApp {
+  url: string;
+  dbPath: string;
+  dir: string;
+}
+
+function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
+  const dir = mkdtempSync(join(tmpdir(), 'synthese-e2e-'));
+  const dbPath = join(dir, 'catalogue.sqlite');
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0'], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`Le serveur web n’a pas démarré :\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64})/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ app: { url: match[1]!, dbPath, dir }, child });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`Le serveur web s’est arrêté (${code}) :\n${output}`)));
+  });
+}
+
+/** One app per test file (worker-scoped would share state between files). */
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({}, use) => {
+    const { app, child } = await startApp();
+    await use(app);
+    child.kill('SIGTERM');
+  },
+});
+export { expect };
+
+/** Opens the app and waits for the shell. */
+export async function openApp(page: Page, app: RunningApp): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { appErrors?: string[] }).appErrors = errors;
+  await page.goto(app.url);
+  await expect(page.getByRole('link', { name: 'Tableau de bord' }).first()).toBeVisible();
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { appErrors?: string[] }).appErrors ?? [];
+}
+
+/** axe-core on the page as it is: serious and critical violations, with where they are. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP rightly refuses an injected <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  }
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}) : ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A full-page screenshot kept as a test artifact. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/screens', { recursive: true });
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
