@@ -44,7 +44,7 @@ function start(): void {
   const backups = join(userData, 'sauvegardes');
   let cataloguePath = join(userData, 'catalogue.sqlite');
   // One context object whose catalogue can be swapped (another catalogue opened, a backup restored).
-  const context: ServiceContext = { db: openCatalogue(cataloguePath), now: () => new Date() };
+  const context: ServiceContext = { db: openCatalogue(cataloguePath), now: () => new Date(), cataloguePath };
   registerIpc(ipcMain, handlers, context);
   serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
   const statePath = join(userData, 'fenetre.json');
@@ -74,6 +74,7 @@ function start(): void {
       try {
         const next = openCatalogue(choice.filePaths[0]);
         cataloguePath = choice.filePaths[0];
+        context.cataloguePath = cataloguePath;
         swap(() => next);
       } catch (e) {
         dialog.showErrorBox('Catalogue illisible', (e as Error).message);

@@ -28,7 +28,7 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 const fresh = !existsSync(dbPath);
 mkdirSync(dirname(dbPath), { recursive: true });
 const db = openCatalogue(dbPath);
-const context = { db, now: () => new Date() };
+const context = { db, now: () => new Date(), cataloguePath: dbPath };
 if (fresh) {
   // A first launch opens on something to see: the demo catalogue (seed 004), which the user may replace.
   await loadDemos(localCaller(context));

@@ -101,6 +101,14 @@ export const operations = {
   ),
   'styles.delete': op(ById, Deleted, 'Supprime un modèle de styles.'),
 
+  'catalogue.info': op(
+    Empty,
+    z.object({
+      path: z.string().nullable(), bytes: z.number().int().nullable(), schemaVersion: z.number().int(),
+      lastChange: z.string(), meetings: z.number().int(), campaigns: z.number().int(),
+    }),
+    'Où vit le catalogue ouvert, sa taille, sa version de schéma et sa dernière modification.',
+  ),
   'settings.get': op(Empty, Settings, 'Région, contact, consultation active et modèle de styles par défaut.'),
   'settings.update': op(SettingsUpdate, Settings, 'Modifie les paramètres.'),
 

@@ -15,6 +15,8 @@ export interface ServiceContext {
   now: () => Date;
   /** Long work reports here; transports forward it to the UI. */
   onProgress?: (progress: Progress) => void;
+  /** The catalogue file (absent for an in-memory catalogue). */
+  cataloguePath?: string;
 }
 
 export type Handler<N extends OperationName> = (

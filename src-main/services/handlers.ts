@@ -5,7 +5,7 @@ import type { Handlers } from './context.ts';
 import { categoryHandlers, meetingHandlers } from './meetings.service.ts';
 import { kit2015Handlers } from './kit2015.service.ts';
 import { retexHandlers } from './retex.service.ts';
-import { settingsHandlers } from './settings.service.ts';
+import { catalogueHandlers, settingsHandlers } from './settings.service.ts';
 import { spreadsheetHandlers } from './spreadsheets.service.ts';
 import { styleHandlers } from './styles.service.ts';
 import { statsHandlers } from './stats.service.ts';
@@ -26,6 +26,7 @@ export const handlers: Handlers = {
   ...sectionTextHandlers,
   ...trameHandlers,
   ...settingsHandlers,
+  ...catalogueHandlers,
   ...styleHandlers,
   ...statsHandlers,
   ...synthesisHandlers,

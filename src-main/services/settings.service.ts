@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { inTransaction } from '../catalogue/database.ts';
+import { lastChange } from '../catalogue/repos/document.repo.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
 import { getStyleInfo } from '../catalogue/repos/style.repo.ts';
@@ -17,6 +19,19 @@ export function currentSettings(db: Catalogue): Settings {
     styleTemplateId: (stored.styleTemplateId as number | undefined) ?? null,
   };
 }
+
+export const catalogueHandlers: HandlerGroup<'catalogue'> = {
+  'catalogue.info': (_input, { db, cataloguePath }) => {
+    const path = cataloguePath ?? null;
+    let bytes: number | null = null;
+    if (path && existsSync(path)) bytes = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return {
+      path, bytes, schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      lastChange: lastChange(db).toISOString(), meetings: count('meeting'), campaigns: count('campaign'),
+    };
+  },
+};
 
 export const settingsHandlers: HandlerGroup<'settings'> = {
   'settings.get': (_input, { db }) => currentSettings(db),

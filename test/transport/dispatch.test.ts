@@ -944,6 +944,18 @@ const styleAndKitCases = {
 } satisfies CaseGroup;
 
 const reportCases = {
+  'catalogue.info': {
+    valid: async (h) => {
+      await installPreset(h);
+      const info = await h.ok('catalogue.info', {});
+      expect(info).toMatchObject({ path: null, bytes: null, campaigns: 1, meetings: 0 });
+      expect(info.schemaVersion).toBeGreaterThanOrEqual(4);
+      expect(Number.isNaN(Date.parse(info.lastChange))).toBe(false);
+    },
+    invalid: async (h) => {
+      await h.refuse('catalogue.info', 'chemin', { code: 'INVALID_INPUT', path: '', message: /objet attendu/ });
+    },
+  },
   'settings.get': {
     valid: async (h) => {
       expect(await h.ok('settings.get', {})).toEqual({ regionCode: null, contact: '', activeCampaignId: null, styleTemplateId: null });
