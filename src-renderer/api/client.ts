@@ -30,12 +30,16 @@ export class CallError extends Error {
 const TOKEN_KEY = 'synthese.token';
 
 /** Takes the token from the launch address (#token=…) once, then forgets it from the address bar. */
-function bridgeToken(): string {
+export function captureBridgeToken(): void {
   const match = /(?:^#|&)token=([0-9a-f]{64})/.exec(window.location.hash);
   if (match) {
     sessionStorage.setItem(TOKEN_KEY, match[1]!);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
   }
+}
+
+function bridgeToken(): string {
+  captureBridgeToken();
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) throw new CallError({ code: 'INVALID_INPUT', message: 'Jeton de session absent : rouvrez l’adresse affichée par « npm run web ».' });
   return token;

@@ -1,0 +1,63 @@
+/** The shell of every screen: DSFR header with the main navigation, the active consultation, the page. */
+import { Header } from '@codegouvfr/react-dsfr/Header';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { Loading } from '../components/Loading.tsx';
+import { AppProvider, useApp } from './AppContext.tsx';
+import { Notices } from './Notices.tsx';
+import { href, SCREENS, useRoute } from './routes.ts';
+import { ScreenFor } from './screens.tsx';
+
+export function App() {
+  return (
+    <AppProvider>
+      <Shell />
+    </AppProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const { campaigns, campaign, setActiveCampaign, loading } = useApp();
+  const current = SCREENS.find((s) => s.path === route.screen) ?? SCREENS[0]!;
+  return (
+    <>
+      <div className="fr-skiplinks">
+        <nav className="fr-container" role="navigation" aria-label="Accès rapide">
+          <ul className="fr-skiplinks__list">
+            <li><a className="fr-link" href="#contenu" onClick={(e) => { e.preventDefault(); document.getElementById('contenu')?.focus(); }}>Contenu</a></li>
+          </ul>
+        </nav>
+      </div>
+      <Header
+        brandTop={<>République<br />Française</>}
+        serviceTitle="Synthèse régionale"
+        serviceTagline="Rencontres, contributions et synthèses des consultations sur le numérique éducatif"
+        homeLinkProps={{ href: href('/'), title: 'Accueil — Synthèse régionale' }}
+        navigation={SCREENS.map((s) => ({ text: s.label, linkProps: { href: href(s.path) }, isActive: s.path === current.path }))}
+      />
+      <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w app-main">
+        {campaigns.length > 1 && campaign && (
+          <div className="app-campaign">
+            <Select
+              label="Consultation"
+              nativeSelectProps={{ value: String(campaign.id), onChange: (e) => void setActiveCampaign(Number(e.target.value)) }}
+            >
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>{c.title}</option>
+              ))}
+            </Select>
+          </div>
+        )}
+        <Notices />
+        {loading && !campaign ? <Loading /> : <ScreenFor route={route} />}
+      </main>
+      <footer className="fr-footer" role="contentinfo">
+        <div className="fr-container">
+          <p className="fr-footer__content-desc fr-py-2w">
+            Synthèse régionale — outil des DANE, des DSDEN et des régions académiques. Fonctionne hors ligne : le catalogue reste sur ce poste.
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

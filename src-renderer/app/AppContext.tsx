@@ -1,0 +1,60 @@
+/** What every screen needs: the active consultation, the settings, and a way to tell the user. */
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { Campaign } from '../../src-main/contract/schemas/campaign.ts';
+import type { Settings } from '../../src-main/contract/schemas/reports.ts';
+import { call } from '../api/client.ts';
+import { useQuery } from '../components/useCall.ts';
+
+export interface Notice {
+  id: number;
+  message: string;
+  severity: 'success' | 'info' | 'warning' | 'error';
+  /** "Annuler" after a deletion, for instance. */
+  action?: { label: string; run: () => void | Promise<void> };
+}
+
+interface AppState {
+  campaigns: Campaign[];
+  campaign: Campaign | null;
+  settings: Settings | null;
+  loading: boolean;
+  reload: () => void;
+  setActiveCampaign: (id: number) => Promise<void>;
+  notices: Notice[];
+  notify: (notice: Omit<Notice, 'id'>) => void;
+  dismiss: (id: number) => void;
+}
+
+const Context = createContext<AppState | null>(null);
+let noticeIds = 0;
+
+export function AppProvider({ children }: { children: ReactNode }) {
+  const campaigns = useQuery('campaigns.list', {});
+  const settings = useQuery('settings.get', {});
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const reload = useCallback(() => {
+    campaigns.reload();
+    settings.reload();
+  }, [campaigns.reload, settings.reload]);
+  const notify = useCallback((n: Omit<Notice, 'id'>) => setNotices((list) => [...list.slice(-3), { ...n, id: ++noticeIds }]), []);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  const setActiveCampaign = useCallback(async (id: number) => {
+    await call('settings.update', { activeCampaignId: id });
+    settings.reload();
+  }, [settings.reload]);
+  const value = useMemo<AppState>(() => {
+    const list = campaigns.data ?? [];
+    const active = list.find((c) => c.id === settings.data?.activeCampaignId) ?? list[0] ?? null;
+    return {
+      campaigns: list, campaign: active, settings: settings.data ?? null, loading: campaigns.loading || settings.loading,
+      reload, setActiveCampaign, notices, notify, dismiss,
+    };
+  }, [campaigns.data, campaigns.loading, settings.data, settings.loading, reload, setActiveCampaign, notices, notify, dismiss]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useApp(): AppState {
+  const state = useContext(Context);
+  if (!state) throw new Error('useApp hors de AppProvider');
+  return state;
+}

@@ -1,0 +1,32 @@
+/** Which screen a route shows. Each screen lives in its own folder under features/. */
+import { ContributionsScreen } from '../features/contributions/ContributionsScreen.tsx';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { ImportsScreen } from '../features/imports/ImportsScreen.tsx';
+import { MeetingsScreen } from '../features/meetings/MeetingsScreen.tsx';
+import { RetexScreen } from '../features/retex/RetexScreen.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { SynthesisScreen } from '../features/synthesis/SynthesisScreen.tsx';
+import { TramesScreen } from '../features/trames/TramesScreen.tsx';
+import type { Route } from './routes.ts';
+
+export function ScreenFor({ route }: { route: Route }) {
+  const params = route.params;
+  switch (route.screen) {
+    case '/rencontres':
+      return <MeetingsScreen params={params} />;
+    case '/retex':
+      return <RetexScreen params={params} />;
+    case '/contributions':
+      return <ContributionsScreen params={params} />;
+    case '/trames':
+      return <TramesScreen params={params} />;
+    case '/synthese':
+      return <SynthesisScreen params={params} />;
+    case '/imports':
+      return <ImportsScreen params={params} />;
+    case '/parametres':
+      return <SettingsScreen params={params} />;
+    default:
+      return <DashboardScreen params={params} />;
+  }
+}

@@ -1,0 +1,138 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
+import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
+import { ConfirmDelete } from '../retex/ConfirmDelete.tsx';
+import { reorderKey } from '../retex/reorder.ts';
+import { RichText } from '../retex/RichText.tsx';
+import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
+import { ContributionEditPanel } from './ContributionEditPanel.tsx';
+import { excerpt, SCALE_HEADINGS } from './kinds.ts';
+import type { ContributionPatch } from './useContributionBoard.ts';
+
+const SOURCES_SHOWN = 3;
+
+/** One contribution: its text, group title, scale and sources; kept or not, its place, inline editing. */
+export function ContributionItem({ contribution: c, rank, count, hintId, editing, defis, headings, meetings, answers, onToggle, onMove, onEdit, onEditing, onDelete }: {
+  contribution: Contribution;
+  rank: number | null;
+  count: number;
+  hintId: string;
+  editing: boolean;
+  defis: Contribution[];
+  headings: string[];
+  meetings: { choices: MeetingChoice[]; byId: Map<number, MeetingChoice> };
+  /** For a défi: how many propositions answer it. */
+  answers: number;
+  onToggle: (keep: boolean) => void;
+  onMove: (delta: -1 | 1, focus: 'item' | 'button') => void;
+  onEdit: (patch: ContributionPatch) => void;
+  onEditing: (on: boolean) => void;
+  onDelete: () => Promise<unknown>;
+}) {
+  const name = excerpt(c.text);
+  const parent = c.parentId === null ? null : defis.find((d) => d.id === c.parentId);
+  const sources = c.sourceMeetingIds.map((id) => meetings.byId.get(id)?.label ?? `rencontre n° ${id}`);
+  return (
+    <li
+      id={`contrib-item-${c.id}`}
+      className={`contrib-item${rank ? ' contrib-item--kept' : ''}`}
+      tabIndex={rank ? 0 : undefined}
+      aria-describedby={rank ? hintId : undefined}
+      onKeyDown={(event) => {
+        if (event.target !== event.currentTarget && (event.target as HTMLElement).closest('.contrib-edit')) return;
+        const delta = rank ? reorderKey(event) : null;
+        if (delta === null) return;
+        event.preventDefault();
+        onMove(delta, 'item');
+      }}
+    >
+      <div className="contrib-item__main">
+        <div className="contrib-item__body">
+          <p className="fr-mb-1w">
+            {rank && <span className="contrib-item__rank">{rank}. </span>}
+            <RichText text={c.text} />
+          </p>
+          <p className="contrib-item__tags fr-mb-1w">
+            {c.heading && <Badge as="span" small noIcon severity="info">Titre de groupe : {c.heading}</Badge>}
+            {c.scale && <Badge as="span" small noIcon>Échelle : {SCALE_HEADINGS[c.scale]}</Badge>}
+            {c.kind === 'defi' && answers > 0 && <Badge as="span" small noIcon>{answers} proposition{answers > 1 ? 's' : ''} y répond{answers > 1 ? 'ent' : ''}</Badge>}
+          </p>
+          {parent && <p className="fr-text--sm fr-mb-1w">Répond au défi : « {excerpt(parent.text, 110)} »</p>}
+          <p className="fr-text--xs fr-mb-0 contrib-item__sources">
+            {sources.length === 0
+              ? 'Aucune rencontre d’origine indiquée.'
+              : <>Issue de : {sources.slice(0, SOURCES_SHOWN).join(' ; ')}{sources.length > SOURCES_SHOWN ? ` ; et ${sources.length - SOURCES_SHOWN} autre${sources.length - SOURCES_SHOWN > 1 ? 's' : ''}` : ''}</>}
+          </p>
+        </div>
+        <div className="contrib-item__actions">
+          <ToggleSwitch
+            id={`contrib-keep-${c.id}`}
+            label={<>Retenue<span className="app-sr-only"> pour la synthèse : {name}</span></>}
+            labelPosition="left"
+            showCheckedHint={false}
+            checked={c.selected}
+            onChange={(checked) => onToggle(checked)}
+          />
+          {rank && (
+            <div className="contrib-item__row">
+              <Button
+                id={`contrib-up-${c.id}`}
+                size="small"
+                priority="secondary"
+                iconId="fr-icon-arrow-up-line"
+                disabled={rank === 1}
+                nativeButtonProps={{ 'aria-label': `Monter « ${name} » (position ${rank} sur ${count})` }}
+                onClick={() => onMove(-1, 'button')}
+              >
+                Monter
+              </Button>
+              <Button
+                id={`contrib-down-${c.id}`}
+                size="small"
+                priority="secondary"
+                iconId="fr-icon-arrow-down-line"
+                disabled={rank === count}
+                nativeButtonProps={{ 'aria-label': `Descendre « ${name} » (position ${rank} sur ${count})` }}
+                onClick={() => onMove(1, 'button')}
+              >
+                Descendre
+              </Button>
+            </div>
+          )}
+          <div className="contrib-item__row">
+            <Button
+              id={`contrib-edit-toggle-${c.id}`}
+              size="small"
+              priority="tertiary"
+              iconId="fr-icon-edit-line"
+              nativeButtonProps={{ 'aria-label': `Modifier « ${name} »`, 'aria-expanded': editing, 'aria-controls': editing ? `contrib-edit-${c.id}` : undefined }}
+              onClick={() => onEditing(!editing)}
+            >
+              Modifier
+            </Button>
+            <ConfirmDelete
+              name={name}
+              what="la contribution"
+              details={answers > 0 ? `${answers} proposition${answers > 1 ? 's' : ''} y répond${answers > 1 ? 'ent' : ''} : elle${answers > 1 ? 's' : ''} en ser${answers > 1 ? 'ont' : 'a'} détachée${answers > 1 ? 's' : ''}.` : undefined}
+              onConfirm={onDelete}
+            />
+          </div>
+        </div>
+      </div>
+      {editing && (
+        <ContributionEditPanel
+          contribution={c}
+          defis={defis}
+          headings={headings}
+          meetings={meetings.choices}
+          onEdit={onEdit}
+          onClose={() => {
+            onEditing(false);
+            document.getElementById(`contrib-edit-toggle-${c.id}`)?.focus();
+          }}
+        />
+      )}
+    </li>
+  );
+}

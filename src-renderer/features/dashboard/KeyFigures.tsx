@@ -1,0 +1,41 @@
+import type { Bilan } from '../../../src-main/contract/schemas/reports.ts';
+import { frenchDate, frenchNumber } from '../../components/format.ts';
+
+const FORMAT_LABELS = { presentiel: 'en présentiel', distanciel: 'à distance', hybride: 'en format hybride' } as const;
+
+/** The four figures users look for first, for the chosen perimeter. */
+export function KeyFigures({ bilan }: { bilan: Bilan }) {
+  const t = bilan.totals;
+  const dates = bilan.secondLevelDates.map(frenchDate);
+  const formats = bilan.secondLevelFormats.map((f) => FORMAT_LABELS[f]);
+  const figures = [
+    { value: t.bassinMeetings, label: 'Rencontres de bassin', note: 'Premier niveau : ZAP, réseaux ECLORE' },
+    {
+      value: t.secondLevelMeetings,
+      label: t.secondLevelMeetings > 1 ? 'Concertations de second niveau' : 'Concertation de second niveau',
+      note: [
+        // `departements` counts départements, not meetings: a département may hold two concertations.
+        t.departements > 0 ? `départementales dans ${frenchNumber(t.departements)} département${t.departements > 1 ? 's' : ''}` : '',
+        dates.length ? `le${dates.length > 1 ? 's' : ''} ${dates.join(', ')}` : '',
+        formats.length ? formats.join(', ') : '',
+      ].filter(Boolean).join(' · ') || 'Départementales ou académiques',
+    },
+    { value: t.participants, label: 'Participants', note: 'aux concertations de second niveau' },
+    {
+      value: t.etablissementMeetings,
+      label: t.etablissementMeetings > 1 ? 'Rencontres d’établissement' : 'Rencontre d’établissement',
+      note: `${frenchNumber(t.etablissementParticipants)} participant${t.etablissementParticipants > 1 ? 's' : ''}`,
+    },
+  ];
+  return (
+    <ul className="app-figures fr-raw-list" aria-label={`Chiffres clés — ${bilan.scope.name}`}>
+      {figures.map((f) => (
+        <li key={f.label} className="app-figure">
+          <span className="app-figure__value">{frenchNumber(f.value)}</span>
+          <span className="dash-figure__label">{f.label}</span>
+          <span className="dash-figure__note">{f.note}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The confirm step of "Supprimer", in the page: the meeting is deleted ('meetings.delete'), the list comes
+ * back, and the notice offers "Annuler", which re-creates the meeting from the copy kept here.
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { useEffect, useRef } from 'react';
+import { call } from '../../api/client.ts';
+import { type Notice, useApp } from '../../app/AppContext.tsx';
+import { navigate } from '../../app/routes.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { asCallError, useMutation } from '../../components/useCall.ts';
+import type { Meeting } from '../../../src-main/contract/schemas/meeting.ts';
+import { focusSoon } from './focus.ts';
+import { announceMeetingsChanged } from './meeting-events.ts';
+import { copyOf } from './meeting-draft.ts';
+
+interface Props {
+  title: string;
+  /** The meeting as the catalogue holds it once the saves under way are done. */
+  settle: () => Promise<Meeting>;
+  /** Called once the meeting is deleted. */
+  onDeleted: () => void;
+  onKeep: () => void;
+}
+
+export function DeleteConfirm({ title, settle, onDeleted, onKeep }: Props) {
+  const { notify } = useApp();
+  const { run, error, busy } = useMutation();
+  const questionRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => questionRef.current?.focus(), []);
+
+  const confirm = async () => {
+    const copy = await settle();
+    const done = await run('meetings.delete', { id: copy.id });
+    if (!done) return;
+    onDeleted();
+    notify({
+      message: `Rencontre « ${copy.title} » supprimée.`,
+      severity: 'success',
+      action: { label: 'Annuler', run: () => restore(copy, notify) },
+    });
+    navigate('/rencontres');
+    focusSoon('contenu');
+  };
+
+  return (
+    <div
+      className="meetings-confirm fr-mb-4w"
+      role="group"
+      aria-labelledby="meeting-delete-question"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onKeep();
+      }}
+    >
+      <p id="meeting-delete-question" ref={questionRef} tabIndex={-1} className="fr-text--bold">
+        Supprimer la rencontre « {title} » ? Sa participation et ses ateliers seront supprimés avec elle.
+      </p>
+      <ErrorNotice error={error} />
+      <div className="meetings-savebar__actions">
+        <Button type="button" iconId="fr-icon-delete-line" disabled={busy} onClick={() => void confirm()}>
+          Confirmer la suppression
+        </Button>
+        <Button type="button" priority="secondary" onClick={onKeep}>
+          Garder la rencontre
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+async function restore(copy: Meeting, notify: (n: Omit<Notice, 'id'>) => void): Promise<void> {
+  try {
+    const again = await call('meetings.create', copyOf(copy));
+    notify({ message: `Rencontre « ${again.title} » rétablie.`, severity: 'success' });
+    announceMeetingsChanged();
+  } catch (e) {
+    notify({ message: `La rencontre n’a pas pu être rétablie : ${asCallError(e).message}`, severity: 'error' });
+  }
+}

@@ -1,0 +1,107 @@
+/** Synthèse: choose what to write, check it, look at it, write the Word files, find them again. */
+import { useMemo } from 'react';
+import type { SynthesisTarget } from '../../../src-main/contract/schemas/reports.ts';
+import type { z } from 'zod';
+import { useApp } from '../../app/AppContext.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useQuery } from '../../components/useCall.ts';
+import { ChoicesForm } from './ChoicesForm.tsx';
+import { DocumentHistory } from './DocumentHistory.tsx';
+import { GeneratePanel } from './GeneratePanel.tsx';
+import { PreflightList } from './PreflightList.tsx';
+import { PreviewPane } from './PreviewPane.tsx';
+import { scopeGroups, useRegion } from './useRegion.ts';
+import { useSynthesisChoices } from './useSynthesisChoices.ts';
+import './synthesis.css';
+
+export function SynthesisScreen(_props: { params: string[] }) {
+  const { campaign } = useApp();
+  if (!campaign) {
+    return (
+      <>
+        <PageHeader title="Synthèse" />
+        <p>Aucune consultation : installez-en une depuis les Paramètres.</p>
+      </>
+    );
+  }
+  return <SynthesisOf campaignId={campaign.id} />;
+}
+
+function SynthesisOf({ campaignId }: { campaignId: number }) {
+  const { campaign } = useApp();
+  const trames = useQuery('trames.list', { campaignId });
+  const styles = useQuery('styles.list', {});
+  const documents = useQuery('documents.list', { campaignId });
+  const { region, error: territoryError } = useRegion();
+  const groups = useMemo(() => scopeGroups(region), [region]);
+  const scopes = useMemo(() => groups.flatMap((g) => g.options.map((o) => o.value)), [groups]);
+  const { choices, choose } = useSynthesisChoices(campaignId, trames.data, scopes);
+
+  const target = useMemo<z.input<typeof SynthesisTarget>>(() => ({
+    campaignId,
+    ...(choices.trameId !== null ? { trameId: choices.trameId } : {}),
+    scope: choices.scope,
+    ...(choices.thematique !== null ? { thematique: choices.thematique } : {}),
+  }), [campaignId, choices.trameId, choices.scope, choices.thematique]);
+  const ready = choices.trameId !== null;
+  const preflight = useQuery('synthesis.preflight', target, !ready);
+  const preview = useQuery('synthesis.preview', target, !ready);
+
+  if (!campaign) return null;
+  return (
+    <>
+      <PageHeader
+        title="Synthèse"
+        description="Choisissez la trame et le périmètre, vérifiez ce qui manque, relisez l’aperçu, puis écrivez les fichiers Word."
+      />
+      <ErrorNotice error={trames.error ?? styles.error ?? territoryError} />
+      <section aria-labelledby="syn-choices-title" className="fr-mb-4w">
+        <h2 id="syn-choices-title" className="fr-h4">Ce que vous produisez</h2>
+        {trames.data ? (
+          trames.data.length === 0 ? (
+            <p>Aucune trame pour cette consultation : créez-en une dans l’écran <a href="#/trames">Trames</a>.</p>
+          ) : (
+            <ChoicesForm
+              campaign={campaign}
+              trames={trames.data}
+              styles={styles.data ?? []}
+              groups={groups}
+              choices={choices}
+              onChange={choose}
+            />
+          )
+        ) : (
+          <Loading what="Chargement des trames" />
+        )}
+      </section>
+      <div className="syn-layout">
+        <div className="syn-layout__side">
+          <section aria-labelledby="syn-preflight-title" className="fr-mb-4w">
+            <h2 id="syn-preflight-title" className="fr-h4">Avant de générer</h2>
+            <p className="fr-text--sm">
+              Ce qui manque ou surprend. La génération reste possible : le document garde alors ses emplacements vides.
+            </p>
+            <ErrorNotice error={preflight.error} />
+            {preflight.loading && <Loading what="Vérification" />}
+            {preflight.data && <PreflightList findings={preflight.data.findings} />}
+          </section>
+          <section aria-labelledby="syn-generate-title" className="fr-mb-4w">
+            <h2 id="syn-generate-title" className="fr-h4">Générer les fichiers Word</h2>
+            <GeneratePanel campaignId={campaignId} choices={choices} onGenerated={documents.reload} />
+          </section>
+        </div>
+        <section aria-labelledby="syn-preview-title" className="syn-layout__main fr-mb-4w">
+          <h2 id="syn-preview-title" className="fr-h4">Aperçu</h2>
+          <PreviewPane preview={preview.data} loading={preview.loading} error={preview.error} />
+        </section>
+      </div>
+      <section aria-labelledby="syn-history-title">
+        <h2 id="syn-history-title" className="fr-h4">Historique des documents</h2>
+        <ErrorNotice error={documents.error} />
+        {documents.data ? <DocumentHistory documents={documents.data} region={region} /> : <Loading what="Chargement de l’historique" />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/** The région académique of the settings, its académies and départements: what a scope can name. */
+import { useMemo } from 'react';
+import type { RegionAcademique } from '../../../src-main/contract/schemas/territory.ts';
+import { useApp } from '../../app/AppContext.tsx';
+import { useQuery } from '../../components/useCall.ts';
+
+export interface ScopeOption {
+  value: string;
+  label: string;
+}
+
+export interface ScopeGroup {
+  label: string;
+  options: ScopeOption[];
+}
+
+export function useRegion() {
+  const { settings } = useApp();
+  const tree = useQuery('territory.tree', {});
+  const region = useMemo<RegionAcademique | undefined>(
+    () => tree.data?.find((r) => r.code === settings?.regionCode),
+    [tree.data, settings?.regionCode],
+  );
+  return { region, loading: tree.loading, error: tree.error };
+}
+
+/** The région, then each académie followed by its départements. */
+export function scopeGroups(region: RegionAcademique | undefined, withRegion = true): ScopeGroup[] {
+  if (!region) return withRegion ? [{ label: 'Région académique', options: [{ value: 'region', label: 'Toute la région académique' }] }] : [];
+  const groups: ScopeGroup[] = region.academies.map((a) => ({
+    label: `Académie de ${a.nom}`,
+    options: [
+      { value: `academie:${a.code}`, label: `Toute l’académie de ${a.nom}` },
+      ...a.departements.map((d) => ({ value: `departement:${d.code}`, label: `${d.nom} (${d.code})` })),
+    ],
+  }));
+  return withRegion
+    ? [{ label: 'Région académique', options: [{ value: 'region', label: `Toute la région académique ${region.nom}` }] }, ...groups]
+    : groups;
+}
+
+/** "region", "region:NAQ", "academie:BORDEAUX", "departement:33" → words for people. */
+export function scopeName(scope: string, region: RegionAcademique | undefined): string {
+  const [kind, code] = scope.split(':');
+  if (kind === 'region') return region ? `Région académique ${region.nom}` : 'Région académique';
+  if (kind === 'academie') {
+    const academie = region?.academies.find((a) => a.code === code);
+    return `Académie de ${academie?.nom ?? code}`;
+  }
+  if (kind === 'departement') {
+    const departement = region?.academies.flatMap((a) => a.departements).find((d) => d.code === code);
+    return departement ? `${departement.nom} (${departement.code})` : `Département ${code}`;
+  }
+  return scope;
+}
+
+/** A short code for file names: "NAQ", "BORDEAUX", "33". */
+export function scopeCode(scope: string, region: RegionAcademique | undefined): string {
+  const [kind, code] = scope.split(':');
+  return kind === 'region' ? (code ?? region?.code ?? 'region') : (code ?? scope);
+}

@@ -1,0 +1,18 @@
+import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@codegouvfr/react-dsfr/main.css';
+import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
+import { captureBridgeToken } from './api/client.ts';
+import { App } from './app/App.tsx';
+import './app/app.css';
+
+// The launch address carries the HTTP bridge's token in its fragment: take it before routing starts.
+captureBridgeToken();
+startReactDsfr({ defaultColorScheme: 'system' });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
