@@ -1,10 +1,21 @@
 /** Writing generated files: folders made on demand, files replaced atomically, French errors. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AppError } from '../contract/errors.ts';
 
 export function makeDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    // One level at a time: Node 20's recursive mkdir never returns for some paths (/proc/x).
+    const missing: string[] = [];
+    let current = resolve(dir);
+    while (!existsSync(current)) {
+      missing.unshift(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    if (existsSync(current) && !statSync(current).isDirectory()) throw Object.assign(new Error('ENOTDIR'), { code: 'ENOTDIR' });
+    for (const folder of missing) mkdirSync(folder);
   } catch (error) {
     throw new AppError('FILE', `Impossible de créer le dossier « ${dir} » : ${reason(error)}.`);
   }
