@@ -3,10 +3,14 @@ import type { Bilan } from '../contract/schemas/reports.ts';
 
 /** The Bilan as a plain-text table for a terminal. */
 export function formatBilan(bilan: Bilan): string {
+  // A consultation held in établissements (2015) shows those meetings and their participants too.
+  const etab = bilan.totals.etablissementMeetings > 0;
+  const figures = (f: Bilan['totals']) =>
+    [f.bassinMeetings, f.secondLevelMeetings, f.departements, f.participants, ...(etab ? [f.etablissementMeetings, f.etablissementParticipants] : [])].map(String);
   const rows = [
-    [bilan.rowKind === 'academie' ? 'Académie' : 'Département', 'Rencontres de bassin', 'Concertations 2nd niveau', 'Départements', 'Participants'],
-    ...bilan.rows.map((a) => [a.name, a.bassinMeetings, a.secondLevelMeetings, a.departements, a.participants].map(String)),
-    ['Total', bilan.totals.bassinMeetings, bilan.totals.secondLevelMeetings, bilan.totals.departements, bilan.totals.participants].map(String),
+    [bilan.rowKind === 'academie' ? 'Académie' : 'Département', 'Rencontres de bassin', 'Concertations 2nd niveau', 'Départements', 'Participants', ...(etab ? ['Rencontres d’établissement', 'Participants (établissements)'] : [])],
+    ...bilan.rows.map((a) => [a.name, ...figures(a)]),
+    ['Total', ...figures(bilan.totals)],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');

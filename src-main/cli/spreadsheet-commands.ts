@@ -42,10 +42,16 @@ export function exportBilanCommand(dbPath: string, outPath: string, o: { campagn
 }
 
 export function formatReport(r: ImportReport, dryRun: boolean): string {
+  const would = dryRun || !r.applied;
   const lines = [
     `${r.fileName}, feuille « ${r.sheetName} » : ${r.rowsRead} ligne${r.rowsRead > 1 ? 's' : ''} lue${r.rowsRead > 1 ? 's' : ''}.`,
-    `  ${dryRun ? 'À ajouter' : 'Ajoutées'} : ${r.added}   ${dryRun ? 'À mettre à jour' : 'Mises à jour'} : ${r.updated}   Inchangées : ${r.unchanged}   Refusées : ${r.refused}`,
+    `  ${would ? 'À ajouter' : 'Ajoutées'} : ${r.added}   ${would ? 'À mettre à jour' : 'Mises à jour'} : ${r.updated}   Inchangées : ${r.unchanged}   Refusées : ${r.refused}`,
   ];
+  // Which meeting each row adds or changes: the user checks the import touches what they meant.
+  for (const row of r.rows.filter((x) => x.action === 'ajout' || x.action === 'mise-a-jour')) {
+    const verb = row.action === 'ajout' ? (would ? 'ajouterait' : 'ajoute') : would ? 'mettrait à jour' : 'met à jour';
+    lines.push(`  ligne ${row.row} : ${verb} « ${row.title} »${row.action === 'mise-a-jour' && row.meetingId !== null ? ` (référence ${row.meetingId})` : ''}`);
+  }
   if (r.ignoredColumns.length > 0) {
     lines.push(`  Colonnes ignorées : ${r.ignoredColumns.map((c) => `« ${c.header} » (${c.column})`).join(', ')}`);
   }

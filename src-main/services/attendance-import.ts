@@ -37,7 +37,8 @@ export async function importAttendance(
   const lookup = territoryLookup(db);
   const existing = queryMeetings(db, { campaignId });
   const byId = new Map(existing.map((m) => [m.id, m]));
-  const byKey = new Map(existing.map((m) => [naturalKey(m), m]));
+  const byPlace = new Map<string, Meeting[]>();
+  for (const m of existing) byPlace.set(naturalKey(m), [...(byPlace.get(naturalKey(m)) ?? []), m]);
   const problems: RowProblem[] = [];
   const rows: ImportReport['rows'] = [];
   const seen = new Map<string, number>();
@@ -61,7 +62,7 @@ export async function importAttendance(
           refuse(raw.row, label, rowProblems);
           continue;
         }
-        const key = data.reference !== null ? `ref:${data.reference}` : data.naturalKey;
+        const key = data.reference !== null ? `ref:${data.reference}` : `${data.naturalKey}|${fold(data.title ?? '')}`;
         const twin = seen.get(key);
         if (twin !== undefined) {
           refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
@@ -70,7 +71,7 @@ export async function importAttendance(
         seen.set(key, raw.row);
         try {
           // A savepoint per row: a row the services refuse leaves the others in place.
-          const outcome = db.transaction(() => applyRow(ctx, campaign, data, byId, byKey))();
+          const outcome = db.transaction(() => applyRow(ctx, campaign, data, byId, byPlace))();
           counts[outcome.action === 'ajout' ? 'added' : outcome.action === 'mise-a-jour' ? 'updated' : 'unchanged']++;
           rows.push({ row: raw.row, action: outcome.action, meetingId: outcome.meeting.id, title: outcome.meeting.title });
         } catch (error) {
@@ -101,35 +102,70 @@ function naturalKey(m: Meeting): string {
   return `${m.level}|${m.date}|${place}`;
 }
 
+const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The meeting a row names: by its reference, which must agree with the row's place; else by level,
+ * date and place, and by title when the row gives one (two ateliers of one bassin on one day are
+ * two meetings). Never a guess: several candidates and no title is a refusal.
+ */
+function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<string, Meeting[]>): Meeting | undefined {
+  if (data.reference !== null) {
+    const meeting = byId.get(data.reference);
+    if (!meeting) throw new AppError('CONFLICT', `référence ${data.reference} inconnue dans cette consultation (ne modifiez pas la colonne Référence)`);
+    const elsewhere =
+      (data.etablissementUai !== null && data.etablissementUai !== meeting.etablissementUai) ||
+      (data.bassinId !== null && data.bassinId !== meeting.bassinId) ||
+      (data.departementCode !== null && data.departementCode !== meeting.departementCode);
+    if (elsewhere) {
+      throw new AppError('CONFLICT', `la référence ${data.reference} désigne « ${meeting.title} » (${meeting.departementCode ?? meeting.academieCode}), qui n’est pas au lieu indiqué sur la ligne : pour déplacer une rencontre, utilisez l’application`);
+    }
+    return meeting;
+  }
+  const candidates = byPlace.get(data.naturalKey) ?? [];
+  if (data.title !== null) {
+    const same = candidates.find((m) => fold(m.title) === fold(data.title!));
+    // A département or an académie holds one concertation a day: another title renames it. In a
+    // bassin or an établissement, another title is another atelier of the same day.
+    const single = data.level === 'departemental' || data.level === 'academique' || data.level === 'regional';
+    return same ?? (single && candidates.length === 1 ? candidates[0] : undefined);
+  }
+  if (candidates.length > 1) {
+    throw new AppError('CONFLICT', `${candidates.length} rencontres ont lieu ce jour-là à cet endroit : indiquez l’intitulé ou la référence de celle à mettre à jour`);
+  }
+  return candidates[0];
+}
+
 function applyRow(
   ctx: ServiceContext,
   campaign: Campaign,
   data: RowData,
   byId: Map<number, Meeting>,
-  byKey: Map<string, Meeting>,
+  byPlace: Map<string, Meeting[]>,
 ): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting } {
-  let current: Meeting | undefined;
-  if (data.reference !== null) {
-    current = byId.get(data.reference);
-    if (!current) throw new AppError('CONFLICT', `référence ${data.reference} inconnue dans cette consultation (ne modifiez pas la colonne Référence)`);
-  } else {
-    current = byKey.get(data.naturalKey);
-  }
+  const current = meetingOfRow(data, byId, byPlace);
   const now = ctx.now();
   if (!current) {
+    if (data.level === null) throw new AppError('CONFLICT', 'niveau de la rencontre manquant');
     const draft: MeetingDraft = {
-      campaignId: campaign.id, level: data.level, date: data.date, title: data.title ?? defaultTitle(data),
+      campaignId: campaign.id, level: data.level, date: data.date, title: data.title ?? defaultTitle({ ...data, level: data.level }),
       lieu: data.lieu ?? '', format: 'presentiel', academieCode: data.academieCode, departementCode: data.departementCode,
       bassinId: data.bassinId, etablissementUai: data.etablissementUai, thematiqueIds: data.thematiqueIds ?? [],
       declaredTotal: data.declaredTotal, attendance: data.attendance ?? {}, ateliers: [],
       restitutionReceived: data.restitutionReceived ?? false, notes: '',
     };
     const meeting = createMeeting(ctx.db, draft, now);
-    byKey.set(data.naturalKey, meeting);
+    byPlace.set(data.naturalKey, [...(byPlace.get(data.naturalKey) ?? []), meeting]);
     return { action: 'ajout', meeting };
   }
   const patch = changes(current, data);
   if (Object.keys(patch).length === 0) return { action: 'inchangee', meeting: current };
+  const attendance = patch.attendance ?? current.attendance;
+  const total = patch.declaredTotal !== undefined ? patch.declaredTotal : current.declaredTotal;
+  const sum = Object.values(attendance).reduce((a: number, b) => a + (b ?? 0), 0);
+  if (total !== null && Object.keys(attendance).length > 0 && sum > total) {
+    throw new AppError('CONFLICT', `après cette mise à jour, les catégories (${sum} participants) dépasseraient le total déclaré (${total})`);
+  }
   const meeting = updateMeeting(ctx.db, current.id, patch, now);
   return { action: 'mise-a-jour', meeting };
 }
@@ -140,7 +176,7 @@ function changes(current: Meeting, data: RowData): Partial<MeetingDraft> {
   if (data.title !== null && data.title !== current.title) patch.title = data.title;
   if (data.lieu !== null && data.lieu !== current.lieu) patch.lieu = data.lieu;
   if (data.date !== current.date) patch.date = data.date;
-  if (data.level !== current.level) patch.level = data.level;
+  if (data.level !== null && data.level !== current.level) patch.level = data.level;
   if (data.thematiqueIds !== null && !sameSet(data.thematiqueIds, current.thematiqueIds)) patch.thematiqueIds = data.thematiqueIds;
   if (data.attendance !== null && JSON.stringify(sorted(data.attendance)) !== JSON.stringify(sorted(current.attendance))) patch.attendance = data.attendance;
   if (data.declaredTotal !== null && data.declaredTotal !== current.declaredTotal) patch.declaredTotal = data.declaredTotal;

@@ -12,6 +12,12 @@ import type { TableSheet } from '../spreadsheets/bilan-workbook.xlsx.ts';
 import { resolveScope } from './scope.ts';
 import { computeBilan } from './stats.service.ts';
 
+const FORMAT_LABELS = { presentiel: 'présentiel', distanciel: 'distanciel', hybride: 'hybride' } as const;
+const SCALE_LABELS = { national: 'national', academique: 'académique', etablissement: 'établissement' } as const;
+const ETABLISSEMENT_TYPE_LABELS = {
+  ecole: 'école', college: 'collège', lycee: 'lycée', lycee_professionnel: 'lycée professionnel', cite_scolaire: 'cité scolaire', autre: 'autre',
+} as const;
+
 const count = (header: string, width = 12) => ({ header, width, kind: 'count' as const });
 const textCol = (header: string, width = 24) => ({ header, width, kind: 'text' as const });
 
@@ -59,6 +65,8 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
 /** One sheet per kind of record, for those who want to work in Excel. */
 function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: string; academieCode?: string; departementCode?: string }): TableSheet[] {
   const thematique = new Map(campaign.thematiques.map((t) => [t.id, t.number]));
+  const academieName = new Map((db.prepare('SELECT code, nom FROM academie').all() as { code: string; nom: string }[]).map((a) => [a.code, a.nom]));
+  const plain = (text: string) => text.replace(/\*\*/g, '');
   const meetings = queryMeetings(db, { campaignId: campaign.id, ...place });
   const inScope = new Set(meetings.map((m) => m.id));
   const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));
@@ -69,7 +77,8 @@ function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: s
       name: 'Rencontres',
       columns: [count('Référence', 10), textCol('Niveau', 14), textCol('Intitulé', 40), { header: 'Date', width: 12, kind: 'date' }, textCol('Lieu', 30), textCol('Format', 12), textCol('Académie', 16), textCol('Département', 12), textCol('Bassin / réseau', 24), textCol('UAI', 10), textCol('Thématiques', 12), ...PARTICIPANT_CATEGORIES.map((c) => count(c.label, 11)), count('Total déclaré'), count('Participants retenus'), textCol('Source de l’effectif', 18), textCol('Restitution reçue', 11)],
       rows: meetings.map((m) => [
-        m.id, MEETING_LEVEL_LABELS[m.level], m.title, m.date, m.lieu, m.format, m.academieCode, m.departementCode,
+        m.id, MEETING_LEVEL_LABELS[m.level], m.title, m.date, m.lieu, FORMAT_LABELS[m.format],
+        m.academieCode ? (academieName.get(m.academieCode) ?? m.academieCode) : null, m.departementCode,
         m.bassinId !== null ? (bassins.get(m.bassinId) ?? null) : null, m.etablissementUai,
         m.thematiqueIds.map((id) => thematique.get(id)).join(', '),
         ...PARTICIPANT_CATEGORIES.map((c) => m.attendance[c.code] ?? null),
@@ -89,14 +98,14 @@ function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: s
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Titre', 36), textCol('Texte', 60), textCol('Niveau', 14), textCol('Classes', 16), textCol('UAI', 10), count('Rencontre source', 12), textCol('Sélectionné', 10), count('Ordre', 8), textCol('Liens', 60)],
       rows: queryRetex(db, { campaignId: campaign.id })
         .filter((r) => r.sourceMeetingId === null || inScope.has(r.sourceMeetingId))
-        .map((r) => [r.id, thematique.get(r.thematiqueId) ?? null, r.title, r.text, r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]),
+        .map((r) => [r.id, thematique.get(r.thematiqueId) ?? null, r.title, plain(r.text), r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]),
     },
     {
       name: 'Contributions',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Type', 18), textCol('Texte', 70), textCol('Titre de groupe', 20), textCol('Échelle', 14), textCol('Sélectionnée', 10), count('Ordre', 8), textCol('Rencontres sources', 16)],
       rows: queryContributions(db, { campaignId: campaign.id })
         .filter((c) => c.sourceMeetingIds.length === 0 || c.sourceMeetingIds.some((id) => inScope.has(id)))
-        .map((c) => [c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], c.text, c.heading, c.scale, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]),
+        .map((c) => [c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], plain(c.text), c.heading, c.scale ? SCALE_LABELS[c.scale] : null, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]),
     },
     {
       name: 'Thématiques',
@@ -111,7 +120,7 @@ function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: s
     {
       name: 'Établissements',
       columns: [textCol('UAI', 10), textCol('Nom', 40), textCol('Type', 16), textCol('Commune', 24), textCol('Département', 12)],
-      rows: listEtablissements(db, territory).map((e) => [e.uai, e.nom, e.type, e.commune, e.departementCode]),
+      rows: listEtablissements(db, territory).map((e) => [e.uai, e.nom, ETABLISSEMENT_TYPE_LABELS[e.type], e.commune, e.departementCode]),
     },
   ];
 }

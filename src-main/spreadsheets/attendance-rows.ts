@@ -22,7 +22,8 @@ export interface RowProblem {
 export interface RowData {
   row: number;
   reference: number | null;
-  level: MeetingLevel;
+  /** Null only on a row that names its meeting by reference and leaves the level blank. */
+  level: MeetingLevel | null;
   date: string;
   academieCode: string | null;
   departementCode: string | null;
@@ -60,7 +61,9 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   }
 
   const reference = read('reference', parseCount);
-  const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => parseText(v, max));
+  // A leading apostrophe before = + - @ is how our exports neutralise formulas: read the text back without it.
+  const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+  const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => parseText(unneutralised(v), max));
   const academieText = text('academie', 100);
   const departementText = text('departement', 100);
   const bassinText = text('bassin', 200);
@@ -96,7 +99,9 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   const level =
     read('niveau', parseLevel) ??
     (etablissementUai ? 'etablissement' : bassinId !== null || bassinText ? 'bassin' : departementCode ? 'departemental' : academieCode ? 'academique' : null);
-  if (!level && !problems.some((p) => p.field !== 'ligne')) fail(null, 'ni niveau, ni lieu (académie, département, bassin ou UAI) : impossible de situer la rencontre');
+  if (!level && reference === null && !problems.some((p) => p.field !== 'ligne')) {
+    fail(null, 'ni niveau, ni lieu (académie, département, bassin ou UAI) : impossible de situer la rencontre');
+  }
 
   const date = read('date', parseDate);
   if (!cell('date')) fail('date', 'date manquante');
@@ -124,7 +129,8 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   }
 
   const place = etablissementUai ?? (bassinId !== null ? `b${bassinId}` : null) ?? departementCode ?? academieCode;
-  if (problems.length > 0 || !level || !date || !place) return { data: null, problems };
+  // A row with a reference names its meeting: its level and place may stay blank.
+  if (problems.length > 0 || !date || (reference === null && (!level || !place))) return { data: null, problems };
   if (level === 'bassin' && bassinId === null) fail('bassin', 'une rencontre de bassin doit nommer son bassin');
   if (level === 'etablissement' && !etablissementUai) fail('etablissement', 'une rencontre d’établissement doit donner l’UAI');
   if (problems.length > 0) return { data: null, problems };
@@ -132,7 +138,7 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
     data: {
       row: raw.row, reference, level, date, academieCode, departementCode, bassinId, etablissementUai,
       naturalKey: `${level}|${date}|${place}`,
-      placeLabel: bassinText ?? uaiText ?? departementText ?? academieText ?? place,
+      placeLabel: bassinText ?? uaiText ?? departementText ?? academieText ?? place ?? '',
       title: text('intitule', 300), lieu: text('lieu', 300), thematiqueIds, attendance, declaredTotal,
       restitutionReceived: read('restitution', parseYesNo),
     },
@@ -141,6 +147,6 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
 }
 
 /** The title a row without one gets: what and where, as the users name them. */
-export function defaultTitle(data: RowData): string {
+export function defaultTitle(data: RowData & { level: MeetingLevel }): string {
   return `${data.level === 'bassin' ? 'Rencontre de bassin' : `Rencontre ${MEETING_LEVEL_LABELS[data.level].toLowerCase()}`} — ${data.placeLabel}`;
 }

@@ -585,9 +585,9 @@ async function streamSheets(
       (skipped.length > 0 ? ` Feuilles ignorées (consignes, listes ou masquées) : ${skipped.join(', ')}.` : '');
     throw new AppError(
       'FILE',
-      `Dans « ${fileName} », aucune feuille ne contient les colonnes attendues (Département, Date, Total déclaré…) : ` +
-        `la ligne d'en-tête doit figurer dans les ${HEADER_SEARCH_ROWS} premières lignes remplies et nommer au moins ` +
-        `${MIN_KNOWN_COLUMNS} colonnes du modèle.${detail}`,
+      `Dans « ${fileName} », aucune feuille ne contient les colonnes attendues (Date, Département, Total déclaré…) : ` +
+        `la ligne d'en-tête doit figurer dans les ${HEADER_SEARCH_ROWS} premières lignes remplies, nommer la colonne Date et ` +
+        `au moins ${MIN_KNOWN_COLUMNS} colonnes du modèle.${detail}`,
     );
   }
   if (onProgress && chosen.rows.length % PROGRESS_EVERY !== 0) onProgress(chosen.rows.length);
@@ -633,7 +633,8 @@ async function readOneSheet(
       searched++;
       const match = matchHeader(row.number, cells);
       const known = match.columns.length;
-      if (known >= MIN_KNOWN_COLUMNS) header = match;
+      // A sheet of meetings has a Date column: a Bilan sheet (académies, totals) is not one.
+      if (known >= MIN_KNOWN_COLUMNS && match.columns.some((c) => c.key === 'date')) header = match;
       else if (known > 0 && (best === null || known > best.headers.length)) {
         best = { row: row.number, headers: match.columns.map((c) => c.header) };
       }

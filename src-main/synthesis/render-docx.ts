@@ -127,6 +127,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   const row = (cells: string[], kind: 'header' | 'body' | 'total') =>
     new TableRow({
       tableHeader: kind === 'header',
+      cantSplit: true,
       children: cells.map(
         (value, index) =>
           new TableCell({
@@ -135,6 +136,8 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
             ...(kind === 'header' ? { shading: { type: ShadingType.CLEAR, fill: 'E3E3FD', color: 'auto' } } : {}),
             children: [
               new Paragraph({
+                // Explicit spacing: a style template's body spacing would swell every cell.
+                spacing: { before: 20, after: 20, line: 240 },
                 alignment: index > 0 && kind !== 'header' ? AlignmentType.RIGHT : AlignmentType.LEFT,
                 children: [new TextRun({ text: clean(value), bold: kind !== 'body', size: 20 })],
               }),

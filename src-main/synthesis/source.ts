@@ -37,6 +37,9 @@ export interface SynthesisRequest {
 export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisSource {
   const campaign = found(getCampaign(db, request.campaignId), 'Consultation');
   const trame = request.trameId !== undefined ? found(getTrame(db, request.trameId), 'Trame') : defaultTrame(db, campaign.id);
+  if (trame.campaignId !== null && trame.campaignId !== campaign.id) {
+    throw conflict(`La trame « ${trame.name} » appartient à une autre consultation : dupliquez-la ou choisissez une trame de « ${campaign.shortTitle} ».`);
+  }
   const scopeRef = request.scope ?? 'region';
   const scope = resolveScope(db, scopeRef, request.regionCode);
   const texts = new Map(

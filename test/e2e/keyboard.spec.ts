@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './support/app.ts';
-import { expectNoPageErrors, focused } from './support/ui.ts';
+import { expectNoPageErrors, focused, settled } from './support/ui.ts';
 
 const TITLE = 'Atelier clavier — concertation des Landes';
 
@@ -66,13 +66,15 @@ test('créer une rencontre au clavier seul, de la navigation à la liste', async
   await tabTo(page, /^a Rencontres$/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rencontres');
+  await expect(page.getByRole('table', { name: /^Rencontres de la consultation/ })).toBeVisible(); // (loaded: waiting, not clicking)
   expect(await focused(page), 'le focus reste sur le lien de navigation').toMatch(/^a Rencontres$/);
 
   // → "Nouvelle rencontre".
   await tabTo(page, /^a Nouvelle rencontre$/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouvelle rencontre');
-  await focused(page);
+  await expect(page.getByRole('form', { name: 'Nouvelle rencontre' })).toBeVisible();
+  expect(await focused(page), 'le lien activé a disparu : le focus passe au contenu').toMatch(/^main /);
 
   // Intitulé, date, lieu.
   await tabTo(page, /^input\[text\] Intitulé/);
@@ -118,17 +120,19 @@ test('créer une rencontre au clavier seul, de la navigation à la liste', async
   await expect(page.getByText('Participants retenus par les bilans : 40 (le total déclaré).')).toBeVisible();
 
   // Save with Enter on "Enregistrer": the meeting's page opens, with the focus on the content.
-  await tabTo(page, /^button Enregistrer$/);
+  await tabTo(page, /^button\[submit\] Enregistrer$/);
   await page.keyboard.press('Enter');
   await expect(page.getByText(`Rencontre « ${TITLE} » enregistrée.`)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
-  await expect(page.locator('main')).toBeFocused();
+  await expect(page.getByRole('main')).toBeFocused();
 
   // Back to the list, find it with the search field.
   await tabTo(page, /^a Retour à la liste$/);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rencontres');
-  await focused(page);
+  await expect(page.getByRole('table', { name: /^Rencontres de la consultation/ })).toBeVisible();
+  await settled(page);
+  expect(await focused(page)).toMatch(/^main /);
   await tabTo(page, /^input\[search\] Rechercher/);
   await page.keyboard.type('Atelier clavier');
   const table = page.getByRole('table', { name: /^Rencontres de la consultation/ });

@@ -29,7 +29,7 @@ function libreOfficeSheet(csv: string, name: string): string {
   const csvPath = join(dir, `${name}.csv`);
   writeFileSync(csvPath, csv, 'utf8');
   const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:59,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csvPath], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:59,34,76,1,,1036', '--convert-to', 'xlsx', '--outdir', dir, csvPath], { stdio: 'pipe', timeout: 120_000 });
   rmSync(profile, { recursive: true, force: true });
   const xlsx = join(dir, `${name}.xlsx`);
   if (!existsSync(xlsx)) throw new Error('LibreOffice n’a pas converti le CSV');
@@ -163,5 +163,34 @@ describe('the Bilan workbook', () => {
     expect(rencontres).toContain(`'=HYPERLINK(""http://exemple.invalid"",""clic"")`);
     expect(rencontres).toContain("'@SUM(1+1)");
     expect(rencontres).not.toContain(';clic;');
+  });
+});
+
+describe('an import never touches a meeting the row does not name', () => {
+  it('keeps two ateliers of one bassin on one day apart, refuses a reference from elsewhere, and categories over a lowered total', async () => {
+    const { call, campaignId, db } = demo;
+    const [civray] = await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin', search: 'Civray' });
+    const bassin = (await call('bassins.list', { departementCode: '86' })).find((b) => b.id === civray!.bassinId)!;
+    const day = civray!.date.split('-').reverse().join('/');
+    const two = libreOfficeSheet(
+      `Niveau;Département;Bassin / réseau;Intitulé;Date;Total déclaré\nbassin;86;${bassin.nom};Atelier parents;${day};12\nbassin;86;${bassin.nom};Atelier enseignants;${day};9`,
+      'deux-ateliers',
+    );
+    const added = await call('spreadsheets.importAttendance', { campaignId, path: two });
+    expect(added.problems).toEqual([]);
+    expect(added).toMatchObject({ added: 2, updated: 0, refused: 0 });
+    expect((await call('meetings.get', { id: civray!.id })).title).toBe(civray!.title);
+
+    const [gironde] = await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental' });
+    const before = catalogueChecksum(db);
+    const elsewhere = libreOfficeSheet(`Référence;Niveau;Département;Date;Total déclaré\n${gironde!.id};départemental;86;14/10/2020;12`, 'reference-ailleurs');
+    const refused = await call('spreadsheets.importAttendance', { campaignId, path: elsewhere });
+    expect(refused.problems[0]!.message).toMatch(/désigne « Concertation départementale de la Gironde/);
+    expect(catalogueChecksum(db)).toBe(before);
+
+    const lowered = libreOfficeSheet(`Référence;Date;Total déclaré\n${gironde!.id};14/10/2020;10`, 'total-abaisse');
+    const over = await call('spreadsheets.importAttendance', { campaignId, path: lowered });
+    expect(over.problems[0]!.message).toMatch(/dépasseraient le total déclaré \(10\)/);
+    expect(catalogueChecksum(db)).toBe(before);
   });
 });

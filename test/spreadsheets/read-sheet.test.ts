@@ -415,7 +415,7 @@ describe('readAttendanceSheet refuses what it cannot read, in French', () => {
     const file = join(dir, 'autre chose.xlsx');
     await wb.xlsx.writeFile(file);
     const message = await refusal(readAttendanceSheet({ path: file }));
-    expect(message).toMatch(/^Dans « autre chose\.xlsx », aucune feuille ne contient les colonnes attendues \(Département, Date, Total déclaré…\)/);
+    expect(message).toMatch(/^Dans « autre chose\.xlsx », aucune feuille ne contient les colonnes attendues \(Date, Département, Total déclaré…\)/);
     expect(message).toMatch(/« Feuil1 » \(ligne 1, 1 colonne reconnue : Date\)/);
   });
 

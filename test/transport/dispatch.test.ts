@@ -936,7 +936,7 @@ const styleAndKitCases = {
     },
     invalid: async (h) => {
       const world = await installPreset(h);
-      await h.refuse('spreadsheets.exportBilan', { campaignId: world.campaignId, outputPath: join(h.tempDir(), 'b.xlsx'), scope: 'academie:bordeaux' }, {
+      await h.refuse('spreadsheets.exportBilan', { campaignId: world.campaignId, outputPath: join(h.tempDir(), 'b.xlsx'), scope: 'academie:33' }, {
         code: 'INVALID_INPUT', path: 'scope', message: 'périmètre invalide',
       });
     },

@@ -9,9 +9,13 @@ import { Id, IsoDate, RegionCode, text } from '../primitives.ts';
  */
 export const ScopeRef = z
   .string()
-  .regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/, {
-    message: 'périmètre invalide : « region », « academie:CODE » ou « departement:CODE » attendu',
-  });
+  // "academie:poitiers" is what people type: codes are compared in capitals.
+  .transform((value) => value.trim().replace(/^(\w+):(.*)$/, (_m, kind: string, code: string) => `${kind.toLowerCase()}:${code.toUpperCase()}`))
+  .pipe(
+    z.string().regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/, {
+      message: 'périmètre invalide : « region », « academie:CODE » (ex. academie:BORDEAUX) ou « departement:CODE » (ex. departement:33) attendu',
+    }),
+  );
 export type ScopeRef = z.infer<typeof ScopeRef>;
 
 export const BilanScope = z.object({ campaignId: Id, regionCode: RegionCode.optional(), scope: ScopeRef.default('region') });

@@ -3,7 +3,7 @@
  * built UI), on a fresh demo catalogue, and gives the launch address with its token.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test as base } from '@playwright/test';
@@ -40,10 +40,14 @@ function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
 
 /** One app per test file (worker-scoped would share state between files). */
 export const test = base.extend<{ app: RunningApp }>({
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     const { app, child } = await startApp();
     await use(app);
+    const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
+    // The catalogue and the files a test wrote are kept when it fails, for a look; removed otherwise.
+    if (testInfo.status === testInfo.expectedStatus) rmSync(app.dir, { recursive: true, force: true });
   },
 });
 export { expect };
@@ -82,5 +86,8 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 /** A full-page screenshot kept as a test artifact. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screens', { recursive: true });
+  // From the top: a full-page capture taken scrolled down paints sticky bars (and what lies under them)
+  // a second time at the scrolled position.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }

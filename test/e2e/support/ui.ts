@@ -93,3 +93,27 @@ export async function focused(page: Page): Promise<string> {
 export function frenchInt(text: string): number {
   return Number(text.replace(/[\s\u00a0\u202f]/g, ''));
 }
+
+/**
+ * Reads the catalogue back through the page's own bridge (`POST /api/call` with the launch token the app
+ * keeps in sessionStorage): for final checks only, never for the actions under test.
+ */
+export async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(async ({ name, input }) => {
+    const token = sessionStorage.getItem('synthese.token');
+    const response = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name, input }),
+    });
+    return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  }, { name, input });
+  if (!envelope.ok) throw new Error(`${name} : ${envelope.error?.message}`);
+  return envelope.value as T;
+}
+
+/** The active consultation's meetings, as the catalogue holds them. */
+export async function catalogueMeetings(page: Page): Promise<{ id: number; title: string; date: string; level: string; departementCode: string | null }[]> {
+  const settings = await apiCall<{ activeCampaignId: number | null }>(page, 'settings.get', {});
+  return apiCall(page, 'meetings.list', { campaignId: settings.activeCampaignId });
+}

@@ -1,0 +1,90 @@
+/**
+ * A trame of one's own: duplicate the ready-to-use trame, rename a section and move another, then the Synthèse
+ * preview follows the copy's outline while the preset stays as it was.
+ */
+import type { Page } from '@playwright/test';
+import { expect, openApp, screenshot, test } from './support/app.ts';
+import { expectNoPageErrors, expectNoSeriousViolations, openScreen, settled } from './support/ui.ts';
+
+const PRESET = 'Synthèse de région académique — EGNT 2020';
+const COPY = 'Synthèse Nouvelle-Aquitaine — version de la DANE';
+// (The document sets typographic apostrophes.)
+const RETEX = 'Description de 2 à 3 retours d’expérience présentés lors des ateliers de la région académique et dans les établissements.';
+const DEFIS = 'Défis à relever et propositions identifiées par la région académique et les établissements.';
+
+/** The section headings of thématique 1 in the Synthèse preview (h5, numbered as printed). */
+async function thematique1Sections(page: Page): Promise<string[]> {
+  const preview = page.getByRole('region', { name: 'Aperçu de la synthèse' });
+  const texts = await preview.getByRole('heading', { level: 5 }).allInnerTexts();
+  return texts.slice(0, 4).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu suivre', async ({ page, app }) => {
+  await openApp(page, app);
+  await openScreen(page, 'Trames');
+  const trames = page.getByRole('navigation', { name: 'Trames de la consultation' });
+  await expect(trames.getByRole('link')).toHaveText([PRESET]);
+  await expect(page.getByText('Cette trame prête à l’emploi reproduit le modèle officiel')).toBeVisible();
+
+  // Duplicate under a new name: the copy opens, editable.
+  await page.getByRole('textbox', { name: 'Nom de la copie' }).fill(COPY);
+  await page.getByRole('button', { name: 'Dupliquer' }).click();
+  await expect(page.getByText(`Trame « ${COPY} » créée : vous pouvez l’adapter.`)).toBeVisible();
+  await expect(trames.getByRole('link')).toHaveText([PRESET, COPY]);
+  await expect(page.getByRole('article', { name: COPY })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /^Nom de la trame/ })).toHaveValue(COPY);
+  await settled(page);
+
+  const perThematique = page.getByRole('region', { name: 'Sections de chaque thématique' });
+  const sectionTitles = perThematique.getByRole('heading', { level: 4 });
+  await expect(sectionTitles).toHaveText([
+    /1\. État des lieux$/,
+    /2\. Principales actions et acteurs mobilisés$/,
+    /3\. Description de 2 à 3 retours d'expérience/,
+    /4\. Défis à relever/,
+  ]);
+
+  // Rename "État des lieux" (saved when the field is left).
+  const etat = perThematique.getByRole('listitem', { name: /^Section 1 sur 4 : 1\. État des lieux$/ });
+  const etatTitle = etat.getByRole('textbox', { name: 'Titre', exact: true });
+  await etatTitle.fill('Constats partagés');
+  await expect(perThematique.getByRole('listitem', { name: /^Section 1 sur 4 : 1\. Constats partagés$/ })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
+
+  // Move "Défis…" above the retex.
+  await perThematique.getByRole('button', { name: `Monter la section « ${DEFIS} »` }).click();
+  await expect(sectionTitles).toHaveText([
+    /1\. Constats partagés$/,
+    /2\. Principales actions et acteurs mobilisés$/,
+    /3\. Défis à relever/,
+    /4\. Description de 2 à 3 retours d'expérience/,
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
+  await screenshot(page, 'trame-copie-modifiee');
+  // Each save must leave the page as it was: one "Dupliquer" form, not one more per save.
+  await expect.soft(page.getByRole('textbox', { name: 'Nom de la copie' }), 'un seul formulaire « Dupliquer » après les enregistrements').toHaveCount(1);
+  await expectNoSeriousViolations(page, 'Trames (copie en édition)');
+
+  // The Synthèse preview follows the copy…
+  await openScreen(page, 'Synthèse');
+  const trameSelect = page.getByRole('combobox', { name: /^Trame/ });
+  await trameSelect.selectOption({ label: COPY });
+  await expect.poll(() => thematique1Sections(page)).toEqual([
+    '1. Constats partagés',
+    '2. Principales actions et acteurs mobilisés',
+    `3. ${DEFIS}`,
+    `4. ${RETEX}`,
+  ]);
+  await screenshot(page, 'trame-apercu-copie');
+
+  // …and the preset is untouched.
+  await trameSelect.selectOption({ label: `${PRESET} (prête à l’emploi)` });
+  await expect.poll(() => thematique1Sections(page)).toEqual([
+    '1. État des lieux',
+    '2. Principales actions et acteurs mobilisés',
+    `3. ${RETEX}`,
+    `4. ${DEFIS}`,
+  ]);
+  expectNoPageErrors(page);
+});
