@@ -2,7 +2,7 @@
  * One sheet row → one meeting draft, or the problems that stop it, each located by row and column
  * and worded in French. Blank cells mean "not given": an update keeps what the catalogue had.
  */
-import { type CategoryCode, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import { type CategoryCode, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import { frenchDate } from '../text/french.ts';
 import { ATTENDANCE_COLUMNS, type AttendanceColumnKey } from './attendance-columns.ts';
@@ -138,7 +138,7 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
     data: {
       row: raw.row, reference, level, date, academieCode, departementCode, bassinId, etablissementUai,
       naturalKey: `${level}|${date}|${place}`,
-      placeLabel: bassinText ?? uaiText ?? departementText ?? academieText ?? place ?? '',
+      placeLabel: bassinText ?? uaiText ?? (departement ? lookup.departementName(departement.code) : null) ?? academieText ?? place ?? '',
       title: text('intitule', 300), lieu: text('lieu', 300), thematiqueIds, attendance, declaredTotal,
       restitutionReceived: read('restitution', parseYesNo),
     },
@@ -147,6 +147,14 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
 }
 
 /** The title a row without one gets: what and where, as the users name them. */
+const DEFAULT_TITLES: Record<MeetingLevel, string> = {
+  etablissement: 'Rencontre d’établissement',
+  bassin: 'Rencontre de bassin',
+  departemental: 'Concertation départementale',
+  academique: 'Concertation académique',
+  regional: 'Rencontre régionale',
+};
+
 export function defaultTitle(data: RowData & { level: MeetingLevel }): string {
-  return `${data.level === 'bassin' ? 'Rencontre de bassin' : `Rencontre ${MEETING_LEVEL_LABELS[data.level].toLowerCase()}`} — ${data.placeLabel}`;
+  return `${DEFAULT_TITLES[data.level]} — ${data.placeLabel}`;
 }

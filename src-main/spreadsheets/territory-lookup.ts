@@ -7,6 +7,7 @@ export interface TerritoryLookup {
   departement(text: string): { code: string; academieCode: string } | null;
   bassin(text: string, departementCode: string | null, academieCode: string | null): { id: number; departementCode: string } | 'ambigu' | null;
   etablissement(uai: string): { uai: string; departementCode: string } | null;
+  departementName(code: string): string;
   bassinNames(departementCode: string | null, academieCode: string | null): string[];
 }
 
@@ -47,6 +48,7 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
       if (candidates.length > 1) return 'ambigu';
       return candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departement_code } : null;
     },
+    departementName: (code) => departements.find((d) => d.code === code)?.nom ?? code,
     etablissement(uai) {
       const e = etablissements.get(uai.trim().toUpperCase());
       return e ? { uai: e.uai, departementCode: e.departement_code } : null;

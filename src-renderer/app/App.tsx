@@ -1,5 +1,6 @@
 /** The shell of every screen: DSFR header with the main navigation, the active consultation, the page. */
 import { Header } from '@codegouvfr/react-dsfr/Header';
+import { useEffect, useRef } from 'react';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Loading } from '../components/Loading.tsx';
 import { AppProvider, useApp } from './AppContext.tsx';
@@ -17,6 +18,17 @@ export function App() {
 
 function Shell() {
   const route = useRoute();
+  // A link that replaces the screen must not drop the keyboard focus on <body>: it goes to the content.
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false; // on opening, the skip link stays the first stop
+      return;
+    }
+    if (document.activeElement === document.body || document.activeElement === null) {
+      document.getElementById('contenu')?.focus({ preventScroll: true });
+    }
+  }, [route.screen, route.params.join('/')]);
   const { campaigns, campaign, setActiveCampaign, loading } = useApp();
   const current = SCREENS.find((s) => s.path === route.screen) ?? SCREENS[0]!;
   return (

@@ -36,8 +36,13 @@ export function AppProvider({ children }: { children: ReactNode }) {
     campaigns.reload();
     settings.reload();
   }, [campaigns.reload, settings.reload]);
-  const notify = useCallback((n: Omit<Notice, 'id'>) => setNotices((list) => [...list.slice(-3), { ...n, id: ++noticeIds }]), []);
   const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  const notify = useCallback((n: Omit<Notice, 'id'>) => {
+    const id = ++noticeIds;
+    setNotices((list) => [...list.slice(-2), { ...n, id }]);
+    // Confirmations fade; an "Annuler" stays longer; errors stay until closed.
+    if (n.severity !== 'error') setTimeout(() => dismiss(id), n.action ? 20_000 : 8_000);
+  }, [dismiss]);
   const setActiveCampaign = useCallback(async (id: number) => {
     await call('settings.update', { activeCampaignId: id });
     settings.reload();

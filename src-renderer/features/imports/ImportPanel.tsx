@@ -16,7 +16,8 @@ interface Chosen {
   contentBase64: string;
 }
 
-const plural = (n: number, word: string) => `${frenchNumber(n)} ${word}${n > 1 ? 's' : ''}`;
+/** "2 lignes refusées": every word of the phrase takes the plural. */
+const plural = (n: number, words: string) => `${frenchNumber(n)} ${n > 1 ? words.split(' ').map((w) => `${w}s`).join(' ') : words}`;
 
 /** (b) A filled-in sheet: read, previewed row by row (nothing written), then imported at the user's word. */
 export function ImportPanel({ campaignId }: { campaignId: number }) {
@@ -103,11 +104,13 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
               <p id="imp-actions-help" className="fr-text--sm fr-mb-1w">
                 {refused > 0
                   ? `Rien n’est écrit tant qu’une ligne est refusée (${plural(refused, 'ligne refusée')}) : corrigez le tableau et choisissez-le de nouveau${valid > 0 ? ', ou importez seulement les lignes valides' : ''}.`
-                  : 'Le tableau est importé en une seule fois : tout ou rien.'}
+                  : valid === 0
+                    ? 'Rien à importer : toutes les lignes sont déjà dans le catalogue, à l’identique.'
+                    : 'Le tableau est importé en une seule fois : tout ou rien.'}
               </p>
               <div className="imp-actions__buttons">
                 <Button
-                  type="button" iconId="fr-icon-upload-line" disabled={working || refused > 0}
+                  type="button" iconId="fr-icon-upload-line" disabled={working || refused > 0 || valid === 0}
                   nativeButtonProps={{ 'aria-describedby': 'imp-actions-help' }}
                   onClick={() => void importRows(false)}
                 >

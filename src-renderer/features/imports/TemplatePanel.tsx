@@ -1,5 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { OperationOutput } from '../../../src-main/contract/operations.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -17,14 +17,12 @@ export function TemplatePanel({ campaignId }: { campaignId: number }) {
   const { region } = useRegion();
   const groups = useMemo(() => scopeGroups(region, false), [region]);
   const first = groups[0]?.options[0]?.value ?? '';
-  const { scope, setScope, path, setPath } = usePathFor((s) => `out/releve-${scopeCode(s, region)}.xlsx`, first);
+  // Until the user picks one, the région's first académie (known once the territory has loaded).
+  const picked = usePathFor((s) => `out/releve-${scopeCode(s || first, region)}.xlsx`, '');
+  const scope = picked.scope || first;
+  const { setScope, path, setPath } = picked;
   const { run, busy, error, clearError } = useMutation();
   const [result, setResult] = useState<OperationOutput<'spreadsheets.attendanceTemplate'> | null>(null);
-  // The territory arrives after the first render: start on its first académie.
-  useEffect(() => {
-    if (scope === '' && first !== '') setScope(first);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the territory arrives
-  }, [first]);
 
   const [kind, code] = scope.split(':');
   const write = async () => {
@@ -41,21 +39,26 @@ export function TemplatePanel({ campaignId }: { campaignId: number }) {
 
   return (
     <>
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void write();
-      }}
-    >
-      <div className="app-grid-2">
-        <ScopeSelect label="Académie ou département" value={scope} groups={groups} onChange={setScope}
-          hint="Ses listes déroulantes ne proposent que ses départements et ses bassins." />
-        <OutputPathInput value={path} onChange={setPath} />
-      </div>
-      <Button type="submit" iconId="fr-icon-table-line" disabled={busy || scope === '' || path.trim() === ''}>
-        {busy ? 'Écriture…' : 'Écrire le tableau à remplir'}
-      </Button>
-    </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void write();
+        }}
+      >
+        <div className="app-grid-2">
+          <ScopeSelect
+            label="Académie ou département"
+            hint="Ses listes déroulantes ne proposent que ses départements et ses bassins."
+            value={scope}
+            groups={groups}
+            onChange={setScope}
+          />
+          <OutputPathInput value={path} onChange={setPath} />
+        </div>
+        <Button type="submit" iconId="fr-icon-table-line" disabled={busy || scope === '' || path.trim() === ''}>
+          {busy ? 'Écriture…' : 'Écrire le tableau à remplir'}
+        </Button>
+      </form>
       <div role="status" aria-live="polite">
         {result && (
           <p className="fr-mt-2w fr-mb-0">

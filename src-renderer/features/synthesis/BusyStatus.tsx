@@ -9,10 +9,7 @@ export function BusyStatus({ busy, message }: { busy: boolean; message: string }
     <div role="status" aria-live="polite" className="syn-busy">
       {busy && (
         <>
-          <p className="fr-mb-1w">
-            <span className="fr-icon-time-line fr-mr-1w" aria-hidden="true" />
-            {message}
-          </p>
+          <p className="fr-mb-1w">{message}</p>
           <div className="syn-busy__track" aria-hidden="true">
             <span className="syn-busy__bar" />
           </div>

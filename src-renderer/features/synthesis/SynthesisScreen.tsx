@@ -1,7 +1,6 @@
 /** Synthèse: choose what to write, check it, look at it, write the Word files, find them again. */
 import { useMemo } from 'react';
-import type { SynthesisTarget } from '../../../src-main/contract/schemas/reports.ts';
-import type { z } from 'zod';
+import type { OperationInput } from '../../../src-main/contract/operations.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -39,7 +38,7 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
   const scopes = useMemo(() => groups.flatMap((g) => g.options.map((o) => o.value)), [groups]);
   const { choices, choose } = useSynthesisChoices(campaignId, trames.data, scopes);
 
-  const target = useMemo<z.input<typeof SynthesisTarget>>(() => ({
+  const target = useMemo<OperationInput<'synthesis.preview'>>(() => ({
     campaignId,
     ...(choices.trameId !== null ? { trameId: choices.trameId } : {}),
     scope: choices.scope,

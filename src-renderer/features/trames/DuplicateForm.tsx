@@ -14,26 +14,26 @@ export function DuplicateForm({ trame, onDuplicated }: { trame: Trame; onDuplica
   const [name, setName] = useState(`${trame.name} (copie)`);
   return (
     <>
-    <form
-      className="trm-duplicate"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const copy = await run('trames.duplicate', { id: trame.id, name: name.trim() || undefined });
-        if (!copy) return;
-        onDuplicated();
-        notify({ severity: 'success', message: `Trame « ${copy.name} » créée : vous pouvez l’adapter.` });
-        navigate(`/trames/${copy.id}`);
-      }}
-    >
-      <Input
-        label="Nom de la copie"
-        nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }}
-      />
-      <Button type="submit" iconId="fr-icon-file-add-line" priority={trame.presetSlug ? 'primary' : 'secondary'} disabled={busy}>
-        Dupliquer
-      </Button>
-    </form>
-    <ErrorNotice error={error} onClose={clearError} />
+      <form
+        className="trm-duplicate"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const copy = await run('trames.duplicate', { id: trame.id, name: name.trim() || undefined });
+          if (!copy) return;
+          onDuplicated();
+          notify({ severity: 'success', message: `Trame « ${copy.name} » créée : vous pouvez l’adapter.` });
+          navigate(`/trames/${copy.id}`);
+        }}
+      >
+        <Input
+          label="Nom de la copie"
+          nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }}
+        />
+        <Button type="submit" iconId="fr-icon-file-add-line" priority={trame.presetSlug ? 'primary' : 'secondary'} disabled={busy}>
+          Dupliquer
+        </Button>
+      </form>
+      <ErrorNotice error={error} onClose={clearError} />
     </>
   );
 }

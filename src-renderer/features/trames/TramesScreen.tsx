@@ -65,11 +65,11 @@ function TramesOf({ campaign, requested }: { campaign: Campaign; requested: stri
                     description="Cette trame prête à l’emploi reproduit le modèle officiel : elle se consulte mais ne se modifie pas. Dupliquez-la pour l’adapter ; ses textes rédigés, eux, se modifient ci-dessous."
                   />
                 ) : null}
-                <DuplicateForm key={selected.id} trame={selected} onDuplicated={trames.reload} />
+                <DuplicateForm key={`duplicate-${selected.id}`} trame={selected} onDuplicated={trames.reload} />
                 {selected.presetSlug ? (
                   <TrameReadOnly trame={selected} />
                 ) : (
-                  <TrameEditor key={selected.id} trame={selected} onSaved={trames.reload} />
+                  <TrameEditor key={`editor-${selected.id}`} trame={selected} onSaved={trames.reload} />
                 )}
                 <SectionTexts key={`texts-${selected.id}`} campaign={campaign} sections={selected.sections} />
               </article>
