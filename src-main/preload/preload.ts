@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { OPERATION_NAMES } from '../contract/operations.ts';
-import { CALL_CHANNEL } from '../transport/channels.ts';
+import { CALL_CHANNEL, PROGRESS_CHANNEL } from '../transport/channels.ts';
 
 const allowed = new Set<string>(OPERATION_NAMES);
 
@@ -15,6 +15,12 @@ export const bridge = {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: `Opération inconnue : « ${name} ».` } });
     }
     return ipcRenderer.invoke(CALL_CHANNEL, name, input);
+  },
+  /** Progress of long calls; returns the function that stops listening. */
+  onProgress(listener: (progress: unknown) => void): () => void {
+    const handler = (_event: unknown, progress: unknown) => listener(progress);
+    ipcRenderer.on(PROGRESS_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(PROGRESS_CHANNEL, handler);
   },
 };
 

@@ -7,7 +7,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../contract/errors.ts';
-import type { Handlers, ServiceContext } from '../services/context.ts';
+import type { Handlers, Progress, ServiceContext } from '../services/context.ts';
 import { dispatch } from './dispatch.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -62,6 +62,14 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       message = JSON.parse(body) as typeof message;
     } catch {
       return send(response, 400, refusal('JSON illisible.'));
+    }
+    if (request.headers['x-progress'] === 'ndjson') {
+      // Long work: progress lines as they come, then the result, one JSON object a line.
+      response.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+      const context = { ...options.context, onProgress: (progress: Progress) => response.write(`${JSON.stringify({ progress })}\n`) };
+      const envelope = await dispatch(options.handlers, context, message?.name, message?.input);
+      response.end(`${JSON.stringify({ envelope })}\n`);
+      return;
     }
     const envelope = await dispatch(options.handlers, options.context, message?.name, message?.input);
     send(response, 200, envelope);

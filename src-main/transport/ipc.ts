@@ -4,7 +4,7 @@ import type { Handlers, ServiceContext } from '../services/context.ts';
 import { APP_ORIGIN } from '../window/web-preferences.ts';
 import { dispatch } from './dispatch.ts';
 
-import { CALL_CHANNEL } from './channels.ts';
+import { CALL_CHANNEL, PROGRESS_CHANNEL } from './channels.ts';
 
 export { CALL_CHANNEL };
 
@@ -26,6 +26,8 @@ export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: Servi
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Appel refusé : origine non autorisée.' } };
     }
-    return dispatch(handlers, context, name, input);
+    // Progress of this call goes back to the page that made it.
+    const withProgress = { ...context, onProgress: (progress: unknown) => event.sender.send(PROGRESS_CHANNEL, progress) };
+    return dispatch(handlers, withProgress as ServiceContext, name, input);
   });
 }

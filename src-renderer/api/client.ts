@@ -9,6 +9,15 @@ import type { OperationInput, OperationName, OperationOutput } from '../../src-m
 interface PreloadBridge {
   operations: string[];
   call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  onProgress(listener: (progress: unknown) => void): () => void;
+}
+
+/** A step of long work (import, generation), as the services report it. */
+export interface Progress {
+  operation: string;
+  done: number;
+  total: number;
+  message: string;
 }
 
 declare global {
@@ -45,17 +54,53 @@ function bridgeToken(): string {
   return token;
 }
 
-async function viaHttp(name: string, input: unknown): Promise<Envelope<unknown>> {
+async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Envelope<unknown>> {
   const response = await fetch('/api/call', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridgeToken()}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${bridgeToken()}`,
+      ...(onProgress ? { 'X-Progress': 'ndjson' } : {}),
+    },
     body: JSON.stringify({ name, input }),
   });
-  return (await response.json()) as Envelope<unknown>;
+  if (!onProgress || !response.body || !(response.headers.get('Content-Type') ?? '').includes('ndjson')) {
+    return (await response.json()) as Envelope<unknown>;
+  }
+  // One JSON object a line: progress as it comes, the result last.
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += value ?? '';
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffer.slice(0, newline)) as { progress?: Progress; envelope?: Envelope<unknown> };
+      buffer = buffer.slice(newline + 1);
+      if (line.progress) onProgress(line.progress);
+      if (line.envelope) return line.envelope;
+    }
+    if (done) throw new CallError({ code: 'INTERNAL', message: 'La réponse du service a été interrompue.' });
+  }
 }
 
-export async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N>> {
-  const envelope = window.synthese ? await window.synthese.call(name, input) : await viaHttp(name, input);
+/** Calls an operation of the contract; `onProgress` follows long work as it goes. */
+export async function call<N extends OperationName>(
+  name: N,
+  input: OperationInput<N>,
+  onProgress?: (progress: Progress) => void,
+): Promise<OperationOutput<N>> {
+  let envelope: Envelope<unknown>;
+  if (window.synthese) {
+    const stop = onProgress ? window.synthese.onProgress((p) => onProgress(p as Progress)) : undefined;
+    try {
+      envelope = await window.synthese.call(name, input);
+    } finally {
+      stop?.();
+    }
+  } else {
+    envelope = await viaHttp(name, input, onProgress);
+  }
   if (!envelope.ok) throw new CallError(envelope.error);
   return envelope.value as OperationOutput<N>;
 }

@@ -1,7 +1,7 @@
 /** Reading and writing through the service contract, with loading and French errors for the screens. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OperationInput, OperationName, OperationOutput } from '../../src-main/contract/operations.ts';
-import { call, CallError } from '../api/client.ts';
+import { call, CallError, type Progress } from '../api/client.ts';
 
 export interface Query<T> {
   data: T | undefined;
@@ -35,21 +35,27 @@ export function useQuery<N extends OperationName>(name: N, input: OperationInput
 export function useMutation() {
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The last progress step of the running call, for long work. */
+  const [progress, setProgress] = useState<Progress | null>(null);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
   const run = useCallback(async <N extends OperationName>(name: N, input: OperationInput<N>): Promise<OperationOutput<N> | undefined> => {
     setBusy(true);
     setError(null);
+    setProgress(null);
     try {
-      return await call(name, input);
+      return await call(name, input, (p) => mounted.current && setProgress(p));
     } catch (e) {
       if (mounted.current) setError(asCallError(e));
       return undefined;
     } finally {
-      if (mounted.current) setBusy(false);
+      if (mounted.current) {
+        setBusy(false);
+        setProgress(null);
+      }
     }
   }, []);
-  return { run, error, busy, clearError: () => setError(null) };
+  return { run, error, busy, progress, clearError: () => setError(null) };
 }
 
 export function asCallError(error: unknown): CallError {

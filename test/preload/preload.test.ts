@@ -5,7 +5,7 @@ const exposed: Record<string, any> = {};
 const invoke = vi.fn(async () => ({ ok: true, value: [] }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke },
+  ipcRenderer: { invoke, on: vi.fn(), removeListener: vi.fn() },
 }));
 
 describe('preload', () => {
@@ -18,7 +18,7 @@ describe('preload', () => {
     expect(Object.keys(exposed)).toEqual(['synthese']);
     const api = exposed.synthese;
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['call', 'operations']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'onProgress', 'operations']);
     expect(api.operations).toEqual(OPERATION_NAMES);
   });
 

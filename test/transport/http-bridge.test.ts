@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../src-main/services/handlers.ts';
 import { type HttpBridge, startHttpBridge } from '../../src-main/transport/http-bridge.ts';
@@ -56,6 +59,29 @@ describe('HTTP bridge', () => {
     expect(invalid.body.error.code).toBe('INVALID_INPUT');
     const unknown = await send(bridge, { headers: good(), body: callBody('db.exec', { sql: 'DROP TABLE meeting' }) });
     expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_OPERATION' });
+  });
+
+  it('streams the progress of long work, then the result, when asked', async () => {
+    await send(bridge, { headers: good(), body: callBody('settings.update', { regionCode: 'NAQ' }) });
+    const campaigns = await send(bridge, { headers: good(), body: callBody('campaigns.list') });
+    const url = new URL(bridge.url);
+    const lines = await new Promise<string[]>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: url.port, path: '/api/call', method: 'POST', headers: { ...good(), 'X-Progress': 'ndjson' } },
+        (res) => {
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve(data.trim().split('\n')));
+        },
+      );
+      req.on('error', reject);
+      req.end(callBody('synthesis.generate', { campaignId: campaigns.body.value[0].id, outputDir: mkdtempSync(join(tmpdir(), 'bridge-progress-')), thematique: 1 }));
+    });
+    const parsed = lines.map((l) => JSON.parse(l));
+    expect(parsed.slice(0, -1).every((l) => l.progress?.operation === 'synthesis.generate')).toBe(true);
+    expect(parsed.length).toBeGreaterThanOrEqual(3);
+    expect(parsed.at(-1).envelope.ok).toBe(true);
+    expect(parsed.at(-1).envelope.value.documents).toHaveLength(1);
   });
 
   it('refuses calls without the token, or with a wrong one', async () => {

@@ -18,7 +18,7 @@ const FOLDER_KEY = 'synthese.synthesis.outputDir';
  */
 export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId: number; choices: SynthesisChoices; onGenerated: () => void }) {
   const { notify } = useApp();
-  const { run, busy, error, clearError } = useMutation();
+  const { run, busy, error, clearError, progress } = useMutation();
   const [outputDir, setOutputDir] = useState(() => sessionStorage.getItem(FOLDER_KEY) ?? 'out');
   const [written, setWritten] = useState<GeneratedDocument[] | null>(null);
   const folderMissing = outputDir.trim() === '';
@@ -73,7 +73,7 @@ export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId
           Générer
         </Button>
       </form>
-      <BusyStatus busy={busy} message="Génération des fichiers Word en cours…" />
+      <BusyStatus busy={busy} progress={progress} message="Génération des fichiers Word en cours…" />
       <ErrorNotice error={error} onClose={clearError} />
       {written && <DocumentFiles title="Fichiers écrits" documents={written} />}
     </>
