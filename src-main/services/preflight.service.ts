@@ -60,7 +60,24 @@ function meetingFindings(db: Catalogue, source: SynthesisSource): Finding[] {
     campaignId: campaign.id,
     ...(scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code }),
   });
-  return meetings.flatMap((m) => checkMeeting(m, campaign));
+  return [...meetings.flatMap((m) => checkMeeting(m, campaign)), ...repeatedConcertations(meetings)];
+}
+
+/** Two départementales concertations in one département: often a duplicate, sometimes a second session. */
+function repeatedConcertations(meetings: Meeting[]): Finding[] {
+  const byDepartement = new Map<string, Meeting[]>();
+  for (const m of meetings.filter((x) => x.level === 'departemental' && x.departementCode)) {
+    byDepartement.set(m.departementCode!, [...(byDepartement.get(m.departementCode!) ?? []), m]);
+  }
+  return [...byDepartement.entries()]
+    .filter(([, list]) => list.length > 1)
+    .map(([code, list]) =>
+      info(
+        'concertations-multiples',
+        `Le département ${code} compte ${list.length} concertations départementales (${list.map((m) => frenchDate(m.date)).join(', ')}) : vérifiez qu’il ne s’agit pas d’un doublon. Toutes sont comptées dans le bilan.`,
+        { kind: 'meeting', id: list[1]!.id, label: `${list[1]!.title} (${frenchDate(list[1]!.date)})` },
+      ),
+    );
 }
 
 /** The checks of one meeting; also what the meeting form shows as the user types. */

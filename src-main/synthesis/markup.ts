@@ -21,6 +21,14 @@ export function inlines(source: string): Inline[] {
   return result;
 }
 
+/**
+ * Figures written as {{concertations}} in a text are filled from the catalogue at generation time, so a
+ * descriptif never contradicts the Bilan when a meeting is added. Unknown names stay as written.
+ */
+export function fillFigures(source: string, figures: Record<string, string>): string {
+  return source.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => figures[name] ?? whole);
+}
+
 /** Paragraphs and bullet lists from a multi-line text; consecutive bullets form one list. */
 export function blocks(source: string): Block[] {
   const result: Block[] = [];

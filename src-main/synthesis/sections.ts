@@ -5,13 +5,14 @@ import type { Contribution, Retex } from '../contract/schemas/content.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
 import { bilanBlocks, categoryBlocks } from './bilan-blocks.ts';
 import { chartBlocks } from './chart-blocks.ts';
-import { blocks, inlines } from './markup.ts';
+import { blocks, fillFigures, inlines } from './markup.ts';
+import { figuresOf } from './figures.ts';
 import { type Block, type Inline, paragraph, text } from './model.ts';
 import { type SynthesisSource, textKey } from './source.ts';
 
 export function sectionBlocks(section: TrameSection, source: SynthesisSource, thematique: Thematique | null): Block[] {
   const thematiqueId = thematique?.id ?? null;
-  const intro = blocks(source.texts.get(textKey(section.key, thematiqueId)) ?? '');
+  const intro = blocks(fillFigures(source.texts.get(textKey(section.key, thematiqueId)) ?? '', figuresOf(source.bilan)));
   switch (section.source) {
     case 'text':
       return intro;

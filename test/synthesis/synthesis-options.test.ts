@@ -123,6 +123,19 @@ describe('the Word document', () => {
   });
 });
 
+describe('figures quoted in written texts', () => {
+  it('follow the catalogue: a descriptif never contradicts the Bilan after a meeting is added', async () => {
+    const before = (await demo.call('synthesis.preview', { campaignId: demo.campaignId })).html;
+    expect(before).toContain('10 concertations se sont tenues');
+    await demo.call('meetings.create', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33', title: 'Seconde session', date: '2020-10-15', declaredTotal: 20 });
+    const after = (await demo.call('synthesis.preview', { campaignId: demo.campaignId })).html;
+    expect(after).toContain('11 concertations se sont tenues');
+    expect(after).toContain('du 14\u00A0octobre 2020 au 15\u00A0octobre 2020');
+    const { findings } = await demo.call('synthesis.preflight', { campaignId: demo.campaignId });
+    expect(findings.find((f) => f.code === 'concertations-multiples')?.message).toMatch(/Le département 33 compte 2 concertations départementales/);
+  });
+});
+
 describe('Word style templates', () => {
   it('dresses the synthesis in the rectorat’s styles and header logo', async () => {
     const template = makeRectoratTemplate(outDir());
