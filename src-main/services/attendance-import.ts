@@ -3,7 +3,6 @@
  * so a row the catalogue refuses is reported without undoing the others. A preview, or a file with
  * refused rows that the user has not accepted, is rolled back entirely: the catalogue is as before.
  */
-import type { Catalogue } from '../catalogue/database.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
 import { AppError } from '../contract/errors.ts';

@@ -4,7 +4,7 @@ import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
 import { queryRetex } from '../catalogue/repos/retex.repo.ts';
 import { figuresByLevel } from '../catalogue/repos/stats.repo.ts';
-import { listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
+import { academieNames, listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
 import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
@@ -65,7 +65,7 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
 /** One sheet per kind of record, for those who want to work in Excel. */
 function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: string; academieCode?: string; departementCode?: string }): TableSheet[] {
   const thematique = new Map(campaign.thematiques.map((t) => [t.id, t.number]));
-  const academieName = new Map((db.prepare('SELECT code, nom FROM academie').all() as { code: string; nom: string }[]).map((a) => [a.code, a.nom]));
+  const academieName = new Map(academieNames(db).map((a) => [a.code, a.nom]));
   const plain = (text: string) => text.replace(/\*\*/g, '');
   const meetings = queryMeetings(db, { campaignId: campaign.id, ...place });
   const inScope = new Set(meetings.map((m) => m.id));

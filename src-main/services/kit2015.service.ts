@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { inTransaction } from '../catalogue/database.ts';
 import { lastChange, logDocument } from '../catalogue/repos/document.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
-import { getEtablissement } from '../catalogue/repos/territory.repo.ts';
+import { departementName, getEtablissement } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import { defiFileName, kitPart, synthesisFileName, uniqueNames } from '../kit2015/file-names.ts';
 import { ficheDefi, meetingSynthesis } from '../kit2015/meeting-documents.ts';
@@ -75,8 +75,8 @@ async function academieArchive(db: Catalogue, source: SynthesisSource, meetings:
   const entries: string[] = [];
   for (const meeting of meetings) {
     const etablissement = getEtablissement(db, meeting.etablissementUai!)!;
-    const departementName = db.prepare('SELECT nom FROM departement WHERE code = ?').pluck().get(etablissement.departementCode) as string;
-    const ctx = { meeting, etablissement, academieName, departementName, source };
+    const departement = departementName(db, etablissement.departementCode) ?? etablissement.departementCode;
+    const ctx = { meeting, etablissement, academieName, departementName: departement, source };
     const names = uniqueNames([
       synthesisFileName(academieName, etablissement.nom),
       ...meeting.ateliers.map((a) => {

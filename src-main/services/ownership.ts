@@ -1,6 +1,7 @@
 /** Checks that what a record points to exists and belongs to the same consultation. */
 import type { Catalogue } from '../catalogue/database.ts';
 import { getCampaign, getThematique } from '../catalogue/repos/campaign.repo.ts';
+import { countMeetingsOfCampaign } from '../catalogue/repos/meeting.repo.ts';
 import { getEtablissement } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import { found } from './require.ts';
@@ -19,11 +20,7 @@ export function requireThematique(db: Catalogue, campaignId: number, thematiqueI
 export function requireMeetings(db: Catalogue, campaignId: number, meetingIds: (number | null)[]): void {
   const ids = [...new Set(meetingIds.filter((id): id is number => id !== null))];
   if (ids.length === 0) return;
-  const owned = db
-    .prepare(`SELECT count(*) FROM meeting WHERE campaign_id = ? AND id IN (${ids.map(() => '?').join(',')})`)
-    .pluck()
-    .get(campaignId, ...ids) as number;
-  if (owned !== ids.length) throw conflict('Une rencontre source n’existe pas dans cette consultation.');
+  if (countMeetingsOfCampaign(db, campaignId, ids) !== ids.length) throw conflict('Une rencontre source n’existe pas dans cette consultation.');
 }
 
 export function requireEtablissement(db: Catalogue, uai: string | null): void {

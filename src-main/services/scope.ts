@@ -1,7 +1,7 @@
 /** A Bilan's or a synthesis's perimeter, resolved against the territory: names, codes, SQL filter. */
 import type { Catalogue } from '../catalogue/database.ts';
 import type { StatsScope } from '../catalogue/repos/stats.repo.ts';
-import { regionName } from '../catalogue/repos/territory.repo.ts';
+import { placeWithParents, regionName } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
 import { currentSettings } from './settings.service.ts';
@@ -38,22 +38,14 @@ export function resolveScope(db: Catalogue, ref: ScopeRef = 'region', regionCode
     };
   }
   const [kind, code] = ref.split(':') as ['academie' | 'departement', string];
-  const place = db
-    .prepare(
-      kind === 'academie'
-        ? `SELECT a.nom, a.code AS academie, a.nom AS academie_nom, r.code AS region, r.nom AS region_nom FROM academie a
-           JOIN region_academique r ON r.code = a.region_code WHERE a.code = ?`
-        : `SELECT d.nom, a.code AS academie, a.nom AS academie_nom, r.code AS region, r.nom AS region_nom FROM departement d
-           JOIN academie a ON a.code = d.academie_code JOIN region_academique r ON r.code = a.region_code WHERE d.code = ?`,
-    )
-    .get(code) as { nom: string; academie: string; academie_nom: string; region: string; region_nom: string } | undefined;
+  const place = placeWithParents(db, kind, code);
   if (!place) throw conflict(`${kind === 'academie' ? 'Académie' : 'Département'} inconnu(e) : « ${code} ».`);
-  if (regionCode && regionCode !== place.region) {
+  if (regionCode && regionCode !== place.regionCode) {
     throw conflict(`« ${place.nom} » n’est pas dans la région académique ${regionCode}.`);
   }
   return {
-    kind, code, name: place.nom, regionCode: place.region, regionName: place.region_nom, academieCode: place.academie,
-    academieName: place.academie_nom,
+    kind, code, name: place.nom, regionCode: place.regionCode, regionName: place.regionName, academieCode: place.academieCode,
+    academieName: place.academieName,
     stats: {
       filterColumn: kind === 'academie' ? 'academie_code' : 'departement_code',
       filterValue: code,

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { inTransaction } from '../catalogue/database.ts';
-import { lastChange } from '../catalogue/repos/document.repo.ts';
+import { catalogueCounts, lastChange } from '../catalogue/repos/document.repo.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
 import { getStyleInfo } from '../catalogue/repos/style.repo.ts';
@@ -25,11 +25,7 @@ export const catalogueHandlers: HandlerGroup<'catalogue'> = {
     const path = cataloguePath ?? null;
     let bytes: number | null = null;
     if (path && existsSync(path)) bytes = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
-    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return {
-      path, bytes, schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      lastChange: lastChange(db).toISOString(), meetings: count('meeting'), campaigns: count('campaign'),
-    };
+    return { path, bytes, lastChange: lastChange(db).toISOString(), ...catalogueCounts(db) };
   },
 };
 

@@ -5,7 +5,7 @@ import type { Catalogue } from '../catalogue/database.ts';
 import { lastChange, logDocument } from '../catalogue/repos/document.repo.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
-import { listBassins } from '../catalogue/repos/territory.repo.ts';
+import { academieNames, departementNames, listBassins } from '../catalogue/repos/territory.repo.ts';
 import { attendanceTemplate } from '../spreadsheets/attendance-template.xlsx.ts';
 import { tablesWorkbook } from '../spreadsheets/bilan-workbook.xlsx.ts';
 import { MAX_FILE_BYTES } from '../spreadsheets/read-sheet.ts';
@@ -23,11 +23,12 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const scope = resolveScope(db, departementCode ? `departement:${departementCode}` : academieCode ? `academie:${academieCode}` : 'region');
     const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
-    const academies = db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(scope.regionCode) as { code: string; nom: string }[];
-    const departements = db
-      .prepare(`SELECT d.code, d.nom FROM departement d JOIN academie a ON a.code = d.academie_code
-                WHERE a.region_code = @region AND (@academie IS NULL OR a.code = @academie) AND (@departement IS NULL OR d.code = @departement) ORDER BY d.code`)
-      .all({ region: scope.regionCode, academie: scope.academieCode ?? (scope.kind === 'academie' ? scope.code : null), departement: scope.kind === 'departement' ? scope.code : null }) as { code: string; nom: string }[];
+    const academies = academieNames(db, scope.regionCode);
+    const departements = departementNames(db, {
+      regionCode: scope.regionCode,
+      academieCode: scope.academieCode ?? (scope.kind === 'academie' ? scope.code : null),
+      departementCode: scope.kind === 'departement' ? scope.code : null,
+    });
     const bassins = listBassins(db, scope.kind === 'departement' ? { departementCode: scope.code } : scope.academieCode || scope.kind === 'academie' ? { academieCode: scope.academieCode ?? scope.code } : {})
       .filter((b) => departements.some((d) => d.code === b.departementCode));
     const meetings = queryMeetings(db, { campaignId, ...place });

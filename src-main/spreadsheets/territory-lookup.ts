@@ -1,5 +1,6 @@
 /** Finds académies, départements, bassins and établissements from what people type in a sheet. */
 import type { Catalogue } from '../catalogue/database.ts';
+import { academieNames, allDepartements, etablissementPlaces, listBassins } from '../catalogue/repos/territory.repo.ts';
 import { normaliseHeader as fold } from './attendance-columns.ts';
 
 export interface TerritoryLookup {
@@ -12,21 +13,17 @@ export interface TerritoryLookup {
 }
 
 export function territoryLookup(db: Catalogue): TerritoryLookup {
-  const academies = db.prepare('SELECT code, nom FROM academie').all() as { code: string; nom: string }[];
-  const departements = db.prepare('SELECT code, nom, academie_code FROM departement').all() as { code: string; nom: string; academie_code: string }[];
-  const bassins = db
-    .prepare('SELECT b.id, b.nom, b.departement_code, d.academie_code FROM bassin b JOIN departement d ON d.code = b.departement_code')
-    .all() as { id: number; nom: string; departement_code: string; academie_code: string }[];
-  const etablissements = new Map(
-    (db.prepare('SELECT uai, departement_code FROM etablissement').all() as { uai: string; departement_code: string }[]).map((e) => [e.uai, e]),
-  );
+  const academies = academieNames(db);
+  const departements = allDepartements(db);
+  const bassins = listBassins(db, {});
+  const etablissements = new Map(etablissementPlaces(db).map((e) => [e.uai, e]));
   const academieByText = new Map<string, string>();
   for (const a of academies) {
     for (const key of [a.code, a.nom, `academie de ${a.nom}`, `academie d ${a.nom}`]) academieByText.set(fold(key).replace(/-/g, ' '), a.code);
   }
   const departementByText = new Map<string, { code: string; academieCode: string }>();
   for (const d of departements) {
-    const value = { code: d.code, academieCode: d.academie_code };
+    const value = { code: d.code, academieCode: d.academieCode };
     for (const key of [d.code, d.nom, `${d.code} ${d.nom}`, `${d.code} - ${d.nom}`, `${d.nom} (${d.code})`]) {
       departementByText.set(fold(key).replace(/-/g, ' '), value);
     }
@@ -41,21 +38,21 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
       const wanted = plain(text).replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '');
       const candidates = bassins.filter(
         (b) =>
-          (departementCode === null || b.departement_code === departementCode) &&
-          (academieCode === null || b.academie_code === academieCode) &&
+          (departementCode === null || b.departementCode === departementCode) &&
+          (academieCode === null || b.academieCode === academieCode) &&
           (plain(b.nom) === plain(text) || plain(b.nom).replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '') === wanted),
       );
       if (candidates.length > 1) return 'ambigu';
-      return candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departement_code } : null;
+      return candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departementCode } : null;
     },
     departementName: (code) => departements.find((d) => d.code === code)?.nom ?? code,
     etablissement(uai) {
       const e = etablissements.get(uai.trim().toUpperCase());
-      return e ? { uai: e.uai, departementCode: e.departement_code } : null;
+      return e ? { uai: e.uai, departementCode: e.departementCode } : null;
     },
     bassinNames: (departementCode, academieCode) =>
       bassins
-        .filter((b) => (departementCode === null || b.departement_code === departementCode) && (academieCode === null || b.academie_code === academieCode))
+        .filter((b) => (departementCode === null || b.departementCode === departementCode) && (academieCode === null || b.academieCode === academieCode))
         .map((b) => b.nom)
         .sort((a, b) => a.localeCompare(b, 'fr')),
   };

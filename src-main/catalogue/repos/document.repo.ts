@@ -50,3 +50,9 @@ export function lastChange(db: Catalogue): Date {
   const value = db.prepare('SELECT last_change FROM catalogue_state WHERE id = 1').pluck().get() as string;
   return new Date(value);
 }
+
+/** What the Paramètres screen shows of the open catalogue. */
+export function catalogueCounts(db: Catalogue): { schemaVersion: number; meetings: number; campaigns: number } {
+  const count = (table: 'meeting' | 'campaign') => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return { schemaVersion: db.pragma('user_version', { simple: true }) as number, meetings: count('meeting'), campaigns: count('campaign') };
+}

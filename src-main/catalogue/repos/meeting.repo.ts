@@ -156,3 +156,12 @@ function toMeeting(row: MeetingRow): Meeting {
     updatedAt: row.updated_at,
   };
 }
+
+/** How many of these meetings exist in this consultation (ids counted once). */
+export function countMeetingsOfCampaign(db: Catalogue, campaignId: number, ids: number[]): number {
+  if (ids.length === 0) return 0;
+  return db
+    .prepare(`SELECT count(*) FROM meeting WHERE campaign_id = ? AND id IN (${ids.map(() => '?').join(',')})`)
+    .pluck()
+    .get(campaignId, ...new Set(ids)) as number;
+}

@@ -44,6 +44,65 @@ export function regionOfAcademie(db: Catalogue, code: string): string | undefine
   return db.prepare('SELECT region_code FROM academie WHERE code = ?').pluck().get(code) as string | undefined;
 }
 
+export interface PlaceName { code: string; nom: string }
+
+export function academieNames(db: Catalogue, regionCode?: string): PlaceName[] {
+  return db
+    .prepare('SELECT code, nom FROM academie WHERE @region IS NULL OR region_code = @region ORDER BY nom')
+    .all({ region: regionCode ?? null }) as PlaceName[];
+}
+
+/** The départements of a région, optionally narrowed to one académie or one département, by code. */
+export function departementNames(
+  db: Catalogue, filter: { regionCode: string; academieCode?: string | null; departementCode?: string | null },
+): PlaceName[] {
+  return db
+    .prepare(
+      `SELECT d.code, d.nom FROM departement d JOIN academie a ON a.code = d.academie_code
+       WHERE a.region_code = @region AND (@academie IS NULL OR a.code = @academie)
+         AND (@departement IS NULL OR d.code = @departement) ORDER BY d.code`,
+    )
+    .all({ region: filter.regionCode, academie: filter.academieCode ?? null, departement: filter.departementCode ?? null }) as PlaceName[];
+}
+
+export function departementName(db: Catalogue, code: string): string | undefined {
+  return db.prepare('SELECT nom FROM departement WHERE code = ?').pluck().get(code) as string | undefined;
+}
+
+/** An académie or a département with the académie and région it belongs to. */
+export interface PlaceWithParents {
+  nom: string; academieCode: string; academieName: string; regionCode: string; regionName: string;
+}
+
+export function placeWithParents(db: Catalogue, kind: 'academie' | 'departement', code: string): PlaceWithParents | undefined {
+  const row = db
+    .prepare(
+      kind === 'academie'
+        ? `SELECT a.nom, a.code AS academie, a.nom AS academie_nom, r.code AS region, r.nom AS region_nom FROM academie a
+           JOIN region_academique r ON r.code = a.region_code WHERE a.code = ?`
+        : `SELECT d.nom, a.code AS academie, a.nom AS academie_nom, r.code AS region, r.nom AS region_nom FROM departement d
+           JOIN academie a ON a.code = d.academie_code JOIN region_academique r ON r.code = a.region_code WHERE d.code = ?`,
+    )
+    .get(code) as { nom: string; academie: string; academie_nom: string; region: string; region_nom: string } | undefined;
+  return row && {
+    nom: row.nom, academieCode: row.academie, academieName: row.academie_nom, regionCode: row.region, regionName: row.region_nom,
+  };
+}
+
+/** Every département with its académie: what a spreadsheet import matches typed names against. */
+export function allDepartements(db: Catalogue): { code: string; nom: string; academieCode: string }[] {
+  return db.prepare('SELECT code, nom, academie_code AS academieCode FROM departement ORDER BY code').all() as {
+    code: string; nom: string; academieCode: string;
+  }[];
+}
+
+/** Every établissement's UAI and département, for matching rows without loading whole records. */
+export function etablissementPlaces(db: Catalogue): { uai: string; departementCode: string }[] {
+  return db.prepare('SELECT uai, departement_code AS departementCode FROM etablissement').all() as {
+    uai: string; departementCode: string;
+  }[];
+}
+
 const BASSIN_SELECT = `SELECT b.*, d.academie_code FROM bassin b JOIN departement d ON d.code = b.departement_code`;
 
 export function listBassins(db: Catalogue, filter: { academieCode?: string; departementCode?: string }): Bassin[] {
