@@ -44,7 +44,11 @@ function start(): void {
   const backups = join(userData, 'sauvegardes');
   let cataloguePath = join(userData, 'catalogue.sqlite');
   // One context object whose catalogue can be swapped (another catalogue opened, a backup restored).
-  const context: ServiceContext = { db: openCatalogue(cataloguePath), now: () => new Date(), cataloguePath };
+  const context: ServiceContext = {
+    db: openCatalogue(cataloguePath), now: () => new Date(), cataloguePath,
+    // Relative output folders ("out" in the Synthèse screen) land in the user's documents, not where the app was launched.
+    documentsDir: join(app.getPath('documents'), 'Synthèse régionale'),
+  };
   registerIpc(ipcMain, handlers, context);
   serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
   const statePath = join(userData, 'fenetre.json');

@@ -4,6 +4,7 @@ import { openCatalogue, type Catalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Bilan } from '../contract/schemas/reports.ts';
 import { loadDemos } from '../demo/demo-catalogue.ts';
+import type { Progress } from '../services/context.ts';
 import { type Caller, localCaller } from '../transport/local.ts';
 import { formatBilan, formatFindings } from './format-bilan.ts';
 
@@ -11,8 +12,35 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 
 export function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>, create = false): Promise<T> {
   const db = openCatalogue(path, { create });
-  const call = localCaller({ db, now: () => new Date() });
-  return work(call, db).finally(() => db.close());
+  const progress = progressLine();
+  const call = localCaller({ db, now: () => new Date(), cataloguePath: path, onProgress: progress.show });
+  return work(call, db).finally(() => {
+    progress.end();
+    db.close();
+  });
+}
+
+/**
+ * Long work (a big import, a national synthesis) says where it is on stderr: one line rewritten in a
+ * terminal, a line every few seconds in a log; stdout keeps only the result, for scripts.
+ */
+function progressLine(): { show: (p: Progress) => void; end: () => void } {
+  const terminal = process.stderr.isTTY === true;
+  let last = 0;
+  let shown = false;
+  return {
+    show: (p) => {
+      const now = Date.now();
+      if (now - last < (terminal ? 100 : 3_000)) return;
+      last = now;
+      shown = true;
+      const line = p.total > 0 ? `${p.message} (${Math.round((100 * p.done) / p.total)}\u00a0%)` : p.message;
+      process.stderr.write(terminal ? `\r\x1b[K${line}` : `${line}\n`);
+    },
+    end: () => {
+      if (terminal && shown) process.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 /** The campaign to work on: named by slug, else the active one, else the only one. */

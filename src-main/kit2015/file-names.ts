@@ -4,12 +4,12 @@
  * no accents (old archivers mangle them), none of < > : " / \ | ? *, no control character, no
  * trailing dot or space, no reserved Windows name, and short enough for deep folders.
  */
+import { asciiLetters } from '../text/french.ts';
+
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 export function kitPart(text: string): string {
-  const cleaned = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const cleaned = asciiLetters(text)
     .replace(/[’']/g, ' ')
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, ' ')
     .replace(/[^\x20-\x7e]/g, '')

@@ -12,6 +12,7 @@ import type { ImportReport } from '../contract/schemas/spreadsheets.ts';
 import { defaultTitle, parseRow, type RowData, type RowProblem } from '../spreadsheets/attendance-rows.ts';
 import { readAttendanceSheet, type SheetInput } from '../spreadsheets/read-sheet.ts';
 import { territoryLookup } from '../spreadsheets/territory-lookup.ts';
+import { MEETING_LEVEL_LABELS } from '../contract/domain.ts';
 import type { ServiceContext } from './context.ts';
 import { createMeeting, type MeetingDraft, updateMeeting } from './meetings.service.ts';
 import { found } from './require.ts';
@@ -41,6 +42,8 @@ export async function importAttendance(
   const problems: RowProblem[] = [];
   const rows: ImportReport['rows'] = [];
   const seen = new Map<string, number>();
+  /** Which row of this file wrote each meeting: two rows naming one meeting would overwrite each other. */
+  const claimed = new Map<number, number>();
   const counts = { added: 0, updated: 0, unchanged: 0, refused: 0 };
   const refuse = (row: number, title: string, found: RowProblem[]) => {
     problems.push(...found);
@@ -70,7 +73,7 @@ export async function importAttendance(
         seen.set(key, raw.row);
         try {
           // A savepoint per row: a row the services refuse leaves the others in place.
-          const outcome = db.transaction(() => applyRow(ctx, campaign, data, byId, byPlace))();
+          const outcome = db.transaction(() => applyRow(ctx, campaign, data, byId, byPlace, claimed))();
           counts[outcome.action === 'ajout' ? 'added' : outcome.action === 'mise-a-jour' ? 'updated' : 'unchanged']++;
           rows.push({ row: raw.row, action: outcome.action, meetingId: outcome.meeting.id, title: outcome.meeting.title });
         } catch (error) {
@@ -116,6 +119,9 @@ function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<st
       (data.etablissementUai !== null && data.etablissementUai !== meeting.etablissementUai) ||
       (data.bassinId !== null && data.bassinId !== meeting.bassinId) ||
       (data.departementCode !== null && data.departementCode !== meeting.departementCode);
+    if (data.level !== null && data.level !== meeting.level) {
+      throw new AppError('CONFLICT', `la référence ${data.reference} désigne « ${meeting.title} », ${levelPhrase(meeting.level)}, et la ligne dit « ${MEETING_LEVEL_LABELS[data.level]} » : une colonne de numéros de ligne prise pour la référence ? Pour changer le niveau d’une rencontre, utilisez l’application`);
+    }
     if (elsewhere) {
       throw new AppError('CONFLICT', `la référence ${data.reference} désigne « ${meeting.title} » (${meeting.departementCode ?? meeting.academieCode}), qui n’est pas au lieu indiqué sur la ligne : pour déplacer une rencontre, utilisez l’application`);
     }
@@ -141,8 +147,16 @@ function applyRow(
   data: RowData,
   byId: Map<number, Meeting>,
   byPlace: Map<string, Meeting[]>,
+  claimed: Map<number, number>,
 ): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting } {
   const current = meetingOfRow(data, byId, byPlace);
+  const twin = current ? claimed.get(current.id) : undefined;
+  if (current && twin !== undefined) {
+    const why = data.reference === null && ['departemental', 'academique', 'regional'].includes(current.level)
+      ? ` (${levelPhrase(current.level).replace(/^une /, 'une seule ')} par jour au même endroit : donnez sa référence à chaque rencontre, ou corrigez la date)`
+      : '';
+    throw new AppError('CONFLICT', `ligne en double : elle désigne la même rencontre que la ligne ${twin}, « ${current.title} »${why}`);
+  }
   const now = ctx.now();
   if (!current) {
     if (data.level === null) throw new AppError('CONFLICT', 'niveau de la rencontre manquant');
@@ -154,9 +168,11 @@ function applyRow(
       restitutionReceived: data.restitutionReceived ?? false, notes: '',
     };
     const meeting = createMeeting(ctx.db, draft, now);
+    claimed.set(meeting.id, data.row);
     byPlace.set(data.naturalKey, [...(byPlace.get(data.naturalKey) ?? []), meeting]);
     return { action: 'ajout', meeting };
   }
+  claimed.set(current.id, data.row);
   const patch = changes(current, data);
   if (Object.keys(patch).length === 0) return { action: 'inchangee', meeting: current };
   const attendance = patch.attendance ?? current.attendance;
@@ -177,7 +193,9 @@ function changes(current: Meeting, data: RowData): Partial<MeetingDraft> {
   if (data.date !== current.date) patch.date = data.date;
   if (data.level !== null && data.level !== current.level) patch.level = data.level;
   if (data.thematiqueIds !== null && !sameSet(data.thematiqueIds, current.thematiqueIds)) patch.thematiqueIds = data.thematiqueIds;
-  if (data.attendance !== null && JSON.stringify(sorted(data.attendance)) !== JSON.stringify(sorted(current.attendance))) patch.attendance = data.attendance;
+  // Categories left blank keep their count: a row that corrects the pupils does not erase the parents.
+  const attendance = data.attendance === null ? null : { ...current.attendance, ...data.attendance };
+  if (attendance !== null && JSON.stringify(sorted(attendance)) !== JSON.stringify(sorted(current.attendance))) patch.attendance = attendance;
   if (data.declaredTotal !== null && data.declaredTotal !== current.declaredTotal) patch.declaredTotal = data.declaredTotal;
   if (data.restitutionReceived !== null && data.restitutionReceived !== current.restitutionReceived) patch.restitutionReceived = data.restitutionReceived;
   const place = { etablissementUai: data.etablissementUai, bassinId: data.bassinId, departementCode: data.departementCode, academieCode: data.academieCode };
@@ -195,4 +213,8 @@ function sameSet(a: number[], b: number[]): boolean {
 
 function sorted(record: Record<string, number | undefined>): [string, number | undefined][] {
   return Object.entries(record).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+}
+
+function levelPhrase(level: Meeting['level']): string {
+  return { etablissement: 'une rencontre d’établissement', bassin: 'une rencontre de bassin', departemental: 'une concertation départementale', academique: 'une concertation académique', regional: 'une rencontre régionale' }[level];
 }

@@ -17,6 +17,11 @@ export interface ServiceContext {
   onProgress?: (progress: Progress) => void;
   /** The catalogue file (absent for an in-memory catalogue). */
   cataloguePath?: string;
+  /**
+   * Where a relative output path lands: the user's documents folder in the desktop app (its working
+   * folder is wherever it was launched from), the working folder for the CLI.
+   */
+  documentsDir?: string;
 }
 
 export type Handler<N extends OperationName> = (

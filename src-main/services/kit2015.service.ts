@@ -3,7 +3,7 @@
  * fiche défi per atelier, named as the kit asks, in one .zip per académie.
  */
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { inTransaction } from '../catalogue/database.ts';
 import { lastChange, logDocument } from '../catalogue/repos/document.repo.ts';
@@ -20,11 +20,12 @@ import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { StyleTemplate } from '../synthesis/style-template.ts';
 import type { HandlerGroup } from './context.ts';
 import { chosenStyle } from './synthesis.service.ts';
-import { makeDir, writeAtomically } from './output-files.ts';
+import { makeDir, outputFolder, writeAtomically } from './output-files.ts';
 import { requireCampaign } from './ownership.ts';
 
 export const kit2015Handlers: HandlerGroup<'kit2015'> = {
-  'kit2015.generate': async ({ campaignId, outputDir, academieCode, trameId }, { db, now, onProgress }) => {
+  'kit2015.generate': async ({ campaignId, outputDir, academieCode, trameId }, ctx) => {
+    const { db, now, onProgress } = ctx;
     requireCampaign(db, campaignId);
     const meetings = queryMeetings(db, { campaignId, level: 'etablissement', ...(academieCode ? { academieCode } : {}) });
     if (meetings.length === 0) {
@@ -32,7 +33,7 @@ export const kit2015Handlers: HandlerGroup<'kit2015'> = {
     }
     const stamp = lastChange(db);
     const style = chosenStyle(db, undefined);
-    const dir = resolve(outputDir);
+    const dir = outputFolder(ctx, outputDir);
     makeDir(dir);
     const academies = [...new Set(meetings.map((m) => m.academieCode!))].sort();
     const archives: Archive[] = [];

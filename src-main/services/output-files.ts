@@ -1,7 +1,33 @@
 /** Writing generated files: folders made on demand, files replaced atomically, French errors. */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { AppError } from '../contract/errors.ts';
+import type { ServiceContext } from './context.ts';
+
+/** A folder the user named for generated documents, relative to their documents folder. */
+export function outputFolder(ctx: Pick<ServiceContext, 'documentsDir'>, given: string): string {
+  return resolve(ctx.documentsDir ?? process.cwd(), given);
+}
+
+/**
+ * A file the user named for a generated spreadsheet: it must carry the expected extension, and it can
+ * never be the open catalogue (nor its journal files or its backups), which a typo would otherwise
+ * replace without a word.
+ */
+export function outputFile(ctx: Pick<ServiceContext, 'documentsDir' | 'cataloguePath'>, given: string, extension: '.xlsx'): string {
+  const path = resolve(ctx.documentsDir ?? process.cwd(), given);
+  if (extname(path).toLowerCase() !== extension) {
+    throw new AppError('FILE', `Le fichier à écrire doit se terminer par ${extension} : « ${basename(path)} ».`);
+  }
+  if (ctx.cataloguePath) {
+    const catalogue = resolve(ctx.cataloguePath);
+    const guarded = [catalogue, `${catalogue}-wal`, `${catalogue}-shm`];
+    if (guarded.includes(path) || path.startsWith(`${dirname(catalogue)}/sauvegardes/`)) {
+      throw new AppError('FILE', `« ${basename(path)} » est le catalogue ouvert ou l’une de ses sauvegardes : choisissez un autre fichier.`);
+    }
+  }
+  return path;
+}
 
 export function makeDir(dir: string): void {
   try {

@@ -9,6 +9,7 @@ import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { Finding } from '../contract/schemas/preflight.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
+import { statedFigures } from '../synthesis/figures.ts';
 import { frenchDate } from '../text/french.ts';
 
 export function preflight(db: Catalogue, source: SynthesisSource, thematique?: number): Finding[] {
@@ -24,7 +25,29 @@ export function preflight(db: Catalogue, source: SynthesisSource, thematique?: n
     if (section.scope !== 'thematique') continue;
     for (const t of thematiques) findings.push(...sectionFindings(source, section, t));
   }
-  findings.push(...meetingFindings(db, source));
+  findings.push(...meetingFindings(db, source), ...writtenFigures(source));
+  return findings;
+}
+
+/** A text that states "10 concertations" when the Bilan counts 12: written before the catalogue changed. */
+function writtenFigures(source: SynthesisSource): Finding[] {
+  const findings: Finding[] = [];
+  for (const [key, text] of source.texts) {
+    // Document-wide texts state the région's figures; a thématique's "ateliers de 15 participants" does not.
+    const section = source.trame.sections.find((s) => s.scope === 'document' && key === `${s.key}:0`);
+    if (!section) continue;
+    for (const { pattern, value, name } of statedFigures(source.bilan)) {
+      for (const match of text.matchAll(pattern)) {
+        const stated = Number(match[1]!.replace(/\D/g, ''));
+        if (stated === value) continue;
+        findings.push(attention(
+          'chiffre-perime',
+          `La section « ${section.title} » écrit « ${match[0].trim()} », le bilan en compte ${value} : corrigez le texte, ou écrivez {{${name}}} pour que le chiffre suive le catalogue.`,
+          { kind: 'sectionText', id: null, label: section.title },
+        ));
+      }
+    }
+  }
   return findings;
 }
 

@@ -39,9 +39,12 @@ export function resolveScope(db: Catalogue, ref: ScopeRef = 'region', regionCode
   }
   const [kind, code] = ref.split(':') as ['academie' | 'departement', string];
   const place = placeWithParents(db, kind, code);
-  if (!place) throw conflict(`${kind === 'academie' ? 'Académie' : 'Département'} inconnu(e) : « ${code} ».`);
-  if (regionCode && regionCode !== place.regionCode) {
-    throw conflict(`« ${place.nom} » n’est pas dans la région académique ${regionCode}.`);
+  if (!place) throw conflict(kind === 'academie' ? `Académie inconnue : « ${code} ».` : `Département inconnu : « ${code} ».`);
+  // An académie of another région would give an empty Bilan under this région's footer and contact.
+  const region = regionCode ?? currentSettings(db).regionCode;
+  if (region && region !== place.regionCode) {
+    const name = regionName(db, region) ?? region;
+    throw conflict(`${kind === 'academie' ? `L’académie de ${place.nom}` : `Le département ${place.nom} (${code})`} n’est pas dans la région académique ${name} : choisissez-en un de la région, ou changez de région dans les Paramètres (ou avec --region).`);
   }
   return {
     kind, code, name: place.nom, regionCode: place.regionCode, regionName: place.regionName, academieCode: place.academieCode,

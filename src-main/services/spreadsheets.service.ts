@@ -13,13 +13,15 @@ import { importAttendance } from './attendance-import.ts';
 import { bilanSheets } from './bilan-export.ts';
 import type { HandlerGroup } from './context.ts';
 import { readGivenFile } from './input-files.ts';
-import { makeDir, writeAtomically } from './output-files.ts';
+import { makeDir, outputFile, writeAtomically } from './output-files.ts';
 import { found } from './require.ts';
 import { resolveScope } from './scope.ts';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname } from 'node:path';
 
 export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
-  'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, { db, now }) => {
+  'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, ctx) => {
+    const { db, now } = ctx;
+    const path = outputFile(ctx, outputPath, '.xlsx');
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const scope = resolveScope(db, departementCode ? `departement:${departementCode}` : academieCode ? `academie:${academieCode}` : 'region');
     const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
@@ -39,7 +41,6 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
       names: { academie: new Map(academies.map((a) => [a.code, a.nom])), bassin: new Map(bassins.map((b) => [b.id, b.nom])) },
       stamp: lastChange(db),
     });
-    const path = resolve(outputPath);
     makeDir(dirname(path));
     writeAtomically(path, bytes);
     return { path, prefilledRows: meetings.length, document: logSpreadsheet(db, now(), campaignId, scope.kind === 'region' ? 'region' : `${scope.kind}:${scope.code}`, path, bytes) };
@@ -48,10 +49,11 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
     importAttendance(ctx, input.campaignId, source(input), { write: false, acceptPartial: input.acceptPartial }),
   'spreadsheets.importAttendance': (input, ctx) =>
     importAttendance(ctx, input.campaignId, source(input), { write: true, acceptPartial: input.acceptPartial }),
-  'spreadsheets.exportBilan': async ({ campaignId, outputPath, scope }, { db, now }) => {
+  'spreadsheets.exportBilan': async ({ campaignId, outputPath, scope }, ctx) => {
+    const { db, now } = ctx;
+    const path = outputFile(ctx, outputPath, '.xlsx');
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const sheets = bilanSheets(db, campaign, scope);
-    const path = resolve(outputPath);
     makeDir(dirname(path));
     const bytes = await tablesWorkbook(sheets, lastChange(db));
     writeAtomically(path, bytes);

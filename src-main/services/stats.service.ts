@@ -56,6 +56,7 @@ export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 
       etablissementMeetings: sum('etablissementMeetings'),
       etablissementParticipants: sum('etablissementParticipants'),
     },
+    regional: stats.regionalFigures(db, campaignId, scope.stats),
     ...categoryFigures(db, campaignId, scope),
     secondLevelDates: stats.secondLevelDates(db, campaignId, scope.stats),
     secondLevelFormats: stats.secondLevelFormats(db, campaignId, scope.stats) as MeetingFormat[],

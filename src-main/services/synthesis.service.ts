@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 /** Writes the synthesis files and logs each one with its checksum. */
 import { createHash } from 'node:crypto';
 import { inTransaction } from '../catalogue/database.ts';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { getDocument, lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
@@ -16,7 +16,7 @@ import type { StyleTemplate } from '../synthesis/style-template.ts';
 import type { HandlerGroup } from './context.ts';
 import { currentSettings } from './settings.service.ts';
 import { requireStyle } from './styles.service.ts';
-import { makeDir, writeAtomically } from './output-files.ts';
+import { makeDir, outputFolder, writeAtomically } from './output-files.ts';
 import { found } from './require.ts';
 import { preflight } from './preflight.service.ts';
 import type { ResolvedScope } from './scope.ts';
@@ -33,12 +33,13 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
     const document = buildSynthesis(source, { thematiqueNumber: target.thematique });
     return { html: renderHtml(document), title: `${document.title} — ${document.subtitle}` };
   },
-  'synthesis.generate': async (request, { db, now, onProgress }) => {
+  'synthesis.generate': async (request, ctx) => {
+    const { db, now, onProgress } = ctx;
     const source = loadSource(db, request);
     const numbers = requireThematiqueNumber(source, request.thematique);
     const targets: (number | undefined)[] = request.thematique !== undefined ? [request.thematique] : [undefined, ...numbers];
     const stem = fileStem(source.scope);
-    const dir = resolve(request.outputDir);
+    const dir = outputFolder(ctx, request.outputDir);
     makeDir(dir);
     const stamp = lastChange(db);
     const style = chosenStyle(db, request.styleTemplateId);

@@ -35,9 +35,11 @@ const CATEGORY_ALIASES: Record<CategoryCode, string[]> = {
 };
 
 export const ATTENDANCE_COLUMNS: AttendanceColumn[] = [
-  { key: 'reference', header: 'Référence', aliases: ['ref', 'id', 'identifiant', 'n°', 'numero'], width: 11 },
+  // Not "N°" or "id": in a sheet people made, those number its lines, and a line number taken for a
+  // reference would overwrite another meeting.
+  { key: 'reference', header: 'Référence', aliases: ['ref', 'ref.', 'identifiant', 'reference de la rencontre', 'reference rencontre'], width: 11 },
   { key: 'academie', header: 'Académie', aliases: ['academie (nom)', 'academie de rattachement'], width: 16 },
-  { key: 'departement', header: 'Département', aliases: ['dept', 'dep', 'departement (code)', 'code departement', 'dsden'], width: 14 },
+  { key: 'departement', header: 'Département', aliases: ['dept', 'dep', 'dep.', 'dpt', 'departement (code)', 'code departement', 'dsden'], width: 14 },
   { key: 'niveau', header: 'Niveau', aliases: ['niveau de la rencontre', 'type de rencontre', 'echelon'], width: 16 },
   { key: 'bassin', header: 'Bassin / réseau', aliases: ['bassin', 'reseau', 'zap', 'eclore', 'bassin ou reseau', 'zap / eclore'], width: 26 },
   { key: 'etablissement', header: 'Établissement (UAI)', aliases: ['uai', 'etablissement', 'rne', 'code uai'], width: 14 },

@@ -128,6 +128,11 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
     fail('total', `les catégories totalisent ${sum} participants, plus que le total déclaré (${declaredTotal})`);
   }
 
+  // Read before deciding, so that their problems are reported with the others.
+  const title = text('intitule', 300);
+  const lieu = text('lieu', 300);
+  const restitutionReceived = read('restitution', parseYesNo);
+
   const place = etablissementUai ?? (bassinId !== null ? `b${bassinId}` : null) ?? departementCode ?? academieCode;
   // A row with a reference names its meeting: its level and place may stay blank.
   if (problems.length > 0 || !date || (reference === null && (!level || !place))) return { data: null, problems };
@@ -139,8 +144,7 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
       row: raw.row, reference, level, date, academieCode, departementCode, bassinId, etablissementUai,
       naturalKey: `${level}|${date}|${place}`,
       placeLabel: bassinText ?? uaiText ?? (departement ? lookup.departementName(departement.code) : null) ?? academieText ?? place ?? '',
-      title: text('intitule', 300), lieu: text('lieu', 300), thematiqueIds, attendance, declaredTotal,
-      restitutionReceived: read('restitution', parseYesNo),
+      title, lieu, thematiqueIds, attendance, declaredTotal, restitutionReceived,
     },
     problems,
   };

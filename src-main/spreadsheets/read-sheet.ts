@@ -17,16 +17,18 @@
  * Every refusal is an AppError('FILE') in French naming the file; no exceljs or jszip message
  * reaches users.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { AppError } from '../contract/errors.ts';
 import { columnForHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
+import { columnLetter, type RawCellValue, rowCells } from './cell-values.ts';
+import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
+import { damaged, inspectPackage, type PackageLayout } from './sheet-package.ts';
 
-export type RawCellValue = string | number | boolean | Date | null;
+export { columnLetter, type RawCellValue } from './cell-values.ts';
+export { MAX_FILE_BYTES, type SheetInput } from './sheet-bytes.ts';
+
 
 export interface RawCell {
   value: RawCellValue;
@@ -51,7 +53,6 @@ export interface SheetRead {
   rows: RawRow[];
 }
 
-export type SheetInput = { path: string } | { bytes: Buffer; fileName: string };
 
 export interface ReadSheetOptions {
   /** Called every PROGRESS_EVERY rows kept, then once at the end with the total. */
@@ -60,7 +61,6 @@ export interface ReadSheetOptions {
   timeoutMs?: number;
 }
 
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_READ_TIMEOUT_MS = 60_000;
 /** The headers are looked for in the first non-empty rows of each sheet. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -70,9 +70,6 @@ export const PROGRESS_EVERY = 500;
 /** Far beyond any région's meetings: a sheet filled further is a mistake (a column filled down). */
 export const MAX_DATA_ROWS = 200_000;
 
-/** Uncompressed size above which a part is refused (a zip bomb, or a sheet stuffed by mistake). */
-const MAX_SHARED_STRINGS_BYTES = 300 * 1024 * 1024;
-const MAX_WORKBOOK_PART_BYTES = 10 * 1024 * 1024;
 const STREAM_CHUNK = 64 * 1024;
 
 /** Sheets of the app's template (and their usual companions) that are never the data. */
@@ -81,7 +78,6 @@ const AUXILIARY_SHEETS = new Set([
   'parametres', 'read me', 'readme', 'consignes', 'valeurs', 'referentiel',
 ]);
 
-const SAVE_AS = 'ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format Excel (.xlsx)';
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -140,271 +136,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// 1. The bytes
 
-async function loadBytes(input: SheetInput, fileName: string): Promise<Buffer> {
-  if (!('path' in input)) {
-    if (!Buffer.isBuffer(input.bytes)) throw new AppError('FILE', `Le contenu du fichier « ${fileName} » est manquant.`);
-    checkSize(input.bytes.length, fileName);
-    return input.bytes;
-  }
-  if (typeof input.path !== 'string' || input.path.trim() === '') {
-    throw new AppError('FILE', 'Aucun fichier indiqué : choisissez le classeur Excel (.xlsx) à importer.');
-  }
-  // exceljs crashes the whole process on a missing path: nothing reaches it unchecked.
-  let size: number;
-  try {
-    const info = await stat(input.path);
-    if (!info.isFile()) throw new AppError('FILE', `« ${fileName} » n'est pas un fichier (c'est un dossier ?) : choisissez un classeur Excel (.xlsx).`);
-    size = info.size;
-  } catch (error) {
-    throw fileSystemError(error, fileName);
-  }
-  checkSize(size, fileName);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input.path);
-  } catch (error) {
-    throw fileSystemError(error, fileName);
-  }
-  checkSize(bytes.length, fileName); // it may have changed since stat
-  return bytes;
-}
-
-function fileSystemError(error: unknown, fileName: string): AppError {
-  if (error instanceof AppError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('FILE', `Fichier introuvable : « ${fileName} ».`);
-  if (code === 'EACCES' || code === 'EPERM') {
-    return new AppError('FILE', `Le fichier « ${fileName} » ne peut pas être ouvert : accès refusé. Vérifiez vos droits sur ce fichier.`);
-  }
-  if (code === 'EBUSY') {
-    return new AppError('FILE', `Le fichier « ${fileName} » est utilisé par une autre application : fermez-le puis réessayez.`);
-  }
-  if (code === 'EISDIR') return new AppError('FILE', `« ${fileName} » est un dossier : choisissez un classeur Excel (.xlsx).`);
-  return new AppError('FILE', `Le fichier « ${fileName} » n'a pas pu être lu sur le disque.`);
-}
-
-function checkSize(size: number, fileName: string): void {
-  if (size === 0) throw new AppError('FILE', `Le fichier « ${fileName} » est vide : ${SAVE_AS}, puis importez-le à nouveau.`);
-  if (size > MAX_FILE_BYTES) {
-    const mo = (n: number) => `${Math.ceil(n / (1024 * 1024))} Mo`;
-    throw new AppError(
-      'FILE',
-      `Le fichier « ${fileName} » pèse ${mo(size)}, plus que les ${mo(MAX_FILE_BYTES)} acceptés : supprimez les ` +
-        'images, les feuilles et les mises en forme inutiles, ou répartissez les rencontres dans plusieurs fichiers.',
-    );
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// 2. The package, checked with jszip before exceljs reads it
-
-interface SheetInfo {
-  name: string;
-  hidden: boolean;
-}
-
-interface PackageLayout {
-  /** By the number N of xl/worksheets/sheetN.xml (the file exceljs streams). */
-  sheets: Map<string, SheetInfo>;
-  date1904: boolean;
-  /** The checked package, for the workbook-wide parts exceljs is given before it streams the sheets. */
-  zip: JSZip;
-}
-
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-function notAWorkbook(fileName: string, what: string): AppError {
-  return new AppError('FILE', `« ${fileName} » ${what} : ${SAVE_AS}, puis importez-le à nouveau.`);
-}
-
-function damaged(fileName: string, detail = ''): AppError {
-  return new AppError(
-    'FILE',
-    `Le classeur « ${fileName} » est incomplet ou endommagé${detail} (copie ou téléchargement interrompu ?) : ` +
-      `${SAVE_AS}, ou demandez-en une nouvelle copie.`,
-  );
-}
-
-function looksLikeText(bytes: Buffer): 'html' | 'xml' | 'text' | null {
-  const head = bytes.subarray(0, 4096);
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 'text';
-  let control = 0;
-  for (const byte of head) {
-    if (byte === 0) return null;
-    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
-  }
-  if (control > head.length / 100) return null;
-  const start = head.toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().slice(0, 512).toLowerCase();
-  if (start.startsWith('<?xml')) return /<html|<table/.test(start) ? 'html' : 'xml';
-  if (start.startsWith('<') && /<(html|table|!doctype html)/.test(start)) return 'html';
-  return 'text';
-}
-
-/** The parts exceljs's streaming reader opens. */
-const EXCELJS_PARTS = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
-
-function entryIsIntact(file: JSZip.JSZipObject, signal: AbortSignal): Promise<boolean> {
-  const expected = (file as unknown as { _data?: { crc32?: unknown } })._data?.crc32;
-  return new Promise((resolve) => {
-    let crc = 0;
-    let stream: NodeJS.ReadableStream;
-    try {
-      stream = file.nodeStream('nodebuffer');
-    } catch {
-      resolve(false);
-      return;
-    }
-    const stop = () => {
-      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      resolve(false);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    const done = (intact: boolean) => {
-      signal.removeEventListener('abort', stop);
-      resolve(intact);
-    };
-    stream.on('data', (chunk: Buffer) => {
-      crc = crc32(chunk, crc);
-    });
-    stream.on('error', () => done(false));
-    stream.on('end', () => done(typeof expected !== 'number' || expected >>> 0 === crc >>> 0));
-  });
-}
-
-async function inspectPackage(bytes: Buffer, fileName: string, signal: AbortSignal): Promise<PackageLayout> {
-  const head = bytes.subarray(0, 8);
-  if (head.subarray(0, 8).equals(OLE2)) {
-    throw notAWorkbook(fileName, 'est un classeur Excel 97-2003 (.xls) ou un classeur protégé par un mot de passe');
-  }
-  if (!head.subarray(0, 4).equals(ZIP) && !head.subarray(0, 4).equals(EMPTY_ZIP)) {
-    const text = looksLikeText(bytes);
-    if (text === 'html') throw notAWorkbook(fileName, "est une page web (HTML), pas un classeur Excel, malgré son nom");
-    if (text === 'xml') throw notAWorkbook(fileName, "est un fichier XML (classeur XML 2003 ?), pas un classeur Excel (.xlsx)");
-    if (text === 'text') throw notAWorkbook(fileName, "est un fichier texte (CSV ?), pas un classeur Excel, malgré son nom");
-    throw notAWorkbook(fileName, "n'est pas un classeur Excel (.xlsx)");
-  }
-
-  let zip: JSZip;
-  try {
-    // Reads the central directory at the end of the file: a truncated copy fails here, where exceljs would hang.
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch {
-    throw damaged(fileName);
-  }
-  const names = new Set(Object.keys(zip.files));
-  if (!names.has('xl/workbook.xml')) {
-    if (names.has('content.xml') || names.has('mimetype')) {
-      throw notAWorkbook(fileName, 'est un classeur OpenDocument (.ods) ou un autre document LibreOffice, pas un classeur Excel');
-    }
-    if (names.has('xl/workbook.bin')) throw notAWorkbook(fileName, 'est un classeur Excel binaire (.xlsb)');
-    if (names.has('word/document.xml')) throw notAWorkbook(fileName, 'est un document Word, pas un classeur Excel');
-    if (names.has('ppt/presentation.xml')) throw notAWorkbook(fileName, 'est une présentation PowerPoint, pas un classeur Excel');
-    throw notAWorkbook(fileName, "est une archive zip, pas un classeur Excel (.xlsx)");
-  }
-  const worksheetNumbers = [...names].map((n) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1]).filter((n): n is string => !!n);
-  if (worksheetNumbers.length === 0) {
-    throw new AppError('FILE', `Le classeur « ${fileName} » ne contient aucune feuille de calcul lisible : ${SAVE_AS}, puis importez-le à nouveau.`);
-  }
-  const sharedStrings = zip.file('xl/sharedStrings.xml');
-  if (sharedStrings && uncompressedSize(sharedStrings) > MAX_SHARED_STRINGS_BYTES) {
-    throw new AppError('FILE', `Le classeur « ${fileName} » contient trop de texte pour être importé : gardez seulement la feuille des rencontres.`);
-  }
-
-  // Inflates, in chunks, every part exceljs will read and checks its CRC: a part damaged inside an intact
-  // zip makes exceljs's streaming reader hang too, and here it fails at once.
-  for (const name of names) {
-    if (!EXCELJS_PARTS.test(name)) continue;
-    signal.throwIfAborted();
-    const intact = await entryIsIntact(zip.files[name]!, signal);
-    signal.throwIfAborted();
-    if (!intact) throw damaged(fileName);
-  }
-
-  let workbookXml = '';
-  let relsXml = '';
-  try {
-    const workbook = zip.file('xl/workbook.xml')!;
-    const rels = zip.file('xl/_rels/workbook.xml.rels');
-    if (uncompressedSize(workbook) > MAX_WORKBOOK_PART_BYTES || (rels && uncompressedSize(rels) > MAX_WORKBOOK_PART_BYTES)) {
-      throw damaged(fileName);
-    }
-    workbookXml = await workbook.async('string');
-    relsXml = rels ? await rels.async('string') : '';
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw damaged(fileName);
-  }
-  return {
-    sheets: sheetNames(workbookXml, relsXml),
-    date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
-    zip,
-  };
-}
-
-/** jszip keeps the central directory's sizes on an internal object; 0 when it cannot tell. */
-function uncompressedSize(file: JSZip.JSZipObject): number {
-  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
-  return typeof size === 'number' && Number.isFinite(size) ? size : 0;
-}
-
-function xmlAttributes(tag: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes.set(m[1]!, decodeXml(m[2] ?? m[3] ?? ''));
-  return attributes;
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex?: string, dec?: string, named?: string) => {
-    if (hex || dec) {
-      const code = Number.parseInt(hex ?? dec!, hex ? 16 : 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp'];
-  });
-}
-
-/**
- * Names and visibility of the sheets, keyed by the N of xl/worksheets/sheetN.xml. exceljs does this
- * itself, but only for relative relationship targets and when workbook.xml comes first in the zip.
- */
-function sheetNames(workbookXml: string, relsXml: string): Map<string, SheetInfo> {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const a = xmlAttributes(m[0]);
-    const id = a.get('Id');
-    const target = a.get('Target');
-    if (id && target) targets.set(id, resolveTarget(target));
-  }
-  const sheets = new Map<string, SheetInfo>();
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const a = xmlAttributes(m[0]);
-    const relId = [...a.entries()].find(([k]) => /^[\w.-]+:id$/.test(k))?.[1];
-    const path = relId ? targets.get(relId) : undefined;
-    const number = path ? /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] : undefined;
-    if (!number) continue;
-    const state = a.get('state');
-    sheets.set(number, { name: a.get('name') ?? `Feuille ${number}`, hidden: state === 'hidden' || state === 'veryHidden' });
-  }
-  return sheets;
-}
-
-function resolveTarget(target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
-  const out: string[] = [];
-  for (const part of parts) {
-    if (part === '..') out.pop();
-    else if (part !== '.' && part !== '') out.push(part);
-  }
-  return out.join('/');
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// 3. The sheets, streamed by exceljs
 
 /** What exceljs's streaming worksheet reader offers beyond its (incomplete) typings. */
 interface WorksheetStream extends AsyncIterable<ExcelJS.Row> {
@@ -554,7 +286,9 @@ async function streamSheets(
         if (!preloaded) for await (const _row of worksheet) signal.throwIfAborted();
         continue;
       }
+      const merges = sheetNumber !== undefined ? (layout.merges.get(sheetNumber) ?? []) : [];
       const result = await readOneSheet(worksheet, fileName, name, date1904, onProgress, signal);
+      if (typeof result !== 'string') spreadMerges(result, merges);
       if (typeof result === 'string') examined.push(result);
       else if (result.rows.length === 0) {
         // Headers and no meeting (the template's blank sheet, left beside the filled copy): kept only
@@ -715,88 +449,25 @@ function headerText(value: RawCellValue): string {
   return String(value).replace(/\s+/g, ' ').trim();
 }
 
-/** "A" for 1, "Z" for 26, "AA" for 27. */
-export function columnLetter(column: number): string {
-  let n = Math.floor(column);
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Cell values
-
-function rowCells(row: ExcelJS.Row, date1904: boolean): { column: number; value: RawCellValue }[] {
-  const cells: { column: number; value: RawCellValue }[] = [];
-  row.eachCell((cell, column) => {
-    const value = cellValue(cell, date1904);
-    if (value !== null) cells.push({ column, value });
-  });
-  return cells;
-}
-
-function cellValue(cell: ExcelJS.Cell, date1904: boolean): RawCellValue {
-  let value: unknown;
-  let numFmt: unknown;
-  try {
-    value = cell.value;
-    numFmt = cell.numFmt;
-    if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value) && !('result' in value)) {
-      // exceljs leaves a falsy result (0, NaN for an error, '') out of a formula's value; the cell keeps it.
-      value = { ...value, result: (cell as unknown as { result?: unknown }).result };
-    }
-  } catch {
-    return null;
-  }
-  return normaliseValue(value, typeof numFmt === 'string' ? numFmt : undefined, date1904, 0);
-}
-
 /**
- * exceljs's cell value → a plain value: rich text → its text, formula → its cached result, hyperlink →
- * its text, error → its code ("#N/A"), date-formatted number → Date, strings trimmed, '' → null.
+ * A cell merged over several rows ("Date" merged over three ateliers of one day) gives its value to each
+ * of those rows, as people read it. Only downwards, and only into rows that hold something else: a
+ * merge across columns belongs to its first column, and a row with nothing of its own is no meeting.
  */
-function normaliseValue(value: unknown, numFmt: string | undefined, date1904: boolean, depth: number): RawCellValue {
-  if (value === null || value === undefined || depth > 4) return null;
-  if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== 'object') return null;
-  const o = value as Record<string, unknown>;
-  if (Array.isArray(o.richText)) {
-    return cleanText(o.richText.map((run) => (run && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : '')).join(''));
-  }
-  if ('formula' in o || 'sharedFormula' in o) {
-    const result = o.result;
-    if (typeof result === 'number') {
-      // exceljs parses an error result (t="e") as a number: NaN. The error's code is lost.
-      if (Number.isNaN(result)) return '#ERREUR';
-      if (isDateFormat(numFmt)) return excelToDate(result, date1904);
+export function spreadMerges(sheet: SheetRead, merges: string[]): void {
+  if (merges.length === 0) return;
+  const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
+  const keyOf = new Map(sheet.columns.map((c) => [c.column, c.key]));
+  for (const range of merges) {
+    const m = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(range);
+    if (!m) continue;
+    const [, column, first, last] = m as unknown as [string, string, string, string];
+    const key = keyOf.get(column);
+    const top = byRow.get(Number(first))?.cells[key!];
+    if (key === undefined || top === undefined) continue;
+    for (let row = Number(first) + 1; row <= Number(last); row++) {
+      const target = byRow.get(row);
+      if (target && target.cells[key] === undefined) target.cells[key] = { ...top };
     }
-    return normaliseValue(result, numFmt, date1904, depth + 1);
   }
-  if ('error' in o) return typeof o.error === 'string' && o.error.trim() !== '' ? o.error.trim() : '#ERREUR';
-  if ('text' in o) return normaliseValue(o.text, numFmt, date1904, depth + 1);
-  return null;
-}
-
-/** Trimmed, OOXML escapes decoded (Excel writes a carriage return as _x000D_), '' → null. */
-function cleanText(text: string): string | null {
-  const decoded = text.includes('_x') ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
-  const trimmed = decoded.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-/** exceljs's own test, for formula results (exceljs converts only plain numbers). */
-function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return /[ymdhMsb]+/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-function excelToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }

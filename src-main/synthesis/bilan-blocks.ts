@@ -52,15 +52,31 @@ export function bilanBlocks(bilan: Bilan): Block[] {
         : ['Total', n(bilan.totals.secondLevelMeetings), '', n(bilan.totals.participants)],
     },
     totalSentence(bilan),
+    ...regionalSentence(bilan),
     paragraph([text(sourceNote(bilan))], 'note'),
   ];
 }
 
+/** Région-wide meetings are not in the académies' tables: said apart, so no participant goes unmentioned. */
+function regionalSentence({ regional }: Bilan): Block[] {
+  if (regional.meetings === 0) return [];
+  const one = regional.meetings === 1;
+  return [paragraph([text(
+    `S’y ${one ? 'ajoute une rencontre régionale' : `ajoutent ${n(regional.meetings)} rencontres régionales`}, avec ${n(regional.participants)} participant${regional.participants > 1 ? 's' : ''}.`,
+  )])];
+}
+
 /** Who came, where the meetings said it: the diversity of actors the consultations ask for. */
 export function categoryBlocks(bilan: Bilan): Block[] {
-  if (bilan.categories.length === 0) return [];
-  const counted = bilan.totals.secondLevelMeetings + bilan.totals.etablissementMeetings;
   const total = bilan.categories.reduce((sum, c) => sum + c.participants, 0);
+  if (total === 0) return [];
+  const counted = bilan.totals.secondLevelMeetings + bilan.totals.etablissementMeetings;
+  const declared = bilan.totals.participants + bilan.totals.etablissementParticipants;
+  // Every counted meeting broke its figure down, and still the two differ: say so rather than print two truths.
+  const gap =
+    bilan.meetingsWithCategories === counted && total !== declared
+      ? ` Les catégories totalisent ${n(total)} participants, les effectifs retenus ${n(declared)} : certaines rencontres détaillent plus ou moins de participants qu’elles n’en déclarent (voir les vérifications).`
+      : '';
   return [
     {
       kind: 'table',
@@ -70,7 +86,7 @@ export function categoryBlocks(bilan: Bilan): Block[] {
       total: ['Total', n(total), '100\u00A0%'],
     },
     paragraph(
-      [text(`Détail par catégorie donné par ${bilan.meetingsWithCategories} rencontre${bilan.meetingsWithCategories > 1 ? 's' : ''} sur ${counted} ; les autres ne sont comptées que par leur total.`)],
+      [text(`Détail par catégorie donné par ${bilan.meetingsWithCategories} rencontre${bilan.meetingsWithCategories > 1 ? 's' : ''} sur ${counted}${bilan.meetingsWithCategories < counted ? ' ; les autres ne sont comptées que par leur total' : ''}.${gap}`)],
       'note',
     ),
   ];

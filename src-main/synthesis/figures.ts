@@ -1,4 +1,7 @@
-/** The figures a written text may quote as {{name}}: always those of the Bilan being printed. */
+/**
+ * The figures a written text may quote as {{name}}: always those of the Bilan being printed, so that a
+ * descriptif never contradicts the tables below it when a meeting is added.
+ */
 import type { Bilan } from '../contract/schemas/reports.ts';
 import { frenchDate, frenchNumber } from '../text/french.ts';
 
@@ -7,14 +10,34 @@ export const FIGURE_NAMES = [
 ] as const;
 
 export function figuresOf(bilan: Bilan): Record<(typeof FIGURE_NAMES)[number], string> {
-  const dates = bilan.secondLevelDates;
   return {
     rencontres_bassin: frenchNumber(bilan.totals.bassinMeetings),
     concertations: frenchNumber(bilan.totals.secondLevelMeetings),
     participants: frenchNumber(bilan.totals.participants),
     departements: frenchNumber(bilan.totals.departements),
-    date_second_niveau:
-      dates.length === 0 ? '(date à venir)' : dates.length === 1 ? frenchDate(dates[0]!) : `du ${frenchDate(dates[0]!)} au ${frenchDate(dates.at(-1)!)}`,
+    date_second_niveau: whenPhrase(bilan.secondLevelDates),
     rencontres_etablissement: frenchNumber(bilan.totals.etablissementMeetings),
   };
+}
+
+/** "le 14 octobre 2020", "du 14 au 15 octobre 2020", "du 30 septembre au 2 octobre 2020". */
+export function whenPhrase(dates: string[]): string {
+  if (dates.length === 0) return '(date à venir)';
+  const first = dates[0]!;
+  const last = dates.at(-1)!;
+  if (first === last) return `le ${frenchDate(first)}`;
+  const [from, to] = [frenchDate(first), frenchDate(last)];
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  const sameMonth = sameYear && first.slice(0, 7) === last.slice(0, 7);
+  const start = sameMonth ? from.split('\u00A0')[0]! : sameYear ? from.replace(/ \d{4}$/, '') : from;
+  return `du ${start} au ${to}`;
+}
+
+/** The figures a text may state in words, with the Bilan's value: "10 concertations", "800 personnes". */
+export function statedFigures(bilan: Bilan): { pattern: RegExp; value: number; name: (typeof FIGURE_NAMES)[number] }[] {
+  return [
+    { pattern: /(\d[\d\s\u00A0\u202F]*)\s*concertations?\b/giu, value: bilan.totals.secondLevelMeetings, name: 'concertations' },
+    { pattern: /(\d[\d\s\u00A0\u202F]*)\s*(?:personnes|participants)\b/giu, value: bilan.totals.participants, name: 'participants' },
+    { pattern: /(\d[\d\s\u00A0\u202F]*)\s*rencontres (?:de bassin|ZAP)/giu, value: bilan.totals.bassinMeetings, name: 'rencontres_bassin' },
+  ];
 }

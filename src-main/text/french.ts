@@ -35,16 +35,23 @@ function spacePunctuation(text: string): string {
   return text
     .replace(/(\p{L})'(?=\p{L})/gu, '$1\u2019') // typographic apostrophe: l’école
     .replace(/[ \u00A0\u202F]*:(?=\s|$)/g, `${NBSP}:`)
+    .replace(/(\d)[ \u00A0\u202F]?%/g, `$1${NBSP}%`)
     .replace(/(\S)[ \u00A0\u202F]*([;!?])(?=\s|$|[»)"'])/g, `$1${NNBSP}$2`)
     .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
     .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`);
 }
 
+/** Letters without their accents, ligatures spelt out: "Sacré-Cœur" → "Sacre-Coeur" (for file names). */
+export function asciiLetters(text: string): string {
+  return text
+    .replace(/[œŒæÆß]/g, (c) => ({ œ: 'oe', Œ: 'Oe', æ: 'ae', Æ: 'Ae', ß: 'ss' })[c as 'œ'])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
 /** "Nouvelle-Aquitaine" → "Nouvelle-Aquitaine"; "Provence-Alpes-Côte d'Azur" → "Provence-Alpes-Cote_d_Azur". */
 export function safeFileStem(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return asciiLetters(text)
     .replace(/[^A-Za-z0-9-]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 80);

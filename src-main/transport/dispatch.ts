@@ -4,12 +4,12 @@
  */
 import { z } from 'zod';
 import { AppError, type AppErrorIssue, type Envelope } from '../contract/errors.ts';
-import { isOperationName, operations, type OperationName } from '../contract/operations.ts';
+import { isOperationName, operations } from '../contract/operations.ts';
 import type { Handlers, ServiceContext } from '../services/context.ts';
 import '../contract/locale.ts';
 
 export interface DispatchOptions {
-  /** Checks each answer against the contract too: on in tests and development. */
+  /** Checks each answer against the contract too (the tests turn it on). */
   validateOutput?: boolean;
 }
 
@@ -26,7 +26,7 @@ export async function dispatch(
     }
     const operation = operations[name];
     const parsed = operation.input.safeParse(payload ?? {});
-    if (!parsed.success) throw invalidInput(name, parsed.error);
+    if (!parsed.success) throw invalidInput(parsed.error);
     const handler = handlers[name] as (input: unknown, ctx: ServiceContext) => unknown;
     const value = await handler(parsed.data, ctx);
     if (options.validateOutput) {
@@ -59,12 +59,11 @@ function fieldLabel(path: string): string {
   return FIELD_LABELS[last] ?? last;
 }
 
-function invalidInput(name: OperationName, error: z.ZodError): AppError {
+function invalidInput(error: z.ZodError): AppError {
   const issues = toIssues(error);
   const first = issues[0];
   const where = first && first.path ? `champ « ${fieldLabel(first.path)} » : ` : '';
   const more = issues.length > 1 ? ` (et ${issues.length - 1} autre${issues.length > 2 ? 's' : ''} problème${issues.length > 2 ? 's' : ''})` : '';
-  void name;
   return new AppError('INVALID_INPUT', `Saisie refusée — ${where}${first?.message ?? ''}${more}.`, issues);
 }
 
@@ -80,8 +79,22 @@ export function toAppError(error: unknown): AppError {
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return new AppError('CONFLICT', constraintMessage(code));
   }
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return new AppError('FILE', storageMessage(code));
   const message = error instanceof Error ? error.message : String(error);
   return new AppError('INTERNAL', `Erreur interne : ${message}`);
+}
+
+/** SQLite's own failures (a locked, full or damaged catalogue), as the user can act on them. */
+function storageMessage(code: string): string {
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'Le catalogue est occupé par un autre programme (une autre fenêtre de Synthèse régionale ?) : rien n’a été modifié, réessayez dans un instant.';
+  }
+  if (code.startsWith('SQLITE_FULL')) return 'Le disque est plein : rien n’a été modifié. Libérez de la place, puis recommencez.';
+  if (code.startsWith('SQLITE_READONLY')) return 'Le catalogue est en lecture seule (droits du fichier, clé USB protégée ?) : rien n’a été modifié.';
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
+    return 'Le catalogue est endommagé : restaurez une sauvegarde (menu Fichier, ou « restaurer » en ligne de commande).';
+  }
+  return `Le catalogue n’a pas pu être lu ou écrit (${code}) : rien n’a été modifié.`;
 }
 
 function constraintMessage(code: string): string {

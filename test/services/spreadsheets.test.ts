@@ -194,3 +194,60 @@ describe('an import never touches a meeting the row does not name', () => {
     expect(catalogueChecksum(db)).toBe(before);
   });
 });
+
+describe('an import never overwrites what the file does not say (sheets a reviewer made)', () => {
+  it('reads a "N°" column as line numbers, not as references to other meetings', async () => {
+    const { call, campaignId, db } = demo;
+    const before = catalogueChecksum(db);
+    const [first] = await call('meetings.list', { campaignId, departementCode: '33', level: 'bassin' });
+    const path = libreOfficeSheet(`N°;Date;Département;Niveau;Intitulé;Total\n${first!.id};13/10/2020;33;départemental;Réunion DSDEN;40`, 'numeros');
+    const report = await call('spreadsheets.previewImport', { campaignId, path });
+    expect(report.ignoredColumns).toEqual([{ header: 'N°', column: 'A' }]);
+    expect(report).toMatchObject({ added: 1, updated: 0 });
+    expect(catalogueChecksum(db)).toBe(before);
+  });
+
+  it('refuses a reference whose meeting is of another level', async () => {
+    const { call, campaignId, db } = demo;
+    const [zap] = await call('meetings.list', { campaignId, departementCode: '33', level: 'bassin' });
+    const before = catalogueChecksum(db);
+    const path = libreOfficeSheet(`Référence;Date;Département;Niveau;Total\n${zap!.id};13/10/2020;33;départemental;40`, 'niveau-change');
+    const report = await call('spreadsheets.importAttendance', { campaignId, path });
+    expect(report.problems[0]!.message).toMatch(new RegExp(`la référence ${zap!.id} désigne « ${zap!.title} », une rencontre de bassin, et la ligne dit « Départemental »`));
+    expect(catalogueChecksum(db)).toBe(before);
+  });
+
+  it('keeps the categories a correcting row leaves blank', async () => {
+    const { call, campaignId } = demo;
+    const [meeting] = (await call('meetings.list', { campaignId, level: 'departemental' })).filter((m) => Object.keys(m.attendance).length > 3 && (m.attendance.eleves ?? 0) > 0);
+    const eleves = meeting!.attendance.eleves! - 1;
+    const path = libreOfficeSheet(`Référence;Élèves;Date\n${meeting!.id};${eleves};${meeting!.date.split('-').reverse().join('/')}`, 'correction-eleves');
+    const report = await call('spreadsheets.importAttendance', { campaignId, path });
+    expect(report).toMatchObject({ updated: 1, refused: 0, applied: true });
+    const after = await call('meetings.get', { id: meeting!.id });
+    expect(after.attendance).toEqual({ ...meeting!.attendance, eleves });
+  });
+
+  it('refuses two rows that name one meeting, the same way at every import', async () => {
+    const { call, campaignId, db } = demo;
+    const csv = 'Date;Département;Niveau;Intitulé;Total\n13/10/2020;33;départemental;Concertation A;30\n13/10/2020;33;départemental;Concertation B;35';
+    for (const attempt of [1, 2]) {
+      const before = catalogueChecksum(db);
+      const report = await call('spreadsheets.importAttendance', { campaignId, path: libreOfficeSheet(csv, `deux-concertations-${attempt}`) });
+      expect(report.rows.map((r) => r.action)).toEqual([attempt === 1 ? 'ajout' : 'inchangee', 'refusee']);
+      expect(report.problems).toEqual([expect.objectContaining({ row: 3, message: expect.stringMatching(/^ligne en double : elle désigne la même rencontre que la ligne 2, « Concertation A » \(une seule concertation départementale par jour/) })]);
+      expect(catalogueChecksum(db)).toBe(before);
+      if (attempt === 1) await call('spreadsheets.importAttendance', { campaignId, path: libreOfficeSheet(csv, 'deux-concertations-ok'), acceptPartial: true });
+    }
+    const [gironde] = await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental', search: 'Concertation A' });
+    expect(gironde!.declaredTotal).toBe(30);
+  });
+
+  it('reports a title, a place or a restitution it cannot read, with the other problems', async () => {
+    const { call, campaignId } = demo;
+    const path = libreOfficeSheet(`Date;Département;Intitulé;Restitution reçue;Total\n14/10/2020;33;${'x'.repeat(400)};peut-être;20`, 'champs-illisibles');
+    const report = await call('spreadsheets.previewImport', { campaignId, path });
+    expect(report.refused).toBe(1);
+    expect(report.problems.map((p) => p.column).sort()).toEqual(['C', 'D']);
+  });
+});

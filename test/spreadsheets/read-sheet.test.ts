@@ -97,6 +97,10 @@ async function messyWorkbook(file: string): Promise<void> {
   ws.mergeCells('D10:E10');
   // Row 11: a formula worth 0 (exceljs drops falsy results from a formula's value) and one in error.
   ws.getRow(11).values = [null, utc(2020, 11, 4), '33', { formula: 'D4-D4', result: 0 }, { formula: '1/0', result: { error: '#DIV/0!' } }, 'Formules', null, 'bassin'];
+  // Rows 12-14: one date merged down over two ateliers and an empty row.
+  ws.getRow(12).values = [null, utc(2020, 11, 5), '33', 8, null, 'Atelier 1', 9, 'bassin'];
+  ws.getRow(13).values = [null, null, '33', 6, null, 'Atelier 2', 7, 'bassin'];
+  ws.mergeCells('B12:B14');
   await wb.xlsx.writeFile(file);
 }
 
@@ -133,7 +137,7 @@ describe('readAttendanceSheet on a sheet people reworked (exceljs writer)', () =
   });
 
   it('skips empty rows, formatted-only rows and rows with nothing in the known columns', () => {
-    expect(read.rows.map((r) => r.row)).toEqual([4, 6, 10, 11]);
+    expect(read.rows.map((r) => r.row)).toEqual([4, 6, 10, 11, 12, 13]);
   });
 
   it('gives plain values: dates, numbers, rich text as text, trimmed strings', () => {
@@ -169,6 +173,14 @@ describe('readAttendanceSheet on a sheet people reworked (exceljs writer)', () =
     expect(cells['categorie:eleves']).toEqual({ value: 5, column: 'D' });
     expect(cells.total).toBeUndefined();
     expect(cells.departement?.value).toBe('2A');
+  });
+
+  it('gives a cell merged down over several rows to each of them', () => {
+    // B12:B13 holds one date for two ateliers; row 14, under the merge, has nothing of its own.
+    expect(cellsOf(read, 12).date?.value).toEqual(utc(2020, 11, 5));
+    expect(cellsOf(read, 13).date).toEqual({ value: utc(2020, 11, 5), column: 'B' });
+    expect(cellsOf(read, 13).intitule?.value).toBe('Atelier 2');
+    expect(read.rows.some((r) => r.row === 14)).toBe(false);
   });
 
   it('hands the parsers values they understand', () => {
@@ -363,7 +375,41 @@ describe('readAttendanceSheet on 10 000 rows (exceljs streaming writer)', () => 
   });
 });
 
+describe('readAttendanceSheet on cells merged down by LibreOffice', () => {
+  it('reads the merged date on every row it covers', async () => {
+    // A flat OpenDocument sheet with A2 spanning two rows, converted to .xlsx by LibreOffice itself.
+    const fods = join(dir, 'fusion.fods');
+    writeFileSync(fods, `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="Rencontres">
+<table:table-row><table:table-cell><text:p>Date</text:p></table:table-cell><table:table-cell><text:p>Département</text:p></table:table-cell><table:table-cell><text:p>Intitulé</text:p></table:table-cell><table:table-cell><text:p>Total</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell table:number-rows-spanned="2"><text:p>14/10/2020</text:p></table:table-cell><table:table-cell><text:p>86</text:p></table:table-cell><table:table-cell><text:p>Atelier A</text:p></table:table-cell><table:table-cell><text:p>20</text:p></table:table-cell></table:table-row>
+<table:table-row><table:covered-table-cell/><table:table-cell><text:p>86</text:p></table:table-cell><table:table-cell><text:p>Atelier B</text:p></table:table-cell><table:table-cell><text:p>25</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document>`);
+    execFileSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', dir, fods], { stdio: 'ignore' });
+    const xlsx = join(dir, 'fusion.xlsx');
+    expect(existsSync(xlsx)).toBe(true);
+    const read = await readAttendanceSheet({ path: xlsx });
+    expect(read.rows.map((r) => [r.row, r.cells.intitule?.value, r.cells.date?.value])).toEqual([
+      [2, 'Atelier A', '14/10/2020'],
+      [3, 'Atelier B', '14/10/2020'],
+    ]);
+  });
+});
+
 describe('readAttendanceSheet refuses what it cannot read, in French', () => {
+  it('a sheet cut short inside a zip rebuilt around it (CRCs right, rows silently missing)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rencontres');
+    ws.addRow(['Date', 'Département', 'Total déclaré']);
+    for (let i = 0; i < 2_000; i++) ws.addRow([utc(2020, 10, 14), '33', i]);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.slice(0, Math.floor(xml.length / 2)));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const message = await refusal(readAttendanceSheet({ bytes, fileName: 'moitié.xlsx' }));
+    expect(message).toMatch(/^Le classeur « moitié\.xlsx » est incomplet ou endommagé \(une feuille s’arrête au milieu\)/);
+  });
+
   it('a missing path (exceljs would crash the process)', async () => {
     const message = await refusal(readAttendanceSheet({ path: join(dir, 'absent.xlsx') }));
     expect(message).toBe('Fichier introuvable : « absent.xlsx ».');

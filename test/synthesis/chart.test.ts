@@ -52,6 +52,7 @@ function bilanOf(rows: Array<[name: string, bassin: number, second: number, part
       participants,
     })),
     totals: { ...zero, bassinMeetings: sum(1), secondLevelMeetings: sum(2), participants: sum(3) },
+    regional: { meetings: 0, participants: 0 },
     categories: [],
     meetingsWithCategories: 0,
     secondLevelDates: ['2020-10-14'],

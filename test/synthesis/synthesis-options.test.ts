@@ -130,7 +130,7 @@ describe('figures quoted in written texts', () => {
     await demo.call('meetings.create', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33', title: 'Seconde session', date: '2020-10-15', declaredTotal: 20 });
     const after = (await demo.call('synthesis.preview', { campaignId: demo.campaignId })).html;
     expect(after).toContain('11 concertations se sont tenues');
-    expect(after).toContain('du 14\u00A0octobre 2020 au 15\u00A0octobre 2020');
+    expect(after).toContain('Second niveau, du 14 au 15\u00A0octobre 2020');
     const { findings } = await demo.call('synthesis.preflight', { campaignId: demo.campaignId });
     expect(findings.find((f) => f.code === 'concertations-multiples')?.message).toMatch(/Le département 33 compte 2 concertations départementales/);
   });
@@ -158,5 +158,21 @@ describe('Word style templates', () => {
     const path = join(dir, 'notes.docx');
     writeFileSync(path, 'pas un document Word');
     await expect(demo.call('styles.import', { path })).rejects.toThrow(/notes\.docx/);
+  });
+});
+
+describe('figures written out by hand', () => {
+  it('are flagged by the pre-flight when the catalogue no longer agrees', async () => {
+    const { call, campaignId } = demo;
+    const [trame] = await call('trames.list', { campaignId });
+    const descriptif = trame!.sections.find((s) => s.scope === 'document' && s.source === 'text')!;
+    const { totals } = await call('stats.bilan', { campaignId });
+    const text = `Au total, ${totals.participants - 50} personnes et ${totals.secondLevelMeetings} concertations.`;
+    await call('sectionTexts.set', { campaignId, sectionKey: descriptif.key, thematiqueId: null, text });
+    const { findings } = await call('synthesis.preflight', { campaignId });
+    const stale = findings.filter((f) => f.code === 'chiffre-perime');
+    expect(stale.map((f) => f.message)).toEqual([
+      expect.stringMatching(new RegExp(`^La section « .+ » écrit « ${totals.participants - 50} personnes », le bilan en compte ${totals.participants} : corrigez le texte, ou écrivez \\{\\{participants\\}\\}`)),
+    ]);
   });
 });

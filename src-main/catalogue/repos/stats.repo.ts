@@ -50,6 +50,18 @@ export function figuresByRow(db: Catalogue, campaignId: number, scope: StatsScop
     .all(campaignId, scope.filterValue) as FiguresRow[];
 }
 
+/** The région-wide meetings (a third level): outside the académies' rows, counted apart. */
+export function regionalFigures(db: Catalogue, campaignId: number, scope: StatsScope): { meetings: number; participants: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS meetings, coalesce(sum(coalesce(m.declared_total, a.total, 0)), 0) AS participants
+       FROM meeting m
+       LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
+       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.level = 'regional'`,
+    )
+    .get(campaignId, scope.filterValue) as { meetings: number; participants: number };
+}
+
 export function bassinKindsByRow(db: Catalogue, campaignId: number, scope: StatsScope): Map<string, string[]> {
   const rows = db
     .prepare(

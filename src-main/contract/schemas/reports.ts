@@ -51,6 +51,8 @@ export const Bilan = z.object({
   rowKind: z.enum(['academie', 'departement']),
   rows: z.array(BilanRow),
   totals: Figures,
+  /** Région-wide meetings: a level above the académies' rows, reported beside them. */
+  regional: z.object({ meetings: z.number().int(), participants: z.number().int() }),
   /** Participants per category, summed over the counted meetings that gave a breakdown. */
   categories: z.array(z.object({ code: CategoryCode, label: z.string(), participants: z.number().int() })),
   /** How many counted meetings gave a breakdown by category. */

@@ -1,0 +1,253 @@
+/**
+ * The package of a sheet, checked with jszip before exceljs reads it: a zip down to its central directory,
+ * a workbook (not an .ods, a .docx), every part exceljs will read intact. The same pass notes, for each
+ * worksheet, its merged cells and whether its XML is complete (a half-written sheet inside a rebuilt zip
+ * passes the CRC check, and exceljs reads it to where it stops without a word).
+ */
+import { crc32 } from 'node:zlib';
+import JSZip from 'jszip';
+import { AppError } from '../contract/errors.ts';
+import { SAVE_AS } from './sheet-bytes.ts';
+
+/** Uncompressed size above which a part is refused (a zip bomb, or a sheet stuffed by mistake). */
+const MAX_SHARED_STRINGS_BYTES = 300 * 1024 * 1024;
+const MAX_WORKBOOK_PART_BYTES = 10 * 1024 * 1024;
+
+
+export interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+export interface PackageLayout {
+  /** By the number N of xl/worksheets/sheetN.xml (the file exceljs streams). */
+  sheets: Map<string, SheetInfo>;
+  date1904: boolean;
+  /** Merged ranges of each sheet, by the same N: exceljs's streaming reader does not report them. */
+  merges: Map<string, string[]>;
+  /** The checked package, for the workbook-wide parts exceljs is given before it streams the sheets. */
+  zip: JSZip;
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function notAWorkbook(fileName: string, what: string): AppError {
+  return new AppError('FILE', `« ${fileName} » ${what} : ${SAVE_AS}, puis importez-le à nouveau.`);
+}
+
+export function damaged(fileName: string, detail = ''): AppError {
+  return new AppError(
+    'FILE',
+    `Le classeur « ${fileName} » est incomplet ou endommagé${detail} (copie ou téléchargement interrompu ?) : ` +
+      `${SAVE_AS}, ou demandez-en une nouvelle copie.`,
+  );
+}
+
+function looksLikeText(bytes: Buffer): 'html' | 'xml' | 'text' | null {
+  const head = bytes.subarray(0, 4096);
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 'text';
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) return null;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
+  }
+  if (control > head.length / 100) return null;
+  const start = head.toString('latin1').replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '').trimStart().slice(0, 512).toLowerCase();
+  if (start.startsWith('<?xml')) return /<html|<table/.test(start) ? 'html' : 'xml';
+  if (start.startsWith('<') && /<(html|table|!doctype html)/.test(start)) return 'html';
+  return 'text';
+}
+
+/** The parts exceljs's streaming reader opens. */
+const EXCELJS_PARTS = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
+
+/** What the CRC pass learns of a part on the way. */
+interface PartScan {
+  intact: boolean;
+  /** Worksheets only: the XML reaches its closing </worksheet>. */
+  complete: boolean;
+  /** Worksheets only: merged ranges ("A3:A5"). */
+  merges: string[];
+}
+
+const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)["']/g;
+const WORKSHEET_END = /<\/(?:[\w.-]+:)?worksheet>\s*$/;
+/** Enough to hold a whole <mergeCell> tag or the closing tag across a chunk boundary. */
+const CARRY = 256;
+
+/** Inflates a part in chunks, checking its CRC; for a worksheet, also notes its merges and its end. */
+function scanPart(file: JSZip.JSZipObject, worksheet: boolean, signal: AbortSignal): Promise<PartScan> {
+  const expected = (file as unknown as { _data?: { crc32?: unknown } })._data?.crc32;
+  const failed: PartScan = { intact: false, complete: false, merges: [] };
+  return new Promise((resolve) => {
+    let crc = 0;
+    let carry = '';
+    const merges = new Set<string>();
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = file.nodeStream('nodebuffer');
+    } catch {
+      resolve(failed);
+      return;
+    }
+    const stop = () => {
+      (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      resolve(failed);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    const done = (scan: PartScan) => {
+      signal.removeEventListener('abort', stop);
+      resolve(scan);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      crc = crc32(chunk, crc);
+      if (!worksheet) return;
+      // Tags are ASCII: latin1 is enough to find them, and never splits a character.
+      const text = carry + chunk.toString('latin1');
+      for (const m of text.matchAll(MERGE)) merges.add(m[1]!);
+      carry = text.slice(-CARRY);
+    });
+    stream.on('error', () => done(failed));
+    stream.on('end', () =>
+      done({
+        intact: typeof expected !== 'number' || expected >>> 0 === crc >>> 0,
+        complete: !worksheet || WORKSHEET_END.test(carry),
+        merges: [...merges],
+      }),
+    );
+  });
+}
+
+export async function inspectPackage(bytes: Buffer, fileName: string, signal: AbortSignal): Promise<PackageLayout> {
+  const head = bytes.subarray(0, 8);
+  if (head.subarray(0, 8).equals(OLE2)) {
+    throw notAWorkbook(fileName, 'est un classeur Excel 97-2003 (.xls) ou un classeur protégé par un mot de passe');
+  }
+  if (!head.subarray(0, 4).equals(ZIP) && !head.subarray(0, 4).equals(EMPTY_ZIP)) {
+    const text = looksLikeText(bytes);
+    if (text === 'html') throw notAWorkbook(fileName, "est une page web (HTML), pas un classeur Excel, malgré son nom");
+    if (text === 'xml') throw notAWorkbook(fileName, "est un fichier XML (classeur XML 2003 ?), pas un classeur Excel (.xlsx)");
+    if (text === 'text') throw notAWorkbook(fileName, "est un fichier texte (CSV ?), pas un classeur Excel, malgré son nom");
+    throw notAWorkbook(fileName, "n'est pas un classeur Excel (.xlsx)");
+  }
+
+  let zip: JSZip;
+  try {
+    // Reads the central directory at the end of the file: a truncated copy fails here, where exceljs would hang.
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
+  } catch {
+    throw damaged(fileName);
+  }
+  const names = new Set(Object.keys(zip.files));
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('content.xml') || names.has('mimetype')) {
+      throw notAWorkbook(fileName, 'est un classeur OpenDocument (.ods) ou un autre document LibreOffice, pas un classeur Excel');
+    }
+    if (names.has('xl/workbook.bin')) throw notAWorkbook(fileName, 'est un classeur Excel binaire (.xlsb)');
+    if (names.has('word/document.xml')) throw notAWorkbook(fileName, 'est un document Word, pas un classeur Excel');
+    if (names.has('ppt/presentation.xml')) throw notAWorkbook(fileName, 'est une présentation PowerPoint, pas un classeur Excel');
+    throw notAWorkbook(fileName, "est une archive zip, pas un classeur Excel (.xlsx)");
+  }
+  const worksheetNumbers = [...names].map((n) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1]).filter((n): n is string => !!n);
+  if (worksheetNumbers.length === 0) {
+    throw new AppError('FILE', `Le classeur « ${fileName} » ne contient aucune feuille de calcul lisible : ${SAVE_AS}, puis importez-le à nouveau.`);
+  }
+  const sharedStrings = zip.file('xl/sharedStrings.xml');
+  if (sharedStrings && uncompressedSize(sharedStrings) > MAX_SHARED_STRINGS_BYTES) {
+    throw new AppError('FILE', `Le classeur « ${fileName} » contient trop de texte pour être importé : gardez seulement la feuille des rencontres.`);
+  }
+
+  const merges = new Map<string, string[]>();
+  for (const name of names) {
+    if (!EXCELJS_PARTS.test(name)) continue;
+    signal.throwIfAborted();
+    const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
+    const scan = await scanPart(zip.files[name]!, sheet !== undefined, signal);
+    signal.throwIfAborted();
+    if (!scan.intact) throw damaged(fileName);
+    // A sheet cut short inside a rebuilt zip: exceljs would read it to where it stops, without a word.
+    if (!scan.complete) throw damaged(fileName, ' (une feuille s’arrête au milieu)');
+    if (sheet !== undefined && scan.merges.length > 0) merges.set(sheet, scan.merges);
+  }
+
+  let workbookXml = '';
+  let relsXml = '';
+  try {
+    const workbook = zip.file('xl/workbook.xml')!;
+    const rels = zip.file('xl/_rels/workbook.xml.rels');
+    if (uncompressedSize(workbook) > MAX_WORKBOOK_PART_BYTES || (rels && uncompressedSize(rels) > MAX_WORKBOOK_PART_BYTES)) {
+      throw damaged(fileName);
+    }
+    workbookXml = await workbook.async('string');
+    relsXml = rels ? await rels.async('string') : '';
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw damaged(fileName);
+  }
+  return {
+    sheets: sheetNames(workbookXml, relsXml),
+    merges,
+    date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
+    zip,
+  };
+}
+
+/** jszip keeps the central directory's sizes on an internal object; 0 when it cannot tell. */
+function uncompressedSize(file: JSZip.JSZipObject): number {
+  const size = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+  return typeof size === 'number' && Number.isFinite(size) ? size : 0;
+}
+
+function xmlAttributes(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attributes.set(m[1]!, decodeXml(m[2] ?? m[3] ?? ''));
+  return attributes;
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex?: string, dec?: string, named?: string) => {
+    if (hex || dec) {
+      const code = Number.parseInt(hex ?? dec!, hex ? 16 : 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[named as 'amp'];
+  });
+}
+
+/**
+ * Names and visibility of the sheets, keyed by the N of xl/worksheets/sheetN.xml. exceljs does this
+ * itself, but only for relative relationship targets and when workbook.xml comes first in the zip.
+ */
+function sheetNames(workbookXml: string, relsXml: string): Map<string, SheetInfo> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = xmlAttributes(m[0]);
+    const id = a.get('Id');
+    const target = a.get('Target');
+    if (id && target) targets.set(id, resolveTarget(target));
+  }
+  const sheets = new Map<string, SheetInfo>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = xmlAttributes(m[0]);
+    const relId = [...a.entries()].find(([k]) => /^[\w.-]+:id$/.test(k))?.[1];
+    const path = relId ? targets.get(relId) : undefined;
+    const number = path ? /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] : undefined;
+    if (!number) continue;
+    const state = a.get('state');
+    sheets.set(number, { name: a.get('name') ?? `Feuille ${number}`, hidden: state === 'hidden' || state === 'veryHidden' });
+  }
+  return sheets;
+}
+
+function resolveTarget(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
