@@ -47,6 +47,10 @@ export const Count = z
 export const HttpUrl = z
   .string()
   .max(2_000)
+  // The URL parser would accept them, escaped; the address as typed is what the .docx relationships carry.
+  .refine((value) => !/[\s\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/.test(value) && findForbiddenCharacter(value) === null, {
+    message: 'adresse web invalide : elle contient une espace ou un caractère invisible (recopiez-la depuis la barre d’adresse du navigateur)',
+  })
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -65,11 +69,12 @@ export const Uai = z
     message: 'code UAI invalide (8 caractères : 7 chiffres et une lettre, ex. 0860034V)',
   });
 
-export const DepartementCode = z.string().regex(/^(\d{2}|2[AB]|97\d)$/, {
+// Codes as people type them ("poitiers", "2a"): normalised before they are checked.
+export const DepartementCode = z.string().trim().toUpperCase().regex(/^(\d{2}|2[AB]|97\d)$/, {
   message: 'code de département invalide (ex. 33, 2A, 974)',
 });
 
-export const AcademieCode = z.string().regex(/^[A-Z][A-Z-]*$/, { message: "code d'académie invalide" });
+export const AcademieCode = z.string().trim().toUpperCase().regex(/^[A-Z][A-Z-]*$/, { message: "code d'académie invalide" });
 export const RegionCode = z.string().regex(/^[A-Z]{3}$/, { message: 'code de région académique invalide' });
 
 /**

@@ -7,7 +7,7 @@ import { inlines } from '../synthesis/markup.ts';
 import { type Block, paragraph, type SynthesisDocument, text } from '../synthesis/model.ts';
 import { sectionBlocks } from '../synthesis/sections.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
-import { frenchDate, frenchNumber } from '../text/french.ts';
+import { asciiLetters, frenchDate, frenchNumber } from '../text/french.ts';
 
 export interface MeetingContext {
   meeting: Meeting;
@@ -45,8 +45,9 @@ export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: 'Présentation de la rencontre' },
     paragraph([
-      text(`Rencontre organisée le ${frenchDate(m.date)}${m.lieu ? ` (${m.lieu})` : ''} par ${e.nom}, ${e.commune}, `),
-      text(`académie de ${ctx.academieName}, ${ctx.departementName}.`),
+      // The lieu is often the établissement itself: said once.
+      text(`Rencontre organisée le ${frenchDate(m.date)} par l’établissement ${e.nom} (${e.commune}, ${ctx.departementName}, académie de ${ctx.academieName})`),
+      text(m.lieu && !sameWords(m.lieu, `${e.nom} ${e.commune}`) ? `, à ${m.lieu}.` : '.'),
     ]),
     ...attendanceBlocks(m),
   ];
@@ -71,16 +72,17 @@ function attendanceBlocks(m: Meeting): Block[] {
   if (rows.length === 0 && m.declaredTotal === null) {
     return [paragraph([text('Participation : non renseignée.')], 'note')];
   }
-  const sum = rows.length > 0 ? Object.values(m.attendance).reduce((a: number, b) => a + (b ?? 0), 0) : null;
-  const total = m.declaredTotal ?? sum!;
+  if (rows.length === 0) return [paragraph([text(`Participants : ${frenchNumber(m.declaredTotal!)} (total déclaré, sans détail par catégorie).`)])];
+  // The table's total is the sum of its rows; a declared total that differs is said beside it, never put in its place.
+  const sum = Object.values(m.attendance).reduce((a: number, b) => a + (b ?? 0), 0);
   const note =
     m.declaredTotal === null
-      ? 'Total : somme des catégories (aucun total déclaré).'
-      : sum !== null && sum !== m.declaredTotal
-        ? `Total déclaré par l’établissement ; les catégories en comptent ${frenchNumber(sum)}.`
-        : 'Total déclaré par l’établissement.';
+      ? 'Aucun total déclaré : le total est la somme des catégories.'
+      : sum !== m.declaredTotal
+        ? `Total déclaré par l’établissement : ${frenchNumber(m.declaredTotal)} participants (les catégories en comptent ${frenchNumber(sum)}).`
+        : 'Total déclaré par l’établissement, égal à la somme des catégories.';
   return [
-    { kind: 'table', caption: 'Diversité des participants', header: ['Catégorie', 'Participants'], rows, total: ['Total', frenchNumber(total)] },
+    { kind: 'table', caption: 'Diversité des participants', header: ['Catégorie', 'Participants'], rows, total: ['Total des catégories', frenchNumber(sum)] },
     paragraph([text(note)], 'note'),
   ];
 }
@@ -110,4 +112,10 @@ export function ficheDefi(ctx: MeetingContext, atelier: Meeting['ateliers'][numb
     footer: footer(ctx),
     blocks,
   };
+}
+
+/** "Lycée Paul Guérin, Niort" and "lycée Paul-Guérin (Niort)" name the same place. */
+function sameWords(a: string, b: string): boolean {
+  const words = (x: string) => asciiLetters(x).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).sort().join(' ');
+  return words(a) === words(b);
 }

@@ -25,7 +25,10 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const scope = resolveScope(db, departementCode ? `departement:${departementCode}` : academieCode ? `academie:${academieCode}` : 'region');
     const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
-    const academies = academieNames(db, scope.regionCode);
+    // A département's sheet offers its own académie only.
+    const academies = academieNames(db, scope.regionCode).filter(
+      (a) => scope.kind === 'region' || a.code === (scope.kind === 'academie' ? scope.code : scope.academieCode),
+    );
     const departements = departementNames(db, {
       regionCode: scope.regionCode,
       academieCode: scope.academieCode ?? (scope.kind === 'academie' ? scope.code : null),

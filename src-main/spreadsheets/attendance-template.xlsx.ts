@@ -3,6 +3,7 @@
  * catalogue, a frozen and protected header, instructions in French, the rows already known filled in.
  */
 import ExcelJS from 'exceljs';
+import { cleanForXml } from '../text/clean.ts';
 import { CATEGORY_CODES, MEETING_LEVEL_LABELS, MEETING_LEVELS } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
@@ -76,7 +77,8 @@ function instructionsSheet(workbook: ExcelJS.Workbook, data: TemplateData): void
     ['tant que vous n’avez pas accepté ce qui peut l’être. Importer deux fois le même fichier n’ajoute rien.'],
   ];
   for (const [text, bold] of lines) {
-    const row = sheet.addRow([text]);
+    // Titles come from the catalogue: cleaned like every other cell.
+    const row = sheet.addRow([cleanForXml(text)]);
     if (bold) row.font = { bold: true, size: 12, color: { argb: 'FF000091' } };
   }
 }
@@ -122,12 +124,16 @@ function rowValues(m: Meeting, data: TemplateData): Record<string, unknown> {
 
 function unlockDataCells(sheet: ExcelJS.Worksheet, lastFilled: number, lastRow: number): void {
   const refColumn = ATTENDANCE_COLUMNS.findIndex((c) => c.key === 'reference') + 1;
+  const dateColumn = ATTENDANCE_COLUMNS.findIndex((c) => c.key === 'date') + 1;
   for (let r = 2; r <= lastRow; r++) {
     const row = sheet.getRow(r);
     for (let col = 1; col <= ATTENDANCE_COLUMNS.length; col++) {
       // A pre-filled row's reference stays locked: it ties the row to its meeting.
       if (col === refColumn && r <= lastFilled) continue;
-      row.getCell(col).protection = { locked: false };
+      const cell = row.getCell(col);
+      cell.protection = { locked: false };
+      // A cell given its own style no longer inherits the column's: the blank rows' dates need theirs.
+      if (col === dateColumn) cell.numFmt = 'dd/mm/yyyy';
     }
   }
 }

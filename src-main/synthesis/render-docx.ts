@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
-import { completeTemplateStyles, DEFAULT_STYLES } from './docx-styles.ts';
+import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
 import type { Block, Inline, SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
 
@@ -18,7 +18,7 @@ export async function renderDocx(doc: SynthesisDocument, style: StyleTemplate | 
     creator: 'Synthèse régionale',
     lastModifiedBy: 'Synthèse régionale',
     title: cleanForXml(`${doc.title} — ${doc.subtitle}`),
-    ...(style ? { externalStyles: completeTemplateStyles(style.stylesXml) } : { styles: DEFAULT_STYLES }),
+    externalStyles: style ? completeTemplateStyles(style.stylesXml) : DEFAULT_STYLES_XML,
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
@@ -106,7 +106,7 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
 function renderInline(inline: Inline): TextRun | ExternalHyperlink {
   if (inline.kind === 'link') {
     return new ExternalHyperlink({
-      link: inline.url,
+      link: cleanForXml(inline.url),
       children: [new TextRun({ text: cleanForXml(inline.text), style: 'Hyperlink', color: '0563C1', underline: {} })],
     });
   }

@@ -19,9 +19,14 @@ export function createMainWindow(preloadPath: string, state: WindowState): Brows
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event, url) => {
+  const stayInApp = (event: { preventDefault: () => void }, url: string) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  // The app needs no camera, microphone, location or notification: every permission is refused.
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();

@@ -6,6 +6,12 @@ export function isSafeExternalUrl(candidate: string): boolean {
   } catch {
     return false;
   }
-  if (url.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(url.pathname));
+  if (url.protocol === 'mailto:') {
+    try {
+      return /^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(url.pathname));
+    } catch {
+      return false; // a malformed escape ("%E0"): not an address to open
+    }
+  }
   return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
 }

@@ -251,3 +251,23 @@ describe('an import never overwrites what the file does not say (sheets a review
     expect(report.problems.map((p) => p.column).sort()).toEqual(['C', 'D']);
   });
 });
+
+describe('where a spreadsheet may be written', () => {
+  it('never over the open catalogue, and only as .xlsx, relative paths under the documents folder', async () => {
+    const cataloguePath = join(dir, 'catalogue.sqlite');
+    const { openCatalogue } = await import('../../src-main/catalogue/database.ts');
+    const { localCaller } = await import('../../src-main/transport/local.ts');
+    const db = openCatalogue(cataloguePath, { create: true });
+    const call = localCaller({ db, now: () => new Date(), cataloguePath, documentsDir: join(dir, 'Documents') });
+    const { id: campaignId } = await call('campaigns.installPreset', { slug: 'egn-2020' });
+    await call('settings.update', { regionCode: 'NAQ' });
+    await expect(call('spreadsheets.exportBilan', { campaignId, outputPath: cataloguePath }))
+      .rejects.toThrow('Le fichier à écrire doit se terminer par .xlsx : « catalogue.sqlite ».');
+    await expect(call('spreadsheets.attendanceTemplate', { campaignId, outputPath: `${cataloguePath}-wal` }))
+      .rejects.toThrow(/doit se terminer par \.xlsx/);
+    const written = await call('spreadsheets.exportBilan', { campaignId, outputPath: 'bilan.xlsx' });
+    expect(written.path).toBe(join(dir, 'Documents', 'bilan.xlsx'));
+    expect(existsSync(written.path)).toBe(true);
+    db.close();
+  });
+});

@@ -871,7 +871,7 @@ const styleAndKitCases = {
       await h.refuse('kit2015.generate', { campaignId: world.campaignId, outputDir: h.tempDir() }, {
         code: 'CONFLICT', message: 'Aucune rencontre d’établissement',
       });
-      await h.refuse('kit2015.generate', { campaignId: world.campaignId, outputDir: h.tempDir(), academieCode: 'poitiers' }, {
+      await h.refuse('kit2015.generate', { campaignId: world.campaignId, outputDir: h.tempDir(), academieCode: 'poitiers!' }, {
         code: 'INVALID_INPUT', path: 'academieCode', message: 'code d\'académie invalide',
       });
     },

@@ -44,6 +44,7 @@ describe('external link guard', () => {
     'ms-msdt:/id PCWDiagnostic',
     'mailto:',
     'pas une adresse',
+    'mailto:%E0@x.fr',
   ])('refuses %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
   });
