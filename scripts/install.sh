@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on Debian 12: system packages (LibreOffice and poppler to
-# read generated documents back, Chromium for browser tests), then the npm packages.
+# read generated documents back, Chromium and its French locale for browser tests), then the npm packages.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx fonts-dejavu-core fonts-liberation2)
+APT_PACKAGES=(chromium chromium-l10n libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx fonts-dejavu-core fonts-liberation2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -13,7 +13,7 @@ if (typeof electron !== 'string') {
   console.error(
     "Electron n'est pas installé sur cette machine (son binaire se télécharge depuis GitHub, inaccessible ici).\n" +
       "Sur un poste relié à Internet : npm install electron, puis npm start.\n" +
-      "Ici, les commandes « npm run synthese -- … » font tout le travail sans interface.",
+      "Ici, « npm run web » sert la même interface dans le navigateur, et « npm run synthese -- … » fait tout le travail en ligne de commande.",
   );
   process.exit(1);
 }

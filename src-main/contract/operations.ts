@@ -13,7 +13,7 @@ import {
   Contribution, ContributionCreate, ContributionUpdate, ContentFilter, Retex, RetexCreate, RetexUpdate,
   SectionText, SectionTextKey,
 } from './schemas/content.ts';
-import { Meeting, MeetingCreate, MeetingFilter, MeetingUpdate } from './schemas/meeting.ts';
+import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingUpdate } from './schemas/meeting.ts';
 import { PreflightReport } from './schemas/preflight.ts';
 import { ImportReport, ImportRequest, TemplateRequest, WorkbookRequest } from './schemas/spreadsheets.ts';
 import { StyleImport, StyleTemplateInfo } from './schemas/style.ts';
@@ -66,7 +66,14 @@ export const operations = {
   'meetings.get': op(ById, Meeting, 'Une rencontre avec sa participation et ses ateliers.'),
   'meetings.create': op(MeetingCreate, Meeting, 'Enregistre une rencontre.'),
   'meetings.update': op(MeetingUpdate, Meeting, "Modifie les champs donnés d'une rencontre."),
-  'meetings.delete': op(ById, Deleted, 'Supprime une rencontre.'),
+  'meetings.delete': op(
+    ById, Deleted.extend({ links: MeetingLinks }),
+    'Supprime une rencontre ; dit quels retex et contributions la citaient, pour pouvoir l’annuler.',
+  ),
+  'meetings.restore': op(
+    MeetingCreate.extend({ id: Id, links: MeetingLinks }), Meeting,
+    'Rétablit une rencontre supprimée, sous sa référence, avec les liens de ses retex et contributions.',
+  ),
 
   'retex.list': op(ContentFilter, z.array(Retex), 'Retours d’expérience, dans l’ordre de la synthèse.'),
   'retex.get': op(ById, Retex, 'Un retour d’expérience.'),

@@ -17,7 +17,7 @@ export function text(max = 20_000) {
       if (bad) {
         ctx.addIssue({
           code: 'custom',
-          message: `caractère de contrôle interdit (${bad.code}) à la position ${bad.position}`,
+          message: `caractère invisible interdit (${bad.code}) à la position ${bad.position} : effacez-le (il vient souvent d’un copier-coller)`,
         });
       }
     });
@@ -26,7 +26,8 @@ export function text(max = 20_000) {
 /** A non-empty, trimmed text (names, titles). */
 export function label(max = 500) {
   return text(max)
-    .transform((value) => value.trim())
+    // One line: a tab or a line break pasted into a title becomes a space.
+    .transform((value) => value.replace(/[\t\r\n]+/g, ' ').trim())
     .refine((value) => value.length > 0, { message: 'ce champ ne peut pas être vide' });
 }
 

@@ -17,7 +17,18 @@ export const meetingHandlers: HandlerGroup<'meetings'> = {
   'meetings.get': ({ id }, { db }) => found(repo.getMeeting(db, id), 'Rencontre'),
   'meetings.create': (input, { db, now }) => createMeeting(db, input, now()),
   'meetings.update': ({ id, ...patch }, { db, now }) => updateMeeting(db, id, patch, now()),
-  'meetings.delete': ({ id }, { db }) => deleted(repo.deleteMeeting(db, id), 'Rencontre'),
+  'meetings.delete': ({ id }, { db }) =>
+    inTransaction(db, () => {
+      const links = repo.meetingLinks(db, id);
+      return { ...deleted(repo.deleteMeeting(db, id), 'Rencontre'), links };
+    }),
+  'meetings.restore': ({ id, links, ...draft }, { db, now }) =>
+    inTransaction(db, () => {
+      if (repo.getMeeting(db, id)) throw conflict('Cette rencontre est déjà dans le catalogue (déjà rétablie ?).');
+      repo.insertMeeting(db, locate(db, draft), now().toISOString(), id);
+      repo.relinkMeeting(db, id, draft.campaignId, links);
+      return repo.getMeeting(db, id)!;
+    }),
 };
 
 export type MeetingDraft = Omit<repo.MeetingRecord, 'regionCode'>;

@@ -384,7 +384,7 @@ export function parseText(value: unknown, max: number): CellParse<string | null>
   } else return typeMismatch(value, 'un texte');
   if (text === '') return ok(null);
   const bad = findForbiddenCharacter(text);
-  if (bad) return fail(text, `caractère de contrôle interdit (${bad.code}) à la position ${bad.position}`);
+  if (bad) return fail(text, `caractère invisible interdit (${bad.code}) à la position ${bad.position}`);
   if (text.length > max) return fail(text, `texte trop long (${text.length} caractères, ${max} au plus)`);
   return ok(text);
 }

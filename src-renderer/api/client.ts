@@ -55,6 +55,7 @@ function bridgeToken(): string {
 }
 
 async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Envelope<unknown>> {
+  const body = JSON.stringify({ name, input });
   const response = await fetch('/api/call', {
     method: 'POST',
     headers: {
@@ -62,7 +63,9 @@ async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) 
       Authorization: `Bearer ${bridgeToken()}`,
       ...(onProgress ? { 'X-Progress': 'ndjson' } : {}),
     },
-    body: JSON.stringify({ name, input }),
+    body,
+    // A save started as the page closes must still arrive (browsers cap such requests at 64 kB).
+    keepalive: body.length < 60_000,
   });
   if (!onProgress || !response.body || !(response.headers.get('Content-Type') ?? '').includes('ndjson')) {
     return (await response.json()) as Envelope<unknown>;

@@ -7,6 +7,7 @@ import { AppProvider, useApp } from './AppContext.tsx';
 import { Notices } from './Notices.tsx';
 import { href, SCREENS, useRoute } from './routes.ts';
 import { ScreenFor } from './screens.tsx';
+import { guardUnsavedWork } from './unsaved.ts';
 
 export function App() {
   return (
@@ -29,8 +30,13 @@ function Shell() {
       document.getElementById('contenu')?.focus({ preventScroll: true });
     }
   }, [route.screen, route.params.join('/')]);
+  useEffect(() => guardUnsavedWork(), []);
   const { campaigns, campaign, setActiveCampaign, loading } = useApp();
   const current = SCREENS.find((s) => s.path === route.screen) ?? SCREENS[0]!;
+  // Each screen names itself in the window title and the browser's history (RGAA 8.6).
+  useEffect(() => {
+    document.title = `${current.label} — Synthèse régionale`;
+  }, [current.label]);
   return (
     <>
       <div className="fr-skiplinks">

@@ -40,8 +40,8 @@ export function AppProvider({ children }: { children: ReactNode }) {
   const notify = useCallback((n: Omit<Notice, 'id'>) => {
     const id = ++noticeIds;
     setNotices((list) => [...list.slice(-2), { ...n, id }]);
-    // Confirmations fade; an "Annuler" stays longer; errors stay until closed.
-    if (n.severity !== 'error') setTimeout(() => dismiss(id), n.action ? 20_000 : 8_000);
+    // Confirmations fade; an "Annuler" and an error stay until closed (no time limit on an action: WCAG 2.2.1).
+    if (n.severity !== 'error' && !n.action) setTimeout(() => dismiss(id), 8_000);
   }, [dismiss]);
   const setActiveCampaign = useCallback(async (id: number) => {
     await call('settings.update', { activeCampaignId: id });

@@ -230,7 +230,7 @@ describe('parseText', () => {
   });
 
   it('refuses control characters with their position, and texts too long', () => {
-    expect(message(parseText('Salle\u0007B', 100))).toBe('« Salle B » : caractère de contrôle interdit (U+0007) à la position 6');
+    expect(message(parseText('Salle\u0007B', 100))).toBe('« Salle B » : caractère invisible interdit (U+0007) à la position 6');
     expect(message(parseText('abcdef', 5))).toBe('« abcdef » : texte trop long (6 caractères, 5 au plus)');
     expect(message(parseText('#REF!', 100))).toMatch(/erreur de formule/);
   });

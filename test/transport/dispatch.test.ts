@@ -471,13 +471,39 @@ const meetingCases = {
     valid: async (h) => {
       const world = await installPreset(h);
       const { id } = await h.ok('meetings.create', aMeeting(world.campaignId));
-      expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true });
+      expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true, links: { retexIds: [], contributionIds: [] } });
       await h.refuse('meetings.get', { id }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });
       expect(await h.ok('meetings.list', { campaignId: world.campaignId })).toEqual([]);
     },
     invalid: async (h) => {
       await h.refuse('meetings.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });
       await h.refuse('meetings.delete', {}, { code: 'INVALID_INPUT', path: 'id', message: 'identifiant attendu' });
+    },
+  },
+  'meetings.restore': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, { attendance: { eleves: 4 } }));
+      const retex = await h.ok('retex.create', aRetex(world.campaignId, world.thematique(1), { sourceMeetingId: meeting.id }));
+      const contribution = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1), { sourceMeetingIds: [meeting.id] }));
+      const { links } = await h.ok('meetings.delete', { id: meeting.id });
+      expect(links).toEqual({ retexIds: [retex.id], contributionIds: [contribution.id] });
+      expect((await h.ok('retex.get', { id: retex.id })).sourceMeetingId).toBeNull();
+      const { id, participants: _p, participantsSource: _s, updatedAt: _u, ateliers, ...fields } = meeting;
+      const restored = await h.ok('meetings.restore', { ...fields, ateliers: ateliers.map(({ id: _a, ...a }) => a), id, links });
+      expect(restored).toMatchObject({ id: meeting.id, title: meeting.title, attendance: { eleves: 4 } });
+      expect((await h.ok('retex.get', { id: retex.id })).sourceMeetingId).toBe(meeting.id);
+      expect((await h.ok('contributions.get', { id: contribution.id })).sourceMeetingIds).toEqual([meeting.id]);
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId));
+      await h.refuse('meetings.restore', { ...aMeeting(world.campaignId), id: meeting.id, links: { retexIds: [], contributionIds: [] } }, {
+        code: 'CONFLICT', message: 'Cette rencontre est déjà dans le catalogue',
+      });
+      await h.refuse('meetings.restore', { ...aMeeting(world.campaignId), id: 9, links: { retexIds: ['x'], contributionIds: [] } }, {
+        code: 'INVALID_INPUT', path: 'links.retexIds.0', message: 'identifiant attendu',
+      });
     },
   },
 } satisfies CaseGroup;
@@ -1203,13 +1229,13 @@ describe('2. Opérations inconnues', () => {
 // ─── 3. Caractères interdits, et refus qui ne laissent aucune trace ─────────────────────────────
 
 describe('3. Textes et intégrité du catalogue', () => {
-  it('refuse un caractère de contrôle dans un titre, en nommant sa position', async () => {
+  it('refuse un caractère invisible dans un titre, en nommant sa position', async () => {
     const world = await installPreset(h);
     const error = await h.refuse('meetings.create', aMeeting(world.campaignId, { title: 'abc\u0007def' }), {
-      code: 'INVALID_INPUT', path: 'title', message: 'caractère de contrôle interdit (U+0007) à la position 4',
+      code: 'INVALID_INPUT', path: 'title', message: 'caractère invisible interdit (U+0007) à la position 4',
     });
     expect(error.message).toBe(
-      'Saisie refusée — champ « intitulé » : caractère de contrôle interdit (U+0007) à la position 4.',
+      'Saisie refusée — champ « intitulé » : caractère invisible interdit (U+0007) à la position 4 : effacez-le (il vient souvent d’un copier-coller).',
     );
   });
 
@@ -1227,10 +1253,10 @@ describe('3. Textes et intégrité du catalogue', () => {
     });
   });
 
-  it('accepte tabulations, retours à la ligne et émojis', async () => {
+  it('accepte tabulations, retours à la ligne et émojis ; un titre reste sur une ligne', async () => {
     const world = await installPreset(h);
-    const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Atelier 😀', notes: 'Ligne 1\r\n\tLigne 2' }));
-    expect(meeting).toMatchObject({ title: 'Atelier 😀', notes: 'Ligne 1\r\n\tLigne 2' });
+    const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Atelier\t😀\r\nparents', notes: 'Ligne 1\r\n\tLigne 2' }));
+    expect(meeting).toMatchObject({ title: 'Atelier 😀 parents', notes: 'Ligne 1\r\n\tLigne 2' });
   });
 
   it('refuse un caractère interdit dans un texte imbriqué (atelier, lien, sujet, section)', async () => {

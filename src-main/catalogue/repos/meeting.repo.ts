@@ -75,19 +75,41 @@ export function getMeeting(db: Catalogue, id: number): Meeting | undefined {
   return row && toMeeting(row);
 }
 
-export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string): number {
-  const id = Number(
+/** `id` is given only to put a deleted meeting back where references (sheets, links) expect it. */
+export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, id: number | null = null): number {
+  const inserted = Number(
     db
       .prepare(
-        `INSERT INTO meeting (campaign_id, level, title, date, lieu, format, region_code, academie_code, departement_code,
+        `INSERT INTO meeting (id, campaign_id, level, title, date, lieu, format, region_code, academie_code, departement_code,
            bassin_id, etablissement_uai, declared_total, restitution_received, notes, updated_at)
-         VALUES (@campaignId, @level, @title, @date, @lieu, @format, @regionCode, @academieCode, @departementCode,
+         VALUES (@id, @campaignId, @level, @title, @date, @lieu, @format, @regionCode, @academieCode, @departementCode,
            @bassinId, @etablissementUai, @declaredTotal, @restitution, @notes, @now)`,
       )
-      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now }).lastInsertRowid,
+      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id }).lastInsertRowid,
   );
-  writeChildren(db, id, m);
-  return id;
+  writeChildren(db, inserted, m);
+  return inserted;
+}
+
+/** The retex and contributions that name a meeting as their source: what deleting it detaches. */
+export function meetingLinks(db: Catalogue, id: number): { retexIds: number[]; contributionIds: number[] } {
+  return {
+    retexIds: db.prepare('SELECT id FROM retex WHERE source_meeting_id = ? ORDER BY id').pluck().all(id) as number[],
+    contributionIds: db.prepare('SELECT contribution_id FROM contribution_source WHERE meeting_id = ? ORDER BY 1').pluck().all(id) as number[],
+  };
+}
+
+/**
+ * Ties them back, where they still exist in the meeting's consultation and nobody gave the retex
+ * another source meanwhile.
+ */
+export function relinkMeeting(db: Catalogue, id: number, campaignId: number, links: { retexIds: number[]; contributionIds: number[] }): void {
+  const retex = db.prepare('UPDATE retex SET source_meeting_id = ? WHERE id = ? AND campaign_id = ? AND source_meeting_id IS NULL');
+  for (const retexId of links.retexIds) retex.run(id, retexId, campaignId);
+  const source = db.prepare(
+    'INSERT OR IGNORE INTO contribution_source (contribution_id, meeting_id) SELECT id, ? FROM contribution WHERE id = ? AND campaign_id = ?',
+  );
+  for (const contributionId of links.contributionIds) source.run(id, contributionId, campaignId);
 }
 
 export function updateMeeting(db: Catalogue, id: number, m: MeetingRecord, now: string): void {

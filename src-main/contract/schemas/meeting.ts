@@ -55,3 +55,7 @@ export const MeetingFilter = z.object({
   dateTo: IsoDate.optional(),
   search: z.string().max(200).optional(),
 });
+
+/** What cites a meeting as its source: detached when it is deleted, tied back when it is restored. */
+export const MeetingLinks = z.object({ retexIds: z.array(Id).max(10_000), contributionIds: z.array(Id).max(10_000) });
+export type MeetingLinks = z.infer<typeof MeetingLinks>;

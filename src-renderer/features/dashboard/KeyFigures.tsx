@@ -8,6 +8,8 @@ export function KeyFigures({ bilan }: { bilan: Bilan }) {
   const t = bilan.totals;
   const dates = bilan.secondLevelDates.map(frenchDate);
   const formats = bilan.secondLevelFormats.map((f) => FORMAT_LABELS[f]);
+  // Where the second level was (also) held for the whole académie, as in Limoges in 2020.
+  const academiques = bilan.rowKind === 'academie' ? bilan.rows.filter((r) => r.academiqueLevel).map((r) => r.name) : [];
   const figures = [
     { value: t.bassinMeetings, label: 'Rencontres de bassin', note: 'Premier niveau : ZAP, réseaux ECLORE' },
     {
@@ -16,6 +18,7 @@ export function KeyFigures({ bilan }: { bilan: Bilan }) {
       note: [
         // `departements` counts départements, not meetings: a département may hold two concertations.
         t.departements > 0 ? `départementales dans ${frenchNumber(t.departements)} département${t.departements > 1 ? 's' : ''}` : '',
+        academiques.length > 0 ? `académique${academiques.length > 1 ? 's' : ''} : ${academiques.join(', ')}` : '',
         dates.length ? `le${dates.length > 1 ? 's' : ''} ${dates.join(', ')}` : '',
         formats.length ? formats.join(', ') : '',
       ].filter(Boolean).join(' · ') || 'Départementales ou académiques',

@@ -61,6 +61,12 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
     setReport(result);
     if (result.applied) {
       reload();
+      // The buttons pressed are gone: the report's title takes the focus, and brings the result into view.
+      setTimeout(() => {
+        const title = document.getElementById('imp-report-title');
+        title?.focus();
+        title?.scrollIntoView({ block: 'start' });
+      });
       notify({
         severity: 'success',
         message: `Import terminé : ${plural(result.added, 'rencontre ajoutée')}, ${plural(result.updated, 'mise')} à jour${result.refused > 0 ? `, ${plural(result.refused, 'ligne refusée')}` : ''}.`,
@@ -94,7 +100,7 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
       <ErrorNotice error={error} onClose={clearError} />
       {report && (
         <section aria-labelledby="imp-report-title" className="fr-mt-3w">
-          <h3 id="imp-report-title" className="fr-h5">{report.applied ? 'Import effectué' : 'Ce que l’import ferait'}</h3>
+          <h3 id="imp-report-title" className="fr-h5" tabIndex={-1}>{report.applied ? 'Import effectué' : 'Ce que l’import ferait'}</h3>
           {report.applied && (
             <Alert severity="success" small className="fr-mb-2w" description="Les rencontres valides sont dans le catalogue ; les tableaux de bord et la synthèse en tiennent compte." />
           )}

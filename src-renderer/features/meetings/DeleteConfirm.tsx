@@ -1,6 +1,7 @@
 /**
  * The confirm step of "Supprimer", in the page: the meeting is deleted ('meetings.delete'), the list comes
- * back, and the notice offers "Annuler", which re-creates the meeting from the copy kept here.
+ * back, and the notice offers "Annuler", which puts the meeting back from the copy kept here, under its
+ * reference, with the retex and contributions that cited it tied back to it.
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useRef } from 'react';
@@ -9,7 +10,7 @@ import { type Notice, useApp } from '../../app/AppContext.tsx';
 import { navigate } from '../../app/routes.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { asCallError, useMutation } from '../../components/useCall.ts';
-import type { Meeting } from '../../../src-main/contract/schemas/meeting.ts';
+import type { Meeting, MeetingLinks } from '../../../src-main/contract/schemas/meeting.ts';
 import { focusSoon } from './focus.ts';
 import { announceMeetingsChanged } from './meeting-events.ts';
 import { copyOf } from './meeting-draft.ts';
@@ -34,10 +35,11 @@ export function DeleteConfirm({ title, settle, onDeleted, onKeep }: Props) {
     const done = await run('meetings.delete', { id: copy.id });
     if (!done) return;
     onDeleted();
+    const cited = done.links.retexIds.length + done.links.contributionIds.length;
     notify({
-      message: `Rencontre « ${copy.title} » supprimée.`,
+      message: `Rencontre « ${copy.title} » supprimée${cited > 0 ? ` ; ${cited} retex ou contribution${cited > 1 ? 's' : ''} ne la ci${cited > 1 ? 'tent' : 'te'} plus` : ''}.`,
       severity: 'success',
-      action: { label: 'Annuler', run: () => restore(copy, notify) },
+      action: { label: 'Annuler', run: () => restore(copy, done.links, notify) },
     });
     navigate('/rencontres');
     focusSoon('contenu');
@@ -53,7 +55,8 @@ export function DeleteConfirm({ title, settle, onDeleted, onKeep }: Props) {
       }}
     >
       <p id="meeting-delete-question" ref={questionRef} tabIndex={-1} className="fr-text--bold">
-        Supprimer la rencontre « {title} » ? Sa participation et ses ateliers seront supprimés avec elle.
+        Supprimer la rencontre « {title} » ? Sa participation et ses ateliers seront supprimés avec elle ; les retex et
+        contributions qui la citent restent, sans cette source. « Annuler » rétablit le tout.
       </p>
       <ErrorNotice error={error} />
       <div className="meetings-savebar__actions">
@@ -68,9 +71,9 @@ export function DeleteConfirm({ title, settle, onDeleted, onKeep }: Props) {
   );
 }
 
-async function restore(copy: Meeting, notify: (n: Omit<Notice, 'id'>) => void): Promise<void> {
+async function restore(copy: Meeting, links: MeetingLinks, notify: (n: Omit<Notice, 'id'>) => void): Promise<void> {
   try {
-    const again = await call('meetings.create', copyOf(copy));
+    const again = await call('meetings.restore', { ...copyOf(copy), id: copy.id, links });
     notify({ message: `Rencontre « ${again.title} » rétablie.`, severity: 'success' });
     announceMeetingsChanged();
   } catch (e) {

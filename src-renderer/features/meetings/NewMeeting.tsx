@@ -1,7 +1,11 @@
-/** "Nouvelle rencontre": the whole form, then "Enregistrer" ('meetings.create') and on to the meeting's page. */
+/**
+ * "Nouvelle rencontre": the whole form, then "Enregistrer" ('meetings.create') and on to the meeting's page.
+ * Until it is saved, the draft is kept in the session: a reload, or a look at another screen, loses nothing.
+ */
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useUnsavedWork } from '../../app/unsaved.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { href, navigate } from '../../app/routes.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -19,7 +23,15 @@ import { useTerritory } from './useTerritory.ts';
 export function NewMeeting({ campaign }: { campaign: Campaign }) {
   const { notify } = useApp();
   const { territory, error: territoryError } = useTerritory();
-  const { draft, ref, apply } = useMeetingDraft(emptyDraft);
+  const storageKey = `synthese.nouvelle-rencontre.${campaign.id}`;
+  const [resumed] = useState(() => readDraft(storageKey) !== null);
+  const { draft, ref, apply } = useMeetingDraft(() => readDraft(storageKey) ?? emptyDraft());
+  const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft());
+  useUnsavedWork('nouvelle-rencontre', dirty);
+  useEffect(() => {
+    if (dirty) sessionStorage.setItem(storageKey, JSON.stringify(draft));
+    else sessionStorage.removeItem(storageKey);
+  }, [draft, dirty, storageKey]);
   const [tried, setTried] = useState(false);
   const { run, error, busy, clearError } = useMutation();
   const api: FormApi = { draft, change: (c) => void apply(c), commit: () => undefined };
@@ -37,6 +49,8 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
     }
     const created = await run('meetings.create', { campaignId: campaign.id, ...fieldsOf(d) });
     if (!created) return;
+    sessionStorage.removeItem(storageKey);
+    apply(emptyDraft());
     notify({ message: `Rencontre « ${created.title} » enregistrée.`, severity: 'success' });
     navigate(`/rencontres/${created.id}`);
     focusSoon('contenu');
@@ -49,6 +63,21 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
         description={`Consultation « ${campaign.shortTitle} ». Les champs sans mention « obligatoire » peuvent rester vides et être complétés plus tard.`}
       />
       <ErrorNotice error={territoryError} />
+      {resumed && dirty && (
+        <Alert
+          severity="info"
+          small
+          className="fr-mb-3w"
+          description={
+            <span className="app-notice">
+              Brouillon repris : la saisie commencée tout à l’heure n’a pas encore été enregistrée.
+              <Button type="button" size="small" priority="secondary" className="fr-ml-2w" onClick={() => apply(emptyDraft())}>
+                Effacer le brouillon
+              </Button>
+            </span>
+          }
+        />
+      )}
       {!territory ? (
         <Loading what="Chargement des académies" />
       ) : (
@@ -80,7 +109,7 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
               <Button type="submit" iconId="fr-icon-save-line" disabled={busy}>
                 {busy ? 'Enregistrement…' : 'Enregistrer'}
               </Button>
-              <Button priority="secondary" linkProps={{ href: href('/rencontres') }}>
+              <Button priority="secondary" linkProps={{ href: href('/rencontres'), onClick: () => sessionStorage.removeItem(storageKey) }}>
                 Annuler
               </Button>
             </div>
@@ -89,4 +118,14 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
       )}
     </>
   );
+}
+
+/** The draft left in this session, if any (a damaged one is ignored, not shown). */
+function readDraft(key: string): ReturnType<typeof emptyDraft> | null {
+  try {
+    const stored = sessionStorage.getItem(key);
+    return stored ? { ...emptyDraft(), ...(JSON.parse(stored) as object) } : null;
+  } catch {
+    return null;
+  }
 }

@@ -78,11 +78,11 @@ export function draftOf(m: Meeting): MeetingDraft {
 export function parseCount(value: string): number | null | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return null;
-  if (!/^\d{1,7}$/.test(trimmed)) return undefined;
+  if (!/^\d{1,7}$/.test(trimmed) || Number(trimmed) > 1_000_000) return undefined;
   return Number(trimmed);
 }
 
-export const COUNT_PROBLEM = 'Nombre entier attendu (0 ou plus), ou laissez vide.';
+export const COUNT_PROBLEM = 'Nombre entier de 0 à 1 000 000 attendu, ou laissez vide.';
 
 /** Where each typed count is not a number: "declaredTotal", "attendance.eleves", "ateliers.<key>". */
 export function countProblems(d: MeetingDraft): Set<string> {
