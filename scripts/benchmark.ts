@@ -108,7 +108,7 @@ await measure('synthèse entière (catalogue → .docx reproductible)', 500, asy
   const source = loadSource(db, { campaignId: c });
   return makeReproducible(await renderDocx(buildSynthesis(source)), lastChange(db));
 });
-await measure('synthesis.generate (document entier + 5 thématiques)', 500 * 6, () =>
+await measure('synthesis.generate (document entier + 5 thématiques)', 500, () =>
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out') }), 3);
 await measure('synthesis.generate (une thématique)', 500, () =>
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out'), thematique: 1 }), 3);

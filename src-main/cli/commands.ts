@@ -118,6 +118,18 @@ export async function statsCommand(dbPath: string, options: TargetOptions & { js
   });
 }
 
+export async function tramesCommand(dbPath: string, options: { campagne?: string }): Promise<number> {
+  requireFile(dbPath);
+  return withCatalogue(dbPath, async (call) => {
+    const id = await campaignId(call, options.campagne);
+    for (const t of await call('trames.list', { campaignId: id })) {
+      out(`${t.id}  ${t.name}${t.campaignId === null ? ' (commune)' : ''}`);
+      for (const s of t.sections) out(`      ${s.scope === 'document' ? 'document  ' : 'thématique'}  ${s.title}`);
+    }
+    return 0;
+  });
+}
+
 export async function kit2015Command(dbPath: string, outDir: string, options: { campagne?: string; academie?: string }): Promise<number> {
   requireFile(dbPath);
   return withCatalogue(dbPath, async (call) => {

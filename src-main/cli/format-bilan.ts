@@ -5,8 +5,10 @@ import type { Bilan } from '../contract/schemas/reports.ts';
 export function formatBilan(bilan: Bilan): string {
   // A consultation held in établissements (2015) shows those meetings and their participants too.
   const etab = bilan.totals.etablissementMeetings > 0;
-  const figures = (f: Bilan['totals']) =>
-    [f.bassinMeetings, f.secondLevelMeetings, f.departements, f.participants, ...(etab ? [f.etablissementMeetings, f.etablissementParticipants] : [])].map(String);
+  // "—" where an académie held one académie-wide concertation: no département counts, as in the document.
+  const figures = (f: Bilan['totals'] & { academiqueLevel?: boolean }) =>
+    [String(f.bassinMeetings), String(f.secondLevelMeetings), f.departements === 0 && f.academiqueLevel ? '—' : String(f.departements), String(f.participants),
+      ...(etab ? [f.etablissementMeetings, f.etablissementParticipants].map(String) : [])];
   const rows = [
     [bilan.rowKind === 'academie' ? 'Académie' : 'Département', 'Rencontres de bassin', 'Concertations 2nd niveau', 'Départements', 'Participants', ...(etab ? ['Rencontres d’établissement', 'Participants (établissements)'] : [])],
     ...bilan.rows.map((a) => [a.name, ...figures(a)]),
@@ -14,7 +16,9 @@ export function formatBilan(bilan: Bilan): string {
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return `Bilan des rencontres — ${bilan.scope.kind === 'region' ? 'région académique' : bilan.scope.kind} ${bilan.scope.name}\n\n${rows.map(line).join('\n')}\n`;
+  const scope = { region: 'région académique', academie: 'académie de', departement: 'département' }[bilan.scope.kind];
+  const regional = bilan.regional.meetings > 0 ? `\nRencontres régionales : ${bilan.regional.meetings} (${bilan.regional.participants} participants)\n` : '';
+  return `Bilan des rencontres — ${scope} ${bilan.scope.name}\n\n${rows.map(line).join('\n')}\n${regional}`;
 }
 
 /** The pre-flight findings, most important first, for a terminal. */

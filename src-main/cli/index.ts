@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
-import { demoCommand, generateCommand, kit2015Command, statsCommand } from './commands.ts';
+import { demoCommand, generateCommand, kit2015Command, statsCommand, tramesCommand } from './commands.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { exportBilanCommand, importCommand, templateCommand } from './spreadsheet-commands.ts';
 
@@ -30,6 +30,8 @@ const USAGE = `Synthèse régionale — commandes
            le bilan en classeur Excel (formules de totaux, filtres) et une feuille par type de fiche
   sauvegarder --db FICHIER [--dossier DOSSIER]
            copie le catalogue dans DOSSIER (par défaut : sauvegardes/ à côté), les 10 dernières sont gardées
+  trames   --db FICHIER [--campagne SLUG]
+           liste les trames (numéro à donner à --trame, sections dans l'ordre) ; elles se modifient dans l'interface
   restaurer   --db FICHIER [--sauvegarde NOM] [--dossier DOSSIER]
            sans NOM : liste les sauvegardes ; avec : remet cette sauvegarde en place (l'état actuel est gardé)
 `;
@@ -85,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
         trame: values.trame === undefined ? undefined : positive(values.trame, '--trame'),
         style: values.style,
       });
+    case 'trames':
+      return tramesCommand(need('db'), { campagne: values.campagne });
     case 'stats':
       return statsCommand(need('db'), { ...common, json: values.json ?? false });
     case 'kit2015':

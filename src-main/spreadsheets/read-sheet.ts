@@ -18,7 +18,8 @@
  * reaches users.
  */
 import { basename } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from '../contract/errors.ts';
 import { columnForHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
@@ -198,6 +199,43 @@ interface ReaderInternals {
   _parseWorkbook?: (entry: NodeJS.ReadableStream) => Promise<void>;
   _parseStyles?: (entry: NodeJS.ReadableStream) => Promise<void>;
   _parseSharedStrings?: (entry: NodeJS.ReadableStream) => AsyncIterable<unknown>;
+  _parseWorksheet?: (iterator: AsyncIterable<string>, sheetNo: string) => Iterable<{ value: unknown }>;
+}
+
+/**
+ * The part's text in chunks that never split a character. exceljs 4.4 decodes each chunk of a part on
+ * its own, so an "é" across two inflated chunks became two "\uFFFD" (seen on row 9 144 of a large
+ * sheet: "ZAP Gu\uFFFD\uFFFDret", then "bassin inconnu"). Given strings, it decodes nothing.
+ */
+async function* utf8Chunks(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  // jszip's streams are of an older kind, not async-iterable: piped through a Node stream first.
+  const source = Symbol.asyncIterator in stream ? stream : stream.pipe(new PassThrough());
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    const text = decoder.write(chunk);
+    if (text !== '') yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== '') yield rest;
+}
+
+/** The same, as the readable stream exceljs's part parsers listen to. */
+function utf8Stream(stream: NodeJS.ReadableStream): NodeJS.ReadableStream {
+  return Readable.from(utf8Chunks(stream));
+}
+
+/** The worksheets in the order of the package, each given to exceljs as decoded text. */
+async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout): AsyncGenerator<{ worksheet: WorksheetStream; number: string }> {
+  for (const name of Object.keys(layout.zip.files)) {
+    const number = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
+    if (number === undefined) continue;
+    const parts = reader._parseWorksheet!(utf8Chunks(layout.zip.file(name)!.nodeStream('nodebuffer')), number);
+    for (const part of parts) yield { worksheet: part.value as WorksheetStream, number };
+  }
+}
+
+async function* exceljsWorksheets(sheets: AsyncIterable<WorksheetStream>, current: () => string | undefined) {
+  for await (const worksheet of sheets) yield { worksheet, number: current() };
 }
 
 /**
@@ -213,11 +251,15 @@ async function preload(reader: ReaderInternals, layout: PackageLayout): Promise<
     typeof reader._parseRels !== 'function' ||
     typeof reader._parseWorkbook !== 'function' ||
     typeof reader._parseStyles !== 'function' ||
-    typeof reader._parseSharedStrings !== 'function'
+    typeof reader._parseSharedStrings !== 'function' ||
+    typeof reader._parseWorksheet !== 'function'
   ) {
     return false;
   }
-  const part = (name: string) => layout.zip.file(name)?.nodeStream('nodebuffer') ?? null;
+  const part = (name: string) => {
+    const file = layout.zip.file(name);
+    return file ? utf8Stream(file.nodeStream('nodebuffer')) : null;
+  };
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(rels);
   const workbook = part('xl/workbook.xml');
@@ -273,8 +315,14 @@ async function streamSheets(
       return flag === undefined ? layout.date1904 : !!flag;
     };
 
-    for await (const worksheet of reader as unknown as AsyncIterable<WorksheetStream>) {
+    // Preloaded, the sheets are handed to exceljs from the checked package, decoded here (see utf8Chunks);
+    // otherwise exceljs unzips the file itself.
+    const sheets = preloaded
+      ? ownWorksheets(internals, layout)
+      : exceljsWorksheets(reader as unknown as AsyncIterable<WorksheetStream>, () => sheetNumber);
+    for await (const { worksheet, number } of sheets) {
       signal.throwIfAborted();
+      sheetNumber = number;
       const info = sheetNumber !== undefined ? layout.sheets.get(sheetNumber) : undefined;
       const name = info?.name ?? (typeof worksheet.name === 'string' ? worksheet.name : `Feuille ${sheetNumber ?? '?'}`);
       const hidden = info?.hidden ?? (worksheet.state === 'hidden' || worksheet.state === 'veryHidden');

@@ -5,7 +5,7 @@ import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
 import { queryRetex } from '../catalogue/repos/retex.repo.ts';
 import { contributionIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
 import { getTrame, listSectionTexts, listTrames } from '../catalogue/repos/trame.repo.ts';
-import { conflict } from '../contract/errors.ts';
+import { AppError, conflict } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
 import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
@@ -36,7 +36,7 @@ export interface SynthesisRequest {
 
 export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisSource {
   const campaign = found(getCampaign(db, request.campaignId), 'Consultation');
-  const trame = request.trameId !== undefined ? found(getTrame(db, request.trameId), 'Trame') : defaultTrame(db, campaign.id);
+  const trame = request.trameId !== undefined ? chosenTrame(db, campaign.id, request.trameId) : defaultTrame(db, campaign.id);
   if (trame.campaignId !== null && trame.campaignId !== campaign.id) {
     throw conflict(`La trame « ${trame.name} » appartient à une autre consultation : dupliquez-la ou choisissez une trame de « ${campaign.shortTitle} ».`);
   }
@@ -61,6 +61,14 @@ export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisS
     ),
     texts,
   };
+}
+
+/** The trame asked for; when it does not exist, the message lists those that do. */
+function chosenTrame(db: Catalogue, campaignId: number, id: number): Trame {
+  const trame = getTrame(db, id);
+  if (trame) return trame;
+  const known = listTrames(db, campaignId).map((t) => `${t.id} « ${t.name} »`).join(', ');
+  throw new AppError('NOT_FOUND', `Trame ${id} introuvable${known ? ` : celles de cette consultation sont ${known}` : ''}.`);
 }
 
 export function textKey(sectionKey: string, thematiqueId: number | null): string {

@@ -151,7 +151,10 @@ async function readPackage(bytes: Buffer, name: string, quoted: string, invalid:
     documentPath = 'word/document.xml';
     documentXml = await readText(documentPath);
   }
-  if (documentXml === null) throw invalid(`${otherKindOfPackage(zip)} Enregistrez le modèle depuis Word au format « Document Word (*.docx) ».`);
+  // A workbook's main part is found the same way: only a Word document's is a <w:document>.
+  if (documentXml === null || !/<(?:[\w.-]+:)?document\b/.test(documentXml.slice(0, 4_000))) {
+    throw invalid(`${otherKindOfPackage(zip)} Enregistrez le modèle depuis Word au format « Document Word (*.docx) ».`);
+  }
   const documentRels = parseRelationships((await readText(relsPathOf(documentPath))) ?? '', documentPath);
 
   const stylesPath = documentRels.find((r) => r.type.endsWith('/styles') && !r.external)?.target ?? 'word/styles.xml';

@@ -51,6 +51,9 @@ const FIELD_LABELS: Record<string, string> = {
   startDate: 'date de début', endDate: 'date de fin', subtitle: 'sous-titre', closingNote: 'note de fin', scope: 'périmètre',
   outputDir: 'dossier de sortie', outputPath: 'fichier de sortie', thematique: 'thématique', retexMin: 'minimum de retex',
   retexMax: 'maximum de retex', sectionKey: 'section', commune: 'commune', kind: 'type',
+  contributionKinds: 'types de contributions', source: 'source du contenu', sourceMeetingId: 'rencontre source',
+  sourceMeetingIds: 'rencontres sources', thematiqueId: 'thématique', thematiqueIds: 'thématiques', parentId: 'défi',
+  scale: 'échelle', position: 'rang', selected: 'retenu pour la synthèse', guidance: 'consigne', numbered: 'numérotation',
 };
 
 function fieldLabel(path: string): string {

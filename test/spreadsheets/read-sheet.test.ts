@@ -375,6 +375,22 @@ describe('readAttendanceSheet on 10 000 rows (exceljs streaming writer)', () => 
   });
 });
 
+describe('readAttendanceSheet on accented text across the inflater’s chunks', () => {
+  it.each([['inline', false], ['shared', true]])('keeps every "é" whole in a large sheet (%s strings)', async (_kind, useSharedStrings) => {
+    // exceljs 4.4 decoded each inflated chunk on its own: a character cut in two became two U+FFFD.
+    const file = join(dir, `accents-${String(useSharedStrings)}.xlsx`);
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings });
+    const sheet = writer.addWorksheet('Rencontres');
+    sheet.addRow(['Département', 'Bassin / réseau', 'Intitulé', 'Date']).commit();
+    for (let i = 0; i < 12_000; i++) sheet.addRow(['23', 'ZAP Guéret', `Réunion n° ${i} — élèves, enseignants`, '14/10/2020']).commit();
+    await writer.commit();
+    const read = await readAttendanceSheet({ path: file });
+    expect(read.rows).toHaveLength(12_000);
+    const damaged = read.rows.filter((r) => r.cells.bassin?.value !== 'ZAP Guéret' || !String(r.cells.intitule?.value).startsWith('Réunion n° '));
+    expect(damaged.map((r) => r.row)).toEqual([]);
+  }, 30_000);
+});
+
 describe('readAttendanceSheet on cells merged down by LibreOffice', () => {
   it('reads the merged date on every row it covers', async () => {
     // A flat OpenDocument sheet with A2 spanning two rows, converted to .xlsx by LibreOffice itself.
