@@ -1,6 +1,6 @@
 /** Meetings: where they sit in the territory is derived from the finest place given, and checked. */
 import { inTransaction } from '../catalogue/database.ts';
-import { listThematiques } from '../catalogue/repos/campaign.repo.ts';
+import { thematiqueIds } from '../catalogue/repos/campaign.repo.ts';
 import * as repo from '../catalogue/repos/meeting.repo.ts';
 import * as territory from '../catalogue/repos/territory.repo.ts';
 import { readSettings } from '../catalogue/repos/setting.repo.ts';
@@ -114,8 +114,9 @@ function requirePlaceForLevel(m: MeetingDraft): void {
 }
 
 function checkThematiques(db: Catalogue, m: MeetingDraft): void {
-  const known = new Set(listThematiques(db, m.campaignId).map((t) => t.id));
   const used = [...m.thematiqueIds, ...m.ateliers.map((a) => a.thematiqueId)];
+  if (used.length === 0) return;
+  const known = thematiqueIds(db, m.campaignId);
   const unknown = used.find((id) => !known.has(id));
   if (unknown !== undefined) {
     throw conflict(`Une thématique indiquée (identifiant ${unknown}) n’appartient pas à cette consultation.`);

@@ -210,7 +210,7 @@ interface ReaderInternals {
 async function* utf8Chunks(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   // jszip's streams are of an older kind, not async-iterable: piped through a Node stream first.
-  const source = Symbol.asyncIterator in stream ? stream : stream.pipe(new PassThrough());
+  const source = Symbol.asyncIterator in stream ? stream : (stream as NodeJS.ReadableStream).pipe(new PassThrough());
   for await (const chunk of source as AsyncIterable<Buffer>) {
     const text = decoder.write(chunk);
     if (text !== '') yield text;

@@ -53,6 +53,11 @@ export function listThematiques(db: Catalogue, campaignId: number): Thematique[]
   return rows.map((row) => toThematique(db, row));
 }
 
+/** Just the ids, for checking what a record points to (no sujets read). */
+export function thematiqueIds(db: Catalogue, campaignId: number): Set<number> {
+  return new Set(db.prepare('SELECT id FROM thematique WHERE campaign_id = ?').pluck().all(campaignId) as number[]);
+}
+
 export function getThematique(db: Catalogue, id: number): Thematique | undefined {
   const row = db.prepare('SELECT * FROM thematique WHERE id = ?').get(id) as ThematiqueRow | undefined;
   return row && toThematique(db, row);
