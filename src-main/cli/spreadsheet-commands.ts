@@ -56,7 +56,8 @@ export function formatReport(r: ImportReport, dryRun: boolean): string {
     lines.push(`  Colonnes ignorées : ${r.ignoredColumns.map((c) => `« ${c.header} » (${c.column})`).join(', ')}`);
   }
   for (const p of r.problems) lines.push(`  ligne ${p.row}${p.column ? `, colonne ${p.column}` : ''} (${p.field}) : ${p.message}`);
-  if (dryRun) lines.push('Aperçu seulement : rien n’a été écrit dans le catalogue.');
+  if (r.rowsRead === 0) lines.push('La feuille ne contient aucune rencontre sous ses en-têtes : rien à importer.');
+  else if (dryRun) lines.push('Aperçu seulement : rien n’a été écrit dans le catalogue.');
   else if (r.applied) lines.push('Import enregistré dans le catalogue.');
   else lines.push(`Rien n’a été écrit : ${r.refused} ligne${r.refused > 1 ? 's' : ''} refusée${r.refused > 1 ? 's' : ''}. Corrigez le fichier, ou relancez avec --accepter pour importer les lignes valides.`);
   return lines.join('\n');

@@ -54,7 +54,8 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
   });
   sheets.push({
     name: 'Bilan par catégorie',
-    columns: [textCol('Catégorie de participants', 40), count('Participants', 14)],
+    // The same meetings as the Bilan's categories table: second level and établissements, not the bassins.
+    columns: [textCol('Catégorie de participants', 40), count('Participants (second niveau et établissements)', 22)],
     rows: bilan.categories.map((c) => [c.label, c.participants]),
     totalColumns: [1],
   });

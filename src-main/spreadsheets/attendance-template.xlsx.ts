@@ -3,6 +3,7 @@
  * catalogue, a frozen and protected header, instructions in French, the rows already known filled in.
  */
 import ExcelJS from 'exceljs';
+import { withFilterNames } from './filter-names.ts';
 import { cleanForXml } from '../text/clean.ts';
 import { CATEGORY_CODES, MEETING_LEVEL_LABELS, MEETING_LEVELS } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
@@ -48,7 +49,7 @@ export async function attendanceTemplate(data: TemplateData): Promise<Buffer> {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ATTENDANCE_COLUMNS.length } };
   // The header is protected (no password: it guards against slips, not people).
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true, insertRows: true });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withFilterNames(Buffer.from(await workbook.xlsx.writeBuffer()), data.stamp);
 }
 
 function instructionsSheet(workbook: ExcelJS.Workbook, data: TemplateData): void {

@@ -4,6 +4,7 @@
  * formats, frozen headers and filters; then one sheet per kind of record for those who work in Excel.
  */
 import ExcelJS from 'exceljs';
+import { withFilterNames } from './filter-names.ts';
 import { safeCell } from './safe-cell.ts';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -25,7 +26,7 @@ export async function tablesWorkbook(sheets: TableSheet[], stamp: Date): Promise
   workbook.created = stamp;
   workbook.modified = stamp;
   for (const table of sheets) addTable(workbook, table);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return withFilterNames(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
 }
 
 function addTable(workbook: ExcelJS.Workbook, table: TableSheet): void {

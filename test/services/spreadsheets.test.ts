@@ -164,6 +164,19 @@ describe('the Bilan workbook', () => {
     expect(rencontres).toContain("'@SUM(1+1)");
     expect(rencontres).not.toContain(';clic;');
   });
+
+  it('keeps its filters when LibreOffice saves it again', async () => {
+    const outputPath = join(dir, 'bilan-filtres.xlsx');
+    await demo.call('spreadsheets.exportBilan', { campaignId: demo.campaignId, outputPath });
+    const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+    const saved = mkdtempSync(join(tmpdir(), 'bilan-resave-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', saved, outputPath], { stdio: 'pipe', timeout: 120_000 });
+    rmSync(profile, { recursive: true, force: true });
+    const zip = await JSZip.loadAsync(readFileSync(join(saved, 'bilan-filtres.xlsx')));
+    const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    expect(sheets).toHaveLength(11);
+    for (const name of sheets) expect(await zip.file(name)!.async('string'), name).toMatch(/<autoFilter ref="A1:/);
+  }, 60_000);
 });
 
 describe('an import never touches a meeting the row does not name', () => {
