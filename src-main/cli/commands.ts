@@ -169,6 +169,7 @@ export function toStatsJson(bilan: Bilan) {
       code: r.code, name: r.name, bassinKinds: r.bassinKinds, ...figures(r),
     })),
     totals: figures(bilan.totals),
+    regional: bilan.regional,
   };
 }
 
