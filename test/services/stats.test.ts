@@ -41,10 +41,14 @@ describe('stats.bilan on the demo catalogue (seed 004)', () => {
     const [meeting] = await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental' });
     const attendanceSum = Object.values(meeting!.attendance).reduce((a, b) => a + (b ?? 0), 0);
     await call('meetings.update', { id: meeting!.id, declaredTotal: null, attendance: { ...meeting!.attendance, eleves: (meeting!.attendance.eleves ?? 0) + 7 } });
-    const after = await call('stats.bilan', { campaignId });
-    expect(after.rows.find((a) => a.name === 'Poitiers')!.participants).toBe(325 - meeting!.declaredTotal! + attendanceSum + 7);
-    expect(after.totals.meetingsCountedByCategories).toBe(1);
-    await call('meetings.update', { id: meeting!.id, declaredTotal: meeting!.declaredTotal, attendance: meeting!.attendance });
+    try {
+      const after = await call('stats.bilan', { campaignId });
+      expect(after.rows.find((a) => a.name === 'Poitiers')!.participants).toBe(325 - meeting!.declaredTotal! + attendanceSum + 7);
+      expect(after.totals.meetingsCountedByCategories).toBe(1);
+    } finally {
+      // The demo is shared by this file's tests: put the meeting back whatever happened.
+      await call('meetings.update', { id: meeting!.id, declaredTotal: meeting!.declaredTotal, attendance: meeting!.attendance });
+    }
   });
 
   it('keeps every category breakdown consistent with its declared total', async () => {
