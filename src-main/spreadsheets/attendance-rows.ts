@@ -4,7 +4,7 @@
  */
 import { type CategoryCode, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
-import { frenchDate } from '../text/french.ts';
+import { frenchDate, frenchNumber } from '../text/french.ts';
 import { ATTENDANCE_COLUMNS, type AttendanceColumnKey } from './attendance-columns.ts';
 import { parseCount, parseDate, parseLevel, parseText, parseThematiques, parseYesNo } from './parse-cells.ts';
 import type { RawCell, RawRow } from './read-sheet.ts';
@@ -43,7 +43,10 @@ export interface RowData {
 
 const LABEL = new Map(ATTENDANCE_COLUMNS.map((c) => [c.key, c.header]));
 
-export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLookup): { data: RowData | null; problems: RowProblem[] } {
+type Parse<T> = (v: RawCell['value']) => { ok: true; value: T } | { ok: false; message: string };
+
+/** One row's cells, read through the parsers; every refusal lands in `problems`, located by column. */
+function rowReader(raw: RawRow) {
   const problems: RowProblem[] = [];
   const cell = (key: AttendanceColumnKey): RawCell | undefined => {
     const c = raw.cells[key];
@@ -51,7 +54,7 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   };
   const fail = (key: AttendanceColumnKey | null, message: string) =>
     problems.push({ row: raw.row, column: key ? (raw.cells[key]?.column ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message });
-  function read<T>(key: AttendanceColumnKey, parse: (v: RawCell['value']) => { ok: true; value: T } | { ok: false; message: string }): T | null {
+  function read<T>(key: AttendanceColumnKey, parse: Parse<T>): T | null {
     const c = cell(key);
     if (!c) return null;
     const result = parse(c.value);
@@ -59,31 +62,72 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
     fail(key, result.message);
     return null;
   }
-
-  const reference = read('reference', parseCount);
   // A leading apostrophe before = + - @ is how our exports neutralise formulas: read the text back without it.
   const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
   const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => parseText(unneutralised(v), max));
-  const academieText = text('academie', 100);
-  const departementText = text('departement', 100);
-  const bassinText = text('bassin', 200);
-  const uaiText = text('etablissement', 20);
+  return { problems, cell, fail, read, text };
+}
+
+type RowReader = ReturnType<typeof rowReader>;
+
+export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLookup): { data: RowData | null; problems: RowProblem[] } {
+  const r = rowReader(raw);
+  const reference = r.read('reference', parseCount);
+  const where = readPlace(r, lookup);
+  const level =
+    r.read('niveau', parseLevel) ??
+    (where.etablissementUai ? 'etablissement' : where.bassinId !== null || where.bassinText ? 'bassin' : where.departementCode ? 'departemental' : where.academieCode ? 'academique' : null);
+  if (!level && reference === null && !r.problems.some((p) => p.field !== 'ligne')) {
+    r.fail(null, 'ni niveau, ni lieu (académie, département, bassin ou UAI) : impossible de situer la rencontre');
+  }
+  const date = readDate(r, campaign);
+  const thematiqueIds = readThematiques(r, campaign);
+  const { attendance, declaredTotal } = readCounts(r);
+  // Read before deciding, so that their problems are reported with the others.
+  const title = r.text('intitule', 300);
+  const lieu = r.text('lieu', 300);
+  const restitutionReceived = r.read('restitution', parseYesNo);
+
+  const place = where.etablissementUai ?? (where.bassinId !== null ? `b${where.bassinId}` : null) ?? where.departementCode ?? where.academieCode;
+  // A row with a reference names its meeting: its level and place may stay blank.
+  if (r.problems.length > 0 || !date || (reference === null && (!level || !place))) return { data: null, problems: r.problems };
+  if (level === 'bassin' && where.bassinId === null) r.fail('bassin', 'une rencontre de bassin doit nommer son bassin');
+  if (level === 'etablissement' && !where.etablissementUai) r.fail('etablissement', 'une rencontre d’établissement doit donner l’UAI');
+  if (r.problems.length > 0) return { data: null, problems: r.problems };
+  return {
+    data: {
+      row: raw.row, reference, level, date, academieCode: where.academieCode, departementCode: where.departementCode,
+      bassinId: where.bassinId, etablissementUai: where.etablissementUai,
+      naturalKey: `${level}|${date}|${place}`,
+      placeLabel: where.bassinText ?? where.uaiText ?? (where.departementCode ? lookup.departementName(where.departementCode) : null) ?? where.academieText ?? place ?? '',
+      title, lieu, thematiqueIds, attendance, declaredTotal, restitutionReceived,
+    },
+    problems: r.problems,
+  };
+}
+
+/** Académie, département, bassin and établissement as typed, found in the territory, and checked against each other. */
+function readPlace(r: RowReader, lookup: TerritoryLookup) {
+  const academieText = r.text('academie', 100);
+  const departementText = r.text('departement', 100);
+  const bassinText = r.text('bassin', 200);
+  const uaiText = r.text('etablissement', 20);
   let academieCode = academieText ? lookup.academie(academieText) : null;
-  if (academieText && !academieCode) fail('academie', `académie inconnue : « ${academieText} »`);
+  if (academieText && !academieCode) r.fail('academie', `académie inconnue : « ${academieText} »`);
   const departement = departementText ? lookup.departement(departementText) : null;
-  if (departementText && !departement) fail('departement', `département inconnu : « ${departementText} » (code ou nom attendu, ex. 33 ou Gironde)`);
+  if (departementText && !departement) r.fail('departement', `département inconnu : « ${departementText} » (code ou nom attendu, ex. 33 ou Gironde)`);
   if (departement && academieCode && departement.academieCode !== academieCode) {
-    fail('departement', `le département ${departement.code} n’est pas dans l’académie indiquée`);
+    r.fail('departement', `le département ${departement.code} n’est pas dans l’académie indiquée`);
   }
   academieCode ??= departement?.academieCode ?? null;
   let bassinId: number | null = null;
   let departementCode = departement?.code ?? null;
   if (bassinText) {
     const found = lookup.bassin(bassinText, departementCode, academieCode);
-    if (found === 'ambigu') fail('bassin', `plusieurs bassins s’appellent « ${bassinText} » : précisez le département`);
+    if (found === 'ambigu') r.fail('bassin', `plusieurs bassins s’appellent « ${bassinText} » : précisez le département`);
     else if (!found) {
       const known = lookup.bassinNames(departementCode, academieCode).slice(0, 8).join(', ');
-      fail('bassin', `bassin inconnu : « ${bassinText} »${known ? ` (connus : ${known}…)` : ''}`);
+      r.fail('bassin', `bassin inconnu : « ${bassinText} »${known ? ` (connus : ${known}…)` : ''}`);
     } else {
       bassinId = found.id;
       departementCode ??= found.departementCode;
@@ -92,62 +136,45 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   let etablissementUai: string | null = null;
   if (uaiText) {
     const etab = lookup.etablissement(uaiText);
-    if (!etab) fail('etablissement', `établissement inconnu : « ${uaiText} » (ajoutez-le d’abord au catalogue)`);
+    if (!etab) r.fail('etablissement', `établissement inconnu : « ${uaiText} » (ajoutez-le d’abord au catalogue)`);
     else etablissementUai = etab.uai;
   }
+  return { academieText, bassinText, uaiText, academieCode, departementCode, bassinId, etablissementUai };
+}
 
-  const level =
-    read('niveau', parseLevel) ??
-    (etablissementUai ? 'etablissement' : bassinId !== null || bassinText ? 'bassin' : departementCode ? 'departemental' : academieCode ? 'academique' : null);
-  if (!level && reference === null && !problems.some((p) => p.field !== 'ligne')) {
-    fail(null, 'ni niveau, ni lieu (académie, département, bassin ou UAI) : impossible de situer la rencontre');
-  }
-
-  const date = read('date', parseDate);
-  if (!cell('date')) fail('date', 'date manquante');
+function readDate(r: RowReader, campaign: Campaign): string | null {
+  const date = r.read('date', parseDate);
+  if (!r.cell('date')) r.fail('date', 'date manquante');
   else if (date && (date < campaign.startDate || date > campaign.endDate)) {
-    fail('date', `le ${frenchDate(date)} est en dehors de la consultation (du ${frenchDate(campaign.startDate)} au ${frenchDate(campaign.endDate)})`);
+    r.fail('date', `le ${frenchDate(date)} est en dehors de la consultation (du ${frenchDate(campaign.startDate)} au ${frenchDate(campaign.endDate)})`);
   }
+  return date;
+}
 
-  const numbers = read('thematiques', parseThematiques);
-  let thematiqueIds: number[] | null = null;
-  if (numbers) {
-    const unknown = numbers.filter((n) => !campaign.thematiques.some((t) => t.number === n));
-    if (unknown.length > 0) fail('thematiques', `thématique${unknown.length > 1 ? 's' : ''} inconnue${unknown.length > 1 ? 's' : ''} : ${unknown.join(', ')} (de 1 à ${campaign.thematiques.length})`);
-    else thematiqueIds = numbers.map((n) => campaign.thematiques.find((t) => t.number === n)!.id);
+function readThematiques(r: RowReader, campaign: Campaign): number[] | null {
+  const numbers = r.read('thematiques', parseThematiques);
+  if (!numbers) return null;
+  const unknown = numbers.filter((n) => !campaign.thematiques.some((t) => t.number === n));
+  if (unknown.length > 0) {
+    const s = unknown.length > 1 ? 's' : '';
+    r.fail('thematiques', `thématique${s} inconnue${s} : ${unknown.join(', ')} (de 1 à ${campaign.thematiques.length})`);
+    return null;
   }
+  return numbers.map((n) => campaign.thematiques.find((t) => t.number === n)!.id);
+}
 
+function readCounts(r: RowReader): { attendance: RowData['attendance']; declaredTotal: number | null } {
   let attendance: RowData['attendance'] = null;
   for (const c of PARTICIPANT_CATEGORIES) {
-    const count = read(`categorie:${c.code}`, parseCount);
+    const count = r.read(`categorie:${c.code}`, parseCount);
     if (count !== null) (attendance ??= {})[c.code] = count;
   }
-  const declaredTotal = read('total', parseCount);
+  const declaredTotal = r.read('total', parseCount);
   const sum = attendance ? Object.values(attendance).reduce((a, b) => a + (b ?? 0), 0) : 0;
   if (attendance && declaredTotal !== null && sum > declaredTotal) {
-    fail('total', `les catégories totalisent ${sum} participants, plus que le total déclaré (${declaredTotal})`);
+    r.fail('total', `les catégories totalisent ${frenchNumber(sum)} participant${sum > 1 ? 's' : ''}, plus que le total déclaré (${frenchNumber(declaredTotal)})`);
   }
-
-  // Read before deciding, so that their problems are reported with the others.
-  const title = text('intitule', 300);
-  const lieu = text('lieu', 300);
-  const restitutionReceived = read('restitution', parseYesNo);
-
-  const place = etablissementUai ?? (bassinId !== null ? `b${bassinId}` : null) ?? departementCode ?? academieCode;
-  // A row with a reference names its meeting: its level and place may stay blank.
-  if (problems.length > 0 || !date || (reference === null && (!level || !place))) return { data: null, problems };
-  if (level === 'bassin' && bassinId === null) fail('bassin', 'une rencontre de bassin doit nommer son bassin');
-  if (level === 'etablissement' && !etablissementUai) fail('etablissement', 'une rencontre d’établissement doit donner l’UAI');
-  if (problems.length > 0) return { data: null, problems };
-  return {
-    data: {
-      row: raw.row, reference, level, date, academieCode, departementCode, bassinId, etablissementUai,
-      naturalKey: `${level}|${date}|${place}`,
-      placeLabel: bassinText ?? uaiText ?? (departement ? lookup.departementName(departement.code) : null) ?? academieText ?? place ?? '',
-      title, lieu, thematiqueIds, attendance, declaredTotal, restitutionReceived,
-    },
-    problems,
-  };
+  return { attendance, declaredTotal };
 }
 
 /** The title a row without one gets: what and where, as the users name them. */
