@@ -33,7 +33,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        // The catalogue is `db`, or `ctx.db`, wherever it is used.
         { selector: "CallExpression[callee.object.name='db'][callee.property.name=/^(prepare|exec|pragma)$/]", message: SQL_IN_REPOS },
+        { selector: "CallExpression[callee.object.property.name='db'][callee.property.name=/^(prepare|exec|pragma)$/]", message: SQL_IN_REPOS },
+        { selector: "ImportExpression[source.value=/^electron/]", message: ELECTRON_ONLY_HERE },
       ],
     },
   },
@@ -53,12 +56,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/contract/**/*.ts'],
+    // Top level of the contract: zod, its own files, its schemas, and src-main/text (pure string functions).
+    files: ['src-main/contract/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restricted([
-        { regex: '^(node:|electron|better-sqlite3|docx|exceljs|jszip|react)', message: CONTRACT_NEUTRAL },
-        // Itself, and src-main/text (pure string functions with no import of their own).
-        { regex: '^\\.\\./(?!schemas/|text/|[a-z-]+\\.ts$)', message: CONTRACT_NEUTRAL },
+        { regex: '^(?!zod$)[^.]', message: CONTRACT_NEUTRAL },
+        { regex: '^\\.\\./(?!text/)', message: CONTRACT_NEUTRAL },
+      ]),
+    },
+  },
+  {
+    files: ['src-main/contract/schemas/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restricted([
+        { regex: '^(?!zod$)[^.]', message: CONTRACT_NEUTRAL },
         { regex: '^\\.\\./\\.\\./(?!text/)', message: CONTRACT_NEUTRAL },
       ]),
     },
@@ -66,7 +77,7 @@ export default tseslint.config(
   {
     // What the contract may use must stay as neutral as the contract.
     files: ['src-main/text/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restricted([{ regex: '^(node:|electron|better-sqlite3|\\.\\./)', message: CONTRACT_NEUTRAL }]) },
+    rules: { '@typescript-eslint/no-restricted-imports': restricted([{ regex: '^(?!\\./)', message: CONTRACT_NEUTRAL }]) },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
@@ -77,7 +88,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       '@typescript-eslint/no-restricted-imports': restricted([
         { regex: '^(\\.\\./)+src-main/(?!contract/)', message: CONTRACT_ONLY },
-        { regex: '^(node:|electron|better-sqlite3|exceljs|docx|jszip)', message: CONTRACT_ONLY },
+        { regex: '^(node:|(fs|path|os|crypto|child_process|stream|zlib|url)$|electron|better-sqlite3|exceljs|docx|jszip|@resvg/)', message: CONTRACT_ONLY },
       ]),
     },
   },

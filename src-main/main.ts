@@ -13,6 +13,7 @@ import type { ServiceContext } from './services/context.ts';
 import { registerIpc } from './transport/ipc.ts';
 import { declareAppScheme, serveAppScheme } from './window/app-protocol.ts';
 import { createMainWindow } from './window/create-window.ts';
+import { guardLeaving } from './window/leave-guard.ts';
 import { buildMenu } from './window/menu.ts';
 import { readWindowState, writeWindowState } from './window/window-state.ts';
 
@@ -66,9 +67,13 @@ function start(): void {
   void backupNow();
   const timer = setInterval(() => void backupNow(), BACKUP_EVERY_MS);
 
-  const swap = (open: () => Catalogue) => {
+  const leaving = guardLeaving(window);
+  /** Another catalogue in place of this one: the page's saves land in the old one first, then it reloads. */
+  const swap = async (open: () => Catalogue) => {
+    await leaving.settle();
     context.db.close();
     context.db = open();
+    leaving.allowNextUnload();
     window.webContents.reload();
   };
   buildMenuFor(window, {
@@ -79,7 +84,7 @@ function start(): void {
         const next = openCatalogue(choice.filePaths[0]);
         cataloguePath = choice.filePaths[0];
         context.cataloguePath = cataloguePath;
-        swap(() => next);
+        await swap(() => next);
       } catch (e) {
         dialog.showErrorBox('Catalogue illisible', (e as Error).message);
       }
@@ -96,13 +101,14 @@ function start(): void {
         message: 'Remplacer le catalogue par cette sauvegarde ?', detail: 'L’état actuel sera d’abord gardé comme sauvegarde : la restauration pourra être annulée.',
       });
       if (answer.response !== 0) return;
+      await leaving.settle();
       try {
         context.db.close();
         await restoreBackup(choice.filePaths[0], cataloguePath, backups, new Date());
       } catch (e) {
         dialog.showErrorBox('Restauration impossible', (e as Error).message);
       }
-      swap(() => openCatalogue(cataloguePath));
+      await swap(() => openCatalogue(cataloguePath));
     },
     showBackups: () => void shell.openPath(backups),
     about: () => void dialog.showMessageBox(window, { type: 'info', message: 'Synthèse régionale', detail: `Version ${app.getVersion()}. Catalogue : ${cataloguePath}` }),

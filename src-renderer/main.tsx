@@ -3,12 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@codegouvfr/react-dsfr/main.css';
 import '@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css';
-import { captureBridgeToken } from './api/client.ts';
+import { captureBridgeToken, settleWrites } from './api/client.ts';
 import { App } from './app/App.tsx';
 import './app/app.css';
 
 // The launch address carries the HTTP bridge's token in its fragment: take it before routing starts.
 captureBridgeToken();
+window.syntheseSettleWrites = settleWrites;
 startReactDsfr({ defaultColorScheme: 'system' });
 
 createRoot(document.getElementById('root')!).render(

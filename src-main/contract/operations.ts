@@ -72,7 +72,7 @@ export const operations = {
   ),
   'meetings.restore': op(
     MeetingCreate.extend({ id: Id, links: MeetingLinks }), Meeting,
-    'Rétablit une rencontre supprimée, sous sa référence, avec les liens de ses retex et contributions.',
+    'Rétablit une rencontre supprimée, sous sa référence (une nouvelle si elle a été reprise), avec les liens de ses retex et contributions.',
   ),
 
   'retex.list': op(ContentFilter, z.array(Retex), 'Retours d’expérience, dans l’ordre de la synthèse.'),

@@ -44,6 +44,8 @@ export async function importAttendance(
   const seen = new Map<string, number>();
   /** Which row of this file wrote each meeting: two rows naming one meeting would overwrite each other. */
   const claimed = new Map<number, number>();
+  /** The categories the sheet has a column for: a blank cell there clears the count; others are kept. */
+  const sheetCategories = new Set(sheet.columns.flatMap((c) => (c.key.startsWith('categorie:') ? [c.key.slice('categorie:'.length)] : [])));
   const counts = { added: 0, updated: 0, unchanged: 0, refused: 0 };
   const refuse = (row: number, title: string, found: RowProblem[]) => {
     problems.push(...found);
@@ -73,7 +75,9 @@ export async function importAttendance(
         seen.set(key, raw.row);
         try {
           // A savepoint per row: a row the services refuse leaves the others in place.
-          const outcome = db.transaction(() => applyRow(ctx, campaign, data, byId, byPlace, claimed))();
+          const outcome = db.transaction(() => applyRow(ctx, campaign, data, { byId, byPlace, claimed, sheetCategories }))();
+          // Claimed once the row is in: a row refused by the services claims nothing.
+          claimed.set(outcome.meeting.id, raw.row);
           counts[outcome.action === 'ajout' ? 'added' : outcome.action === 'mise-a-jour' ? 'updated' : 'unchanged']++;
           rows.push({ row: raw.row, action: outcome.action, meetingId: outcome.meeting.id, title: outcome.meeting.title });
         } catch (error) {
@@ -119,7 +123,7 @@ function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<st
       (data.etablissementUai !== null && data.etablissementUai !== meeting.etablissementUai) ||
       (data.bassinId !== null && data.bassinId !== meeting.bassinId) ||
       (data.departementCode !== null && data.departementCode !== meeting.departementCode);
-    if (data.level !== null && data.level !== meeting.level) {
+    if (data.levelGiven && data.level !== null && data.level !== meeting.level) {
       throw new AppError('CONFLICT', `la référence ${data.reference} désigne « ${meeting.title} », ${levelPhrase(meeting.level)}, et la ligne dit « ${MEETING_LEVEL_LABELS[data.level]} » : une colonne de numéros de ligne prise pour la référence ? Pour changer le niveau d’une rencontre, utilisez l’application`);
     }
     if (elsewhere) {
@@ -145,10 +149,9 @@ function applyRow(
   ctx: ServiceContext,
   campaign: Campaign,
   data: RowData,
-  byId: Map<number, Meeting>,
-  byPlace: Map<string, Meeting[]>,
-  claimed: Map<number, number>,
+  known: { byId: Map<number, Meeting>; byPlace: Map<string, Meeting[]>; claimed: Map<number, number>; sheetCategories: Set<string> },
 ): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting } {
+  const { byId, byPlace, claimed } = known;
   const current = meetingOfRow(data, byId, byPlace);
   const twin = current ? claimed.get(current.id) : undefined;
   if (current && twin !== undefined) {
@@ -168,12 +171,10 @@ function applyRow(
       restitutionReceived: data.restitutionReceived ?? false, notes: '',
     };
     const meeting = createMeeting(ctx.db, draft, now);
-    claimed.set(meeting.id, data.row);
     byPlace.set(data.naturalKey, [...(byPlace.get(data.naturalKey) ?? []), meeting]);
     return { action: 'ajout', meeting };
   }
-  claimed.set(current.id, data.row);
-  const patch = changes(current, data);
+  const patch = changes(current, data, known.sheetCategories);
   if (Object.keys(patch).length === 0) return { action: 'inchangee', meeting: current };
   const attendance = patch.attendance ?? current.attendance;
   const total = patch.declaredTotal !== undefined ? patch.declaredTotal : current.declaredTotal;
@@ -185,17 +186,23 @@ function applyRow(
   return { action: 'mise-a-jour', meeting };
 }
 
-/** What the row changes: blank cells keep the catalogue's value. */
-function changes(current: Meeting, data: RowData): Partial<MeetingDraft> {
+/**
+ * What the row changes: blank cells keep the catalogue's value. Categories: a blank cell in a column the
+ * sheet has clears the count (the template wrote them all: a user moving 4 people from one category to
+ * another empties the first); a category the sheet has no column for keeps its count.
+ */
+function changes(current: Meeting, data: RowData, sheetCategories: Set<string>): Partial<MeetingDraft> {
   const patch: Partial<MeetingDraft> = {};
   if (data.title !== null && data.title !== current.title) patch.title = data.title;
   if (data.lieu !== null && data.lieu !== current.lieu) patch.lieu = data.lieu;
   if (data.date !== current.date) patch.date = data.date;
   if (data.level !== null && data.level !== current.level) patch.level = data.level;
   if (data.thematiqueIds !== null && !sameSet(data.thematiqueIds, current.thematiqueIds)) patch.thematiqueIds = data.thematiqueIds;
-  // Categories left blank keep their count: a row that corrects the pupils does not erase the parents.
-  const attendance = data.attendance === null ? null : { ...current.attendance, ...data.attendance };
-  if (attendance !== null && JSON.stringify(sorted(attendance)) !== JSON.stringify(sorted(current.attendance))) patch.attendance = attendance;
+  if (sheetCategories.size > 0) {
+    const kept = Object.fromEntries(Object.entries(current.attendance).filter(([code]) => !sheetCategories.has(code)));
+    const attendance = { ...kept, ...(data.attendance ?? {}) };
+    if (JSON.stringify(sorted(attendance)) !== JSON.stringify(sorted(current.attendance))) patch.attendance = attendance;
+  }
   if (data.declaredTotal !== null && data.declaredTotal !== current.declaredTotal) patch.declaredTotal = data.declaredTotal;
   if (data.restitutionReceived !== null && data.restitutionReceived !== current.restitutionReceived) patch.restitutionReceived = data.restitutionReceived;
   const place = { etablissementUai: data.etablissementUai, bassinId: data.bassinId, departementCode: data.departementCode, academieCode: data.academieCode };

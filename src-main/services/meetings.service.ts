@@ -22,12 +22,12 @@ export const meetingHandlers: HandlerGroup<'meetings'> = {
       const links = repo.meetingLinks(db, id);
       return { ...deleted(repo.deleteMeeting(db, id), 'Rencontre'), links };
     }),
+  // Under its old reference, unless a meeting created since took it (SQLite gives the highest id again).
   'meetings.restore': ({ id, links, ...draft }, { db, now }) =>
     inTransaction(db, () => {
-      if (repo.getMeeting(db, id)) throw conflict('Cette rencontre est déjà dans le catalogue (déjà rétablie ?).');
-      repo.insertMeeting(db, locate(db, draft), now().toISOString(), id);
-      repo.relinkMeeting(db, id, draft.campaignId, links);
-      return repo.getMeeting(db, id)!;
+      const restored = repo.insertMeeting(db, locate(db, draft), now().toISOString(), repo.getMeeting(db, id) ? null : id);
+      repo.relinkMeeting(db, restored, draft.campaignId, links);
+      return repo.getMeeting(db, restored)!;
     }),
 };
 

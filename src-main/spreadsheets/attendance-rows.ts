@@ -24,6 +24,8 @@ export interface RowData {
   reference: number | null;
   /** Null only on a row that names its meeting by reference and leaves the level blank. */
   level: MeetingLevel | null;
+  /** True when the sheet's Niveau column says it (not guessed from the place). */
+  levelGiven: boolean;
   date: string;
   academieCode: string | null;
   departementCode: string | null;
@@ -74,8 +76,9 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   const r = rowReader(raw);
   const reference = r.read('reference', parseCount);
   const where = readPlace(r, lookup);
+  const givenLevel = r.read('niveau', parseLevel);
   const level =
-    r.read('niveau', parseLevel) ??
+    givenLevel ??
     (where.etablissementUai ? 'etablissement' : where.bassinId !== null || where.bassinText ? 'bassin' : where.departementCode ? 'departemental' : where.academieCode ? 'academique' : null);
   if (!level && reference === null && !r.problems.some((p) => p.field !== 'ligne')) {
     r.fail(null, 'ni niveau, ni lieu (académie, département, bassin ou UAI) : impossible de situer la rencontre');
@@ -96,7 +99,7 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   if (r.problems.length > 0) return { data: null, problems: r.problems };
   return {
     data: {
-      row: raw.row, reference, level, date, academieCode: where.academieCode, departementCode: where.departementCode,
+      row: raw.row, reference, level, levelGiven: givenLevel !== null, date, academieCode: where.academieCode, departementCode: where.departementCode,
       bassinId: where.bassinId, etablissementUai: where.etablissementUai,
       naturalKey: `${level}|${date}|${place}`,
       placeLabel: where.bassinText ?? where.uaiText ?? (where.departementCode ? lookup.departementName(where.departementCode) : null) ?? where.academieText ?? place ?? '',

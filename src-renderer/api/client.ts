@@ -23,6 +23,8 @@ export interface Progress {
 declare global {
   interface Window {
     synthese?: PreloadBridge;
+    /** For the desktop shell (webContents.executeJavaScript): see settleWrites. */
+    syntheseSettleWrites?: () => Promise<void>;
   }
 }
 
@@ -64,8 +66,9 @@ async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) 
       ...(onProgress ? { 'X-Progress': 'ndjson' } : {}),
     },
     body,
-    // A save started as the page closes must still arrive (browsers cap such requests at 64 kB).
-    keepalive: body.length < 60_000,
+    // A save started as the page closes must still arrive; browsers cap such requests at 64 kB in all,
+    // so only then, and only a small one.
+    keepalive: leaving && new TextEncoder().encode(body).length < 48_000,
   });
   if (!onProgress || !response.body || !(response.headers.get('Content-Type') ?? '').includes('ndjson')) {
     return (await response.json()) as Envelope<unknown>;
@@ -87,8 +90,39 @@ async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) 
   }
 }
 
+let leaving = false;
+/** The page is closing: the calls still sent must outlive it. */
+export function markLeaving(): void {
+  leaving = true;
+  setTimeout(() => (leaving = false), 1_000); // the user chose to stay
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Leaves the field being typed in (its save starts, as with Tab) and waits for every call under way:
+ * the desktop shell runs this before it opens another catalogue, so that no save lands in the new one.
+ */
+export async function settleWrites(): Promise<void> {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement) active.blur();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
 /** Calls an operation of the contract; `onProgress` follows long work as it goes. */
-export async function call<N extends OperationName>(
+export function call<N extends OperationName>(
+  name: N,
+  input: OperationInput<N>,
+  onProgress?: (progress: Progress) => void,
+): Promise<OperationOutput<N>> {
+  const running = send(name, input, onProgress);
+  inFlight.add(running);
+  void running.finally(() => inFlight.delete(running)).catch(() => undefined);
+  return running;
+}
+
+async function send<N extends OperationName>(
   name: N,
   input: OperationInput<N>,
   onProgress?: (progress: Progress) => void,

@@ -5,6 +5,7 @@
  * while a field was being typed in or a form not yet saved holds something.
  */
 import { useEffect } from 'react';
+import { markLeaving } from '../api/client.ts';
 
 const unsaved = new Set<string>();
 
@@ -28,6 +29,7 @@ export function guardUnsavedWork(): () => void {
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     const active = document.activeElement;
     const typing = isTextField(active);
+    markLeaving();
     // Leaving the field runs its save, as leaving it with Tab would.
     if (typing) active.blur();
     if (typing || unsaved.size > 0) {

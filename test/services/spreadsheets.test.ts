@@ -241,6 +241,18 @@ describe('an import never overwrites what the file does not say (sheets a review
     expect(after.attendance).toEqual({ ...meeting!.attendance, eleves });
   });
 
+  it('clears a category the user emptied in a column the sheet has (people moved to another category)', async () => {
+    const { call, campaignId } = demo;
+    const [meeting] = (await call('meetings.list', { campaignId, level: 'departemental' })).filter((m) => (m.attendance.autres_personnels ?? 0) > 0);
+    const moved = meeting!.attendance.autres_personnels!;
+    const day = meeting!.date.split('-').reverse().join('/');
+    const path = libreOfficeSheet(`Référence;Date;Autres personnels;Associations\n${meeting!.id};${day};;${(meeting!.attendance.associations ?? 0) + moved}`, 'categorie-videe');
+    const report = await call('spreadsheets.importAttendance', { campaignId, path });
+    expect(report).toMatchObject({ updated: 1, refused: 0, applied: true });
+    const { autres_personnels: _gone, ...rest } = meeting!.attendance;
+    expect((await call('meetings.get', { id: meeting!.id })).attendance).toEqual({ ...rest, associations: (meeting!.attendance.associations ?? 0) + moved });
+  });
+
   it('refuses two rows that name one meeting, the same way at every import', async () => {
     const { call, campaignId, db } = demo;
     const csv = 'Date;Département;Niveau;Intitulé;Total\n13/10/2020;33;départemental;Concertation A;30\n13/10/2020;33;départemental;Concertation B;35';

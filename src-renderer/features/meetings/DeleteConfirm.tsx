@@ -74,7 +74,8 @@ export function DeleteConfirm({ title, settle, onDeleted, onKeep }: Props) {
 async function restore(copy: Meeting, links: MeetingLinks, notify: (n: Omit<Notice, 'id'>) => void): Promise<void> {
   try {
     const again = await call('meetings.restore', { ...copyOf(copy), id: copy.id, links });
-    notify({ message: `Rencontre « ${again.title} » rétablie.`, severity: 'success' });
+    const where = again.id === copy.id ? '' : ` sous une nouvelle référence (${again.id}) : l’ancienne a été reprise par une rencontre créée depuis`;
+    notify({ message: `Rencontre « ${again.title} » rétablie${where}.`, severity: 'success' });
     announceMeetingsChanged();
   } catch (e) {
     notify({ message: `La rencontre n’a pas pu être rétablie : ${asCallError(e).message}`, severity: 'error' });

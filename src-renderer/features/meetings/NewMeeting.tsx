@@ -1,6 +1,7 @@
 /**
  * "Nouvelle rencontre": the whole form, then "Enregistrer" ('meetings.create') and on to the meeting's page.
- * Until it is saved, the draft is kept in the session: a reload, or a look at another screen, loses nothing.
+ * Until it is saved, the draft is kept on this computer: a reload, a look at another screen, even closing the
+ * app, loses nothing.
  */
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -29,8 +30,8 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
   const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft());
   useUnsavedWork('nouvelle-rencontre', dirty);
   useEffect(() => {
-    if (dirty) sessionStorage.setItem(storageKey, JSON.stringify(draft));
-    else sessionStorage.removeItem(storageKey);
+    if (dirty) localStorage.setItem(storageKey, JSON.stringify(draft));
+    else localStorage.removeItem(storageKey);
   }, [draft, dirty, storageKey]);
   const [tried, setTried] = useState(false);
   const { run, error, busy, clearError } = useMutation();
@@ -49,7 +50,7 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
     }
     const created = await run('meetings.create', { campaignId: campaign.id, ...fieldsOf(d) });
     if (!created) return;
-    sessionStorage.removeItem(storageKey);
+    localStorage.removeItem(storageKey);
     apply(emptyDraft());
     notify({ message: `Rencontre « ${created.title} » enregistrée.`, severity: 'success' });
     navigate(`/rencontres/${created.id}`);
@@ -109,7 +110,7 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
               <Button type="submit" iconId="fr-icon-save-line" disabled={busy}>
                 {busy ? 'Enregistrement…' : 'Enregistrer'}
               </Button>
-              <Button priority="secondary" linkProps={{ href: href('/rencontres'), onClick: () => sessionStorage.removeItem(storageKey) }}>
+              <Button priority="secondary" linkProps={{ href: href('/rencontres'), onClick: () => localStorage.removeItem(storageKey) }}>
                 Annuler
               </Button>
             </div>
@@ -123,7 +124,7 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
 /** The draft left in this session, if any (a damaged one is ignored, not shown). */
 function readDraft(key: string): ReturnType<typeof emptyDraft> | null {
   try {
-    const stored = sessionStorage.getItem(key);
+    const stored = localStorage.getItem(key);
     return stored ? { ...emptyDraft(), ...(JSON.parse(stored) as object) } : null;
   } catch {
     return null;

@@ -142,9 +142,13 @@ export const meetingCases = {
     },
     invalid: async (h) => {
       const world = await installPreset(h);
-      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId));
-      await h.refuse('meetings.restore', { ...aMeeting(world.campaignId), id: meeting.id, links: { retexIds: [], contributionIds: [] } }, {
-        code: 'CONFLICT', message: 'Cette rencontre est déjà dans le catalogue',
+      // The old reference taken by a meeting created since: back under a new one, the other untouched.
+      const other = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Créée depuis' }));
+      const back = await h.ok('meetings.restore', { ...aMeeting(world.campaignId), id: other.id, links: { retexIds: [], contributionIds: [] } });
+      expect(back.id).not.toBe(other.id);
+      expect((await h.ok('meetings.get', { id: other.id })).title).toBe('Créée depuis');
+      await h.refuse('meetings.restore', { ...aMeeting(world.campaignId), id: 9, links: { retexIds: [], contributionIds: [] }, level: 'bassin' }, {
+        code: 'CONFLICT', message: 'doit indiquer un bassin',
       });
       await h.refuse('meetings.restore', { ...aMeeting(world.campaignId), id: 9, links: { retexIds: ['x'], contributionIds: [] } }, {
         code: 'INVALID_INPUT', path: 'links.retexIds.0', message: 'identifiant attendu',
