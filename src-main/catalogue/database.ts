@@ -26,6 +26,10 @@ export function openCatalogue(path: string, options: OpenOptions = {}): Catalogu
     return db;
   } catch (error) {
     db.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+      throw new AppError('FILE', `Le catalogue « ${path} » est occupé par un autre programme (une autre fenêtre de Synthèse régionale ?) : réessayez dans un instant.`);
+    }
     throw error;
   }
 }
@@ -60,13 +64,16 @@ function refuseForeignDatabase(db: Catalogue, path: string, create: boolean): vo
  * better-sqlite3 compiles a statement at every prepare(), and the repos prepare by SQL text where they
  * query (one place for each query, easy to read): the compiled statements are kept, the most recent few
  * hundred, their read modes (pluck, raw, expand) reset each time one is handed out again. A 10 000-row
- * import spent a third of its time compiling the same statements.
+ * import spent a third of its time compiling the same statements. So: prepare where you run it, never
+ * keep a prepared statement in a variable across other queries (a call elsewhere resets its modes).
  */
 function keepStatements(db: Catalogue): void {
   const compile = db.prepare.bind(db);
   const kept = new Map<string, Database.Statement>();
   db.prepare = ((sql: string) => {
     let statement = kept.get(sql);
+    // One still being iterated cannot be handed out again: a fresh one, not kept.
+    if (statement?.busy) return compile(sql);
     if (statement) {
       kept.delete(sql);
       if (statement.reader) statement.pluck(false).raw(false).expand(false);

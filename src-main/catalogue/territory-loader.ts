@@ -20,6 +20,8 @@ export function territoryFile(): TerritoryFile {
 /** Upserts the reference data, so that a corrected reference file reaches existing catalogues. */
 export function loadTerritory(db: Database.Database): void {
   const data = territoryFile();
+  // Written only when it differs: opening a catalogue must not need to write (another program may hold it).
+  if (sameTerritory(db, data)) return;
   const region = db.prepare(
     'INSERT INTO region_academique (code, nom) VALUES (?, ?) ON CONFLICT(code) DO UPDATE SET nom = excluded.nom',
   );
@@ -40,4 +42,20 @@ export function loadTerritory(db: Database.Database): void {
       }
     }
   })();
+}
+
+function sameTerritory(db: Database.Database, data: TerritoryFile): boolean {
+  const stored = (sql: string) => new Set((db.prepare(sql).raw().all() as unknown[][]).map((row) => JSON.stringify(row)));
+  const regions = stored('SELECT code, nom FROM region_academique');
+  const academies = stored('SELECT code, numero, nom, region_code FROM academie');
+  const departements = stored('SELECT code, nom, academie_code FROM departement');
+  return data.regionsAcademiques.every(
+    (r) =>
+      regions.has(JSON.stringify([r.code, r.nom])) &&
+      r.academies.every(
+        (a) =>
+          academies.has(JSON.stringify([a.code, a.numero, a.nom, r.code])) &&
+          a.departements.every((d) => departements.has(JSON.stringify([d.code, d.nom, a.code]))),
+      ),
+  );
 }

@@ -55,7 +55,7 @@ export function formatReport(r: ImportReport, dryRun: boolean): string {
   if (r.ignoredColumns.length > 0) {
     lines.push(`  Colonnes ignorées : ${r.ignoredColumns.map((c) => `« ${c.header} » (${c.column})`).join(', ')}`);
   }
-  for (const p of r.problems) lines.push(`  ligne ${p.row}${p.column ? `, colonne ${p.column}` : ''} (${p.field}) : ${p.message}`);
+  for (const p of r.problems) lines.push(`  ligne ${p.row}${p.column ? `, colonne ${p.column}` : ''}${p.field === 'ligne' ? '' : ` (${p.field})`} : ${p.message}`);
   if (r.rowsRead === 0) lines.push('La feuille ne contient aucune rencontre sous ses en-têtes : rien à importer.');
   else if (dryRun) lines.push('Aperçu seulement : rien n’a été écrit dans le catalogue.');
   else if (r.applied) lines.push('Import enregistré dans le catalogue.');

@@ -45,6 +45,7 @@ export async function importAttendance(
   /** Which row of this file wrote each meeting: two rows naming one meeting would overwrite each other. */
   const claimed = new Map<number, number>();
   /** The categories the sheet has a column for: a blank cell there clears the count; others are kept. */
+  const columnOf = new Map(sheet.columns.map((c) => [c.key, c.column]));
   const sheetCategories = new Set(sheet.columns.flatMap((c) => (c.key.startsWith('categorie:') ? [c.key.slice('categorie:'.length)] : [])));
   const counts = { added: 0, updated: 0, unchanged: 0, refused: 0 };
   const refuse = (row: number, title: string, found: RowProblem[]) => {
@@ -60,7 +61,7 @@ export async function importAttendance(
         if (index % 500 === 0) {
           ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
         }
-        const { data, problems: rowProblems } = parseRow(raw, campaign, lookup);
+        const { data, problems: rowProblems } = parseRow(raw, campaign, lookup, columnOf);
         const label = String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
         if (!data) {
           refuse(raw.row, label, rowProblems);
@@ -82,7 +83,12 @@ export async function importAttendance(
           rows.push({ row: raw.row, action: outcome.action, meetingId: outcome.meeting.id, title: outcome.meeting.title });
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: error.message.replace(/\.$/, '') }]);
+          // What the services refuse about a reference belongs to the Référence column.
+          const aboutReference = data.reference !== null && /référence/.test(error.message);
+          refuse(raw.row, label, [{
+            row: raw.row, column: aboutReference ? (columnOf.get('reference') ?? null) : null,
+            field: aboutReference ? 'Référence' : 'ligne', message: error.message.replace(/\.$/, ''),
+          }]);
         }
       }
       if (!mode.write || (counts.refused > 0 && !mode.acceptPartial)) throw new RollBack();
@@ -115,14 +121,17 @@ const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g,
  * date and place, and by title when the row gives one (two ateliers of one bassin on one day are
  * two meetings). Never a guess: several candidates and no title is a refusal.
  */
-function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<string, Meeting[]>): Meeting | undefined {
+function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<string, Meeting[]>, claimed: Map<number, number>): Meeting | undefined {
   if (data.reference !== null) {
     const meeting = byId.get(data.reference);
-    if (!meeting) throw new AppError('CONFLICT', `référence ${data.reference} inconnue dans cette consultation (ne modifiez pas la colonne Référence)`);
+    if (!meeting) {
+      throw new AppError('CONFLICT', `référence ${data.reference} inconnue dans cette consultation : la rencontre a peut-être été supprimée depuis l’envoi du tableau ; videz la case pour l’ajouter comme nouvelle rencontre`);
+    }
     const elsewhere =
       (data.etablissementUai !== null && data.etablissementUai !== meeting.etablissementUai) ||
       (data.bassinId !== null && data.bassinId !== meeting.bassinId) ||
-      (data.departementCode !== null && data.departementCode !== meeting.departementCode);
+      (data.departementCode !== null && data.departementCode !== meeting.departementCode) ||
+      (data.academieCode !== null && data.academieCode !== meeting.academieCode);
     if (data.levelGiven && data.level !== null && data.level !== meeting.level) {
       throw new AppError('CONFLICT', `la référence ${data.reference} désigne « ${meeting.title} », ${levelPhrase(meeting.level)}, et la ligne dit « ${MEETING_LEVEL_LABELS[data.level]} » : une colonne de numéros de ligne prise pour la référence ? Pour changer le niveau d’une rencontre, utilisez l’application`);
     }
@@ -134,10 +143,21 @@ function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<st
   const candidates = byPlace.get(data.naturalKey) ?? [];
   if (data.title !== null) {
     const same = candidates.find((m) => fold(m.title) === fold(data.title!));
-    // A département or an académie holds one concertation a day: another title renames it. In a
-    // bassin or an établissement, another title is another atelier of the same day.
+    if (same) return same;
+    // In a bassin or an établissement, another title is another atelier of the same day. A département
+    // or an académie holds one concertation a day: another title is a typo (of the département?) or a
+    // renaming, which only a reference can say; never a guess.
     const single = data.level === 'departemental' || data.level === 'academique' || data.level === 'regional';
-    return same ?? (single && candidates.length === 1 ? candidates[0] : undefined);
+    // The same title, shortened or completed ("… de la Vienne" for "… de la Vienne — EGNT"): that one.
+    const near = single ? candidates.find((m) => fold(m.title).includes(fold(data.title!)) || fold(data.title!).includes(fold(m.title))) : undefined;
+    if (near) return near;
+    if (single && candidates.length > 0) {
+      const [existing] = candidates;
+      const twin = claimed.get(existing!.id);
+      if (twin !== undefined) throw duplicateOf(twin, existing!, true);
+      throw new AppError('CONFLICT', `le catalogue a déjà, ce jour-là à cet endroit, « ${existing!.title} » (référence ${existing!.id}) : vérifiez le département ou l’académie ; pour renommer cette rencontre, donnez sa référence`);
+    }
+    return undefined;
   }
   if (candidates.length > 1) {
     throw new AppError('CONFLICT', `${candidates.length} rencontres ont lieu ce jour-là à cet endroit : indiquez l’intitulé ou la référence de celle à mettre à jour`);
@@ -152,13 +172,10 @@ function applyRow(
   known: { byId: Map<number, Meeting>; byPlace: Map<string, Meeting[]>; claimed: Map<number, number>; sheetCategories: Set<string> },
 ): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting } {
   const { byId, byPlace, claimed } = known;
-  const current = meetingOfRow(data, byId, byPlace);
+  const current = meetingOfRow(data, byId, byPlace, claimed);
   const twin = current ? claimed.get(current.id) : undefined;
   if (current && twin !== undefined) {
-    const why = data.reference === null && ['departemental', 'academique', 'regional'].includes(current.level)
-      ? ` (${levelPhrase(current.level).replace(/^une /, 'une seule ')} par jour au même endroit : donnez sa référence à chaque rencontre, ou corrigez la date)`
-      : '';
-    throw new AppError('CONFLICT', `ligne en double : elle désigne la même rencontre que la ligne ${twin}, « ${current.title} »${why}`);
+    throw duplicateOf(twin, current, data.reference === null && ['departemental', 'academique', 'regional'].includes(current.level));
   }
   const now = ctx.now();
   if (!current) {
@@ -174,7 +191,9 @@ function applyRow(
     byPlace.set(data.naturalKey, [...(byPlace.get(data.naturalKey) ?? []), meeting]);
     return { action: 'ajout', meeting };
   }
-  const patch = changes(current, data, known.sheetCategories);
+  // A title recognised only as a variant of the catalogue's keeps the catalogue's: the row names, it does not rename.
+  const named = data.title !== null && fold(data.title) !== fold(current.title) && data.reference === null ? { ...data, title: null } : data;
+  const patch = changes(current, named, known.sheetCategories);
   if (Object.keys(patch).length === 0) return { action: 'inchangee', meeting: current };
   const attendance = patch.attendance ?? current.attendance;
   const total = patch.declaredTotal !== undefined ? patch.declaredTotal : current.declaredTotal;
@@ -183,6 +202,11 @@ function applyRow(
     throw new AppError('CONFLICT', `après cette mise à jour, les catégories (${sum} participants) dépasseraient le total déclaré (${total})`);
   }
   const meeting = updateMeeting(ctx.db, current.id, patch, now);
+  // Where the meeting now is: a later row of the file must find it there (a corrected date moves it).
+  const before = byPlace.get(naturalKey(current)) ?? [];
+  byPlace.set(naturalKey(current), before.filter((m) => m.id !== current.id));
+  byPlace.set(naturalKey(meeting), [...(byPlace.get(naturalKey(meeting)) ?? []), meeting]);
+  byId.set(meeting.id, meeting);
   return { action: 'mise-a-jour', meeting };
 }
 
@@ -224,4 +248,11 @@ function sorted(record: Record<string, number | undefined>): [string, number | u
 
 function levelPhrase(level: Meeting['level']): string {
   return { etablissement: 'une rencontre d’établissement', bassin: 'une rencontre de bassin', departemental: 'une concertation départementale', academique: 'une concertation académique', regional: 'une rencontre régionale' }[level];
+}
+
+function duplicateOf(twin: number, meeting: Meeting, oneADay: boolean): AppError {
+  const why = oneADay
+    ? ` (${levelPhrase(meeting.level).replace(/^une /, 'une seule ')} par jour au même endroit : donnez sa référence à chaque rencontre, ou corrigez la date)`
+    : '';
+  return new AppError('CONFLICT', `ligne en double : elle désigne la même rencontre que la ligne ${twin}, « ${meeting.title} »${why}`);
 }

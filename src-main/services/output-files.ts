@@ -1,6 +1,6 @@
 /** Writing generated files: folders made on demand, files replaced atomically, French errors. */
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { AppError } from '../contract/errors.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -22,7 +22,7 @@ export function outputFile(ctx: Pick<ServiceContext, 'documentsDir' | 'catalogue
   if (ctx.cataloguePath) {
     const catalogue = resolve(ctx.cataloguePath);
     const guarded = [catalogue, `${catalogue}-wal`, `${catalogue}-shm`];
-    if (guarded.includes(path) || path.startsWith(`${dirname(catalogue)}/sauvegardes/`)) {
+    if (guarded.includes(path) || path.startsWith(join(dirname(catalogue), 'sauvegardes') + sep)) {
       throw new AppError('FILE', `« ${basename(path)} » est le catalogue ouvert ou l’une de ses sauvegardes : choisissez un autre fichier.`);
     }
   }

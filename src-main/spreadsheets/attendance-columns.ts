@@ -78,3 +78,10 @@ const BY_NORMALISED = new Map<string, AttendanceColumnKey>(
 export function columnForHeader(header: string): AttendanceColumnKey | null {
   return BY_NORMALISED.get(normaliseHeader(header)) ?? null;
 }
+
+const OFFICIAL = new Map(ATTENDANCE_COLUMNS.map((c) => [c.key, normaliseHeader(c.header)]));
+
+/** Is this the template's own header for the key (not one of its aliases)? */
+export function isOfficialHeader(key: AttendanceColumnKey, header: string): boolean {
+  return OFFICIAL.get(key) === normaliseHeader(header);
+}

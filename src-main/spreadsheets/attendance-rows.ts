@@ -47,15 +47,18 @@ const LABEL = new Map(ATTENDANCE_COLUMNS.map((c) => [c.key, c.header]));
 
 type Parse<T> = (v: RawCell['value']) => { ok: true; value: T } | { ok: false; message: string };
 
-/** One row's cells, read through the parsers; every refusal lands in `problems`, located by column. */
-function rowReader(raw: RawRow) {
+/**
+ * One row's cells, read through the parsers; every refusal lands in `problems`, located by column (the
+ * sheet's column for a key, from `columns`, when the cell itself is empty).
+ */
+function rowReader(raw: RawRow, columns: ReadonlyMap<AttendanceColumnKey, string>) {
   const problems: RowProblem[] = [];
   const cell = (key: AttendanceColumnKey): RawCell | undefined => {
     const c = raw.cells[key];
     return c && c.value !== null && c.value !== '' ? c : undefined;
   };
   const fail = (key: AttendanceColumnKey | null, message: string) =>
-    problems.push({ row: raw.row, column: key ? (raw.cells[key]?.column ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message });
+    problems.push({ row: raw.row, column: key ? (raw.cells[key]?.column ?? columns.get(key) ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message });
   function read<T>(key: AttendanceColumnKey, parse: Parse<T>): T | null {
     const c = cell(key);
     if (!c) return null;
@@ -66,15 +69,17 @@ function rowReader(raw: RawRow) {
   }
   // A leading apostrophe before = + - @ is how our exports neutralise formulas: read the text back without it.
   const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
-  const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => parseText(unneutralised(v), max));
+  const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => readableText(unneutralised(v), max));
   return { problems, cell, fail, read, text };
 }
 
 type RowReader = ReturnType<typeof rowReader>;
 
-export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLookup): { data: RowData | null; problems: RowProblem[] } {
-  const r = rowReader(raw);
-  const reference = r.read('reference', parseCount);
+export function parseRow(
+  raw: RawRow, campaign: Campaign, lookup: TerritoryLookup, columns: ReadonlyMap<AttendanceColumnKey, string> = new Map(),
+): { data: RowData | null; problems: RowProblem[] } {
+  const r = rowReader(raw, columns);
+  const reference = r.read('reference', parseReference);
   const where = readPlace(r, lookup);
   const givenLevel = r.read('niveau', parseLevel);
   const level =
@@ -92,8 +97,15 @@ export function parseRow(raw: RawRow, campaign: Campaign, lookup: TerritoryLooku
   const restitutionReceived = r.read('restitution', parseYesNo);
 
   const place = where.etablissementUai ?? (where.bassinId !== null ? `b${where.bassinId}` : null) ?? where.departementCode ?? where.academieCode;
+  if (reference === null && level && !place && r.problems.length === 0) {
+    const where = { etablissement: 'etablissement', bassin: 'bassin', departemental: 'departement', academique: 'academie', regional: 'academie' } as const;
+    r.fail(where[level], 'lieu manquant : indiquez le département, le bassin ou l’UAI de l’établissement (la colonne Lieu ne dit que la salle ou la ville)');
+  }
   // A row with a reference names its meeting: its level and place may stay blank.
-  if (r.problems.length > 0 || !date || (reference === null && (!level || !place))) return { data: null, problems: r.problems };
+  if (r.problems.length > 0 || !date || (reference === null && (!level || !place))) {
+    if (r.problems.length === 0) r.fail(null, 'ligne incomplète : la rencontre ne peut pas être située');
+    return { data: null, problems: r.problems };
+  }
   if (level === 'bassin' && where.bassinId === null) r.fail('bassin', 'une rencontre de bassin doit nommer son bassin');
   if (level === 'etablissement' && !where.etablissementUai) r.fail('etablissement', 'une rencontre d’établissement doit donner l’UAI');
   if (r.problems.length > 0) return { data: null, problems: r.problems };
@@ -178,6 +190,26 @@ function readCounts(r: RowReader): { attendance: RowData['attendance']; declared
     r.fail('total', `les catégories totalisent ${frenchNumber(sum)} participant${sum > 1 ? 's' : ''}, plus que le total déclaré (${frenchNumber(declaredTotal)})`);
   }
   return { attendance, declaredTotal };
+}
+
+/** A reference is the number the template wrote: anything else says so, not "a count of participants". */
+const parseReference: Parse<number> = (value) => {
+  const parsed = parseCount(value);
+  return parsed.ok && parsed.value !== null && parsed.value > 0
+    ? (parsed as { ok: true; value: number })
+    : { ok: false, message: `référence illisible « ${String(value)} » : un numéro de rencontre est attendu ; laissez la case vide pour une nouvelle rencontre` };
+};
+
+/**
+ * Text, refused when it holds U+FFFD: the mark a file saved in another encoding (Windows-1252 read as
+ * UTF-8) leaves where its accents were. Imported as is, « �ducation » would reach the synthesis.
+ */
+function readableText(value: RawCell['value'], max: number): ReturnType<typeof parseText> {
+  const parsed = parseText(value, max);
+  if (parsed.ok && parsed.value !== null && parsed.value.includes('\uFFFD')) {
+    return { ok: false, message: `« ${parsed.value} » : caractères illisibles (les accents d’un fichier enregistré dans un autre encodage) ; enregistrez-le en UTF-8, ou au format Excel (.xlsx)` };
+  }
+  return parsed;
 }
 
 /** The title a row without one gets: what and where, as the users name them. */

@@ -22,7 +22,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from '../contract/errors.ts';
-import { columnForHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
+import { columnForHeader, isOfficialHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
 import { columnLetter, type RawCellValue, rowCells } from './cell-values.ts';
 import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
 import { damaged, inspectPackage, type PackageLayout } from './sheet-package.ts';
@@ -224,11 +224,15 @@ function utf8Stream(stream: NodeJS.ReadableStream): NodeJS.ReadableStream {
   return Readable.from(utf8Chunks(stream));
 }
 
-/** The worksheets in the order of the package, each given to exceljs as decoded text. */
+/**
+ * The worksheets in the order of their tabs (workbook.xml), then any the workbook does not list, each
+ * given to exceljs as decoded text. The first tab is the one people filled, whatever the zip's order.
+ */
 async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout): AsyncGenerator<{ worksheet: WorksheetStream; number: string }> {
-  for (const name of Object.keys(layout.zip.files)) {
-    const number = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
-    if (number === undefined) continue;
+  const inZip = Object.keys(layout.zip.files).flatMap((n) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1] ?? []);
+  const ordered = [...[...layout.sheets.keys()].filter((n) => inZip.includes(n)), ...inZip.filter((n) => !layout.sheets.has(n))];
+  for (const number of ordered) {
+    const name = `xl/worksheets/sheet${number}.xml`;
     const parts = reader._parseWorksheet!(utf8Chunks(layout.zip.file(name)!.nodeStream('nodebuffer')), number);
     for (const part of parts) yield { worksheet: part.value as WorksheetStream, number };
   }
@@ -461,19 +465,25 @@ async function readOneSheet(
 function matchHeader(rowNumber: number, cells: { column: number; value: RawCellValue }[]): HeaderMatch {
   const keyByColumn = new Map<number, AttendanceColumnKey>();
   const taken = new Set<AttendanceColumnKey>();
+  const found = cells
+    .map(({ column, value }) => ({ column, header: headerText(value) }))
+    .filter((c) => c.header !== '')
+    .map((c) => ({ ...c, key: keyForHeader(c.header) }));
+  // A column headed exactly as the template heads it wins over one that only matches an alias: under a
+  // "Participants" merged over the categories, the real "Total déclaré" is the total.
+  for (const exactFirst of [true, false]) {
+    for (const c of found) {
+      if (c.key === null || taken.has(c.key) || keyByColumn.has(c.column) || isOfficialHeader(c.key, c.header) !== exactFirst) continue;
+      taken.add(c.key);
+      keyByColumn.set(c.column, c.key);
+    }
+  }
   const columns: SheetRead['columns'] = [];
   const ignoredColumns: SheetRead['ignoredColumns'] = [];
-  for (const { column, value } of cells) {
-    const header = headerText(value);
-    if (header === '') continue;
-    const key = keyForHeader(header);
-    if (key !== null && !taken.has(key)) {
-      taken.add(key);
-      keyByColumn.set(column, key);
-      columns.push({ key, header, column: columnLetter(column) });
-    } else {
-      ignoredColumns.push({ header, column: columnLetter(column) });
-    }
+  for (const c of found) {
+    const key = keyByColumn.get(c.column);
+    if (key !== undefined) columns.push({ key, header: c.header, column: columnLetter(c.column) });
+    else ignoredColumns.push({ header: c.header, column: columnLetter(c.column) });
   }
   return { row: rowNumber, keyByColumn, columns, ignoredColumns };
 }
@@ -499,8 +509,10 @@ function headerText(value: RawCellValue): string {
 
 /**
  * A cell merged over several rows ("Date" merged over three ateliers of one day) gives its value to each
- * of those rows, as people read it. Only downwards, and only into rows that hold something else: a
- * merge across columns belongs to its first column, and a row with nothing of its own is no meeting.
+ * of those rows, as people read it. Only what describes the rows (date, place, level, thématiques…):
+ * a count merged over three rows is one figure for the three, and copied it would be counted thrice; a
+ * reference copied would name one meeting three times. Only downwards, and only into rows that hold
+ * something else: a merge across columns belongs to its first column, and an empty row is no meeting.
  */
 export function spreadMerges(sheet: SheetRead, merges: string[]): void {
   if (merges.length === 0) return;
@@ -511,8 +523,9 @@ export function spreadMerges(sheet: SheetRead, merges: string[]): void {
     if (!m) continue;
     const [, column, first, last] = m as unknown as [string, string, string, string];
     const key = keyOf.get(column);
-    const top = byRow.get(Number(first))?.cells[key!];
-    if (key === undefined || top === undefined) continue;
+    if (key === undefined || key === 'reference' || key === 'total' || key.startsWith('categorie:')) continue;
+    const top = byRow.get(Number(first))?.cells[key];
+    if (top === undefined) continue;
     for (let row = Number(first) + 1; row <= Number(last); row++) {
       const target = byRow.get(row);
       if (target && target.cells[key] === undefined) target.cells[key] = { ...top };

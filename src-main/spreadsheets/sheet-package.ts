@@ -73,7 +73,8 @@ interface PartScan {
 }
 
 const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)["']/g;
-const WORKSHEET_END = /<\/(?:[\w.-]+:)?worksheet>\s*$/;
+/** The root's closing tag, then only what XML allows after it: spaces, comments, processing instructions. */
+const WORKSHEET_END = /<\/(?:[\w.-]+:)?worksheet\s*>(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/;
 /** Enough to hold a whole <mergeCell> tag or the closing tag across a chunk boundary. */
 const CARRY = 256;
 

@@ -33,11 +33,16 @@ export function whenPhrase(dates: string[]): string {
   return `du ${start} au ${to}`;
 }
 
-/** The figures a text may state in words, with the Bilan's value: "10 concertations", "800 personnes". */
+/**
+ * The totals a text may state in words, with the Bilan's value: "10 concertations", "800 personnes".
+ * Not a part ("dont 2 concertations académiques") nor a rounded figure ("plus de 800 participants").
+ */
 export function statedFigures(bilan: Bilan): { pattern: RegExp; value: number; name: (typeof FIGURE_NAMES)[number] }[] {
+  const qualified = '(?<!(?:dont|plus de|près de|moins de|environ|sur|parmi|quelque|d’au moins|au moins)\\s)';
+  const figure = `${qualified}(?<![\\d\\p{L}])(\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})*|\\d+)\\s*`;
   return [
-    { pattern: /(\d[\d\s\u00A0\u202F]*)\s*concertations?\b/giu, value: bilan.totals.secondLevelMeetings, name: 'concertations' },
-    { pattern: /(\d[\d\s\u00A0\u202F]*)\s*(?:personnes|participants)\b/giu, value: bilan.totals.participants, name: 'participants' },
-    { pattern: /(\d[\d\s\u00A0\u202F]*)\s*rencontres (?:de bassin|ZAP)/giu, value: bilan.totals.bassinMeetings, name: 'rencontres_bassin' },
+    { pattern: new RegExp(`${figure}concertations?\\b(?!\\s+(?:académiques?|départementales?|régionales?))`, 'giu'), value: bilan.totals.secondLevelMeetings, name: 'concertations' },
+    { pattern: new RegExp(`${figure}(?:personnes|participants)\\b`, 'giu'), value: bilan.totals.participants, name: 'participants' },
+    { pattern: new RegExp(`${figure}rencontres (?:de bassin|ZAP)`, 'giu'), value: bilan.totals.bassinMeetings, name: 'rencontres_bassin' },
   ];
 }

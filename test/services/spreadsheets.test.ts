@@ -85,7 +85,8 @@ describe('sheets people made themselves, written by LibreOffice', () => {
     const { call, campaignId } = demo;
     const csv = [
       'Date de la rencontre;TOTAL;eleves;Enseignants;Departement;Niveau;Commentaire;Intitule',
-      '14/10/2020;"90";"10";"30";86;departementale;RAS;Concertation départementale de la Vienne',
+      // The catalogue's title is "… de la Vienne — EGNT": a variant, it names that meeting and does not rename it.
+      '14/10/2020;"90";"9";"31";86;departementale;RAS;Concertation départementale de la Vienne',
       '1er oct. 2020;25;" 5 ";12;Charente;bassin;;Rencontre du réseau',
     ].join('\n');
     const report = await call('spreadsheets.previewImport', { campaignId, path: libreOfficeSheet(csv, 'fait-main') });
@@ -96,7 +97,7 @@ describe('sheets people made themselves, written by LibreOffice', () => {
     const accepted = await call('spreadsheets.importAttendance', { campaignId, path: libreOfficeSheet(csv, 'fait-main-2'), acceptPartial: true });
     expect(accepted.applied).toBe(true);
     const [vienne] = await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental' });
-    expect(vienne).toMatchObject({ declaredTotal: 90, attendance: { eleves: 10, enseignants: 30 } });
+    expect(vienne).toMatchObject({ title: 'Concertation départementale de la Vienne — EGNT', declaredTotal: 90, attendance: { eleves: 9, enseignants: 31 } });
   });
 });
 
@@ -294,5 +295,42 @@ describe('where a spreadsheet may be written', () => {
     expect(written.path).toBe(join(dir, 'Documents', 'bilan.xlsx'));
     expect(existsSync(written.path)).toBe(true);
     db.close();
+  });
+});
+
+describe('an import never guesses which meeting a row means (second review)', () => {
+  it('refuses a reference whose meeting is in another académie', async () => {
+    const { call, campaignId, db } = demo;
+    const [limoges] = await call('meetings.list', { campaignId, academieCode: 'LIMOGES', level: 'academique' });
+    const before = catalogueChecksum(db);
+    const path = libreOfficeSheet(`Référence;Académie;Niveau;Date;Total déclaré\n${limoges!.id};Poitiers;Académique;14/10/2020;120`, 'ref-autre-academie');
+    const report = await call('spreadsheets.importAttendance', { campaignId, path });
+    expect(report.problems[0]).toMatchObject({ column: 'A', field: 'Référence', message: expect.stringMatching(/qui n’est pas au lieu indiqué/) });
+    expect(catalogueChecksum(db)).toBe(before);
+  });
+
+  it('says where a row with a level and no place should say it', async () => {
+    const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path: libreOfficeSheet('Niveau;Date;Lieu;Total\nDépartemental;14/10/2020;Niort;70', 'sans-lieu') });
+    expect(report.problems).toEqual([expect.objectContaining({ row: 2, message: expect.stringMatching(/^lieu manquant : indiquez le département/) })]);
+  });
+
+  it('does not rename another département’s concertation on a mistyped code', async () => {
+    const { call, campaignId, db } = demo;
+    const before = catalogueChecksum(db);
+    const path = libreOfficeSheet('Niveau;Département;Intitulé;Date;Total\nDépartemental;79;Concertation départementale de la Vienne;14/10/2020;90', 'faute-departement');
+    const report = await call('spreadsheets.importAttendance', { campaignId, path });
+    expect(report.problems[0]!.message).toMatch(/^le catalogue a déjà, ce jour-là à cet endroit, « Concertation départementale des Deux-Sèvres.* vérifiez le département/);
+    expect(catalogueChecksum(db)).toBe(before);
+  });
+
+  it('refuses text damaged by a wrong encoding', async () => {
+    const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path: libreOfficeSheet('Date;Département;Intitulé;Total\n14/10/2020;33;Atelier \uFFFDducation;20', 'encodage') });
+    expect(report.problems[0]).toMatchObject({ column: 'C', message: expect.stringMatching(/caractères illisibles/) });
+  });
+
+  it('takes the column headed as in the template over one that only matches an alias', async () => {
+    const csv = 'Date;Département;Participants;Parents;Total déclaré\n14/10/2020;33;12;5;40';
+    const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path: libreOfficeSheet(csv, 'deux-en-tetes') });
+    expect(report.ignoredColumns).toEqual([{ header: 'Participants', column: 'C' }]);
   });
 });

@@ -391,6 +391,36 @@ describe('readAttendanceSheet on accented text across the inflater’s chunks', 
   }, 30_000);
 });
 
+describe('readAttendanceSheet, what a merge or a tab order must not change', () => {
+  it('does not copy a count merged over several rows (one figure for the three)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rencontres');
+    ws.addRow(['Date', 'Département', 'Intitulé', 'Total déclaré']);
+    ws.addRow([utc(2020, 10, 14), '86', 'Atelier A', 90]);
+    ws.addRow([utc(2020, 10, 14), '86', 'Atelier B', null]);
+    ws.addRow([utc(2020, 10, 14), '86', 'Atelier C', null]);
+    ws.mergeCells('D2:D4');
+    ws.mergeCells('A2:A4');
+    const read = await readAttendanceSheet({ bytes: Buffer.from(await wb.xlsx.writeBuffer()), fileName: 'fusion-total.xlsx' });
+    expect(read.rows.map((r) => r.cells.total?.value ?? null)).toEqual([90, null, null]);
+    expect(read.rows.every((r) => r.cells.date !== undefined)).toBe(true);
+  });
+
+  it('reads the first tab, whatever the order of the sheets in the zip', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Ancienne').addRows([['Date', 'Département', 'Intitulé'], [utc(2020, 10, 1), '33', 'Ancienne version']]);
+    wb.addWorksheet('Nouvelle').addRows([['Date', 'Département', 'Intitulé'], [utc(2020, 10, 2), '33', 'Nouvelle version']]);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    const sheets = [...workbookXml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
+    expect(sheets).toHaveLength(2);
+    zip.file('xl/workbook.xml', workbookXml.replace(sheets.join(''), `${sheets[1]}${sheets[0]}`));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const read = await readAttendanceSheet({ bytes, fileName: 'onglets.xlsx' });
+    expect(read.sheetName).toBe('Nouvelle');
+  });
+});
+
 describe('readAttendanceSheet on cells merged down by LibreOffice', () => {
   it('reads the merged date on every row it covers', async () => {
     // A flat OpenDocument sheet with A2 spanning two rows, converted to .xlsx by LibreOffice itself.

@@ -75,8 +75,12 @@ export function getMeeting(db: Catalogue, id: number): Meeting | undefined {
   return row && toMeeting(row);
 }
 
-/** `id` is given only to put a deleted meeting back where references (sheets, links) expect it. */
-export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, id: number | null = null): number {
+/**
+ * `id` is given only to put a deleted meeting back where references (sheets, links) expect it; a new
+ * meeting is numbered after the highest id ever used (migration 0005), never in a deleted one's place.
+ */
+export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, given: number | null = null): number {
+  const id = given ?? (db.prepare('SELECT max(meeting_high, (SELECT coalesce(max(id), 0) FROM meeting)) + 1 FROM catalogue_state WHERE id = 1').pluck().get() as number);
   const inserted = Number(
     db
       .prepare(

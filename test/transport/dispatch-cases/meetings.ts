@@ -134,6 +134,9 @@ export const meetingCases = {
       const { links } = await h.ok('meetings.delete', { id: meeting.id });
       expect(links).toEqual({ retexIds: [retex.id], contributionIds: [contribution.id] });
       expect((await h.ok('retex.get', { id: retex.id })).sourceMeetingId).toBeNull();
+      // A meeting created meanwhile never takes the deleted one's reference (sheets sent out name it).
+      const meanwhile = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Créée entre-temps' }));
+      expect(meanwhile.id).toBeGreaterThan(meeting.id);
       const { id, participants: _p, participantsSource: _s, updatedAt: _u, ateliers, ...fields } = meeting;
       const restored = await h.ok('meetings.restore', { ...fields, ateliers: ateliers.map(({ id: _a, ...a }) => a), id, links });
       expect(restored).toMatchObject({ id: meeting.id, title: meeting.title, attendance: { eleves: 4 } });
