@@ -27,7 +27,7 @@ export const PARTICIPANT_CATEGORIES = [
   { code: 'parents', label: 'Parents' },
   { code: 'enseignants', label: 'Enseignants' },
   { code: 'personnels_direction', label: 'Personnels de direction' },
-  { code: 'cadres', label: "Cadres de l'éducation (inspection, encadrement)" },
+  { code: 'cadres', label: 'Cadres de l’éducation (inspection, encadrement)' },
   { code: 'autres_personnels', label: 'Autres personnels' },
   { code: 'elus_collectivites', label: 'Élus et services des collectivités' },
   { code: 'associations', label: 'Associations' },

@@ -7,16 +7,23 @@
 import { useEffect } from 'react';
 import { markLeaving } from '../api/client.ts';
 
-const unsaved = new Set<string>();
+/** Forms not yet saved that hold something, and whether they keep a draft of their own. */
+const unsaved = new Map<string, { kept: boolean }>();
 
-/** A form not yet saved ("Nouvelle rencontre") says here whether it holds something. */
-export function useUnsavedWork(key: string, dirty: boolean): void {
+/**
+ * A form not yet saved (a new retex, a new contribution…) says here whether it holds something. `kept`:
+ * it keeps its own draft (Nouvelle rencontre), so leaving it loses nothing and asks nothing.
+ */
+export function useUnsavedWork(key: string, dirty: boolean, options: { kept?: boolean } = {}): void {
+  const kept = options.kept ?? false;
   useEffect(() => {
-    if (dirty) unsaved.add(key);
+    if (dirty) unsaved.set(key, { kept });
     else unsaved.delete(key);
     return () => void unsaved.delete(key);
-  }, [key, dirty]);
+  }, [key, dirty, kept]);
 }
+
+const wouldLose = () => [...unsaved.values()].some((u) => !u.kept);
 
 function isTextField(element: Element | null): element is HTMLElement {
   if (!(element instanceof HTMLElement)) return false;
@@ -32,11 +39,24 @@ export function guardUnsavedWork(): () => void {
     markLeaving();
     // Leaving the field runs its save, as leaving it with Tab would.
     if (typing) active.blur();
-    if (typing || unsaved.size > 0) {
+    if (typing || wouldLose()) {
       event.preventDefault();
       event.returnValue = '';
     }
   };
+  // Moving to another screen would drop a form not yet saved: asked first, as leaving the page is.
+  const onClick = (event: MouseEvent) => {
+    const link = (event.target as Element | null)?.closest?.('a[href^="#/"]');
+    if (!link || !wouldLose()) return;
+    if (!window.confirm('Une saisie n’est pas encore enregistrée (nouveau retex, nouvelle contribution ou section). La quitter quand même ?')) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  };
   window.addEventListener('beforeunload', onBeforeUnload);
-  return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  document.addEventListener('click', onClick, true);
+  return () => {
+    window.removeEventListener('beforeunload', onBeforeUnload);
+    document.removeEventListener('click', onClick, true);
+  };
 }

@@ -59,3 +59,19 @@ test('annuler la suppression d’une rencontre la rétablit, avec ses retex et s
   expect(contributionsAfter).toEqual(contributionsBefore);
   expectNoPageErrors(page);
 });
+
+test('corriger l’adresse d’un lien ne supprime pas le lien enregistré', async ({ page, app }) => {
+  await openApp(page, app);
+  const { activeCampaignId: campaignId } = await apiCall<{ activeCampaignId: number }>(page, 'settings.get', {});
+  const retex = (await apiCall<(Retex & { links: { url: string }[] })[]>(page, 'retex.list', { campaignId })).find((r) => r.links.length === 1)!;
+  await page.goto(`${new URL(app.url).origin}/#/retex/${retex.id}`);
+  const address = page.getByRole('textbox', { name: /^Adresse web/ }).first();
+  await expect(address).toHaveValue(retex.links[0]!.url);
+  await address.fill('tube-numerique.example/video');
+  await address.press('Tab');
+  await expect(page.getByText(/Ce lien n’est pas enregistré tant que l’adresse est refusée/)).toBeVisible();
+  // The catalogue keeps the link it had while the address is being corrected.
+  await page.waitForTimeout(500);
+  expect((await apiCall<{ links: { url: string }[] }>(page, 'retex.get', { id: retex.id })).links.map((l) => l.url)).toEqual([retex.links[0]!.url]);
+  expectNoPageErrors(page);
+});

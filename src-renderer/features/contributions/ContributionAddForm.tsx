@@ -3,6 +3,7 @@ import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import { useEffect, useRef, useState } from 'react';
 import type { ContributionKind } from '../../../src-main/contract/domain.ts';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
+import { useUnsavedWork } from '../../app/unsaved.ts';
 import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
 import { ContributionFields, type FieldValues } from './ContributionFields.tsx';
 import type { ContributionDraft } from './useContributionBoard.ts';
@@ -20,6 +21,7 @@ export function ContributionAddForm({ kind, defis, headings, meetings, busy, onS
   const [values, setValues] = useState<FieldValues>({ kind, text: '', heading: null, scale: null, parentId: null, sourceMeetingIds: [] });
   const [selected, setSelected] = useState(true);
   const [textError, setTextError] = useState<string | null>(null);
+  useUnsavedWork('nouvelle-contribution', values.text.trim() !== '');
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     setValues((v) => ({ ...v, kind }));

@@ -48,7 +48,7 @@ export function LateRestitutions({ late, scope }: { late: Meeting[]; scope: Scop
         <p>
           <span className="fr-mr-2w">{frenchNumber(shown)} affichées sur {frenchNumber(late.length)}.</span>
           <Button priority="secondary" size="small" onClick={() => setShown((n) => n + STEP)}>
-            Afficher les {Math.min(STEP, late.length - shown)} suivantes
+            {late.length - shown === 1 ? 'Afficher la dernière' : `Afficher les ${Math.min(STEP, late.length - shown)} suivantes`}
           </Button>
         </p>
       )}

@@ -28,7 +28,7 @@ export function NewMeeting({ campaign }: { campaign: Campaign }) {
   const [resumed] = useState(() => readDraft(storageKey) !== null);
   const { draft, ref, apply } = useMeetingDraft(() => readDraft(storageKey) ?? emptyDraft());
   const dirty = JSON.stringify(draft) !== JSON.stringify(emptyDraft());
-  useUnsavedWork('nouvelle-rencontre', dirty);
+  useUnsavedWork('nouvelle-rencontre', dirty, { kept: true });
   useEffect(() => {
     if (dirty) localStorage.setItem(storageKey, JSON.stringify(draft));
     else localStorage.removeItem(storageKey);

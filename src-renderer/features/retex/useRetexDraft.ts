@@ -5,7 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Retex } from '../../../src-main/contract/schemas/content.ts';
 import { call } from '../../api/client.ts';
+import { useUnsavedWork } from '../../app/unsaved.ts';
 import { useQuery } from '../../components/useCall.ts';
+import { checkWebAddress } from './links.ts';
 import { type LinkRow, linkRow, validLinks } from './RetexLinksEditor.tsx';
 import { useSaveQueue } from './useSaveQueue.ts';
 
@@ -45,6 +47,10 @@ export function useRetexDraft(campaignId: number, retexId: number | null, themat
   }, [query.data]);
 
   const update = useCallback((patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d)), []);
+  // A new retex not yet saved, or an address being corrected, would be lost by leaving: the page asks.
+  const typed = !!draft && (draft.title.trim() !== '' || draft.text.trim() !== '' || draft.linkRows.some((r) => r.url.trim() !== ''));
+  const refusedLink = !!draft && draft.linkRows.some((r) => r.url.trim() !== '' && !checkWebAddress(r.url).ok);
+  useUnsavedWork(`retex-${retexId ?? 'nouveau'}`, (retexId === null && typed) || refusedLink);
 
   /** A field is left or chosen: kept in the draft, and saved at once for an existing retex. */
   const commit = useCallback(
@@ -76,6 +82,9 @@ export function useRetexDraft(campaignId: number, retexId: number | null, themat
       update({ linkRows: rows });
       const before = saved.current;
       if (retexId === null || !before) return;
+      // An address being corrected is not a link removed: until it is accepted, the catalogue keeps the
+      // links it had (dropping the refused row here would delete the saved link it replaces).
+      if (rows.some((r) => r.url.trim() !== '' && !checkWebAddress(r.url).ok)) return;
       const links = validLinks(rows);
       if (JSON.stringify(links) === JSON.stringify(before.links)) return;
       void queue.save(async () => {

@@ -19,7 +19,7 @@ const FOLDER_KEY = 'synthese.synthesis.outputDir';
 export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId: number; choices: SynthesisChoices; onGenerated: () => void }) {
   const { notify } = useApp();
   const { run, busy, error, clearError, progress } = useMutation();
-  const [outputDir, setOutputDir] = useState(() => sessionStorage.getItem(FOLDER_KEY) ?? 'out');
+  const [outputDir, setOutputDir] = useState(() => sessionStorage.getItem(FOLDER_KEY) ?? 'Synthèses');
   const [written, setWritten] = useState<GeneratedDocument[] | null>(null);
   const folderMissing = outputDir.trim() === '';
 
@@ -44,8 +44,9 @@ export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId
   return (
     <>
       <p className="fr-text--sm">
-        Les fichiers sont écrits <strong>sur cet ordinateur</strong>, dans le dossier indiqué (un chemin relatif part du dossier
-        de l’application). Sans thématique choisie, vous obtenez le document entier et un fichier par thématique.
+        Les fichiers sont écrits <strong>sur cet ordinateur</strong>, dans le dossier indiqué : un nom seul (« Synthèses ») désigne un
+        dossier de vos Documents dans l’application de bureau, du dossier de lancement dans le navigateur. Sans thématique choisie,
+        vous obtenez le document entier et un fichier par thématique.
       </p>
       <form
         className="syn-generate"
@@ -56,7 +57,7 @@ export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId
       >
         <Input
           label="Dossier de destination"
-          hintText="Par exemple « out » ou « /home/dane/Documents/Syntheses »."
+          hintText="Par exemple « Synthèses » ou « /home/dane/Documents/Synthèses »."
           state={folderMissing ? 'error' : 'default'}
           stateRelatedMessage="Indiquez un dossier."
           nativeInputProps={{

@@ -70,7 +70,7 @@ function FindingGroup({ group, findings }: { group: (typeof GROUPS)[number]; fin
       )}
       {findings.length > SHOWN && (
         <Button size="small" priority="tertiary" onClick={() => setAll(!all)} nativeButtonProps={{ 'aria-expanded': all }}>
-          {all ? 'Afficher moins' : `Afficher les ${frenchNumber(findings.length - SHOWN)} autres`}
+          {all ? 'Afficher moins' : findings.length - SHOWN === 1 ? 'Afficher la dernière' : `Afficher les ${frenchNumber(findings.length - SHOWN)} autres`}
         </Button>
       )}
     </section>

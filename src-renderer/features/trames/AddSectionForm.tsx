@@ -2,6 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
+import { useUnsavedWork } from '../../app/unsaved.ts';
 import type { ContributionKind, SectionScope, SectionSource } from '../../../src-main/contract/domain.ts';
 import type { TrameSection } from '../../../src-main/contract/schemas/trame.ts';
 import { SOURCE_LABELS } from './labels.ts';
@@ -10,6 +11,7 @@ import { ContributionKinds } from './SourceFields.tsx';
 /** A new section at the end of its group: title and content first, the rest in the section itself. */
 export function AddSectionForm({ scope, onAdd }: { scope: SectionScope; onAdd: (section: Omit<TrameSection, 'key'>) => void }) {
   const [title, setTitle] = useState('');
+  useUnsavedWork('nouvelle-section', title.trim() !== '');
   const [source, setSource] = useState<SectionSource>('text');
   const [kinds, setKinds] = useState<ContributionKind[]>([]);
   const [tried, setTried] = useState(false);
