@@ -9,7 +9,7 @@ import { AppError } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { ImportReport } from '../contract/schemas/spreadsheets.ts';
-import { defaultTitle, parseRow, type RowData, type RowProblem } from '../spreadsheets/attendance-rows.ts';
+import { defaultTitle, levelPhrase, parseRow, type RowData, type RowProblem } from '../spreadsheets/attendance-rows.ts';
 import { readAttendanceSheet, type SheetInput } from '../spreadsheets/read-sheet.ts';
 import { territoryLookup } from '../spreadsheets/territory-lookup.ts';
 import { MEETING_LEVEL_LABELS } from '../contract/domain.ts';
@@ -244,10 +244,6 @@ function sameSet(a: number[], b: number[]): boolean {
 
 function sorted(record: Record<string, number | undefined>): [string, number | undefined][] {
   return Object.entries(record).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
-}
-
-function levelPhrase(level: Meeting['level']): string {
-  return { etablissement: 'une rencontre d’établissement', bassin: 'une rencontre de bassin', departemental: 'une concertation départementale', academique: 'une concertation académique', regional: 'une rencontre régionale' }[level];
 }
 
 function duplicateOf(twin: number, meeting: Meeting, oneADay: boolean): AppError {

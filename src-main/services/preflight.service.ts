@@ -32,11 +32,12 @@ export function preflight(db: Catalogue, source: SynthesisSource, thematique?: n
 /** A text that states "10 concertations" when the Bilan counts 12: written before the catalogue changed. */
 function writtenFigures(source: SynthesisSource): Finding[] {
   const findings: Finding[] = [];
+  const figures = statedFigures(source.bilan);
   for (const [key, text] of source.texts) {
     // Document-wide texts state the région's figures; a thématique's "ateliers de 15 participants" does not.
     const section = source.trame.sections.find((s) => s.scope === 'document' && key === `${s.key}:0`);
     if (!section) continue;
-    for (const { pattern, value, name } of statedFigures(source.bilan)) {
+    for (const { pattern, value, name } of figures) {
       for (const match of text.matchAll(pattern)) {
         const stated = Number(match[1]!.replace(/\D/g, ''));
         if (stated === value) continue;

@@ -1,5 +1,6 @@
 /** The Bilan des rencontres, computed from the catalogue (never typed by hand), for any scope. */
 import * as stats from '../catalogue/repos/stats.repo.ts';
+import { academieNames, departementNames } from '../catalogue/repos/territory.repo.ts';
 import type { Catalogue } from '../catalogue/database.ts';
 import { type BassinKind, type MeetingFormat, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
@@ -79,9 +80,9 @@ function categoryFigures(db: Catalogue, campaignId: number, scope: ResolvedScope
 function rowPlaces(db: Catalogue, scope: ResolvedScope, hasAcademieWide: boolean): { code: string; nom: string }[] {
   switch (scope.kind) {
     case 'region':
-      return stats.academiesOfRegion(db, scope.code);
+      return academieNames(db, scope.code);
     case 'academie':
-      return [...stats.departementsOfAcademie(db, scope.code), ...(hasAcademieWide ? [ACADEMIE_WIDE] : [])];
+      return [...departementNames(db, { academieCode: scope.code }), ...(hasAcademieWide ? [ACADEMIE_WIDE] : [])];
     case 'departement':
       return [{ code: scope.code, nom: scope.name }];
   }

@@ -221,6 +221,11 @@ const DEFAULT_TITLES: Record<MeetingLevel, string> = {
   regional: 'Rencontre régionale',
 };
 
+/** "une concertation départementale": what a meeting of that level is, in a sentence. */
+export function levelPhrase(level: MeetingLevel): string {
+  return `une ${DEFAULT_TITLES[level].toLowerCase()}`;
+}
+
 export function defaultTitle(data: RowData & { level: MeetingLevel }): string {
   return `${DEFAULT_TITLES[data.level]} — ${data.placeLabel}`;
 }

@@ -125,17 +125,3 @@ export function figuresByLevel(db: Catalogue, campaignId: number, scope: StatsSc
     )
     .all(campaignId, scope.filterValue) as { level: string; meetings: number; participants: number; without_figure: number }[];
 }
-
-export function academiesOfRegion(db: Catalogue, regionCode: string): { code: string; nom: string }[] {
-  return db.prepare('SELECT code, nom FROM academie WHERE region_code = ? ORDER BY nom').all(regionCode) as {
-    code: string;
-    nom: string;
-  }[];
-}
-
-export function departementsOfAcademie(db: Catalogue, academieCode: string): { code: string; nom: string }[] {
-  return db.prepare('SELECT code, nom FROM departement WHERE academie_code = ? ORDER BY code').all(academieCode) as {
-    code: string;
-    nom: string;
-  }[];
-}

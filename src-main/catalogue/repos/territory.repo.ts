@@ -52,17 +52,17 @@ export function academieNames(db: Catalogue, regionCode?: string): PlaceName[] {
     .all({ region: regionCode ?? null }) as PlaceName[];
 }
 
-/** The départements of a région, optionally narrowed to one académie or one département, by code. */
+/** Départements by code, narrowed to a région, an académie or one département. */
 export function departementNames(
-  db: Catalogue, filter: { regionCode: string; academieCode?: string | null; departementCode?: string | null },
+  db: Catalogue, filter: { regionCode?: string | null; academieCode?: string | null; departementCode?: string | null },
 ): PlaceName[] {
   return db
     .prepare(
       `SELECT d.code, d.nom FROM departement d JOIN academie a ON a.code = d.academie_code
-       WHERE a.region_code = @region AND (@academie IS NULL OR a.code = @academie)
+       WHERE (@region IS NULL OR a.region_code = @region) AND (@academie IS NULL OR a.code = @academie)
          AND (@departement IS NULL OR d.code = @departement) ORDER BY d.code`,
     )
-    .all({ region: filter.regionCode, academie: filter.academieCode ?? null, departement: filter.departementCode ?? null }) as PlaceName[];
+    .all({ region: filter.regionCode ?? null, academie: filter.academieCode ?? null, departement: filter.departementCode ?? null }) as PlaceName[];
 }
 
 export function departementName(db: Catalogue, code: string): string | undefined {
