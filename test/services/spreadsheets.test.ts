@@ -323,6 +323,16 @@ describe('an import never guesses which meeting a row means (second review)', ()
     expect(catalogueChecksum(db)).toBe(before);
   });
 
+  it('refuses a row that names, without its reference, a meeting another row names by reference', async () => {
+    const { call, campaignId } = demo;
+    const [zap] = await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin' });
+    const bassin = (await call('bassins.list', { departementCode: '86' })).find((b) => b.id === zap!.bassinId)!;
+    const day = zap!.date.split('-').reverse().join('/');
+    const csv = `Référence;Niveau;Département;Bassin / réseau;Intitulé;Date;Total déclaré\n${zap!.id};bassin;86;${bassin.nom};${zap!.title};${day};30\n;bassin;86;${bassin.nom};${zap!.title};${day};45`;
+    const report = await call('spreadsheets.previewImport', { campaignId, path: libreOfficeSheet(csv, 'ref-et-sans-ref') });
+    expect(report.problems).toEqual([expect.objectContaining({ row: 3, message: expect.stringMatching(/^ligne en double : elle désigne la même rencontre que la ligne 2/) })]);
+  });
+
   it('refuses text damaged by a wrong encoding', async () => {
     const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path: libreOfficeSheet('Date;Département;Intitulé;Total\n14/10/2020;33;Atelier \uFFFDducation;20', 'encodage') });
     expect(report.problems[0]).toMatchObject({ column: 'C', message: expect.stringMatching(/caractères illisibles/) });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,19 @@ describe('regional synthesis of the demo catalogue, read back by LibreOffice', (
       'Synthese_Nouvelle-Aquitaine.docx',
       ...[1, 2, 3, 4, 5].map((n) => `Synthese_Nouvelle-Aquitaine_Thematique-${n}.docx`),
     ]);
+  });
+
+  it('defines every style it uses once, with Normal as the default paragraph style (python-docx reads them)', () => {
+    const script = [
+      'import sys, docx, collections',
+      'd = docx.Document(sys.argv[1])',
+      'ids = collections.Counter(s.style_id for s in d.styles)',
+      'print([i for i, n in ids.items() if n > 1])',
+      'print(sorted({p.style.name for p in d.paragraphs}))',
+    ].join('\n');
+    const [twice, used] = execFileSync('/usr/bin/python3', ['-c', script, documents[0]!.path], { encoding: 'utf8' }).trim().split('\n');
+    expect(twice).toBe('[]');
+    expect(used).toBe("['Heading 1', 'Heading 2', 'List Paragraph', 'Normal', 'Note', 'Subtitle', 'Title']");
   });
 
   it('opens with the title, the descriptif and the Bilan des rencontres', () => {
