@@ -35,7 +35,12 @@ const MAX_BODY = 20 * 1024 * 1024;
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(32).toString('hex');
   let port = 0;
+  // Requests under way, so that closing lets a save or a generation finish before the catalogue closes.
+  const underWay = new Set<Promise<void>>();
   const server: Server = createServer((request, response) => {
+    const done = new Promise<void>((resolve) => response.once('close', () => resolve()));
+    underWay.add(done);
+    void done.then(() => underWay.delete(done));
     handle(request, response).catch(() => send(response, 500, { ok: false, error: { code: 'INTERNAL', message: 'Erreur interne.' } }));
   });
 
@@ -85,7 +90,15 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     url,
     token,
     launchUrl: `${url}/#token=${token}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser keeps sockets open, some never used (preconnects): Node would wait for its
+      // 60 s header timeout. Answers under way are finished first; then every socket goes.
+      server.closeIdleConnections();
+      while (underWay.size > 0) await Promise.allSettled([...underWay]);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 

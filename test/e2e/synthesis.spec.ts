@@ -60,6 +60,9 @@ test('vérifier, prévisualiser, générer et télécharger la synthèse région
   await expect(downloads.first()).toBeVisible();
   const names = (await downloads.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map((n) => n.replace(/^Télécharger /, ''));
   console.log(`Fichiers proposés au téléchargement : ${names.join(', ')}`);
+  expect(names).toHaveLength(6);
+  // The history lists them too, each button naming when its file was written.
+  await expect(page.getByRole('button', { name: /^Télécharger Synthese_Nouvelle-Aquitaine\.docx, écrit le \d/ })).toHaveCount(1);
   await screenshot(page, 'synthese-apres-generation');
   await expectNoSeriousViolations(page, 'Synthèse (fichiers écrits)');
 

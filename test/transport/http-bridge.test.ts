@@ -1,5 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,5 +108,34 @@ describe('HTTP bridge', () => {
     expect(form.status).toBe(415);
     const garbage = await send(bridge, { headers: good(), body: '{"name": ' });
     expect(garbage.status).toBe(400);
+  });
+});
+
+describe('HTTP bridge, closing', () => {
+  it('stops at once though a browser holds a socket it never used (a preconnect), and finishes a call under way first', async () => {
+    const { db } = emptyCatalogue();
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const bridge = await startHttpBridge({
+      handlers: { ...handlers, 'campaigns.list': async (input, ctx) => (await slow, handlers['campaigns.list'](input, ctx)) },
+      context: { db, now: () => FIXED_NOW },
+    });
+    const idle = connect(Number(new URL(bridge.url).port), '127.0.0.1');
+    await new Promise((resolve) => idle.once('connect', resolve));
+    const underWay = send(bridge, { headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` }, body: JSON.stringify({ name: 'campaigns.list', input: {} }) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    let closed = false;
+    const closing = bridge.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed, 'the call under way is waited for').toBe(false);
+    release();
+    expect((await underWay).body).toEqual({ ok: true, value: [] });
+    const started = Date.now();
+    await closing;
+    // Node alone would keep the unused socket until its 60 s header timeout.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // The server hung up on it.
+    await new Promise((resolve) => (idle.closed ? resolve(null) : idle.once('close', resolve)));
   });
 });

@@ -52,7 +52,7 @@ export function DocumentHistory({ documents, region }: { documents: GeneratedDoc
                   <code title={d.sha256}>{d.sha256.slice(0, 12)}…</code>
                 </td>
                 <td>
-                  <DownloadButton fileName={d.fileName} busy={pending === d.id} onClick={() => void download(d.id)} />
+                  <DownloadButton fileName={d.fileName} writtenAt={frenchDateTime(d.generatedAt)} busy={pending === d.id} onClick={() => void download(d.id)} />
                 </td>
               </tr>
             ))}

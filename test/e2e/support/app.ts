@@ -43,9 +43,14 @@ export const test = base.extend<{ app: RunningApp }>({
   app: async ({}, use, testInfo) => {
     const { app, child } = await startApp();
     await use(app);
-    const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+    const exited = child.exitCode !== null ? Promise.resolve(true) : new Promise<boolean>((resolve) => child.once('exit', () => resolve(true)));
     child.kill('SIGTERM');
-    await exited;
+    // Stopping with the page still open must be prompt, as Ctrl+C is for a user.
+    const stopped = await Promise.race([exited, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    if (!stopped) {
+      child.kill('SIGKILL');
+      throw new Error('Le serveur web ne s’est pas arrêté dans les 10 s après SIGTERM.');
+    }
     // The catalogue and the files a test wrote are kept when it fails, for a look; removed otherwise.
     if (testInfo.status === testInfo.expectedStatus) rmSync(app.dir, { recursive: true, force: true });
   },
