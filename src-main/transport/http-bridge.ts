@@ -71,7 +71,13 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (request.headers['x-progress'] === 'ndjson') {
       // Long work: progress lines as they come, then the result, one JSON object a line.
       response.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-      const context = { ...options.context, onProgress: (progress: Progress) => response.write(`${JSON.stringify({ progress })}\n`) };
+      const onProgress = (progress: Progress) => {
+        response.write(`${JSON.stringify({ progress })}\n`);
+        // Node corks the socket until the next tick; work that holds the thread (an import's one
+        // transaction) would deliver all its progress at the end. Sent now instead.
+        response.socket?.uncork();
+      };
+      const context = { ...options.context, onProgress };
       const envelope = await dispatch(options.handlers, context, message?.name, message?.input);
       response.end(`${JSON.stringify({ envelope })}\n`);
       return;

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,5 +138,47 @@ describe('HTTP bridge, closing', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     // The server hung up on it.
     await new Promise((resolve) => (idle.closed ? resolve(null) : idle.once('close', resolve)));
+  });
+});
+
+describe('HTTP bridge, progress', () => {
+  it('sends each progress line as it is made, even while the work holds the thread (one import transaction)', async () => {
+    const { db } = emptyCatalogue();
+    const bridge = await startHttpBridge({
+      handlers: {
+        ...handlers,
+        'campaigns.list': (input, ctx) => {
+          ctx.onProgress?.({ operation: 'campaigns.list', done: 1, total: 2, message: 'moitié' });
+          const until = Date.now() + 800;
+          while (Date.now() < until); // synchronous, as a better-sqlite3 transaction is
+          return handlers['campaigns.list'](input, ctx);
+        },
+      },
+      context: { db, now: () => FIXED_NOW },
+    });
+    // The client runs on its own thread: this one is held by the handler.
+    const client = new Worker(
+      `const { request } = require('node:http');
+       const { parentPort, workerData } = require('node:worker_threads');
+       const arrivals = [];
+       const req = request({ host: '127.0.0.1', port: workerData.port, path: '/api/call', method: 'POST',
+         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + workerData.token, 'X-Progress': 'ndjson' } }, (res) => {
+         res.on('data', (chunk) => arrivals.push({ at: Date.now(), text: chunk.toString() }));
+         res.on('end', () => parentPort.postMessage(arrivals));
+       });
+       req.end(JSON.stringify({ name: 'campaigns.list', input: {} }));`,
+      { eval: true, workerData: { port: Number(new URL(bridge.url).port), token: bridge.token } },
+    );
+    const arrivals = await new Promise<{ at: number; text: string }[]>((resolve, reject) => {
+      client.once('message', resolve);
+      client.once('error', reject);
+    });
+    await client.terminate();
+    await bridge.close();
+    const progress = arrivals.find((a) => a.text.includes('"progress"'))!;
+    const result = arrivals.find((a) => a.text.includes('"envelope"'))!;
+    expect(progress.text).not.toContain('"envelope"');
+    // Corked, both would arrive together once the handler is done.
+    expect(result.at - progress.at).toBeGreaterThan(400);
   });
 });
