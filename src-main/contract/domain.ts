@@ -70,3 +70,20 @@ export type SectionSource = z.infer<typeof SectionSource>;
 /** A section is written once for the whole document, or once per thématique. */
 export const SectionScope = z.enum(['document', 'thematique']);
 export type SectionScope = z.infer<typeof SectionScope>;
+
+/** Académies whose name takes an article: "l’académie de la Guadeloupe". */
+const WITH_ARTICLE = new Set(['Guadeloupe', 'Guyane', 'Martinique']);
+
+/**
+ * The preposition before an académie's name, as the ministry writes it: "de Bordeaux",
+ * "d’Aix-Marseille", "d’Orléans-Tours", "de la Guadeloupe", "de La Réunion".
+ */
+export function ofAcademie(nom: string): string {
+  if (WITH_ARTICLE.has(nom)) return `de la ${nom}`;
+  return /^[AEIOUYÉÈÊÎÔ]/i.test(nom) ? `d’${nom}` : `de ${nom}`;
+}
+
+/** "académie d’Amiens"; `Académie d’Amiens` at the start of a label. */
+export function academieLabel(nom: string, capital = false): string {
+  return `${capital ? 'Académie' : 'académie'} ${ofAcademie(nom)}`;
+}

@@ -30,6 +30,28 @@ export function defiFileName(themeNumber: number, academie: string, etablissemen
   return `Defi_Theme ${themeNumber}_${kitPart(academie)}_${kitPart(etablissement)}.docx`;
 }
 
+/**
+ * The name each établissement goes by in one académie's archive: its own, unless another
+ * établissement there has the same (many collèges are called Jean Moulin); then with its commune,
+ * and with its UAI if the commune is shared too. Nothing may overwrite another's file.
+ */
+export function etablissementLabels(etablissements: { uai: string; nom: string; commune: string }[]): Map<string, string> {
+  const distinct = [...new Map(etablissements.map((e) => [e.uai, e])).values()];
+  const clash = (label: (e: (typeof distinct)[number]) => string) => {
+    const uais = new Map<string, Set<string>>();
+    for (const e of distinct) {
+      const key = kitPart(label(e)).toLowerCase();
+      uais.set(key, (uais.get(key) ?? new Set()).add(e.uai));
+    }
+    return (e: (typeof distinct)[number]) => uais.get(kitPart(label(e)).toLowerCase())!.size > 1;
+  };
+  const sameName = clash((e) => e.nom);
+  const sameNameAndCommune = clash((e) => `${e.nom} ${e.commune}`);
+  return new Map(
+    distinct.map((e) => [e.uai, !sameName(e) ? e.nom : !sameNameAndCommune(e) ? `${e.nom} ${e.commune}` : `${e.nom} ${e.uai}`]),
+  );
+}
+
 /** Two ateliers on the same thème in one établissement: "… (2).docx" for the second. */
 export function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();

@@ -1,5 +1,5 @@
 /** The two documents the 2015 kit asks of each établissement meeting: its synthesis and its fiches défi. */
-import { PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import { academieLabel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Etablissement } from '../contract/schemas/territory.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
@@ -34,7 +34,7 @@ function covered(ctx: MeetingContext): Thematique[] {
 }
 
 function footer(ctx: MeetingContext): string[] {
-  const lines = [`Académie de ${ctx.academieName} — ${ctx.etablissement.nom} (${ctx.etablissement.uai})`];
+  const lines = [`${academieLabel(ctx.academieName, true)} — ${ctx.etablissement.nom} (${ctx.etablissement.uai})`];
   if (ctx.source.contact.trim()) lines.push(`Contact : ${ctx.source.contact.trim()}`);
   return lines;
 }
@@ -46,7 +46,7 @@ export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
     { kind: 'heading', level: 1, text: 'Présentation de la rencontre' },
     paragraph([
       // The lieu is often the établissement itself: said once.
-      text(`Rencontre organisée le ${frenchDate(m.date)} par l’établissement ${e.nom} (${e.commune}, ${ctx.departementName}, académie de ${ctx.academieName})`),
+      text(`Rencontre organisée le ${frenchDate(m.date)} par l’établissement ${e.nom} (${e.commune}, ${ctx.departementName}, ${academieLabel(ctx.academieName)})`),
       text(m.lieu && !sameWords(m.lieu, `${e.nom} ${e.commune}`) ? `, à ${m.lieu}.` : '.'),
     ]),
     ...attendanceBlocks(m),

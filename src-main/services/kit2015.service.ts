@@ -10,7 +10,7 @@ import { lastChange, logDocument } from '../catalogue/repos/document.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
 import { departementName, getEtablissement } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
-import { defiFileName, kitPart, synthesisFileName, uniqueNames } from '../kit2015/file-names.ts';
+import { defiFileName, etablissementLabels, kitPart, synthesisFileName, uniqueNames } from '../kit2015/file-names.ts';
 import { ficheDefi, meetingSynthesis } from '../kit2015/meeting-documents.ts';
 import { makeReproducible } from '../synthesis/deterministic-pack.ts';
 import { renderDocx } from '../synthesis/render-docx.ts';
@@ -18,6 +18,7 @@ import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
 import type { Catalogue } from '../catalogue/database.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { StyleTemplate } from '../synthesis/style-template.ts';
+import type { SynthesisDocument } from '../synthesis/model.ts';
 import type { HandlerGroup } from './context.ts';
 import { chosenStyle } from './synthesis.service.ts';
 import { makeDir, outputFolder, writeAtomically } from './output-files.ts';
@@ -73,23 +74,24 @@ interface Archive {
 async function academieArchive(db: Catalogue, source: SynthesisSource, meetings: Meeting[], stamp: Date, style: StyleTemplate | null) {
   const academieName = source.scope.name;
   const zip = new JSZip();
-  const entries: string[] = [];
+  const etablissements = new Map(meetings.map((m) => [m.etablissementUai!, getEtablissement(db, m.etablissementUai!)!]));
+  const labels = etablissementLabels([...etablissements.values()]);
+  const planned: { name: string; document: () => SynthesisDocument }[] = [];
   for (const meeting of meetings) {
-    const etablissement = getEtablissement(db, meeting.etablissementUai!)!;
+    const etablissement = etablissements.get(meeting.etablissementUai!)!;
+    const label = labels.get(etablissement.uai)!;
     const departement = departementName(db, etablissement.departementCode) ?? etablissement.departementCode;
     const ctx = { meeting, etablissement, academieName, departementName: departement, source };
-    const names = uniqueNames([
-      synthesisFileName(academieName, etablissement.nom),
-      ...meeting.ateliers.map((a) => {
-        const theme = source.campaign.thematiques.find((t) => t.id === a.thematiqueId)!;
-        return defiFileName(theme.number, academieName, etablissement.nom);
-      }),
-    ]);
-    const documents = [meetingSynthesis(ctx), ...meeting.ateliers.map((a) => ficheDefi(ctx, a))];
-    for (const [i, document] of documents.entries()) {
-      zip.file(names[i]!, await makeReproducible(await renderDocx(document, style), stamp), { date: zipDate(stamp) });
-      entries.push(names[i]!);
+    planned.push({ name: synthesisFileName(academieName, label), document: () => meetingSynthesis(ctx) });
+    for (const atelier of meeting.ateliers) {
+      const theme = source.campaign.thematiques.find((t) => t.id === atelier.thematiqueId)!;
+      planned.push({ name: defiFileName(theme.number, academieName, label), document: () => ficheDefi(ctx, atelier) });
     }
+  }
+  // Unique over the whole archive: two meetings of one établissement, two ateliers on one thème.
+  const entries = uniqueNames(planned.map((p) => p.name));
+  for (const [i, { document }] of planned.entries()) {
+    zip.file(entries[i]!, await makeReproducible(await renderDocx(document(), style), stamp), { date: zipDate(stamp) });
   }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
   const fileName = `Concertation2015_${kitPart(academieName).replace(/ /g, '-')}.zip`;

@@ -5,6 +5,7 @@ import { placeWithParents, regionName } from '../catalogue/repos/territory.repo.
 import { conflict } from '../contract/errors.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
 import { currentSettings } from './settings.service.ts';
+import { academieLabel } from '../contract/domain.ts';
 
 export interface ResolvedScope {
   kind: 'region' | 'academie' | 'departement';
@@ -44,7 +45,7 @@ export function resolveScope(db: Catalogue, ref: ScopeRef = 'region', regionCode
   const region = regionCode ?? currentSettings(db).regionCode;
   if (region && region !== place.regionCode) {
     const name = regionName(db, region) ?? region;
-    throw conflict(`${kind === 'academie' ? `L’académie de ${place.nom}` : `Le département ${place.nom} (${code})`} n’est pas dans la région académique ${name} : choisissez-en un de la région, ou changez de région dans les Paramètres (ou avec --region).`);
+    throw conflict(`${kind === 'academie' ? `L’${academieLabel(place.nom)}` : `Le département ${place.nom} (${code})`} n’est pas dans la région académique ${name} : choisissez-en un de la région, ou changez de région dans les Paramètres (ou avec --region).`);
   }
   return {
     kind, code, name: place.nom, regionCode: place.regionCode, regionName: place.regionName, academieCode: place.academieCode,
@@ -53,6 +54,7 @@ export function resolveScope(db: Catalogue, ref: ScopeRef = 'region', regionCode
       filterColumn: kind === 'academie' ? 'academie_code' : 'departement_code',
       filterValue: code,
       rowColumn: 'departement_code',
+      ...(kind === 'departement' && place.academieCode ? { academieWide: place.academieCode } : {}),
     },
   };
 }

@@ -17,6 +17,7 @@ import { makeDir, outputFile, writeAtomically } from './output-files.ts';
 import { found } from './require.ts';
 import { resolveScope } from './scope.ts';
 import { basename, dirname } from 'node:path';
+import { academieLabel } from '../contract/domain.ts';
 
 export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
   'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, ctx) => {
@@ -39,7 +40,7 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
     const meetings = queryMeetings(db, { campaignId, ...place });
     const bytes = await attendanceTemplate({
       campaign,
-      scopeLabel: scope.kind === 'region' ? `région académique ${scope.name}` : scope.kind === 'academie' ? `académie de ${scope.name}` : `${scope.name} (${scope.code})`,
+      scopeLabel: scope.kind === 'region' ? `région académique ${scope.name}` : scope.kind === 'academie' ? academieLabel(scope.name) : `${scope.name} (${scope.code})`,
       academies, departements, bassins: bassins.map((b) => ({ nom: b.nom, departementCode: b.departementCode })), meetings,
       names: { academie: new Map(academies.map((a) => [a.code, a.nom])), bassin: new Map(bassins.map((b) => [b.id, b.nom])) },
       stamp: lastChange(db),

@@ -2,7 +2,7 @@
 import * as stats from '../catalogue/repos/stats.repo.ts';
 import { academieNames, departementNames } from '../catalogue/repos/territory.repo.ts';
 import type { Catalogue } from '../catalogue/database.ts';
-import { type BassinKind, type MeetingFormat, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import { type BassinKind, type MeetingFormat, ofAcademie, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign } from './ownership.ts';
@@ -12,8 +12,14 @@ export const statsHandlers: HandlerGroup<'stats'> = {
   'stats.bilan': ({ campaignId, regionCode, scope }, { db }) => computeBilan(db, campaignId, scope, regionCode),
 };
 
-/** The row the meetings held for the whole académie form, in an académie's Bilan. */
-const ACADEMIE_WIDE = { code: '', nom: 'Concertation académique' };
+/**
+ * The row the meetings held for the whole académie form (code ''), in an académie's or a
+ * département's Bilan.
+ */
+function academieWideRow(scope: ResolvedScope): { code: string; nom: string } {
+  const of = scope.kind === 'departement' && scope.academieName ? ` ${ofAcademie(scope.academieName)}` : '';
+  return { code: '', nom: `Concertation académique${of} (toute l’académie)` };
+}
 
 export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 'region', regionCode?: string): Bilan {
   requireCampaign(db, campaignId);
@@ -82,8 +88,8 @@ function rowPlaces(db: Catalogue, scope: ResolvedScope, hasAcademieWide: boolean
     case 'region':
       return academieNames(db, scope.code);
     case 'academie':
-      return [...departementNames(db, { academieCode: scope.code }), ...(hasAcademieWide ? [ACADEMIE_WIDE] : [])];
+      return [...departementNames(db, { academieCode: scope.code }), ...(hasAcademieWide ? [academieWideRow(scope)] : [])];
     case 'departement':
-      return [{ code: scope.code, nom: scope.name }];
+      return [{ code: scope.code, nom: scope.name }, ...(hasAcademieWide ? [academieWideRow(scope)] : [])];
   }
 }

@@ -19,7 +19,7 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
   const etablissements = new Map(etablissementPlaces(db).map((e) => [e.uai, e]));
   const academieByText = new Map<string, string>();
   for (const a of academies) {
-    for (const key of [a.code, a.nom, `academie de ${a.nom}`, `academie d ${a.nom}`]) academieByText.set(fold(key).replace(/-/g, ' '), a.code);
+    for (const key of [a.code, a.nom, `academie de ${a.nom}`, `academie d ${a.nom}`, `academie de la ${a.nom}`]) academieByText.set(fold(key).replace(/-/g, ' '), a.code);
   }
   const departementByText = new Map<string, { code: string; academieCode: string }>();
   for (const d of departements) {

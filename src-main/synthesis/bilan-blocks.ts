@@ -33,7 +33,8 @@ export function bilanBlocks(bilan: Bilan): Block[] {
       kind: 'table',
       caption: `Nombre de rencontres ${bassinLabel} (premier niveau, dans les bassins)`,
       header: [place, 'Réseaux', 'Rencontres'],
-      rows: bilan.rows.map((r) => [r.name, r.bassinKinds.join(' / ') || '—', n(r.bassinMeetings)]),
+      // An académie-wide concertation is no bassin: its row has no place here.
+      rows: bilan.rows.filter((r) => !isAcademieWide(r) || r.bassinMeetings > 0).map((r) => [r.name, r.bassinKinds.join(' / ') || '—', n(r.bassinMeetings)]),
       total: ['Total', '', n(bilan.totals.bassinMeetings)],
     },
     {
@@ -42,7 +43,7 @@ export function bilanBlocks(bilan: Bilan): Block[] {
       header: byAcademie
         ? [place, 'Concertations', 'Niveau', 'Départements', 'Participants']
         : [place, 'Concertations', 'Niveau', 'Participants'],
-      rows: bilan.rows.map((r) =>
+      rows: secondLevelRows(bilan).map((r) =>
         byAcademie
           ? [r.name, n(r.secondLevelMeetings), level(r), r.departements > 0 ? n(r.departements) : '—', n(r.participants)]
           : [r.name, n(r.secondLevelMeetings), level(r), n(r.participants)],
@@ -55,6 +56,19 @@ export function bilanBlocks(bilan: Bilan): Block[] {
     ...regionalSentence(bilan),
     paragraph([text(sourceNote(bilan))], 'note'),
   ];
+}
+
+function isAcademieWide(row: Bilan['rows'][number]): boolean {
+  return row.code === '';
+}
+
+/**
+ * Where one concertation served the whole académie, the départements without their own are not
+ * listed at 0 (which would read "nobody came from Corrèze"): the académie-wide row stands for them.
+ */
+function secondLevelRows(bilan: Bilan): Bilan['rows'] {
+  const wide = bilan.rows.some((r) => isAcademieWide(r) && r.secondLevelMeetings > 0);
+  return wide ? bilan.rows.filter((r) => r.secondLevelMeetings > 0) : bilan.rows;
 }
 
 /** Région-wide meetings are not in the académies' tables: said apart, so no participant goes unmentioned. */
@@ -77,12 +91,13 @@ export function categoryBlocks(bilan: Bilan): Block[] {
     bilan.meetingsWithCategories === counted && total !== declared
       ? ` Les catégories totalisent ${n(total)} participants, les effectifs retenus ${n(declared)} : certaines rencontres détaillent plus ou moins de participants qu’elles n’en déclarent (voir les vérifications).`
       : '';
+  const shares = percentages(bilan.categories.map((c) => c.participants));
   return [
     {
       kind: 'table',
       caption: 'Diversité des participants (là où le détail par catégorie est connu)',
       header: ['Catégorie', 'Participants', 'Part'],
-      rows: bilan.categories.map((c) => [c.label, n(c.participants), `${Math.round((100 * c.participants) / total)}\u00A0%`]),
+      rows: bilan.categories.map((c, i) => [c.label, n(c.participants), `${shares[i]}\u00A0%`]),
       total: ['Total', n(total), '100\u00A0%'],
     },
     paragraph(
@@ -92,21 +107,42 @@ export function categoryBlocks(bilan: Bilan): Block[] {
   ];
 }
 
+/** Whole percentages that add up to 100 (largest remainders), as the table's Total row says. */
+export function percentages(values: number[]): number[] {
+  const total = values.reduce((sum, v) => sum + v, 0);
+  if (total === 0) return values.map(() => 0);
+  const exact = values.map((v) => (100 * v) / total);
+  const shares = exact.map(Math.floor);
+  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const missing = 100 - shares.reduce((sum, v) => sum + v, 0);
+  for (let k = 0; k < missing; k++) shares[order[k]!.i]!++;
+  return shares;
+}
+
 const ETABLISSEMENT_NOTE =
   'Participants : total déclaré par chaque établissement, à défaut somme des catégories de participants. Chiffres calculés depuis le catalogue des rencontres.';
 
 /** "Au total, 800 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans 10 concertations." */
 function totalSentence(bilan: Bilan): Block {
   const { participants, secondLevelMeetings } = bilan.totals;
+  if (secondLevelMeetings === 0) return paragraph([text('Aucune concertation de second niveau n’est encore enregistrée.')]);
   const plural = participants > 1;
   const presentiel = bilan.secondLevelFormats.length === 1 && bilan.secondLevelFormats[0] === 'presentiel' ? ' en présentiel' : '';
   const dates = bilan.secondLevelDates;
   const when = dates.length === 1 ? ` le ${frenchDate(dates[0]!)}` : dates.length > 1 ? ` ${datesLabel(dates)}` : '';
   const where = secondLevelMeetings === 1 ? 'une concertation de second niveau' : `${n(secondLevelMeetings)} concertations de second niveau`;
+  // A département's figure that is its académie's: said, so that no one reads 50 Haute-Vienne people.
+  const wide = bilan.scope.kind === 'departement' ? bilan.rows.filter(isAcademieWide).reduce((sum, r) => sum + r.secondLevelMeetings, 0) : 0;
+  const shared =
+    wide === 0
+      ? ''
+      : wide === secondLevelMeetings
+        ? wide === 1 ? ', commune à tous les départements de l’académie' : ', communes à tous les départements de l’académie'
+        : `, dont ${wide === 1 ? 'une concertation académique commune' : `${n(wide)} concertations académiques communes`} à tous les départements de l’académie`;
   return paragraph([
     text('Au total, '),
     text(`${n(participants)} personne${plural ? 's' : ''}`, { bold: true }),
-    text(` ${plural ? 'ont été mobilisées' : 'a été mobilisée'}${presentiel}${when}, dans ${where}.`),
+    text(` ${plural ? 'ont été mobilisées' : 'a été mobilisée'}${presentiel}${when}, dans ${where}${shared}.`),
   ]);
 }
 
@@ -119,6 +155,7 @@ function datesLabel(dates: string[]): string {
 /** Says which figure the participants column uses: reports must never hide it. */
 function sourceNote(bilan: Bilan): string {
   const t = bilan.totals;
+  if (t.secondLevelMeetings === 0) return 'Chiffres calculés depuis le catalogue des rencontres.';
   if (t.meetingsWithDeclaredTotal === t.secondLevelMeetings) {
     return `Effectifs : total déclaré par ${t.secondLevelMeetings === 1 ? 'la concertation' : `chacune des ${t.secondLevelMeetings} concertations`}.`;
   }

@@ -3,6 +3,7 @@ import type { Thematique } from '../contract/schemas/campaign.ts';
 import { type Block, paragraph, type SynthesisDocument, text } from './model.ts';
 import { sectionBlocks } from './sections.ts';
 import type { SynthesisSource } from './source.ts';
+import { academieLabel } from '../contract/domain.ts';
 
 export interface BuildOptions {
   /** Only this thématique (by number): its own file, without the document-wide sections. */
@@ -29,12 +30,12 @@ export function buildSynthesis(source: SynthesisSource, options: BuildOptions = 
 /** The trame's subtitle names the région's synthesis; an académie's or a département's says so. */
 function subtitle({ trame, scope }: SynthesisSource): string {
   if (scope.kind === 'region') return trame.subtitle;
-  return scope.kind === 'academie' ? `Synthèse académique — académie de ${scope.name}` : `Synthèse départementale — ${scope.name} (${scope.code})`;
+  return scope.kind === 'academie' ? `Synthèse académique — ${academieLabel(scope.name)}` : `Synthèse départementale — ${scope.name} (${scope.code})`;
 }
 
 function scopeLabel({ scope }: SynthesisSource): string {
   if (scope.kind === 'region') return `Région académique ${scope.regionName}`;
-  return scope.kind === 'academie' ? `Académie de ${scope.name}` : `${scope.name} (${scope.code}) — académie de ${scope.academieName}`;
+  return scope.kind === 'academie' ? academieLabel(scope.name, true) : `${scope.name} (${scope.code})${scope.academieName ? ` — ${academieLabel(scope.academieName)}` : ''}`;
 }
 
 function thematiqueBlocks(source: SynthesisSource, thematique: Thematique): Block[] {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
-import { defiFileName, kitPart, synthesisFileName, uniqueNames } from '../../src-main/kit2015/file-names.ts';
+import { defiFileName, etablissementLabels, kitPart, synthesisFileName, uniqueNames } from '../../src-main/kit2015/file-names.ts';
 import { emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 import { pdfText } from '../support/office.ts';
 
@@ -17,6 +17,23 @@ describe('kit 2015 file names', () => {
     expect(kitPart('\u0007\u0000')).toBe('Sans nom');
     expect(kitPart('x'.repeat(200))).toHaveLength(60);
     expect(uniqueNames(['a.docx', 'b.docx', 'A.docx'])).toEqual(['a.docx', 'b.docx', 'A (2).docx']);
+  });
+
+  it('tell homonymous établissements apart by their commune, then by their UAI', () => {
+    const labels = etablissementLabels([
+      { uai: '0160001A', nom: 'Collège Jean Moulin', commune: 'Angoulême' },
+      { uai: '0170002B', nom: 'Collège Jean-Moulin', commune: 'Saintes' }, // the hyphen makes it another name
+      { uai: '0790003C', nom: 'Collège Jean Moulin', commune: 'Niort' },
+      { uai: '0790004D', nom: 'Collège Jean Moulin', commune: 'Niort' },
+      { uai: '0860005E', nom: 'Lycée Camille Guérin', commune: 'Poitiers' },
+    ]);
+    expect(Object.fromEntries(labels)).toEqual({
+      '0160001A': 'Collège Jean Moulin Angoulême',
+      '0170002B': 'Collège Jean-Moulin',
+      '0790003C': 'Collège Jean Moulin 0790003C',
+      '0790004D': 'Collège Jean Moulin 0790004D',
+      '0860005E': 'Lycée Camille Guérin',
+    });
   });
 });
 
@@ -45,6 +62,23 @@ describe('kit2015.generate on the 2015 demo', () => {
       expect(names).toEqual([...archive.entries].sort());
       for (const name of names) expect(name).toMatch(/^(Synthese_[A-Za-z-]+_|Defi_Theme \d+_[A-Za-z-]+_)[A-Za-z0-9 ()-]+\.docx$/);
     }
+  });
+
+  it('never lets one établissement’s file overwrite another’s, even when two share a name', async () => {
+    const meetings = await demo.call('meetings.list', { campaignId, level: 'etablissement', academieCode: 'POITIERS' });
+    const uais = [...new Set(meetings.map((m) => m.etablissementUai!))];
+    expect(uais.length).toBeGreaterThanOrEqual(2);
+    const first = await demo.call('etablissements.get', { uai: uais[0]! });
+    const copy = emptyCatalogue();
+    await loadDemos(copy.call);
+    await copy.call('etablissements.update', { uai: uais[1]!, nom: first.nom });
+    const copyCampaign = (await copy.call('campaigns.list', {})).find((c) => c.slug === 'concertation-2015')!.id;
+    const { archives: again } = await copy.call('kit2015.generate', { campaignId: copyCampaign, outputDir: mkdtempSync(join(tmpdir(), 'synthese-kit-')) });
+    const poitiers = again.find((a: any) => a.academieCode === 'POITIERS')!;
+    const zip = await JSZip.loadAsync(readFileSync(poitiers.document.path));
+    const expected = meetings.reduce((n, m) => n + 1 + m.ateliers.length, 0);
+    expect(Object.keys(zip.files)).toHaveLength(expected);
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('Synthese_'))).toHaveLength(meetings.length);
   });
 
   it('fills the établissement’s synthesis on the 2015 trame, and the fiche défi with its défi', async () => {

@@ -24,11 +24,37 @@ describe('scopes', () => {
     expect(bordeaux.totals).toMatchObject({ participants: 425, bassinMeetings: 24, secondLevelMeetings: 5 });
     const limoges = await demo.call('stats.bilan', { campaignId: demo.campaignId, scope: 'academie:LIMOGES' });
     expect(limoges.rows.map((r) => [r.name, r.participants])).toEqual([
-      ['Corrèze', 0], ['Creuse', 0], ['Haute-Vienne', 0], ['Concertation académique', 50],
+      ['Corrèze', 0], ['Creuse', 0], ['Haute-Vienne', 0], ['Concertation académique (toute l’académie)', 50],
     ]);
     const vienne = await demo.call('stats.bilan', { campaignId: demo.campaignId, scope: 'departement:86' });
     expect(vienne.rows).toHaveLength(1);
     expect(vienne.totals.participants).toBe(vienne.rows[0]!.participants);
+  });
+
+  it('gives a département of Limoges the académie-wide concertation that was its second level, said as such', async () => {
+    const hauteVienne = await demo.call('stats.bilan', { campaignId: demo.campaignId, scope: 'departement:87' });
+    expect(hauteVienne.rows.map((r) => [r.name, r.secondLevelMeetings, r.participants])).toEqual([
+      ['Haute-Vienne', 0, 0], ['Concertation académique de Limoges (toute l’académie)', 1, 50],
+    ]);
+    expect(hauteVienne.totals).toMatchObject({ secondLevelMeetings: 1, participants: 50 });
+    const { documents } = await demo.call('synthesis.generate', { campaignId: demo.campaignId, outputDir: outDir(), scope: 'departement:87' });
+    const text = flat(pdfText(documents[0]!.path));
+    expect(text).toMatch(/Au total, 50 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans une concertation de second niveau, commune à tous les départements de l.académie\./);
+    expect(text).not.toMatch(/\b0 (concertation|personne)/);
+    // The Haute-Vienne schools' retex, though shown at the académie-wide concertation.
+    expect(text).toContain('Un ENT pour relier école maternelle et familles'); // Châlus
+    expect(text).toContain('Une visite virtuelle du collège'); // Saint-Yrieix-la-Perche
+    // The second-level table: the académie-wide row, no "Haute-Vienne 0" beside it.
+    expect(text).not.toMatch(/Haute-Vienne 0 — 0/);
+  });
+
+  it('lists, in an académie held as one concertation, that concertation and not its départements at 0', async () => {
+    const { documents } = await demo.call('synthesis.generate', { campaignId: demo.campaignId, outputDir: outDir(), scope: 'academie:LIMOGES' });
+    const text = flat(pdfText(documents[0]!.path));
+    expect(text).toMatch(/Concertation académique \(toute l.académie\) 1 académi/);
+    expect(text).not.toMatch(/Corrèze 0 — 0/);
+    // Nor in the bassin table, where it has no bassin.
+    expect(text).not.toMatch(/Concertation académique \(toute l.académie\) — 0/);
   });
 
   it('writes an académie’s synthesis with its own figures and only its meetings’ contributions', async () => {

@@ -23,11 +23,27 @@ export interface StatsScope {
   filterColumn: 'region_code' | 'academie_code' | 'departement_code';
   filterValue: string;
   rowColumn: 'academie_code' | 'departement_code';
+  /**
+   * A département's scope: its académie, whose académie-wide concertations (Limoges in 2020, one for
+   * the three départements) were the département's second level too.
+   */
+  academieWide?: string;
+}
+
+/** The scope's meetings (alias m) as SQL, with its parameters in order. */
+export function scopeFilter(scope: StatsScope): { sql: string; params: string[] } {
+  const own = `m.${scope.filterColumn} = ?`;
+  if (!scope.academieWide) return { sql: own, params: [scope.filterValue] };
+  return {
+    sql: `(${own} OR (m.departement_code IS NULL AND m.level = 'academique' AND m.academie_code = ?))`,
+    params: [scope.filterValue, scope.academieWide],
+  };
 }
 
 const SECOND_LEVEL = `m.level IN ('departemental', 'academique')`;
 
 export function figuresByRow(db: Catalogue, campaignId: number, scope: StatsScope): FiguresRow[] {
+  const f = scopeFilter(scope);
   return db
     .prepare(
       `SELECT coalesce(m.${scope.rowColumn}, '') AS row_key,
@@ -44,84 +60,91 @@ export function figuresByRow(db: Catalogue, campaignId: number, scope: StatsScop
            AS etablissement_participants
        FROM meeting m
        LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.academie_code IS NOT NULL
+       WHERE m.campaign_id = ? AND ${f.sql} AND m.academie_code IS NOT NULL
        GROUP BY row_key`,
     )
-    .all(campaignId, scope.filterValue) as FiguresRow[];
+    .all(campaignId, ...f.params) as FiguresRow[];
 }
 
 /** The région-wide meetings (a third level): outside the académies' rows, counted apart. */
 export function regionalFigures(db: Catalogue, campaignId: number, scope: StatsScope): { meetings: number; participants: number } {
+  const f = scopeFilter(scope);
   return db
     .prepare(
       `SELECT count(*) AS meetings, coalesce(sum(coalesce(m.declared_total, a.total, 0)), 0) AS participants
        FROM meeting m
        LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.level = 'regional'`,
+       WHERE m.campaign_id = ? AND ${f.sql} AND m.level = 'regional'`,
     )
-    .get(campaignId, scope.filterValue) as { meetings: number; participants: number };
+    .get(campaignId, ...f.params) as { meetings: number; participants: number };
 }
 
 export function bassinKindsByRow(db: Catalogue, campaignId: number, scope: StatsScope): Map<string, string[]> {
+  const f = scopeFilter(scope);
   const rows = db
     .prepare(
       `SELECT DISTINCT coalesce(m.${scope.rowColumn}, '') AS row_key, b.kind FROM meeting m JOIN bassin b ON b.id = m.bassin_id
-       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND m.level = 'bassin' ORDER BY b.kind`,
+       WHERE m.campaign_id = ? AND ${f.sql} AND m.level = 'bassin' ORDER BY b.kind`,
     )
-    .all(campaignId, scope.filterValue) as { row_key: string; kind: string }[];
+    .all(campaignId, ...f.params) as { row_key: string; kind: string }[];
   const kinds = new Map<string, string[]>();
   for (const row of rows) kinds.set(row.row_key, [...(kinds.get(row.row_key) ?? []), row.kind]);
   return kinds;
 }
 
 export function secondLevelDates(db: Catalogue, campaignId: number, scope: StatsScope): string[] {
+  const f = scopeFilter(scope);
   return db
     .prepare(
-      `SELECT DISTINCT date FROM meeting m WHERE campaign_id = ? AND m.${scope.filterColumn} = ? AND ${SECOND_LEVEL} ORDER BY date`,
+      `SELECT DISTINCT date FROM meeting m WHERE campaign_id = ? AND ${f.sql} AND ${SECOND_LEVEL} ORDER BY date`,
     )
     .pluck()
-    .all(campaignId, scope.filterValue) as string[];
+    .all(campaignId, ...f.params) as string[];
 }
 
 /** Participants per category over the scope's counted meetings (second level and établissements). */
 export function categoryTotals(db: Catalogue, campaignId: number, scope: StatsScope): { code: string; total: number }[] {
+  const f = scopeFilter(scope);
   return db
     .prepare(
       `SELECT at.category_code AS code, sum(at.count) AS total
        FROM attendance at JOIN meeting m ON m.id = at.meeting_id
-       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND (${SECOND_LEVEL} OR m.level = 'etablissement')
+       WHERE m.campaign_id = ? AND ${f.sql} AND (${SECOND_LEVEL} OR m.level = 'etablissement')
        GROUP BY at.category_code`,
     )
-    .all(campaignId, scope.filterValue) as { code: string; total: number }[];
+    .all(campaignId, ...f.params) as { code: string; total: number }[];
 }
 
 export function meetingsWithCategories(db: Catalogue, campaignId: number, scope: StatsScope): number {
+  const f = scopeFilter(scope);
   return db
     .prepare(
       `SELECT count(DISTINCT m.id) FROM attendance at JOIN meeting m ON m.id = at.meeting_id
-       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ? AND (${SECOND_LEVEL} OR m.level = 'etablissement')`,
+       WHERE m.campaign_id = ? AND ${f.sql} AND (${SECOND_LEVEL} OR m.level = 'etablissement')`,
     )
     .pluck()
-    .get(campaignId, scope.filterValue) as number;
+    .get(campaignId, ...f.params) as number;
 }
 
 export function secondLevelFormats(db: Catalogue, campaignId: number, scope: StatsScope): string[] {
+  const f = scopeFilter(scope);
   return db
-    .prepare(`SELECT DISTINCT format FROM meeting m WHERE campaign_id = ? AND m.${scope.filterColumn} = ? AND ${SECOND_LEVEL} ORDER BY format`)
+    .prepare(`SELECT DISTINCT format FROM meeting m WHERE campaign_id = ? AND ${f.sql} AND ${SECOND_LEVEL} ORDER BY format`)
     .pluck()
-    .all(campaignId, scope.filterValue) as string[];
+    .all(campaignId, ...f.params) as string[];
 }
 
 /** Meetings and participants per level (declared total, else the sum of the categories). */
 export function figuresByLevel(db: Catalogue, campaignId: number, scope: StatsScope): { level: string; meetings: number; participants: number; without_figure: number }[] {
+  const f = scopeFilter(scope);
   return db
     .prepare(
       `SELECT m.level, count(*) AS meetings, coalesce(sum(coalesce(m.declared_total, a.total)), 0) AS participants,
          sum(m.declared_total IS NULL AND a.total IS NULL) AS without_figure
        FROM meeting m
        LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND m.${scope.filterColumn} = ?
+       WHERE m.campaign_id = ? AND ${f.sql}
        GROUP BY m.level`,
     )
-    .all(campaignId, scope.filterValue) as { level: string; meetings: number; participants: number; without_figure: number }[];
+    .all(campaignId, ...f.params) as { level: string; meetings: number; participants: number; without_figure: number }[];
 }

@@ -37,6 +37,7 @@ const Figures = z.object({
 });
 /** One row of the Bilan: an académie (région scope) or a département (académie or département scope). */
 export const BilanRow = Figures.extend({
+  /** '' for the concertations held for a whole académie, in an académie's or a département's Bilan. */
   code: z.string(),
   name: z.string(),
   bassinKinds: z.array(BassinKind),

@@ -1,6 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
-import { MEETING_LEVEL_LABELS } from '../../../src-main/contract/domain.ts';
+import { academieLabel, MEETING_LEVEL_LABELS } from '../../../src-main/contract/domain.ts';
 import type { Meeting } from '../../../src-main/contract/schemas/meeting.ts';
 import { href } from '../../app/routes.ts';
 import { frenchDate, frenchNumber } from '../../components/format.ts';
@@ -19,7 +19,7 @@ export function LateRestitutions({ late, scope }: { late: Meeting[]; scope: Scop
     const d = scope.departements.find((x) => x.code === m.departementCode);
     if (d) return `${d.nom} (${d.code})`;
     const a = scope.academies.find((x) => x.code === m.academieCode);
-    return a ? `Académie de ${a.nom}` : '—';
+    return a ? academieLabel(a.nom, true) : '—';
   };
   const visible = late.slice(0, shown);
   return (

@@ -6,6 +6,7 @@ import { LateRestitutions } from './LateRestitutions.tsx';
 import { TableFrame } from './TableFrame.tsx';
 import { useMissing } from './useMissing.ts';
 import type { ScopeInfo } from './useScope.ts';
+import { academieLabel, ofAcademie } from '../../../src-main/contract/domain.ts';
 
 function AllGood({ children }: { children: string }) {
   return <p className="dash-ok"><span className="fr-icon-success-line fr-icon--sm fr-mr-1v" aria-hidden="true" />{children}</p>;
@@ -56,14 +57,14 @@ export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: S
               ) : (
                 <ul className="dash-missing-list">
                   {missing.departements.map((d) => (
-                    <li key={d.code}>{d.nom} ({d.code}) — académie de {d.academieNom}</li>
+                    <li key={d.code}>{d.nom} ({d.code}) — {academieLabel(d.academieNom)}</li>
                   ))}
                 </ul>
               )}
               {missing.academiqueLevel.length > 0 && (
                 <p className="fr-text--sm dash-note">
-                  Non attendue dans {missing.academiqueLevel.length > 1 ? 'les académies de ' : 'l’académie de '}
-                  {scope.academies.filter((a) => missing.academiqueLevel.includes(a.code)).map((a) => a.nom).join(' et ')}, dont le
+                  Non attendue dans {missing.academiqueLevel.length > 1 ? 'les académies ' : 'l’académie '}
+                  {scope.academies.filter((a) => missing.academiqueLevel.includes(a.code)).map((a) => ofAcademie(a.nom)).join(' et ')}, dont le
                   second niveau est une concertation académique.
                 </p>
               )}

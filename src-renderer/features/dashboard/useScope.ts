@@ -1,6 +1,7 @@
 /** The Bilan's perimeter chosen on the dashboard: the région, one of its académies or one of its départements. */
 import { useMemo, useState } from 'react';
 import type { RegionAcademique } from '../../../src-main/contract/schemas/territory.ts';
+import { academieLabel } from '../../../src-main/contract/domain.ts';
 
 export type Academie = RegionAcademique['academies'][number];
 export type Departement = Academie['departements'][number];
@@ -40,9 +41,9 @@ function scopeGroups(region: RegionAcademique): ScopeGroup[] {
   return [
     { label: 'Région académique', options: [{ value: 'region', label: `Toute la région académique ${region.nom}` }] },
     ...region.academies.map((a) => ({
-      label: `Académie de ${a.nom}`,
+      label: academieLabel(a.nom, true),
       options: [
-        { value: `academie:${a.code}`, label: `Toute l’académie de ${a.nom}` },
+        { value: `academie:${a.code}`, label: `Toute l’${academieLabel(a.nom)}` },
         ...a.departements.map((d) => ({ value: `departement:${d.code}`, label: `${d.nom} (${d.code})` })),
       ],
     })),

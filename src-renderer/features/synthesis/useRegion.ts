@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { RegionAcademique } from '../../../src-main/contract/schemas/territory.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { useQuery } from '../../components/useCall.ts';
+import { academieLabel } from '../../../src-main/contract/domain.ts';
 
 export interface ScopeOption {
   value: string;
@@ -28,9 +29,9 @@ export function useRegion() {
 export function scopeGroups(region: RegionAcademique | undefined, withRegion = true): ScopeGroup[] {
   if (!region) return withRegion ? [{ label: 'Région académique', options: [{ value: 'region', label: 'Toute la région académique' }] }] : [];
   const groups: ScopeGroup[] = region.academies.map((a) => ({
-    label: `Académie de ${a.nom}`,
+    label: academieLabel(a.nom, true),
     options: [
-      { value: `academie:${a.code}`, label: `Toute l’académie de ${a.nom}` },
+      { value: `academie:${a.code}`, label: `Toute l’${academieLabel(a.nom)}` },
       ...a.departements.map((d) => ({ value: `departement:${d.code}`, label: `${d.nom} (${d.code})` })),
     ],
   }));
@@ -45,7 +46,7 @@ export function scopeName(scope: string, region: RegionAcademique | undefined): 
   if (kind === 'region') return region ? `Région académique ${region.nom}` : 'Région académique';
   if (kind === 'academie') {
     const academie = region?.academies.find((a) => a.code === code);
-    return `Académie de ${academie?.nom ?? code}`;
+    return academie ? academieLabel(academie.nom, true) : `Académie ${code}`;
   }
   if (kind === 'departement') {
     const departement = region?.academies.flatMap((a) => a.departements).find((d) => d.code === code);
