@@ -180,13 +180,16 @@ function readThematiques(r: RowReader, campaign: Campaign): number[] | null {
 
 function readCounts(r: RowReader): { attendance: RowData['attendance']; declaredTotal: number | null } {
   let attendance: RowData['attendance'] = null;
+  const before = r.problems.length;
   for (const c of PARTICIPANT_CATEGORIES) {
     const count = r.read(`categorie:${c.code}`, parseCount);
     if (count !== null) (attendance ??= {})[c.code] = count;
   }
+  // A refused count is left out of the sum: comparing what is left with the total would be a second, false problem.
+  const countsRefused = r.problems.length > before;
   const declaredTotal = r.read('total', parseCount);
   const sum = attendance ? Object.values(attendance).reduce((a, b) => a + (b ?? 0), 0) : 0;
-  if (attendance && declaredTotal !== null && sum > declaredTotal) {
+  if (attendance && !countsRefused && declaredTotal !== null && sum > declaredTotal) {
     r.fail('total', `les catégories totalisent ${frenchNumber(sum)} participant${sum > 1 ? 's' : ''}, plus que le total déclaré (${frenchNumber(declaredTotal)})`);
   }
   return { attendance, declaredTotal };

@@ -58,18 +58,28 @@ function bridgeToken(): string {
 
 async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Envelope<unknown>> {
   const body = JSON.stringify({ name, input });
-  const response = await fetch('/api/call', {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Bearer ${bridgeToken()}`,
-      ...(onProgress ? { 'X-Progress': 'ndjson' } : {}),
-    },
-    body,
-    // A save started as the page closes must still arrive; browsers cap such requests at 64 kB in all,
-    // so only then, and only a small one.
-    keepalive: leaving && new TextEncoder().encode(body).length < 48_000,
-  });
+  const authorization = `Bearer ${bridgeToken()}`;
+  let response: Response;
+  try {
+    response = await fetch('/api/call', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: authorization,
+        ...(onProgress ? { 'X-Progress': 'ndjson' } : {}),
+      },
+      body,
+      // A save started as the page closes must still arrive; browsers cap such requests at 64 kB in all,
+      // so only then, and only a small one.
+      keepalive: leaving && new TextEncoder().encode(body).length < 48_000,
+    });
+  } catch {
+    // The browser says only "Failed to fetch": the local service is not answering.
+    throw new CallError({ code: 'INTERNAL', message: UNREACHABLE });
+  }
+  if (!(response.headers.get('Content-Type') ?? '').includes('json')) {
+    throw new CallError({ code: 'INTERNAL', message: `Réponse inattendue du service (HTTP ${response.status}).` });
+  }
   if (!onProgress || !response.body || !(response.headers.get('Content-Type') ?? '').includes('ndjson')) {
     return (await response.json()) as Envelope<unknown>;
   }
@@ -77,7 +87,9 @@ async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) 
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {
-    const { value, done } = await reader.read();
+    const { value, done } = await reader.read().catch(() => {
+      throw new CallError({ code: 'INTERNAL', message: `La réponse du service a été interrompue. ${UNREACHABLE}` });
+    });
     buffer += value ?? '';
     let newline: number;
     while ((newline = buffer.indexOf('\n')) >= 0) {
@@ -89,6 +101,9 @@ async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) 
     if (done) throw new CallError({ code: 'INTERNAL', message: 'La réponse du service a été interrompue.' });
   }
 }
+
+const UNREACHABLE =
+  'Le service de l’application ne répond plus : a-t-il été arrêté ? Relancez « npm run web », puis rouvrez l’adresse qu’il affiche. Ce qui était enregistré est dans le catalogue.';
 
 let leaving = false;
 /** The page is closing: the calls still sent must outlive it. */

@@ -70,8 +70,8 @@ test('ajouter un retex avec un lien, le retenir, le remonter au clavier, le voir
   await expect(kept.getByRole('heading', { level: 4 })).toHaveText([
     'Retex 1 : Un lieu de formation au numérique pour les parents',
     `Retex 2 : ${TITLE}`,
-    'Retex 3 : La chanson italienne d\'aujourd\'hui en LVC',
-    'Retex 4 : Une solution de remplacement de l\'ENT pour un dispositif ULIS',
+    'Retex 3 : La chanson italienne d’aujourd’hui en LVC',
+    'Retex 4 : Une solution de remplacement de l’ENT pour un dispositif ULIS',
     'Retex 5 : Travailler à distance comme en classe',
   ]);
   await screenshot(page, 'retex-reordonne');

@@ -40,7 +40,7 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
   await expect(sectionTitles).toHaveText([
     /1\. État des lieux$/,
     /2\. Principales actions et acteurs mobilisés$/,
-    /3\. Description de 2 à 3 retours d'expérience/,
+    /3\. Description de 2 à 3 retours d’expérience/,
     /4\. Défis à relever/,
   ]);
 
@@ -58,7 +58,7 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
     /1\. Constats partagés$/,
     /2\. Principales actions et acteurs mobilisés$/,
     /3\. Défis à relever/,
-    /4\. Description de 2 à 3 retours d'expérience/,
+    /4\. Description de 2 à 3 retours d’expérience/,
   ]);
   await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
   await screenshot(page, 'trame-copie-modifiee');

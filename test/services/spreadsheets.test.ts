@@ -120,6 +120,12 @@ describe('bad sheets are refused, row by row, and the catalogue is left exactly 
     expect(catalogueChecksum(db)).toBe(before);
   });
 
+  it('reports a refused count once, without a second, false problem about the sum of what is left', async () => {
+    const path = libreOfficeSheet('Date;Département;Élèves;Parents;Enseignants;Total déclaré\n14/10/2020;33;10;-4;15;21', 'negatif-somme');
+    const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path });
+    expect(report.problems).toEqual([expect.objectContaining({ row: 2, column: 'D', message: expect.stringMatching(/ne peut pas être négatif/) })]);
+  });
+
   it('refuses a duplicated row', async () => {
     const path = libreOfficeSheet('Date;Département;Total déclaré\n14/10/2020;33;150\n14/10/2020;33;151', 'double');
     const report = await demo.call('spreadsheets.previewImport', { campaignId: demo.campaignId, path });

@@ -16,7 +16,7 @@ export function BilanExportPanel({ campaignId }: { campaignId: number }) {
   const { region } = useRegion();
   const groups = useMemo(() => scopeGroups(region), [region]);
   const { scope, setScope, path, setPath } = usePathFor(
-    (s) => `out/bilan-${s === 'region' ? (region?.code ?? 'region') : scopeCode(s, region)}.xlsx`,
+    (s) => `bilan-${s === 'region' ? (region?.code ?? 'region') : scopeCode(s, region)}.xlsx`,
     'region',
   );
   const { run, busy, error, clearError } = useMutation();

@@ -6,7 +6,7 @@ export function OutputPathInput({ label = 'Fichier à écrire', value, onChange 
   return (
     <Input
       label={label}
-      hintText="Chemin sur cet ordinateur, relatif au dossier de l’application ou absolu. Un fichier du même nom est remplacé."
+      hintText="Chemin sur cet ordinateur : un nom seul désigne un fichier de « Documents/Synthèse régionale ». Un fichier du même nom est remplacé."
       state={missing ? 'error' : 'default'}
       stateRelatedMessage="Indiquez le chemin du fichier."
       nativeInputProps={{ value, onChange: (e) => onChange(e.target.value), autoComplete: 'off', spellCheck: false }}

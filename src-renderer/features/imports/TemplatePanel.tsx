@@ -18,7 +18,7 @@ export function TemplatePanel({ campaignId }: { campaignId: number }) {
   const groups = useMemo(() => scopeGroups(region, false), [region]);
   const first = groups[0]?.options[0]?.value ?? '';
   // Until the user picks one, the région's first académie (known once the territory has loaded).
-  const picked = usePathFor((s) => `out/releve-${scopeCode(s || first, region)}.xlsx`, '');
+  const picked = usePathFor((s) => `releve-${scopeCode(s || first, region)}.xlsx`, '');
   const scope = picked.scope || first;
   const { setScope, path, setPath } = picked;
   const { run, busy, error, clearError } = useMutation();

@@ -38,15 +38,17 @@ export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId
     setWritten(result.documents);
     onGenerated();
     const n = result.documents.length;
-    notify({ severity: 'success', message: `${frenchNumber(n)} fichier${n > 1 ? 's' : ''} Word écrit${n > 1 ? 's' : ''} dans « ${outputDir.trim()} ».` });
+    const first = result.documents[0]?.path ?? outputDir.trim();
+    const folder = first.slice(0, Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')));
+    notify({ severity: 'success', message: `${frenchNumber(n)} fichier${n > 1 ? 's' : ''} Word écrit${n > 1 ? 's' : ''} dans « ${folder} ».` });
   };
 
   return (
     <>
       <p className="fr-text--sm">
         Les fichiers sont écrits <strong>sur cet ordinateur</strong>, dans le dossier indiqué : un nom seul (« Synthèses ») désigne un
-        dossier de vos Documents dans l’application de bureau, du dossier de lancement dans le navigateur. Sans thématique choisie,
-        vous obtenez le document entier et un fichier par thématique.
+        dossier de « Documents/Synthèse régionale ». Sans thématique choisie, vous obtenez le document entier et un fichier par
+        thématique.
       </p>
       <form
         className="syn-generate"

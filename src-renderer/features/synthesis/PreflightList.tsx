@@ -46,7 +46,9 @@ export function PreflightList({ findings }: { findings: Finding[] }) {
 
 function FindingGroup({ group, findings }: { group: (typeof GROUPS)[number]; findings: Finding[] }) {
   const [all, setAll] = useState(false);
-  const shown = all ? findings : findings.slice(0, SHOWN);
+  // Folding away one to three findings would hide as much as it saves: the list is then shown whole.
+  const folds = findings.length > SHOWN + 3;
+  const shown = all || !folds ? findings : findings.slice(0, SHOWN);
   const id = `preflight-${group.severity}`;
   return (
     <section aria-labelledby={id} className="fr-mb-3w">
@@ -68,9 +70,9 @@ function FindingGroup({ group, findings }: { group: (typeof GROUPS)[number]; fin
           ))}
         </ul>
       )}
-      {findings.length > SHOWN && (
+      {folds && (
         <Button size="small" priority="tertiary" onClick={() => setAll(!all)} nativeButtonProps={{ 'aria-expanded': all }}>
-          {all ? 'Afficher moins' : findings.length - SHOWN === 1 ? 'Afficher la dernière' : `Afficher les ${frenchNumber(findings.length - SHOWN)} autres`}
+          {all ? 'Afficher moins' : `Afficher les ${frenchNumber(findings.length - SHOWN)} autres`}
         </Button>
       )}
     </section>

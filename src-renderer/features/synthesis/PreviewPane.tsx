@@ -20,11 +20,17 @@ export function PreviewPane({ preview, loading, error }: Props) {
     <>
       <ErrorNotice error={error} />
       <div className="syn-preview-status">
-        {loading ? <Loading what="Mise à jour de l’aperçu" /> : preview ? <p className="fr-text--sm fr-mb-1w">Aperçu à jour : {preview.title}</p> : null}
+        {loading ? (
+          <Loading what="Mise à jour de l’aperçu" />
+        ) : preview && error ? (
+          <p className="fr-text--sm fr-mb-1w">Aperçu précédent, non mis à jour : {preview.title}</p>
+        ) : preview ? (
+          <p className="fr-text--sm fr-mb-1w">Aperçu à jour : {preview.title}</p>
+        ) : null}
       </div>
       {preview && (
         <div
-          className={`app-preview syn-preview${loading ? ' syn-preview--stale' : ''}`}
+          className={`app-preview syn-preview${loading || error ? ' syn-preview--stale' : ''}`}
           role="region"
           aria-label="Aperçu de la synthèse"
           aria-busy={loading}

@@ -12,12 +12,14 @@ export interface RunningApp {
   url: string;
   dbPath: string;
   dir: string;
+  /** Stops the server as Ctrl+C would, the page left open. */
+  stop(): Promise<void>;
 }
 
 function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'synthese-e2e-'));
   const dbPath = join(dir, 'catalogue.sqlite');
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0'], {
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0', '--documents', join(dir, 'documents')], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,7 +31,13 @@ function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
       const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64})/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ app: { url: match[1]!, dbPath, dir }, child });
+        const stop = () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGINT');
+          });
+        resolve({ app: { url: match[1]!, dbPath, dir, stop }, child });
       }
     };
     child.stdout!.on('data', read);
