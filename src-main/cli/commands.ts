@@ -133,11 +133,12 @@ export async function tramesCommand(dbPath: string, options: { campagne?: string
 export async function kit2015Command(dbPath: string, outDir: string, options: { campagne?: string; academie?: string }): Promise<number> {
   requireFile(dbPath);
   return withCatalogue(dbPath, async (call) => {
-    const { archives } = await call('kit2015.generate', {
+    const { archives, findings } = await call('kit2015.generate', {
       campaignId: await campaignId(call, options.campagne ?? 'concertation-2015'),
       outputDir: outDir,
       ...(options.academie ? { academieCode: options.academie } : {}),
     });
+    if (findings.length > 0) out(formatFindings(findings));
     for (const a of archives) {
       out(`Écrit : ${a.document.path} (${a.entries.length} documents)`);
       for (const entry of a.entries) out(`  ${entry}`);

@@ -14,7 +14,7 @@ import {
   SectionText, SectionTextKey,
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingUpdate } from './schemas/meeting.ts';
-import { PreflightReport } from './schemas/preflight.ts';
+import { Finding, PreflightReport } from './schemas/preflight.ts';
 import { ImportReport, ImportRequest, TemplateRequest, WorkbookRequest } from './schemas/spreadsheets.ts';
 import { StyleImport, StyleTemplateInfo } from './schemas/style.ts';
 import {
@@ -143,6 +143,8 @@ export const operations = {
       archives: z.array(z.object({
         document: GeneratedDocument, academieCode: AcademieCode, academieName: z.string(), entries: z.array(z.string()),
       })),
+      /** The checks of the meetings written (élus during the reserve period, categories over the total…). */
+      findings: z.array(Finding),
     }),
     'Kit 2015 : pour chaque rencontre d’établissement, sa synthèse et ses fiches défi, dans un .zip par académie.',
   ),

@@ -20,6 +20,7 @@ import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { StyleTemplate } from '../synthesis/style-template.ts';
 import type { SynthesisDocument } from '../synthesis/model.ts';
 import type { HandlerGroup } from './context.ts';
+import { checkMeeting } from './preflight.service.ts';
 import { chosenStyle } from './synthesis.service.ts';
 import { makeDir, outputFolder, writeAtomically } from './output-files.ts';
 import { requireCampaign } from './ownership.ts';
@@ -56,7 +57,8 @@ export const kit2015Handlers: HandlerGroup<'kit2015'> = {
       }),
     );
     onProgress?.({ operation: 'kit2015.generate', done: academies.length, total: academies.length, message: 'Terminé' });
-    return { archives: logged };
+    const { campaign } = archives[0]!.source;
+    return { archives: logged, findings: meetings.flatMap((m) => checkMeeting(m, campaign)) };
   },
 };
 

@@ -10,7 +10,8 @@ export type Inline =
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   /** `entry` opens a numbered entry (a retex); `slot` is a trame's empty slot. */
-  | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle }
+  /** `keepNext`: on the same page as what follows (a retex's title with its links). */
+  | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle; keepNext?: boolean }
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] }
   /** A chart: SVG for the preview and Word, PNG for readers that cannot show SVG. */

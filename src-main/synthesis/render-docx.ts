@@ -71,7 +71,7 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
         new Paragraph({
           ...(block.style === 'note' ? { style: 'Note' } : {}),
           // A group title stays with the list it opens.
-          ...(block.style === 'lead' ? { keepNext: true, keepLines: true } : {}),
+          ...(block.style === 'lead' || block.keepNext ? { keepNext: true, keepLines: true } : {}),
           spacing: { before: block.style === 'entry' || block.style === 'slot' ? 200 : 80, after: 80 },
           children: block.inlines.map(renderInline),
         }),
@@ -80,7 +80,7 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
       return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: item.map(renderInline) }));
     case 'table':
       return [
-        new Paragraph({ spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(block.caption), bold: true })] }),
+        new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(block.caption), bold: true })] }),
         table(block),
       ];
     case 'image':
@@ -124,7 +124,11 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   const longest = block.header.map((_, col) => Math.max(8, ...all.map((r) => (r[col] ?? '').length)));
   const sum = longest.reduce((a, b) => a + b, 0);
   const widths = longest.map((n) => Math.floor((CONTENT_WIDTH * n) / sum));
-  const row = (cells: string[], kind: 'header' | 'body' | 'total') =>
+  // Figures are right-aligned, under a header aligned with them; words ("ZAP / ECLORE") stay left.
+  const numeric = block.header.map((_, col) => col > 0 && block.rows.every((r) => /^[\d\s\u00A0\u202F%,—-]*$/.test(r[col] ?? '')));
+  // A short table is kept on one page (each row kept with the next), as its caption is kept with it.
+  const whole = block.rows.length <= 20;
+  const row = (cells: string[], kind: 'header' | 'body' | 'total', last = false) =>
     new TableRow({
       tableHeader: kind === 'header',
       cantSplit: true,
@@ -138,7 +142,8 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
               new Paragraph({
                 // Explicit spacing: a style template's body spacing would swell every cell.
                 spacing: { before: 20, after: 20, line: 240 },
-                alignment: index > 0 && kind !== 'header' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                alignment: numeric[index] ? AlignmentType.RIGHT : AlignmentType.LEFT,
+                ...(whole && !last ? { keepNext: true } : {}),
                 children: [new TextRun({ text: clean(value), bold: kind !== 'body', size: 20 })],
               }),
             ],
@@ -148,7 +153,11 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
-    rows: [row(block.header, 'header'), ...block.rows.map((r) => row(r, 'body')), ...(block.total ? [row(block.total, 'total')] : [])],
+    rows: [
+      row(block.header, 'header'),
+      ...block.rows.map((r, i) => row(r, 'body', !block.total && i === block.rows.length - 1)),
+      ...(block.total ? [row(block.total, 'total', true)] : []),
+    ],
   });
 }
 

@@ -57,6 +57,7 @@ export function retexBlocks(retex: Retex[], max: number): Block[] {
   const result: Block[] = [];
   const ordered = [...retex].sort((a, b) => a.position - b.position || a.id - b.id);
   ordered.forEach((r, index) => {
+    const start = result.length;
     const lead: Inline[] = [text(`Retex ${index + 1} : `, { bold: true }), text(r.title, { bold: true })];
     const body = r.text.trim() === '' ? [] : [text('. '), ...inlines(r.text)];
     result.push(paragraph([...lead, ...(body.length > 0 && /[.!?:]$/.test(r.title) ? body.slice(1) : body)], 'entry'));
@@ -68,6 +69,8 @@ export function retexBlocks(retex: Retex[], max: number): Block[] {
       const label = link.label.trim() || LINK_LABELS[link.kind];
       result.push(paragraph([text(`${label} : `), { kind: 'link', text: link.url, url: link.url }]));
     }
+    // A retex is read whole: its title, context and links are not split over two pages.
+    for (let i = start; i < result.length - 1; i++) result[i] = { ...result[i]!, keepNext: true } as Block;
   });
   for (let slot = ordered.length + 1; slot <= max; slot++) {
     result.push(paragraph([text(`Retex ${slot} :`, { bold: true })], 'slot'));

@@ -42,13 +42,14 @@ describe('kit2015.generate on the 2015 demo', () => {
   let campaignId: number;
   let outputDir: string;
   let archives: Awaited<ReturnType<TestCatalogue['call']>> & any;
+  let archivesFindings: unknown[];
 
   beforeAll(async () => {
     demo = emptyCatalogue();
     await loadDemos(demo.call);
     campaignId = (await demo.call('campaigns.list', {})).find((c) => c.slug === 'concertation-2015')!.id;
     outputDir = mkdtempSync(join(tmpdir(), 'synthese-kit-'));
-    ({ archives } = await demo.call('kit2015.generate', { campaignId, outputDir }));
+    ({ archives, findings: archivesFindings } = await demo.call('kit2015.generate', { campaignId, outputDir }));
   });
 
   it('writes one .zip per académie, with a synthesis and a fiche défi per atelier for each établissement', async () => {
@@ -62,6 +63,12 @@ describe('kit2015.generate on the 2015 demo', () => {
       expect(names).toEqual([...archive.entries].sort());
       for (const name of names) expect(name).toMatch(/^(Synthese_[A-Za-z-]+_|Defi_Theme \d+_[A-Za-z-]+_)[A-Za-z0-9 ()-]+\.docx$/);
     }
+  });
+
+  it('says what is wrong with the meetings it writes up, as the synthesis pre-flight does', () => {
+    const codes = (archivesFindings as { code: string; message: string }[]).map((f) => `${f.code}: ${f.message}`);
+    expect(codes).toContainEqual(expect.stringMatching(/^elus-periode-reserve: Rencontre « .*Émile Zola.* » du 17.février 2015/));
+    expect(codes).toContainEqual(expect.stringMatching(/^categories-superieures: .*totalisent 53 participants pour un total déclaré de 48/));
   });
 
   it('never lets one établissement’s file overwrite another’s, even when two share a name', async () => {

@@ -66,6 +66,31 @@ describe('regional synthesis of the demo catalogue, read back by LibreOffice', (
     expect(used).toBe("['Heading 1', 'Heading 2', 'List Paragraph', 'Normal', 'Note', 'Subtitle', 'Title']");
   });
 
+  it('keeps a caption with its table and a retex with its links on one page; figures right, words left (python-docx reads it)', () => {
+    const script = [
+      'import sys, json, docx',
+      'd = docx.Document(sys.argv[1])',
+      'keep = lambda start: [bool(p.paragraph_format.keep_with_next) for p in d.paragraphs if p.text.startswith(start)]',
+      'entry = next(i for i, p in enumerate(d.paragraphs) if p.text.startswith("Retex 1") and "Un lieu de formation" in p.text)',
+      'bassins = d.tables[0]',
+      'align = lambda cell: str(cell.paragraphs[0].alignment)',
+      'print(json.dumps({',
+      '  "caption": keep("Nombre de rencontres ZAP"),',
+      '  "retex": [bool(p.paragraph_format.keep_with_next) for p in d.paragraphs[entry:entry + 3]],',
+      '  "retexTexts": [p.text.replace("\\u00a0", " ").replace("\\u202f", " ")[:12] for p in d.paragraphs[entry:entry + 3]],',
+      '  "row": [c.text for c in bassins.rows[1].cells],',
+      '  "aligns": [align(c) for c in bassins.rows[1].cells],',
+      '}))',
+    ].join('\n');
+    const found = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, documents[0]!.path], { encoding: 'utf8' }));
+    expect(found.caption).toEqual([true]);
+    // Its title and text, its niveau, its one link: the first two kept with what follows, the last free.
+    expect(found.retexTexts).toEqual(['Retex 1 : Un', 'Niveau : col', 'Vidéo de Mon']);
+    expect(found.retex).toEqual([true, true, false]);
+    expect(found.row).toEqual(['Bordeaux', 'ZAP', '24']);
+    expect(found.aligns).toEqual(['LEFT (0)', 'LEFT (0)', 'RIGHT (2)']);
+  });
+
   it('opens with the title, the descriptif and the Bilan des rencontres', () => {
     inOrder(whole, [
       'Concertation sur les États généraux du numérique territorialisés',
