@@ -9,6 +9,7 @@ import { useQuery } from '../../components/useCall.ts';
 import { ChoicesForm } from './ChoicesForm.tsx';
 import { DocumentHistory } from './DocumentHistory.tsx';
 import { GeneratePanel } from './GeneratePanel.tsx';
+import { KitPanel } from './KitPanel.tsx';
 import { PreflightList } from './PreflightList.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
 import { scopeGroups, useRegion } from './useRegion.ts';
@@ -47,6 +48,14 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
   const ready = choices.trameId !== null;
   const preflight = useQuery('synthesis.preflight', target, !ready);
   const preview = useQuery('synthesis.preview', target, !ready);
+  // The 2015 kit is offered where there are établissement meetings to write up.
+  const etablissementMeetings = useQuery('meetings.list', { campaignId, level: 'etablissement' });
+  const kitAcademie = useMemo(() => {
+    const [kind, code] = choices.scope.split(':');
+    const academies = region?.academies ?? [];
+    const found = kind === 'academie' ? academies.find((a) => a.code === code) : kind === 'departement' ? academies.find((a) => a.departements.some((d) => d.code === code)) : undefined;
+    return found ? { code: found.code, nom: found.nom } : null;
+  }, [choices.scope, region]);
 
   if (!campaign) return null;
   return (
@@ -90,6 +99,12 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
             <h2 id="syn-generate-title" className="fr-h4">Générer les fichiers Word</h2>
             <GeneratePanel campaignId={campaignId} choices={choices} onGenerated={documents.reload} />
           </section>
+          {(etablissementMeetings.data?.length ?? 0) > 0 && (
+            <section aria-labelledby="syn-kit-title" className="fr-mb-4w">
+              <h2 id="syn-kit-title" className="fr-h4">Kit 2015 : une archive par académie</h2>
+              <KitPanel campaignId={campaignId} choices={choices} academie={kitAcademie} onGenerated={documents.reload} />
+            </section>
+          )}
         </div>
         <section aria-labelledby="syn-preview-title" className="syn-layout__main fr-mb-4w">
           <h2 id="syn-preview-title" className="fr-h4">Aperçu</h2>
