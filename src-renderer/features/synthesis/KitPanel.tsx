@@ -1,5 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
 import { academieLabel } from '../../../src-main/contract/domain.ts';
 import type { OperationOutput } from '../../../src-main/contract/operations.ts';
@@ -9,6 +7,7 @@ import { frenchNumber } from '../../components/format.ts';
 import { useMutation } from '../../components/useCall.ts';
 import { BusyStatus } from './BusyStatus.tsx';
 import { DocumentFiles } from './DocumentFiles.tsx';
+import { FolderForm, useFolder } from './FolderForm.tsx';
 import { findingLink } from './PreflightList.tsx';
 import type { SynthesisChoices } from './useSynthesisChoices.ts';
 
@@ -27,16 +26,15 @@ export function KitPanel({ campaignId, choices, academie, onGenerated }: {
 }) {
   const { notify } = useApp();
   const { run, busy, error, clearError, progress } = useMutation();
-  const [outputDir, setOutputDir] = useState(() => sessionStorage.getItem(FOLDER_KEY) ?? 'Kit 2015');
+  const folder = useFolder(FOLDER_KEY, 'Kit 2015');
   const [written, setWritten] = useState<OperationOutput<'kit2015.generate'> | null>(null);
-  const folderMissing = outputDir.trim() === '';
 
   const generate = async () => {
-    if (folderMissing) return;
+    if (folder.missing) return;
     setWritten(null);
     const result = await run('kit2015.generate', {
       campaignId,
-      outputDir: outputDir.trim(),
+      outputDir: folder.folder.trim(),
       ...(academie ? { academieCode: academie.code } : {}),
       ...(choices.trameId !== null ? { trameId: choices.trameId } : {}),
     });
@@ -54,32 +52,16 @@ export function KitPanel({ campaignId, choices, academie, onGenerated }: {
         Pour chaque rencontre d’établissement, sa synthèse sur la trame choisie et ses fiches défi, nommées comme le kit le
         demande, dans une archive .zip {academie ? `pour l’${academieLabel(academie.nom)}` : 'par académie de la région'}.
       </p>
-      <form
-        className="syn-generate"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void generate();
-        }}
-      >
-        <Input
-          label="Dossier des archives"
-          hintText="Un nom seul désigne un dossier de « Documents/Synthèse régionale »."
-          state={folderMissing ? 'error' : 'default'}
-          stateRelatedMessage="Indiquez un dossier."
-          nativeInputProps={{
-            value: outputDir,
-            onChange: (e) => {
-              setOutputDir(e.target.value);
-              sessionStorage.setItem(FOLDER_KEY, e.target.value);
-            },
-            autoComplete: 'off',
-            spellCheck: false,
-          }}
-        />
-        <Button type="submit" priority="secondary" iconId="fr-icon-archive-line" disabled={busy || folderMissing}>
-          Écrire le kit 2015
-        </Button>
-      </form>
+      <FolderForm
+        label="Dossier des archives"
+        hint="Un nom seul désigne un dossier de « Documents/Synthèse régionale »."
+        folder={folder}
+        button="Écrire le kit 2015"
+        iconId="fr-icon-archive-line"
+        secondary
+        disabled={busy}
+        onSubmit={() => void generate()}
+      />
       <BusyStatus busy={busy} progress={progress} message="Écriture des archives en cours…" />
       <ErrorNotice error={error} onClose={clearError} />
       {written && (
