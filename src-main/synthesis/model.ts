@@ -36,3 +36,8 @@ export type ParagraphStyle = 'note' | 'slot' | 'entry' | 'lead';
 
 export const paragraph = (inlines: Inline[], style?: ParagraphStyle): Block =>
   style ? { kind: 'paragraph', inlines, style } : { kind: 'paragraph', inlines };
+
+/** Which columns of a table hold figures (right-aligned in both renderers); the first names the row. */
+export function numericColumns(table: Extract<Block, { kind: 'table' }>): boolean[] {
+  return table.header.map((_, col) => col > 0 && table.rows.every((r) => /^[\d\s\u00A0\u202F%,—-]*$/.test(r[col] ?? '')));
+}

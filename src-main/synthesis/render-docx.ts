@@ -6,7 +6,7 @@ import {
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
-import type { Block, Inline, SynthesisDocument } from './model.ts';
+import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
 
 
@@ -125,7 +125,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   const sum = longest.reduce((a, b) => a + b, 0);
   const widths = longest.map((n) => Math.floor((CONTENT_WIDTH * n) / sum));
   // Figures are right-aligned, under a header aligned with them; words ("ZAP / ECLORE") stay left.
-  const numeric = block.header.map((_, col) => col > 0 && block.rows.every((r) => /^[\d\s\u00A0\u202F%,—-]*$/.test(r[col] ?? '')));
+  const numeric = numericColumns(block);
   // A short table is kept on one page (each row kept with the next), as its caption is kept with it.
   const whole = block.rows.length <= 20;
   const row = (cells: string[], kind: 'header' | 'body' | 'total', last = false) =>

@@ -4,7 +4,7 @@
  */
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
-import type { Block, Inline, SynthesisDocument } from './model.ts';
+import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -34,22 +34,24 @@ function renderBlock(block: Block): string {
     }
     case 'list':
       return `<ul>${block.items.map((item) => `<li>${item.map(renderInline).join('')}</li>`).join('')}</ul>`;
-    case 'table':
+    case 'table': {
+      const numeric = numericColumns(block);
       return [
         '<table class="synthese-tableau">',
         `<caption>${clean(block.caption)}</caption>`,
-        `<thead><tr>${block.header.map((h) => `<th scope="col">${clean(h)}</th>`).join('')}</tr></thead>`,
-        `<tbody>${block.rows.map((r) => row(r)).join('')}</tbody>`,
-        block.total ? `<tfoot>${row(block.total)}</tfoot>` : '',
+        `<thead><tr>${block.header.map((h, i) => `<th scope="col"${numeric[i] ? ' class="nombre"' : ''}>${clean(h)}</th>`).join('')}</tr></thead>`,
+        `<tbody>${block.rows.map((r) => row(r, numeric)).join('')}</tbody>`,
+        block.total ? `<tfoot>${row(block.total, numeric)}</tfoot>` : '',
         '</table>',
       ].join('');
+    }
     case 'image':
       return `<figure class="synthese-figure">${block.svg}<figcaption>${clean(block.caption)}</figcaption></figure>`;
   }
 }
 
-function row(cells: string[]): string {
-  return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${clean(c)}</th>` : `<td>${clean(c)}</td>`)).join('')}</tr>`;
+function row(cells: string[], numeric: boolean[]): string {
+  return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row">${clean(c)}</th>` : `<td${numeric[i] ? ' class="nombre"' : ''}>${clean(c)}</td>`)).join('')}</tr>`;
 }
 
 function renderInline(inline: Inline): string {

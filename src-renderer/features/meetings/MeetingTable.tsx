@@ -42,7 +42,7 @@ export function MeetingTable({ meetings, page, onPage, caption, territory, bassi
                     <th scope="col">Niveau</th>
                     <th scope="col">Intitulé</th>
                     <th scope="col">Lieu</th>
-                    <th scope="col">Académie / département / bassin</th>
+                    <th scope="col" className="meetings-table__where">Académie / département / bassin</th>
                     <th scope="col" className="app-number">Participants</th>
                     <th scope="col">Restitution</th>
                   </tr>
@@ -56,7 +56,7 @@ export function MeetingTable({ meetings, page, onPage, caption, territory, bassi
                         <a className="fr-link" href={href(`/rencontres/${m.id}`)}>{m.title}</a>
                       </th>
                       <td className="fr-cell--multiline meetings-table__lieu">{m.lieu}</td>
-                      <td className="fr-cell--multiline">
+                      <td className="fr-cell--multiline meetings-table__where">
                         <PlaceCell meeting={m} territory={territory} bassinNames={bassinNames} />
                       </td>
                       <td className="app-number">
