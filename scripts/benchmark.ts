@@ -103,6 +103,8 @@ await measure('territory.tree', 100, () => call('territory.tree', {}));
 await measure('synthesis.preview (document entier)', 500, () => call('synthesis.preview', { campaignId: c }));
 await measure('synthesis.preflight (une région)', 100, () => call('synthesis.preflight', { campaignId: c }));
 await measure('stats.bilan (une académie)', 100, () => call('stats.bilan', { campaignId: c, scope: 'academie:BORDEAUX' }));
+await measure('stats.bilan (un département, avec les concertations de toute l’académie)', 100, () => call('stats.bilan', { campaignId: c, scope: 'departement:33' }));
+await measure('synthesis.preview (un département)', 500, () => call('synthesis.preview', { campaignId: c, scope: 'departement:33' }));
 // "A whole synthesis within half a second": the whole regional document, from the catalogue to its bytes.
 await measure('synthèse entière (catalogue → .docx reproductible)', 500, async () => {
   const source = loadSource(db, { campaignId: c });
