@@ -51,11 +51,12 @@ test('vérifier, prévisualiser, générer et télécharger la synthèse région
   await expect(preview.getByText(/Au total,\s*800\s*personnes/)).toBeVisible();
   await screenshot(page, 'synthese-avant-generation');
 
-  // Générer, into this run's own folder.
-  const folder = join(app.dir, 'syntheses');
-  await page.getByRole('textbox', { name: /^Dossier de destination/ }).fill(folder);
+  // Générer, into a folder given by its bare name: it lands in the documents folder (this run's own).
+  await page.getByRole('textbox', { name: /^Dossier de destination/ }).fill('Synthèses de test');
   await page.getByRole('button', { name: 'Générer' }).click();
-  await expect(page.getByText(/^\d+ fichiers Word écrits dans « .+ »\.$/)).toBeVisible({ timeout: 60_000 });
+  const folder = join(app.dir, 'documents', 'Synthèses de test');
+  await expect(page.getByText(`6 fichiers Word écrits dans « ${folder} ».`)).toBeVisible({ timeout: 60_000 });
+  expect(existsSync(join(folder, 'Synthese_Nouvelle-Aquitaine.docx'))).toBe(true);
   const downloads = page.getByRole('button', { name: /^Télécharger .+\.docx$/ });
   await expect(downloads.first()).toBeVisible();
   const names = (await downloads.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map((n) => n.replace(/^Télécharger /, ''));
