@@ -23,7 +23,7 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
     case 'contributions':
       return [...intro, ...groupedItems(contributionsOf(source, thematiqueId, section.contributionKinds))];
     case 'retex':
-      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), section.retexMax)];
+      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), section.retexMax, section.entryLabel)];
     case 'defis_propositions':
       return [...intro, ...defisPropositions(source, thematiqueId)];
   }
@@ -52,13 +52,13 @@ function groupedItems(items: Contribution[]): Block[] {
   return result;
 }
 
-/** "Retex 1 : …" entries with their links, then the trame's empty slots up to its maximum. */
-export function retexBlocks(retex: Retex[], max: number): Block[] {
+/** "Retex 1 : …" (or the trame's own word) entries with their links, then the empty slots up to its maximum. */
+export function retexBlocks(retex: Retex[], max: number, entryLabel: string): Block[] {
   const result: Block[] = [];
   const ordered = [...retex].sort((a, b) => a.position - b.position || a.id - b.id);
   ordered.forEach((r, index) => {
     const start = result.length;
-    const lead: Inline[] = [text(`Retex ${index + 1} : `, { bold: true }), text(r.title, { bold: true })];
+    const lead: Inline[] = [text(`${entryLabel} ${index + 1} : `, { bold: true }), text(r.title, { bold: true })];
     const body = r.text.trim() === '' ? [] : [text('. '), ...inlines(r.text)];
     result.push(paragraph([...lead, ...(body.length > 0 && /[.!?:]$/.test(r.title) ? body.slice(1) : body)], 'entry'));
     const context = [r.niveau && `Niveau : ${r.niveau}`, r.classes && `Classes : ${r.classes}`].filter(
@@ -73,7 +73,7 @@ export function retexBlocks(retex: Retex[], max: number): Block[] {
     for (let i = start; i < result.length - 1; i++) result[i] = { ...result[i]!, keepNext: true } as Block;
   });
   for (let slot = ordered.length + 1; slot <= max; slot++) {
-    result.push(paragraph([text(`Retex ${slot} :`, { bold: true })], 'slot'));
+    result.push(paragraph([text(`${entryLabel} ${slot} :`, { bold: true })], 'slot'));
   }
   return result;
 }

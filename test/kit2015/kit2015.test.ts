@@ -86,6 +86,11 @@ describe('kit2015.generate on the 2015 demo', () => {
     const expected = meetings.reduce((n, m) => n + 1 + m.ateliers.length, 0);
     expect(Object.keys(zip.files)).toHaveLength(expected);
     expect(Object.keys(zip.files).filter((n) => n.startsWith('Synthese_'))).toHaveLength(meetings.length);
+    // Told apart by their communes, not by a "(2)" that says nothing of which is which.
+    const second = await copy.call('etablissements.get', { uai: uais[1]! });
+    for (const e of [first, second]) {
+      expect(Object.keys(zip.files)).toContain(`Synthese_Poitiers_${kitPart(`${first.nom} ${e.commune}`)}.docx`);
+    }
   });
 
   it('fills the établissement’s synthesis on the 2015 trame, and the fiche défi with its défi', async () => {
@@ -100,6 +105,9 @@ describe('kit2015.generate on the 2015 demo', () => {
     expect(text).toContain("Synthèse de l'établissement");
     expect(text).toContain('Diversité des participants');
     expect(text).toMatch(/1\. État des lieux.*2\. Principales attentes.*3\. Description de 1 à 2 réalisations.*4\. Défis et propositions identifiés/);
+    // The 2015 trame's word for its entries: « Réalisation 1 : », not 2020's « Retex 1 : ».
+    expect(text).toMatch(/Réalisation 1 :/);
+    expect(text).not.toMatch(/Retex \d :/);
 
     const defiName = poitiers.entries.find((n: string) => n.startsWith('Defi_'))!;
     const defiPath = join(dir, 'defi.docx');

@@ -8,7 +8,7 @@ interface TrameRow {
 }
 interface SectionRow {
   key: string; scope: TrameSection['scope']; title: string; guidance: string; source: TrameSection['source'];
-  contribution_kinds: string; retex_min: number; retex_max: number; numbered: 0 | 1;
+  contribution_kinds: string; retex_min: number; retex_max: number; entry_label: string; numbered: 0 | 1;
 }
 
 export function listTrames(db: Catalogue, campaignId?: number): Trame[] {
@@ -53,8 +53,9 @@ export function deleteTrame(db: Catalogue, id: number): boolean {
 
 function writeSections(db: Catalogue, trameId: number, sections: TrameSection[]): void {
   const insert = db.prepare(
-    `INSERT INTO trame_section (trame_id, position, key, scope, title, guidance, source, contribution_kinds, retex_min, retex_max, numbered)
-     VALUES (@trameId, @position, @key, @scope, @title, @guidance, @source, @kinds, @retexMin, @retexMax, @num)`,
+    `INSERT INTO trame_section (trame_id, position, key, scope, title, guidance, source, contribution_kinds, retex_min, retex_max,
+       entry_label, numbered)
+     VALUES (@trameId, @position, @key, @scope, @title, @guidance, @source, @kinds, @retexMin, @retexMax, @entryLabel, @num)`,
   );
   sections.forEach((s, index) =>
     insert.run({ ...s, trameId, position: index + 1, kinds: JSON.stringify(s.contributionKinds), num: s.numbered ? 1 : 0 }),
@@ -82,6 +83,7 @@ function toTrame(db: Catalogue, row: TrameRow): Trame {
       contributionKinds: JSON.parse(s.contribution_kinds) as TrameSection['contributionKinds'],
       retexMin: s.retex_min,
       retexMax: s.retex_max,
+      entryLabel: s.entry_label,
       numbered: s.numbered === 1,
     })),
   };

@@ -14,6 +14,8 @@ export const TrameSection = z
     contributionKinds: z.array(ContributionKind).max(5).default([]),
     retexMin: z.number().int().min(0).max(20).default(0),
     retexMax: z.number().int().min(0).max(20).default(0),
+    /** What each retex entry is called: "Retex 1 :", "Réalisation 1 :" (the 2015 kit). */
+    entryLabel: label(40).default('Retex'),
     /** Printed as "1. État des lieux". */
     numbered: z.boolean().default(true),
   })

@@ -85,6 +85,13 @@ export function SourceFields({ section, problems, onEdit, onCommit, onBlur }: {
           problem={problem('retexMin')} onEdit={(retexMin) => onEdit({ retexMin })} onBlur={onBlur} />
         <RetexCount label="Retex au maximum" hint="Au-delà, la vérification avant génération vous prévient." value={section.retexMax}
           problem={problem('retexMax')} onEdit={(retexMax) => onEdit({ retexMax })} onBlur={onBlur} />
+        <Input
+          label="Nom de chaque entrée"
+          hintText="Imprimé devant son numéro : « Retex 1 : », « Réalisation 1 : »."
+          state={problem('entryLabel') ? 'error' : 'default'}
+          stateRelatedMessage={problem('entryLabel')?.message}
+          nativeInputProps={{ value: section.entryLabel, maxLength: 40, onChange: (e) => onEdit({ entryLabel: e.target.value }), onBlur }}
+        />
       </div>
     );
   }

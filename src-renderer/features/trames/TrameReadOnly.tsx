@@ -38,7 +38,7 @@ export function TrameReadOnly({ trame }: { trame: Trame }) {
                       <p className="fr-text--sm fr-mb-1v">
                         Contenu : {SOURCE_LABELS[s.source]}
                         {s.source === 'contributions' && ` (${s.contributionKinds.map((k) => CONTRIBUTION_KIND_LABELS[k].toLowerCase()).join(', ')})`}
-                        {s.source === 'retex' && ` (de ${s.retexMin} à ${s.retexMax})`}
+                        {s.source === 'retex' && ` (de ${s.retexMin} à ${s.retexMax}, « ${s.entryLabel} 1 : »)`}
                       </p>
                       {s.guidance && <p className="fr-text--sm fr-mb-0 trm-guidance">Consigne : {s.guidance}</p>}
                     </li>
