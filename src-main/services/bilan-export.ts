@@ -3,13 +3,14 @@ import type { Catalogue } from '../catalogue/database.ts';
 import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
 import { queryRetex } from '../catalogue/repos/retex.repo.ts';
+import { contributionIdsInScope, meetingIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
 import { figuresByLevel } from '../catalogue/repos/stats.repo.ts';
 import { academieNames, listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
 import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
 import type { TableSheet } from '../spreadsheets/bilan-workbook.xlsx.ts';
-import { resolveScope } from './scope.ts';
+import { type ResolvedScope, resolveScope } from './scope.ts';
 import { computeBilan } from './stats.service.ts';
 
 const FORMAT_LABELS = { presentiel: 'présentiel', distanciel: 'distanciel', hybride: 'hybride' } as const;
@@ -34,12 +35,11 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
       totalColumns: [1, 2, 3, 4, 5, 6],
     });
   }
-  const departementRows = academieCodes.flatMap((code) => {
-    const perDepartement = computeBilan(db, campaign.id, `academie:${code}`);
-    return perDepartement.rows
-      .filter((r) => scope.kind !== 'departement' || r.code === scope.code)
-      .map((r) => [perDepartement.scope.name, r.code, r.name, r.bassinMeetings, r.secondLevelMeetings, r.participants, r.etablissementMeetings, r.etablissementParticipants]);
-  });
+  // A département's own Bilan (with the académie-wide concertation that was its second level), else each académie's.
+  const perDepartement = scope.kind === 'departement' ? [bilan] : academieCodes.map((code) => computeBilan(db, campaign.id, `academie:${code}`));
+  const departementRows = perDepartement.flatMap((b) =>
+    b.rows.map((r) => [scope.academieName ?? b.scope.name, r.code || '—', r.name, r.bassinMeetings, r.secondLevelMeetings, r.participants, r.etablissementMeetings, r.etablissementParticipants]),
+  );
   sheets.push({
     name: 'Bilan par département',
     columns: [textCol('Académie', 18), textCol('Code', 8), textCol('Département', 24), count('Rencontres de bassin'), count('Concertations de second niveau', 16), count('Participants (second niveau)', 16), count('Rencontres d’établissement', 16), count('Participants (établissements)', 16)],
@@ -59,19 +59,21 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
     rows: bilan.categories.map((c) => [c.label, c.participants]),
     totalColumns: [1],
   });
-  const place = scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code };
-  return [...sheets, ...recordSheets(db, campaign, place)];
+  return [...sheets, ...recordSheets(db, campaign, scope)];
 }
 
 /** One sheet per kind of record, for those who want to work in Excel. */
-function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: string; academieCode?: string; departementCode?: string }): TableSheet[] {
+function recordSheets(db: Catalogue, campaign: Campaign, scope: ResolvedScope): TableSheet[] {
   const thematique = new Map(campaign.thematiques.map((t) => [t.id, t.number]));
   const academieName = new Map(academieNames(db).map((a) => [a.code, a.nom]));
   const plain = (text: string) => text.replace(/\*\*/g, '');
-  const meetings = queryMeetings(db, { campaignId: campaign.id, ...place });
-  const inScope = new Set(meetings.map((m) => m.id));
+  // The same records as the synthesis of this scope.
+  const inScope = meetingIdsInScope(db, campaign.id, scope.stats);
+  const meetings = queryMeetings(db, { campaignId: campaign.id }).filter((m) => inScope.has(m.id));
+  const retexIds = retexIdsInScope(db, campaign.id, scope.stats);
+  const contributionIds = contributionIdsInScope(db, campaign.id, scope.stats);
   const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));
-  const territory = place.academieCode ? { academieCode: place.academieCode } : place.departementCode ? { departementCode: place.departementCode } : {};
+  const territory = scope.kind === 'academie' ? { academieCode: scope.code } : scope.kind === 'departement' ? { departementCode: scope.code } : {};
   const categoryStart = 11;
   return [
     {
@@ -98,14 +100,14 @@ function recordSheets(db: Catalogue, campaign: Campaign, place: { regionCode?: s
       name: 'Retex',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Titre', 36), textCol('Texte', 60), textCol('Niveau', 14), textCol('Classes', 16), textCol('UAI', 10), count('Rencontre source', 12), textCol('Sélectionné', 10), count('Ordre', 8), textCol('Liens', 60)],
       rows: queryRetex(db, { campaignId: campaign.id })
-        .filter((r) => r.sourceMeetingId === null || inScope.has(r.sourceMeetingId))
+        .filter((r) => retexIds.has(r.id))
         .map((r) => [r.id, thematique.get(r.thematiqueId) ?? null, r.title, plain(r.text), r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]),
     },
     {
       name: 'Contributions',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Type', 18), textCol('Texte', 70), textCol('Titre de groupe', 20), textCol('Échelle', 14), textCol('Sélectionnée', 10), count('Ordre', 8), textCol('Rencontres sources', 16)],
       rows: queryContributions(db, { campaignId: campaign.id })
-        .filter((c) => c.sourceMeetingIds.length === 0 || c.sourceMeetingIds.some((id) => inScope.has(id)))
+        .filter((c) => contributionIds.has(c.id))
         .map((c) => [c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], plain(c.text), c.heading, c.scale ? SCALE_LABELS[c.scale] : null, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]),
     },
     {

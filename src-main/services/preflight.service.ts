@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from '../catalogue/database.ts';
 import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import { meetingIdsInScope } from '../catalogue/repos/scope.repo.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { Finding } from '../contract/schemas/preflight.ts';
@@ -80,10 +81,9 @@ function sectionFindings(source: SynthesisSource, section: TrameSection, t: Camp
 
 function meetingFindings(db: Catalogue, source: SynthesisSource): Finding[] {
   const { scope, campaign } = source;
-  const meetings = queryMeetings(db, {
-    campaignId: campaign.id,
-    ...(scope.kind === 'region' ? { regionCode: scope.code } : scope.kind === 'academie' ? { academieCode: scope.code } : { departementCode: scope.code }),
-  });
+  // The meetings the Bilan counts: a département's académie-wide concertation is checked there too.
+  const inScope = meetingIdsInScope(db, campaign.id, scope.stats);
+  const meetings = queryMeetings(db, { campaignId: campaign.id }).filter((m) => inScope.has(m.id));
   return [...meetings.flatMap((m) => checkMeeting(m, campaign)), ...repeatedConcertations(meetings)];
 }
 

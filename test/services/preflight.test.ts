@@ -32,6 +32,18 @@ describe('synthesis.preflight on the demo catalogues', () => {
     ]);
   });
 
+  it('checks in a département the académie-wide concertation its Bilan counts', async () => {
+    const [limoges] = await demo.call('meetings.list', { campaignId: egn, level: 'academique', academieCode: 'LIMOGES' });
+    const before = { restitutionReceived: limoges!.restitutionReceived };
+    await demo.call('meetings.update', { id: limoges!.id, restitutionReceived: false });
+    try {
+      const { findings } = await demo.call('synthesis.preflight', { campaignId: egn, scope: 'departement:87' });
+      expect(findings.filter((f) => f.code === 'restitution-absente').map((f) => f.target.id)).toContain(limoges!.id);
+    } finally {
+      await demo.call('meetings.update', { id: limoges!.id, ...before });
+    }
+  });
+
   it('catches in 2015: an élu after the période de réserve, categories over the total, a missing restitution', async () => {
     const { findings } = await demo.call('synthesis.preflight', { campaignId: kit, regionCode: 'NAQ' });
     const codes = findings.map((f) => f.code);

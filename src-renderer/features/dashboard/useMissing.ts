@@ -58,8 +58,13 @@ function today(): string {
 export function computeMissing(campaign: Campaign, scope: ScopeInfo, meetings: Meeting[], bassins: Bassin[], todayIso: string): Missing {
   const departementCodes = new Set(scope.departements.map((d) => d.code));
   const academieCodes = new Set(scope.academies.map((a) => a.code));
+  // As the Bilan counts them: a département's scope includes its académie's académie-wide concertations.
   const inScope = meetings.filter((m) =>
-    m.departementCode ? departementCodes.has(m.departementCode) : scope.kind !== 'departement' && (m.academieCode === null || academieCodes.has(m.academieCode)),
+    m.departementCode
+      ? departementCodes.has(m.departementCode)
+      : scope.kind !== 'departement'
+        ? m.academieCode === null || academieCodes.has(m.academieCode)
+        : m.level === 'academique' && m.academieCode !== null && academieCodes.has(m.academieCode),
   );
 
   const metBassins = new Set(meetings.filter((m) => m.level === 'bassin' && m.bassinId !== null).map((m) => m.bassinId));
