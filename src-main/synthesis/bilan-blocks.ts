@@ -68,7 +68,9 @@ function isAcademieWide(row: Bilan['rows'][number]): boolean {
  */
 function secondLevelRows(bilan: Bilan): Bilan['rows'] {
   const wide = bilan.rows.some((r) => isAcademieWide(r) && r.secondLevelMeetings > 0);
-  return wide ? bilan.rows.filter((r) => r.secondLevelMeetings > 0) : bilan.rows;
+  // Where départements also met on their own, one at 0 has simply not reported yet: it stays listed.
+  const ownConcertations = bilan.rows.some((r) => !isAcademieWide(r) && r.departements > 0);
+  return wide && !ownConcertations ? bilan.rows.filter((r) => r.secondLevelMeetings > 0) : bilan.rows;
 }
 
 /** Région-wide meetings are not in the académies' tables: said apart, so no participant goes unmentioned. */

@@ -39,5 +39,7 @@ export const paragraph = (inlines: Inline[], style?: ParagraphStyle): Block =>
 
 /** Which columns of a table hold figures (right-aligned in both renderers); the first names the row. */
 export function numericColumns(table: Extract<Block, { kind: 'table' }>): boolean[] {
-  return table.header.map((_, col) => col > 0 && table.rows.every((r) => /^[\d\s\u00A0\u202F%,—-]*$/.test(r[col] ?? '')));
+  return table.header.map(
+    (_, col) => col > 0 && table.rows.some((r) => /\d/.test(r[col] ?? '')) && table.rows.every((r) => /^[\d\s\u00A0\u202F%,—-]*$/.test(r[col] ?? '')),
+  );
 }

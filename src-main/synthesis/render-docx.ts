@@ -122,8 +122,10 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   // short headers ("Concertatio ns").
   const all = [block.header, ...block.rows, ...(block.total ? [block.total] : [])];
   const longest = block.header.map((_, col) => Math.max(8, ...all.map((r) => (r[col] ?? '').length)));
-  const sum = longest.reduce((a, b) => a + b, 0);
-  const widths = longest.map((n) => Math.floor((CONTENT_WIDTH * n) / sum));
+  // No column narrower than its longest word (bold headers a little wider): a long row name
+  // ("Concertation académique de Limoges (toute l’académie)") wraps instead of cutting "Concertations".
+  const longestWord = block.header.map((_, col) => Math.max(...all.map((r) => Math.max(0, ...(r[col] ?? '').split(/\s+/).map((w) => w.length)))) + 2);
+  const widths = shareWidths(longest, longestWord);
   // Figures are right-aligned, under a header aligned with them; words ("ZAP / ECLORE") stay left.
   const numeric = numericColumns(block);
   // A short table is kept on one page (each row kept with the next), as its caption is kept with it.
@@ -159,6 +161,32 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
       ...(block.total ? [row(block.total, 'total', true)] : []),
     ],
   });
+}
+
+/**
+ * Shares the page width by each column's longest text, never below its longest word: the wide columns
+ * give up what the narrow ones need. In twentieths of a point, a character taken as about 110.
+ */
+export function shareWidths(longest: number[], longestWord: number[]): number[] {
+  const CHAR = 110;
+  const floor = longestWord.map((n) => n * CHAR);
+  const widths = longest.map(() => 0);
+  let free = longest.map((_, i) => i);
+  let room = CONTENT_WIDTH;
+  // Columns whose share would fall under their floor get the floor; the others share what is left.
+  for (;;) {
+    const sum = free.reduce((a, i) => a + longest[i]!, 0);
+    const pinned = free.filter((i) => (room * longest[i]!) / sum < floor[i]!);
+    if (pinned.length === 0 || pinned.length === free.length) {
+      for (const i of free) widths[i] = Math.max(pinned.length === free.length ? floor[i]! : 0, Math.floor((room * longest[i]!) / sum));
+      return widths;
+    }
+    for (const i of pinned) {
+      widths[i] = floor[i]!;
+      room -= floor[i]!;
+    }
+    free = free.filter((i) => !pinned.includes(i));
+  }
 }
 
 function footer(lines: string[]): Footer {

@@ -20,6 +20,8 @@ export interface HttpBridgeOptions {
   staticDir?: string;
   /** Fixed token (tests); a random one otherwise. */
   token?: string;
+  /** How long stopping waits for answers under way; 10 s by default (a generation takes well under one). */
+  closeGraceMs?: number;
 }
 
 export interface HttpBridge {
@@ -36,11 +38,14 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   const token = options.token ?? randomBytes(32).toString('hex');
   let port = 0;
   // Requests under way, so that closing lets a save or a generation finish before the catalogue closes.
-  const underWay = new Set<Promise<void>>();
+  const underWay = new Map<ServerResponse, Promise<void>>();
+  let closing = false;
   const server: Server = createServer((request, response) => {
+    // Once stopping, no socket is kept for another request.
+    if (closing) response.shouldKeepAlive = false;
     const done = new Promise<void>((resolve) => response.once('close', () => resolve()));
-    underWay.add(done);
-    void done.then(() => underWay.delete(done));
+    underWay.set(response, done);
+    void done.then(() => underWay.delete(response));
     handle(request, response).catch(() => send(response, 500, { ok: false, error: { code: 'INTERNAL', message: 'Erreur interne.' } }));
   });
 
@@ -97,11 +102,17 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     token,
     launchUrl: `${url}/#token=${token}`,
     close: async () => {
+      closing = true;
+      for (const response of underWay.keys()) if (!response.headersSent) response.shouldKeepAlive = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A browser keeps sockets open, some never used (preconnects): Node would wait for its
-      // 60 s header timeout. Answers under way are finished first; then every socket goes.
+      // 60 s header timeout. Answers under way are finished first (for a grace period at most: a
+      // stuck one must not hold Ctrl+C); then every socket goes.
       server.closeIdleConnections();
-      while (underWay.size > 0) await Promise.allSettled([...underWay]);
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, options.closeGraceMs ?? 10_000).unref());
+      await Promise.race([grace, (async () => {
+        while (underWay.size > 0) await Promise.allSettled([...underWay.values()]);
+      })()]);
       server.closeAllConnections();
       await closed;
     },

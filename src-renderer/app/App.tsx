@@ -26,9 +26,9 @@ function Shell() {
       firstRoute.current = false; // on opening, the skip link stays the first stop
       return;
     }
-    if (document.activeElement === document.body || document.activeElement === null) {
-      document.getElementById('contenu')?.focus({ preventScroll: true });
-    }
+    const main = document.getElementById('contenu');
+    if (main) delete main.dataset.skipped; // a new screen: no longer where the skip link led
+    if (document.activeElement === document.body || document.activeElement === null) main?.focus({ preventScroll: true });
   }, [route.screen, route.params.join('/')]);
   useEffect(() => guardUnsavedWork(), []);
   const { campaigns, campaign, setActiveCampaign, loading } = useApp();
@@ -42,7 +42,7 @@ function Shell() {
       <div className="fr-skiplinks">
         <nav className="fr-container" role="navigation" aria-label="Accès rapide">
           <ul className="fr-skiplinks__list">
-            <li><a className="fr-link" href="#contenu" onClick={(e) => { e.preventDefault(); document.getElementById('contenu')?.focus(); }}>Contenu</a></li>
+            <li><a className="fr-link" href="#contenu" onClick={(e) => { e.preventDefault(); skipToContent(); }}>Contenu</a></li>
           </ul>
         </nav>
       </div>
@@ -78,4 +78,16 @@ function Shell() {
       </footer>
     </>
   );
+}
+
+/**
+ * The skip link's target shows its focus frame (the user asked to go there); the focus moved there on a
+ * change of screen, for screen readers, draws none round the whole page.
+ */
+function skipToContent(): void {
+  const main = document.getElementById('contenu');
+  if (!main) return;
+  main.dataset.skipped = '';
+  main.addEventListener('blur', () => delete main.dataset.skipped, { once: true });
+  main.focus();
 }

@@ -148,3 +148,17 @@ test('créer une rencontre au clavier seul, de la navigation à la liste', async
   expect(mouse, 'aucun événement de souris').toEqual([]);
   expectNoPageErrors(page);
 });
+
+test('le lien d’évitement « Contenu » mène au contenu, avec son cadre de focus ; un changement d’écran n’en dessine pas', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const main = page.locator('#contenu');
+  await expect(main).toBeFocused();
+  expect(await main.evaluate((m) => getComputedStyle(m).outlineStyle)).toBe('solid');
+
+  await page.goto(`${new URL(app.url).origin}/#/retex`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Retours d’expérience');
+  await expect(main).toBeFocused();
+  expect(await main.evaluate((m) => getComputedStyle(m).outlineStyle)).toBe('none');
+});

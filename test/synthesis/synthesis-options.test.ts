@@ -44,14 +44,36 @@ describe('scopes', () => {
     // The Haute-Vienne schools' retex, though shown at the académie-wide concertation.
     expect(text).toContain('Un ENT pour relier école maternelle et familles'); // Châlus
     expect(text).toContain('Une visite virtuelle du collège'); // Saint-Yrieix-la-Perche
-    // The second-level table: the académie-wide row, no "Haute-Vienne 0" beside it.
+    // The second-level table: the académie-wide row, no "Haute-Vienne 0" beside it; its long name
+    // wraps, the headers and cells stay whole (not "Concertatio ns", "académiq ue").
     expect(text).not.toMatch(/Haute-Vienne 0 — 0/);
+    expect(text).toContain('Département Concertations Niveau Participants');
+    expect(text).toMatch(/\(toute 1 académique 50 l.académie\)/);
+  });
+
+  it('keeps in the région’s synthesis a guest school’s retex shown at one of its meetings, and in no département’s', async () => {
+    const [gironde] = await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33' });
+    const guest = await demo.call('etablissements.create', { uai: '0750001A', nom: 'Lycée invité', type: 'lycee', commune: 'Paris', departementCode: '75' });
+    const t1 = (await demo.call('campaigns.get', { id: demo.campaignId })).thematiques[0]!.id;
+    const retex = await demo.call('retex.create', {
+      campaignId: demo.campaignId, thematiqueId: t1, title: 'Un lycée parisien en invité', text: 'Présenté à Bordeaux.',
+      etablissementUai: guest.uai, sourceMeetingId: gironde!.id, links: [], selected: true,
+    });
+    try {
+      const region = await demo.call('synthesis.preview', { campaignId: demo.campaignId, scope: 'region' });
+      expect(region.html).toContain('Un lycée parisien en invité');
+      const departement = await demo.call('synthesis.preview', { campaignId: demo.campaignId, scope: 'departement:33' });
+      expect(departement.html).not.toContain('Un lycée parisien en invité');
+    } finally {
+      await demo.call('retex.delete', { id: retex.id });
+      await demo.call('etablissements.delete', { uai: guest.uai });
+    }
   });
 
   it('lists, in an académie held as one concertation, that concertation and not its départements at 0', async () => {
     const { documents } = await demo.call('synthesis.generate', { campaignId: demo.campaignId, outputDir: outDir(), scope: 'academie:LIMOGES' });
     const text = flat(pdfText(documents[0]!.path));
-    expect(text).toMatch(/Concertation académique \(toute l.académie\) 1 académi/);
+    expect(text).toMatch(/Concertation académique \(toute l.académie\) 1 académique 50/);
     expect(text).not.toMatch(/Corrèze 0 — 0/);
     // Nor in the bassin table, where it has no bassin.
     expect(text).not.toMatch(/Concertation académique \(toute l.académie\) — 0/);

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
@@ -123,7 +123,21 @@ describe('HTTP bridge, closing', () => {
     });
     const idle = connect(Number(new URL(bridge.url).port), '127.0.0.1');
     await new Promise((resolve) => idle.once('connect', resolve));
-    const underWay = send(bridge, { headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` }, body: JSON.stringify({ name: 'campaigns.list', input: {} }) });
+    // On a kept-alive socket, as a browser sends it.
+    const agent = new Agent({ keepAlive: true });
+    const underWay = new Promise<{ connection: string | undefined; body: unknown }>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: new URL(bridge.url).port, path: '/api/call', method: 'POST', agent,
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` } },
+        (res) => {
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve({ connection: res.headers.connection, body: JSON.parse(data) }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ name: 'campaigns.list', input: {} }));
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     let closed = false;
@@ -131,13 +145,32 @@ describe('HTTP bridge, closing', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(closed, 'the call under way is waited for').toBe(false);
     release();
-    expect((await underWay).body).toEqual({ ok: true, value: [] });
+    const answered = await underWay;
+    expect(answered.body).toEqual({ ok: true, value: [] });
+    // Its socket is not offered for another request the server would then cut.
+    expect(answered.connection).toBe('close');
+    agent.destroy();
     const started = Date.now();
     await closing;
     // Node alone would keep the unused socket until its 60 s header timeout.
     expect(Date.now() - started).toBeLessThan(5_000);
     // The server hung up on it.
     await new Promise((resolve) => (idle.closed ? resolve(null) : idle.once('close', resolve)));
+  });
+
+  it('stops after its grace period even when an answer never comes (Ctrl+C is never held)', async () => {
+    const { db } = emptyCatalogue();
+    const bridge = await startHttpBridge({
+      handlers: { ...handlers, 'campaigns.list': () => new Promise<never>(() => undefined) },
+      context: { db, now: () => FIXED_NOW },
+      closeGraceMs: 200,
+    });
+    const stuck = send(bridge, { headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` }, body: JSON.stringify({ name: 'campaigns.list', input: {} }) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await bridge.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(stuck).rejects.toThrow(/socket hang up|ECONNRESET/);
   });
 });
 

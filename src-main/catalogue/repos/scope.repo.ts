@@ -30,7 +30,8 @@ export function contributionIdsInScope(db: Catalogue, campaignId: number, scope:
 /**
  * Retex of an établissement go where the établissement is, whichever meeting presented them (a
  * Haute-Vienne school shown at Limoges's académie-wide concertation is Haute-Vienne's); the others
- * go by their meeting; those tied to neither, in a région's synthesis only.
+ * go by their meeting; in a région's synthesis, any shown at one of its meetings (a guest school from
+ * another région) and those tied to neither.
  */
 export function retexIdsInScope(db: Catalogue, campaignId: number, scope: StatsScope): Set<number> {
   const place =
@@ -40,6 +41,7 @@ export function retexIdsInScope(db: Catalogue, campaignId: number, scope: StatsS
         ? 'd.academie_code'
         : '(SELECT region_code FROM academie WHERE code = d.academie_code)';
   const f = scopeFilter(scope);
+  const region = scope.filterColumn === 'region_code' ? 1 : 0;
   const ids = db
     .prepare(
       `SELECT r.id FROM retex r
@@ -48,10 +50,10 @@ export function retexIdsInScope(db: Catalogue, campaignId: number, scope: StatsS
        LEFT JOIN departement d ON d.code = e.departement_code
        WHERE r.campaign_id = ? AND (
          (e.uai IS NOT NULL AND ${place} = ?)
-         OR (e.uai IS NULL AND m.id IS NOT NULL AND ${f.sql})
+         OR ((e.uai IS NULL OR ? = 1) AND m.id IS NOT NULL AND ${f.sql})
          OR (e.uai IS NULL AND m.id IS NULL AND ? = 1))`,
     )
     .pluck()
-    .all(campaignId, scope.filterValue, ...f.params, scope.filterColumn === 'region_code' ? 1 : 0) as number[];
+    .all(campaignId, scope.filterValue, region, ...f.params, region) as number[];
   return new Set(ids);
 }
