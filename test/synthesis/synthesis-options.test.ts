@@ -51,6 +51,25 @@ describe('scopes', () => {
     expect(text).toMatch(/\(toute 1 académique 50 l.académie\)/);
   });
 
+  it('still lists a département at 0 where the others met on their own, beside an académie-wide plenary', async () => {
+    const plenary = await demo.call('meetings.create', {
+      campaignId: demo.campaignId, level: 'academique', title: 'Plénière académique de Bordeaux', date: '2020-10-14', lieu: 'Bordeaux',
+      academieCode: 'BORDEAUX', declaredTotal: 40,
+    });
+    const [landes] = await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '40' });
+    const removed = await demo.call('meetings.delete', { id: landes!.id });
+    try {
+      const { html } = await demo.call('synthesis.preview', { campaignId: demo.campaignId, scope: 'academie:BORDEAUX' });
+      const secondLevel = html.slice(html.indexOf('Nombre de participants aux concertations'));
+      expect(secondLevel).toMatch(/<th scope="row">Landes<\/th><td class="nombre">0<\/td>/);
+      expect(secondLevel).toContain('Concertation académique (toute l’académie)');
+    } finally {
+      const { id, campaignId, level, title, date, lieu, format, departementCode, academieCode, declaredTotal, attendance, thematiqueIds, restitutionReceived } = landes!;
+      await demo.call('meetings.restore', { id, campaignId, level, title, date, lieu, format, departementCode, academieCode, declaredTotal, attendance, thematiqueIds, restitutionReceived, links: removed.links });
+      await demo.call('meetings.delete', { id: plenary.id });
+    }
+  });
+
   it('keeps in the région’s synthesis a guest school’s retex shown at one of its meetings, and in no département’s', async () => {
     const [gironde] = await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33' });
     const guest = await demo.call('etablissements.create', { uai: '0750001A', nom: 'Lycée invité', type: 'lycee', commune: 'Paris', departementCode: '75' });
