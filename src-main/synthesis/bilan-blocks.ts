@@ -25,7 +25,7 @@ export function bilanBlocks(bilan: Bilan): Block[] {
         ];
   // A consultation held only in établissements (2015) has no bassin or second level to report.
   if (etablissements.length > 0 && bilan.totals.bassinMeetings + bilan.totals.secondLevelMeetings === 0) {
-    return [...etablissements, paragraph([text(ETABLISSEMENT_NOTE)], 'note')];
+    return [...etablissements, paragraph([text(etablissementNote(bilan.totals.etablissementMeetings))], 'note')];
   }
   return [
     ...etablissements,
@@ -54,7 +54,7 @@ export function bilanBlocks(bilan: Bilan): Block[] {
     },
     totalSentence(bilan),
     ...regionalSentence(bilan),
-    paragraph([text(sourceNote(bilan))], 'note'),
+    ...(bilan.totals.secondLevelMeetings > 0 ? [paragraph([text(sourceNote(bilan))], 'note')] : []),
   ];
 }
 
@@ -85,8 +85,11 @@ function regionalSentence({ regional }: Bilan): Block[] {
 /** Who came, where the meetings said it: the diversity of actors the consultations ask for. */
 export function categoryBlocks(bilan: Bilan): Block[] {
   const total = bilan.categories.reduce((sum, c) => sum + c.participants, 0);
-  if (total === 0) return [];
   const counted = bilan.totals.secondLevelMeetings + bilan.totals.etablissementMeetings;
+  if (total === 0) {
+    // Said rather than left out: the reader would otherwise look for the diversity of actors in vain.
+    return counted === 0 ? [] : [paragraph([text('Aucune rencontre de ce périmètre n’a donné de répartition de ses participants par catégorie.')], 'note')];
+  }
   const declared = bilan.totals.participants + bilan.totals.etablissementParticipants;
   // Every counted meeting broke its figure down, and still the two differ: say so rather than print two truths.
   const gap =
@@ -103,7 +106,7 @@ export function categoryBlocks(bilan: Bilan): Block[] {
       total: ['Total', n(total), '100\u00A0%'],
     },
     paragraph(
-      [text(`Détail par catégorie donné par ${bilan.meetingsWithCategories} rencontre${bilan.meetingsWithCategories > 1 ? 's' : ''} sur ${counted}${bilan.meetingsWithCategories < counted ? ' ; les autres ne sont comptées que par leur total' : ''}.${gap}`)],
+      [text(`${detailSentence(bilan.meetingsWithCategories, counted)}${gap}`)],
       'note',
     ),
   ];
@@ -121,8 +124,15 @@ export function percentages(values: number[]): number[] {
   return shares;
 }
 
-const ETABLISSEMENT_NOTE =
-  'Participants : total déclaré par chaque établissement, à défaut somme des catégories de participants. Chiffres calculés depuis le catalogue des rencontres.';
+/** "Détail par catégorie donné par 3 rencontres sur 9 ; …", "… donné par la rencontre", "… par chacune des 4 rencontres". */
+function detailSentence(withCategories: number, counted: number): string {
+  if (withCategories === counted) return counted === 1 ? 'Détail par catégorie donné par la rencontre.' : `Détail par catégorie donné par chacune des ${counted} rencontres.`;
+  return `Détail par catégorie donné par ${withCategories} rencontre${withCategories > 1 ? 's' : ''} sur ${counted} ; les autres ne sont comptées que par leur total.`;
+}
+
+function etablissementNote(meetings: number): string {
+  return `Participants : total déclaré par ${meetings === 1 ? 'l’établissement' : 'chaque établissement'}, à défaut somme des catégories de participants.`;
+}
 
 /** "Au total, 800 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans 10 concertations." */
 function totalSentence(bilan: Bilan): Block {
@@ -135,12 +145,18 @@ function totalSentence(bilan: Bilan): Block {
   const where = secondLevelMeetings === 1 ? 'une concertation de second niveau' : `${n(secondLevelMeetings)} concertations de second niveau`;
   // A département's figure that is its académie's: said, so that no one reads 50 Haute-Vienne people.
   const wide = bilan.scope.kind === 'departement' ? bilan.rows.filter(isAcademieWide).reduce((sum, r) => sum + r.secondLevelMeetings, 0) : 0;
+  if (wide > 0 && wide === secondLevelMeetings) {
+    const of = dates.length === 1 ? ` du ${frenchDate(dates[0]!)}` : dates.length > 1 ? ` (${datesLabel(dates)})` : '';
+    return paragraph([
+      text(`Le département a pris part ${wide === 1 ? 'à la concertation académique' : `aux ${n(wide)} concertations académiques`}${of}, qui ${wide === 1 ? 'a' : 'ont'} réuni `),
+      text(`${n(participants)} personne${plural ? 's' : ''}`, { bold: true }),
+      text(` pour toute l’académie${presentiel ? ', en présentiel' : ''}.`),
+    ]);
+  }
   const shared =
     wide === 0
       ? ''
-      : wide === secondLevelMeetings
-        ? wide === 1 ? ', commune à tous les départements de l’académie' : ', communes à tous les départements de l’académie'
-        : `, dont ${wide === 1 ? 'une concertation académique commune' : `${n(wide)} concertations académiques communes`} à tous les départements de l’académie`;
+      : `, dont ${wide === 1 ? 'une concertation académique commune' : `${n(wide)} concertations académiques communes`} à tous les départements de l’académie`;
   return paragraph([
     text('Au total, '),
     text(`${n(participants)} personne${plural ? 's' : ''}`, { bold: true }),
@@ -157,7 +173,6 @@ function datesLabel(dates: string[]): string {
 /** Says which figure the participants column uses: reports must never hide it. */
 function sourceNote(bilan: Bilan): string {
   const t = bilan.totals;
-  if (t.secondLevelMeetings === 0) return 'Chiffres calculés depuis le catalogue des rencontres.';
   if (t.meetingsWithDeclaredTotal === t.secondLevelMeetings) {
     return `Effectifs : total déclaré par ${t.secondLevelMeetings === 1 ? 'la concertation' : `chacune des ${t.secondLevelMeetings} concertations`}.`;
   }

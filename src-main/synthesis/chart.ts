@@ -30,11 +30,13 @@ interface Row { name: string; participants: number; bassin: number; second: numb
 export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: number } = {}): string {
   const W = dimension(options.width, 720, 360);
   const H = dimension(options.height, 460, 280);
+  // A consultation held only in établissements (2015) charts those meetings and their participants.
+  const inEtablissements = bilan.totals.bassinMeetings + bilan.totals.secondLevelMeetings === 0 && bilan.totals.etablissementMeetings > 0;
   const rows: Row[] = bilan.rows.map((r) => ({
     name: cleanForXml(r.name).trim() || r.code,
-    participants: count(r.participants),
-    bassin: count(r.bassinMeetings),
-    second: count(r.secondLevelMeetings),
+    participants: count(inEtablissements ? r.etablissementParticipants : r.participants),
+    bassin: count(inEtablissements ? r.etablissementMeetings : r.bassinMeetings),
+    second: inEtablissements ? 0 : count(r.secondLevelMeetings),
   }));
   const n = rows.length;
   const byDepartement = bilan.rowKind === 'departement';
@@ -53,16 +55,21 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
 
   // Legend, one line per scale; items wrap under each other when the line is too short.
   const kinds = [...new Set(bilan.rows.flatMap((r) => r.bassinKinds))];
-  const legend = [
-    { scale: 'Échelle de gauche :', items: [{ text: 'Participants aux concertations de second niveau', fill: PARTICIPANTS }] },
-    {
-      scale: 'Échelle de droite :',
-      items: [
-        { text: `Rencontres de bassin${kinds.length > 0 ? ` (${kinds.join(' / ')})` : ''}`, fill: BASSIN },
-        { text: 'Concertations de second niveau', fill: SECOND },
-      ],
-    },
-  ];
+  const legend = inEtablissements
+    ? [
+        { scale: 'Échelle de gauche :', items: [{ text: 'Participants aux rencontres en établissement', fill: PARTICIPANTS }] },
+        { scale: 'Échelle de droite :', items: [{ text: 'Rencontres en établissement', fill: BASSIN }] },
+      ]
+    : [
+        { scale: 'Échelle de gauche :', items: [{ text: 'Participants aux concertations de second niveau', fill: PARTICIPANTS }] },
+        {
+          scale: 'Échelle de droite :',
+          items: [
+            { text: `Rencontres de bassin${kinds.length > 0 ? ` (${kinds.join(' / ')})` : ''}`, fill: BASSIN },
+            { text: 'Concertations de second niveau', fill: SECOND },
+          ],
+        },
+      ];
   const widestOf = (texts: string[], size: number, bold = false) => Math.max(0, ...texts.map((t) => textWidth(t, size, bold)));
   // Each scale on one line if 10.5 px or more allows it; else items wrap, at the size that fits the widest.
   const prefix = widestOf(legend.map((l) => l.scale), 1);
@@ -93,13 +100,13 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
   const plotRight = W - (PAD + 26 + widestOf(rightTicks, tickSize) + 8);
   const group = (plotRight - plotLeft) / Math.max(n, 1);
 
-  // Bars in each group: participants, a wider gap, then the two meeting bars side by side.
+  // Bars in each group: participants, a wider gap, then the meeting bars side by side (one in établissements).
   const inner = Math.min(group * 0.76, 168);
-  const widths = [inner * 0.42, inner * 0.235, inner * 0.235];
+  const widths = inEtablissements ? [inner * 0.46, inner * 0.46] : [inner * 0.42, inner * 0.235, inner * 0.235];
   const gaps = [inner * 0.08, inner * 0.03];
   // Values over the bars: per series, the largest size at which each fits over its bar without touching the next;
   // written upwards when even 9 px is too wide.
-  const seriesValues = [rows.map((r) => r.participants), rows.flatMap((r) => [r.bassin, r.second])];
+  const seriesValues = [rows.map((r) => r.participants), rows.flatMap((r) => (inEtablissements ? [r.bassin] : [r.bassin, r.second]))];
   const values = seriesValues.map((vs, s) => {
     const room = widths[s]! + gaps[s]! * 0.9;
     const size = Math.min(13, ...vs.map((v) => fitSize(frenchNumber(v), room, 13, 1, s === 0)));
@@ -133,7 +140,7 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
     const bars = [
       { value: row.participants, top: scale.left * scale.intervals, fill: PARTICIPANTS, text: INK },
       { value: row.bassin, top: scale.right * scale.intervals, fill: BASSIN, text: MUTED },
-      { value: row.second, top: scale.right * scale.intervals, fill: SECOND, text: MUTED },
+      ...(inEtablissements ? [] : [{ value: row.second, top: scale.right * scale.intervals, fill: SECOND, text: MUTED }]),
     ];
     bars.forEach((bar, k) => {
       const w = widths[k]!;
@@ -161,7 +168,11 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
   if (empty) out.push(label((plotLeft + plotRight) / 2, middle, empty, { size: 14, fill: MUTED, anchor: 'middle', italic: true }));
 
   const description = rows
-    .map((r) => `${r.name} : ${plural(r.participants, 'participant')}, ${plural(r.bassin, 'rencontre')} de bassin, ${plural(r.second, 'concertation')} de second niveau`)
+    .map((r) =>
+      inEtablissements
+        ? `${r.name} : ${plural(r.participants, 'participant')}, ${plural(r.bassin, 'rencontre')} en établissement`
+        : `${r.name} : ${plural(r.participants, 'participant')}, ${plural(r.bassin, 'rencontre')} de bassin, ${plural(r.second, 'concertation')} de second niveau`,
+    )
     .join(' ; ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${CHART_FONT_FAMILY}" role="img">`,

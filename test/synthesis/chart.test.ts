@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bilan } from '../../src-main/contract/schemas/reports.ts';
 import { bilanChartSvg, svgToPng } from '../../src-main/synthesis/chart.ts';
-import { demoCatalogue } from '../support/catalogue.ts';
+import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
+import { demoCatalogue, emptyCatalogue } from '../support/catalogue.ts';
 
 const NNBSP = '\u202F';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -103,6 +104,22 @@ describe('chart of the Bilan des rencontres', () => {
     expect(all).toContain('Concertations de second niveau');
     expect(all).toContain('Participants');
     expect(all).toContain('Nombre de rencontres');
+  });
+
+  it('charts a consultation held in établissements (2015) by those meetings and their participants', async () => {
+    const demo2015 = emptyCatalogue();
+    await loadDemos(demo2015.call);
+    const kit = (await demo2015.call('campaigns.list', {})).find((c) => c.slug === 'concertation-2015')!.id;
+    const bilan = await demo2015.call('stats.bilan', { campaignId: kit, regionCode: 'NAQ' });
+    const all = texts(bilanChartSvg(bilan));
+    expect(all).not.toContain('Aucune rencontre enregistrée');
+    expect(all).toContain('Participants aux rencontres en établissement');
+    expect(all).toContain('Rencontres en établissement');
+    expect(all).not.toContain('Concertations de second niveau');
+    for (const r of bilan.rows.filter((row) => row.etablissementMeetings > 0)) {
+      expect(all).toContain(String(r.etablissementParticipants));
+      expect(all).toContain(String(r.etablissementMeetings));
+    }
   });
 
   it('is deterministic', () => {

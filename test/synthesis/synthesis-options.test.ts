@@ -39,8 +39,10 @@ describe('scopes', () => {
     expect(hauteVienne.totals).toMatchObject({ secondLevelMeetings: 1, participants: 50 });
     const { documents } = await demo.call('synthesis.generate', { campaignId: demo.campaignId, outputDir: outDir(), scope: 'departement:87' });
     const text = flat(pdfText(documents[0]!.path));
-    expect(text).toMatch(/Au total, 50 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans une concertation de second niveau, commune à tous les départements de l.académie\./);
+    expect(text).toMatch(/Le département a pris part à la concertation académique du 14 octobre 2020, qui a réuni 50 personnes pour toute l.académie, en présentiel\./);
     expect(text).not.toMatch(/\b0 (concertation|personne)/);
+    // No breakdown by category there: said, not silently left out.
+    expect(text).toMatch(/Aucune rencontre de ce périmètre n.a donné de répartition de ses participants par catégorie\./);
     // The Haute-Vienne schools' retex, though shown at the académie-wide concertation.
     expect(text).toContain('Un ENT pour relier école maternelle et familles'); // Châlus
     expect(text).toContain('Une visite virtuelle du collège'); // Saint-Yrieix-la-Perche

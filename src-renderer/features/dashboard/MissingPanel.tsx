@@ -53,7 +53,10 @@ export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: S
 
               <h3 className="fr-h5">Départements sans concertation départementale</h3>
               {missing.departements.length === 0 ? (
-                <AllGood>Chaque département attendu a tenu sa concertation départementale.</AllGood>
+                // Where none is expected (an académie-wide second level), the note below says so alone.
+                scope.academies.every((a) => missing.academiqueLevel.includes(a.code)) ? null : (
+                  <AllGood>Chaque département attendu a tenu sa concertation départementale.</AllGood>
+                )
               ) : (
                 <ul className="dash-missing-list">
                   {missing.departements.map((d) => (

@@ -81,9 +81,9 @@ export function SourceFields({ section, problems, onEdit, onCommit, onBlur }: {
   if (section.source === 'retex') {
     return (
       <div className="trm-retex">
-        <RetexCount label="Retex au minimum" hint="Emplacements vides imprimés jusqu’à ce nombre." value={section.retexMin}
+        <RetexCount label="Retex au minimum" hint="En deçà, la vérification avant génération vous prévient." value={section.retexMin}
           problem={problem('retexMin')} onEdit={(retexMin) => onEdit({ retexMin })} onBlur={onBlur} />
-        <RetexCount label="Retex au maximum" hint="Au-delà, la vérification avant génération vous prévient." value={section.retexMax}
+        <RetexCount label="Retex au maximum" hint="Emplacements vides imprimés jusqu’à ce nombre ; au-delà, la vérification vous prévient." value={section.retexMax}
           problem={problem('retexMax')} onEdit={(retexMax) => onEdit({ retexMax })} onBlur={onBlur} />
         <Input
           label="Nom de chaque entrée"
