@@ -21,7 +21,9 @@ export function preflight(db: Catalogue, source: SynthesisSource, thematique?: n
   }
   for (const section of source.trame.sections) {
     if (section.scope === 'document' && section.source === 'text' && !source.texts.get(`${section.key}:0`)?.trim()) {
-      findings.push(info('texte-vide', `La section « ${section.title} » n’est pas rédigée : elle restera vide.`, { kind: 'sectionText', id: null, label: section.title }));
+      // Texts are written per scope: the région's is not an académie's, and is not taken over.
+      const where = source.scope.kind === 'region' ? '' : ' pour ce périmètre (le texte écrit pour la région n’y est pas repris)';
+      findings.push(info('texte-vide', `La section « ${section.title} » n’est pas rédigée${where} : elle restera vide. Rédigez-la dans l’écran Trames (« Périmètre des textes »).`, { kind: 'sectionText', id: null, label: section.title }));
     }
     if (section.scope !== 'thematique') continue;
     for (const t of thematiques) findings.push(...sectionFindings(source, section, t));
