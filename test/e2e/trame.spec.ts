@@ -33,6 +33,8 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
   await expect(trames.getByRole('link')).toHaveText([PRESET, COPY]);
   await expect(page.getByRole('article', { name: COPY })).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Nom de la trame/ })).toHaveValue(COPY);
+  // The focus goes to the copy's editor, not back to the top of the page.
+  await expect(page.getByRole('heading', { name: 'Document', level: 2 })).toBeFocused();
   await settled(page);
 
   const perThematique = page.getByRole('region', { name: 'Sections de chaque thématique' });

@@ -11,7 +11,7 @@ import { navigate } from '../../app/routes.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { asCallError, useMutation } from '../../components/useCall.ts';
 import type { Meeting, MeetingLinks } from '../../../src-main/contract/schemas/meeting.ts';
-import { focusSoon } from './focus.ts';
+import { focusSoon } from '../../components/focus.ts';
 import { announceMeetingsChanged } from './meeting-events.ts';
 import { copyOf } from './meeting-draft.ts';
 

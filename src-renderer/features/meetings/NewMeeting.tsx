@@ -14,7 +14,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMutation } from '../../components/useCall.ts';
 import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
-import { focusSoon } from './focus.ts';
+import { focusSoon } from '../../components/focus.ts';
 import { firstProblemField, missingOf } from './form-problems.ts';
 import { COUNT_PROBLEM, countProblems, emptyDraft, fieldsOf } from './meeting-draft.ts';
 import { MeetingForm } from './MeetingForm.tsx';

@@ -4,6 +4,7 @@ import type { Trame } from '../../../src-main/contract/schemas/trame.ts';
 import { call } from '../../api/client.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { navigate } from '../../app/routes.ts';
+import { focusWhenShown } from '../../components/focus.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMutation } from '../../components/useCall.ts';
 
@@ -36,6 +37,7 @@ export function DeleteTrame({ trame, onChanged }: { trame: Trame; onChanged: () 
             });
             onChanged();
             navigate(`/trames/${again.id}`);
+            focusWhenShown('trm-document-title');
           } catch (e) {
             notify({ severity: 'error', message: `La trame n’a pas pu être rétablie : ${(e as Error).message}` });
           }

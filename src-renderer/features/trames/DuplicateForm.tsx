@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Trame } from '../../../src-main/contract/schemas/trame.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { navigate } from '../../app/routes.ts';
+import { focusWhenShown } from '../../components/focus.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMutation } from '../../components/useCall.ts';
 
@@ -23,6 +24,7 @@ export function DuplicateForm({ trame, onDuplicated }: { trame: Trame; onDuplica
           onDuplicated();
           notify({ severity: 'success', message: `Trame « ${copy.name} » créée : vous pouvez l’adapter.` });
           navigate(`/trames/${copy.id}`);
+          focusWhenShown('trm-document-title'); // the copy's editor, rather than the top of the page
         }}
       >
         <Input

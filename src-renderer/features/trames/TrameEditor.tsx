@@ -1,6 +1,7 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { Trame } from '../../../src-main/contract/schemas/trame.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useFocusRequest } from '../../components/focus.ts';
 import { SCOPE_GROUPS } from './labels.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SectionGroup } from './SectionGroup.tsx';
@@ -19,6 +20,7 @@ const HEADER_FIELDS: { field: HeaderField; label: string; hint: string; textArea
 /** The outline editor of a trame the user owns: every change saved as it is made. */
 export function TrameEditor({ trame, onSaved }: { trame: Trame; onSaved: (trame: Trame) => void }) {
   const editor = useTrameEditor(trame, onSaved);
+  useFocusRequest('trm-document-title'); // after "Dupliquer" or "Annuler" a deletion: the keyboard lands here
   const { handlers, add, announcement } = useSectionOps(editor);
   const { draft, status, failure, edit, save, problemsFor } = editor;
   const headerProblems = problemsFor(null);
@@ -30,7 +32,7 @@ export function TrameEditor({ trame, onSaved }: { trame: Trame; onSaved: (trame:
       </div>
       {failure?.unplaced && <ErrorNotice error={failure.error} />}
       <section aria-labelledby="trm-document-title" className="fr-mb-4w">
-        <h2 id="trm-document-title" className="fr-h4">Document</h2>
+        <h2 id="trm-document-title" tabIndex={-1} className="fr-h4">Document</h2>
         <div className="app-grid-2">
           {HEADER_FIELDS.map(({ field, label, hint, textArea }) => {
             const problem = headerProblems.find((p) => p.field === field);
