@@ -56,8 +56,10 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
     name: 'Bilan par catégorie',
     // The same meetings as the Bilan's categories table: second level and établissements, not the bassins.
     columns: [textCol('Catégorie de participants', 40), count('Participants (second niveau et établissements)', 22)],
-    rows: bilan.categories.map((c) => [c.label, c.participants]),
-    totalColumns: [1],
+    // Said in the sheet when no meeting of the scope broke its participants down: an empty table reads as a fault.
+    ...(bilan.categories.length > 0
+      ? { rows: bilan.categories.map((c) => [c.label, c.participants]), totalColumns: [1] }
+      : { rows: [['Aucune rencontre de ce périmètre n’a donné de répartition de ses participants par catégorie.', null]] }),
   });
   return [...sheets, ...recordSheets(db, campaign, scope)];
 }

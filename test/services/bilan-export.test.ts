@@ -25,6 +25,9 @@ describe('Bilan workbook of a département whose second level was its académie�
     const retex = sheet('departement:87', 'Retex').rows.map((r) => String(r[2]));
     expect(retex).toHaveLength(2);
     for (const title of retex) expect(preview.html).toContain(title);
+    // No breakdown by category there: the sheet says so rather than stay empty.
+    expect(sheet('departement:87', 'Bilan par catégorie').rows).toEqual([['Aucune rencontre de ce périmètre n’a donné de répartition de ses participants par catégorie.', null]]);
+    expect(sheet('region', 'Bilan par catégorie').rows.length).toBeGreaterThan(3);
   });
 
   it('leaves the région’s sheets as they were: every académie, every département once', () => {
