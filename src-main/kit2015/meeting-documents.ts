@@ -46,7 +46,7 @@ export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
     { kind: 'heading', level: 1, text: 'Présentation de la rencontre' },
     paragraph([
       // The lieu is often the établissement itself: said once.
-      text(`Rencontre organisée le ${frenchDate(m.date)} par l’établissement ${e.nom} (${e.commune}, ${ctx.departementName}, ${academieLabel(ctx.academieName)})`),
+      text(`Rencontre organisée le ${frenchDate(m.date)} par ${byEtablissement(e.nom)} (${e.commune}, ${ctx.departementName}, ${academieLabel(ctx.academieName)})`),
       text(m.lieu && !sameWords(m.lieu, `${e.nom} ${e.commune}`) ? `, à ${m.lieu}.` : '.'),
     ]),
     ...attendanceBlocks(m),
@@ -118,4 +118,17 @@ export function ficheDefi(ctx: MeetingContext, atelier: Meeting['ateliers'][numb
 function sameWords(a: string, b: string): boolean {
   const words = (x: string) => asciiLetters(x).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).sort().join(' ');
   return words(a) === words(b);
+}
+
+const KINDS = [
+  { word: 'cité scolaire', article: 'la ' },
+  { word: 'lycée', article: 'le ' },
+  { word: 'collège', article: 'le ' },
+  { word: 'école', article: 'l’' },
+] as const;
+
+/** "Collège Jean Moulin" → "le collège Jean Moulin"; a name without its kind → "l’établissement …". */
+export function byEtablissement(nom: string): string {
+  const kind = KINDS.find((k) => nom.toLocaleLowerCase('fr').startsWith(k.word));
+  return kind ? `${kind.article}${kind.word}${nom.slice(kind.word.length)}` : `l’établissement ${nom}`;
 }

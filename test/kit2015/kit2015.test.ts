@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
 import { defiFileName, etablissementLabels, kitPart, synthesisFileName, uniqueNames } from '../../src-main/kit2015/file-names.ts';
+import { byEtablissement } from '../../src-main/kit2015/meeting-documents.ts';
 import { emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 import { pdfText } from '../support/office.ts';
 
@@ -17,6 +18,14 @@ describe('kit 2015 file names', () => {
     expect(kitPart('\u0007\u0000')).toBe('Sans nom');
     expect(kitPart('x'.repeat(200))).toHaveLength(60);
     expect(uniqueNames(['a.docx', 'b.docx', 'A.docx'])).toEqual(['a.docx', 'b.docx', 'A (2).docx']);
+  });
+
+  it('name the établissement as a sentence does: « le collège Jean Moulin », « l’école maternelle de Châlus »', () => {
+    expect(byEtablissement('Collège Jean Picart Le Doux')).toBe('le collège Jean Picart Le Doux');
+    expect(byEtablissement('École maternelle de Châlus')).toBe('l’école maternelle de Châlus');
+    expect(byEtablissement('Cité scolaire Jean-Baptiste Darnet')).toBe('la cité scolaire Jean-Baptiste Darnet');
+    expect(byEtablissement('Lycée professionnel Jean Rostand')).toBe('le lycée professionnel Jean Rostand');
+    expect(byEtablissement('EREA Toulouse-Lautrec')).toBe('l’établissement EREA Toulouse-Lautrec');
   });
 
   it('tell homonymous établissements apart by their commune, then by their UAI', () => {
