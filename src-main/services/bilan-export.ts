@@ -1,9 +1,9 @@
 /** Gathers the sheets of the Bilan workbook from the catalogue, for one scope. */
 import type { Catalogue } from '../catalogue/database.ts';
 import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
-import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import { meetingsInScope } from '../catalogue/repos/meeting.repo.ts';
 import { queryRetex } from '../catalogue/repos/retex.repo.ts';
-import { contributionIdsInScope, meetingIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
+import { contributionIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
 import { figuresByLevel } from '../catalogue/repos/stats.repo.ts';
 import { academieNames, listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
 import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
@@ -70,8 +70,7 @@ function recordSheets(db: Catalogue, campaign: Campaign, scope: ResolvedScope): 
   const academieName = new Map(academieNames(db).map((a) => [a.code, a.nom]));
   const plain = (text: string) => text.replace(/\*\*/g, '');
   // The same records as the synthesis of this scope.
-  const inScope = meetingIdsInScope(db, campaign.id, scope.stats);
-  const meetings = queryMeetings(db, { campaignId: campaign.id }).filter((m) => inScope.has(m.id));
+  const meetings = meetingsInScope(db, campaign.id, scope.stats);
   const retexIds = retexIdsInScope(db, campaign.id, scope.stats);
   const contributionIds = contributionIdsInScope(db, campaign.id, scope.stats);
   const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));

@@ -3,8 +3,7 @@
  * record to fix. Generation stays possible; the document itself never states what is not so.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
-import { meetingIdsInScope } from '../catalogue/repos/scope.repo.ts';
+import { meetingsInScope } from '../catalogue/repos/meeting.repo.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { Finding } from '../contract/schemas/preflight.ts';
@@ -84,8 +83,7 @@ function sectionFindings(source: SynthesisSource, section: TrameSection, t: Camp
 function meetingFindings(db: Catalogue, source: SynthesisSource): Finding[] {
   const { scope, campaign } = source;
   // The meetings the Bilan counts: a département's académie-wide concertation is checked there too.
-  const inScope = meetingIdsInScope(db, campaign.id, scope.stats);
-  const meetings = queryMeetings(db, { campaignId: campaign.id }).filter((m) => inScope.has(m.id));
+  const meetings = meetingsInScope(db, campaign.id, scope.stats);
   return [...meetings.flatMap((m) => checkMeeting(m, campaign)), ...repeatedConcertations(meetings)];
 }
 

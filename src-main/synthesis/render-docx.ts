@@ -167,7 +167,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
  * Shares the page width by each column's longest text, never below its longest word: the wide columns
  * give up what the narrow ones need. In twentieths of a point, a character taken as about 110.
  */
-export function shareWidths(longest: number[], longestWord: number[]): number[] {
+function shareWidths(longest: number[], longestWord: number[]): number[] {
   const CHAR = 110;
   const floor = longestWord.map((n) => n * CHAR);
   const widths = longest.map(() => 0);

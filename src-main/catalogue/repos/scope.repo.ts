@@ -2,12 +2,6 @@
 import type { Catalogue } from '../database.ts';
 import { scopeFilter, type StatsScope } from './stats.repo.ts';
 
-/** The scope's meetings: those the Bilan counts (a département's include its académie-wide concertations). */
-export function meetingIdsInScope(db: Catalogue, campaignId: number, scope: StatsScope): Set<number> {
-  const f = scopeFilter(scope);
-  return new Set(db.prepare(`SELECT m.id FROM meeting m WHERE m.campaign_id = ? AND ${f.sql}`).pluck().all(campaignId, ...f.params) as number[]);
-}
-
 /**
  * Contributions with a source meeting in the scope (an académie-wide concertation counting for each
  * of its départements); in a région's synthesis, also those written for the whole région (no source).
