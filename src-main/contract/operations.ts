@@ -14,6 +14,10 @@ import {
   SectionText, SectionTextKey,
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingUpdate } from './schemas/meeting.ts';
+import {
+  BundleExportRequest, BundleSource, BundleWritten, CatalogueIdentity, CatalogueSetup, Conflict, ExchangeOverview, InboxBundle,
+  MergeReport, Provenance, ProvenanceRequest,
+} from './schemas/exchange.ts';
 import { Finding, PreflightReport } from './schemas/preflight.ts';
 import { ImportReport, ImportRequest, TemplateRequest, WorkbookRequest } from './schemas/spreadsheets.ts';
 import { StyleImport, StyleTemplateInfo } from './schemas/style.ts';
@@ -116,6 +120,32 @@ export const operations = {
     }),
     'Où vit le catalogue ouvert, sa taille, sa version de schéma et sa dernière modification.',
   ),
+  'identity.get': op(Empty, CatalogueIdentity.nullable(), 'Pour qui est ce catalogue (null : premier lancement, à configurer).'),
+  'identity.setup': op(
+    CatalogueSetup, CatalogueIdentity,
+    'Premier lancement : région académique, académie ou département, et un nom ; installe les consultations prêtes à l’emploi.',
+  ),
+  'identity.loadDemo': op(Empty, CatalogueIdentity, 'Premier lancement : ouvre le catalogue de démonstration (Nouvelle-Aquitaine 2020).'),
+  'identity.leaveDemo': op(
+    CatalogueSetup, z.object({ identity: CatalogueIdentity, demoCopy: z.string().nullable() }),
+    'Quitte la démonstration pour un catalogue à soi (une copie de la démonstration est gardée).',
+  ),
+  'exchange.overview': op(Empty, ExchangeOverview, 'Mon catalogue, mes correspondants, l’historique des échanges, les conflits à régler.'),
+  'exchange.export': op(BundleExportRequest, BundleWritten, 'Écrit un paquet d’échange (.synthese) : le catalogue entier ou une académie, un département.'),
+  'exchange.preview': op(BundleSource, MergeReport, 'Ce que la fusion d’un paquet ajouterait, mettrait à jour, supprimerait, et ses conflits, sans rien écrire.'),
+  'exchange.merge': op(BundleSource, MergeReport, 'Fusionne un paquet reçu, en une seule transaction.'),
+  'exchange.conflicts': op(Empty, z.array(Conflict), 'Les conflits à régler : un même champ modifié des deux côtés.'),
+  'exchange.resolve': op(
+    z.object({ id: Id, keep: z.enum(['local', 'recu']) }), z.object({ remaining: z.number().int() }),
+    'Règle un conflit : garder la valeur locale ou prendre la valeur reçue.',
+  ),
+  'exchange.setFolder': op(
+    z.object({ folder: z.string().min(1).max(1_000).nullable() }), z.object({ folder: z.string().nullable() }),
+    'Choisit le dossier partagé (Nextcloud, partage réseau) où publier et trouver les paquets.',
+  ),
+  'exchange.publish': op(Empty, BundleWritten, 'Publie le paquet de ce catalogue dans le dossier partagé, sous un nom stable.'),
+  'exchange.inbox': op(Empty, z.array(InboxBundle), 'Les paquets présents dans le dossier partagé, nouveaux ou déjà fusionnés.'),
+  'exchange.provenance': op(ProvenanceRequest, Provenance, 'D’où vient un enregistrement (« reçu de la DSDEN de la Vienne le 12 octobre 2020 »).'),
   'settings.get': op(Empty, Settings, 'Région, contact, consultation active et modèle de styles par défaut.'),
   'settings.update': op(SettingsUpdate, Settings, 'Modifie les paramètres.'),
 

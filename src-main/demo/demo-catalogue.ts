@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { assetPath } from '../catalogue/paths.ts';
 import type { OperationInput, OperationName, OperationOutput } from '../contract/operations.ts';
 
+export const DEMO_NAME = 'Démonstration — Nouvelle-Aquitaine 2020';
+
 export type Call = <N extends OperationName>(name: N, input: OperationInput<N>) => Promise<OperationOutput<N>>;
 
 const Key = z.string().min(1);
@@ -59,6 +61,10 @@ export async function loadDemos(call: Call): Promise<number> {
 
 /** Loads one demo into the catalogue and makes its campaign the active one; returns its id. */
 export async function loadDemo(call: Call, demo = readDemoFile()): Promise<number> {
+  // A catalogue that starts as the demo says so (a banner, until one leaves it for one's own).
+  if ((await call('identity.get', {})) === null) {
+    await call('identity.setup', { regionCode: demo.region.code, name: DEMO_NAME, demo: true });
+  }
   const campaign = await call('campaigns.installPreset', { slug: demo.campaign });
   const campaignId = campaign.id;
   const thematique = (n: number) => {

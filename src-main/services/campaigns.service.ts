@@ -3,6 +3,7 @@ import { inTransaction } from '../catalogue/database.ts';
 import { assetPath } from '../catalogue/paths.ts';
 import * as repo from '../catalogue/repos/campaign.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
+import { presetTrameUid } from '../catalogue/repos/exchange-records.repo.ts';
 import { insertTrame } from '../catalogue/repos/trame.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import { CampaignCreate } from '../contract/schemas/campaign.ts';
@@ -79,7 +80,7 @@ export function installPreset(db: Catalogue, slug: string) {
     const id = repo.insertCampaign(db, fields);
     for (const t of thematiques) repo.insertThematique(db, id, t);
     const trame = TrameCreate.parse({ ...preset.trame, campaignId: id });
-    insertTrame(db, { ...trame, presetSlug: slug });
+    insertTrame(db, { ...trame, presetSlug: slug }, presetTrameUid(slug, slug));
     return repo.getCampaign(db, id)!;
   });
 }

@@ -2,6 +2,8 @@
 import { campaignHandlers, thematiqueHandlers } from './campaigns.service.ts';
 import { contributionHandlers } from './contributions.service.ts';
 import type { Handlers } from './context.ts';
+import { exchangeHandlers } from './exchange.service.ts';
+import { identityHandlers } from './identity.service.ts';
 import { categoryHandlers, meetingHandlers } from './meetings.service.ts';
 import { kit2015Handlers } from './kit2015.service.ts';
 import { retexHandlers } from './retex.service.ts';
@@ -33,4 +35,6 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...kit2015Handlers,
   ...spreadsheetHandlers,
+  ...identityHandlers,
+  ...exchangeHandlers,
 };

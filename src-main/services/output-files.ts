@@ -14,7 +14,7 @@ export function outputFolder(ctx: Pick<ServiceContext, 'documentsDir'>, given: s
  * never be the open catalogue (nor its journal files or its backups), which a typo would otherwise
  * replace without a word.
  */
-export function outputFile(ctx: Pick<ServiceContext, 'documentsDir' | 'cataloguePath'>, given: string, extension: '.xlsx'): string {
+export function outputFile(ctx: Pick<ServiceContext, 'documentsDir' | 'cataloguePath'>, given: string, extension: '.xlsx' | '.synthese'): string {
   const path = resolve(ctx.documentsDir ?? process.cwd(), given);
   if (extname(path).toLowerCase() !== extension) {
     throw new AppError('FILE', `Le fichier à écrire doit se terminer par ${extension} : « ${basename(path)} ».`);

@@ -25,14 +25,15 @@ export function getTrame(db: Catalogue, id: number): Trame | undefined {
   return row && toTrame(db, row);
 }
 
-export function insertTrame(db: Catalogue, t: Omit<Trame, 'id'>): number {
+/** `uid`: given for a preset's trame, the same in every catalogue; a random one otherwise. */
+export function insertTrame(db: Catalogue, t: Omit<Trame, 'id'>, uid: string | null = null): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO trame (campaign_id, preset_slug, name, title, subtitle, closing_note)
-         VALUES (@campaignId, @presetSlug, @name, @title, @subtitle, @closingNote)`,
+        `INSERT INTO trame (campaign_id, preset_slug, name, title, subtitle, closing_note, uid)
+         VALUES (@campaignId, @presetSlug, @name, @title, @subtitle, @closingNote, @uid)`,
       )
-      .run(t).lastInsertRowid,
+      .run({ ...t, uid }).lastInsertRowid,
   );
   writeSections(db, id, t.sections);
   return id;

@@ -1,0 +1,205 @@
+/**
+ * Every record of the catalogue as it travels: its identity and its fields, with references written
+ * as identities (a meeting's uid, a consultation's slug, a thématique's number, a UAI), never as local
+ * ids, which differ from one laptop to the next.
+ */
+import type { Catalogue } from '../database.ts';
+import { CATEGORY_CODES } from '../../contract/domain.ts';
+import type { RecordKind } from '../../contract/schemas/exchange.ts';
+import type { Json, RecordFields } from '../../exchange/record.ts';
+import { derivedUid } from '../uid.ts';
+
+/** The settings that travel in a whole catalogue (the région is the catalogue's own, never sent). */
+export const EXCHANGED_SETTINGS = ['contact', 'activeCampaign', 'styleTemplate'] as const;
+
+type Row = Record<string, unknown>;
+const bool = (v: unknown) => v === 1;
+const json = (v: unknown) => JSON.parse(v as string) as Json;
+
+export function readAllRecords(db: Catalogue): RecordFields[] {
+  return [
+    ...readCampaigns(db), ...readStyles(db), ...readBassins(db), ...readEtablissements(db), ...readMeetings(db),
+    ...readRetex(db), ...readContributions(db), ...readTrames(db), ...readSectionTexts(db), ...readSettings(db),
+  ];
+}
+
+const bassinRef = (r: Row) => (r.bassin_nom ? bassinUid(r.bassin_departement as string, r.bassin_nom as string) : null);
+const record = (kind: RecordKind, uid: string, fields: Record<string, Json>): RecordFields => ({ uid, kind, fields });
+
+export const campaignUid = (slug: string) => derivedUid('campaign', slug);
+export const etablissementUid = (uai: string) => derivedUid('etablissement', uai);
+export const styleUid = (sha256: string) => derivedUid('style', sha256);
+export const settingUid = (key: string) => derivedUid('setting', key);
+export const bassinUid = (departementCode: string, nom: string) => derivedUid('bassin', departementCode, nom);
+export const presetTrameUid = (campaignSlug: string, presetSlug: string) => derivedUid('trame', campaignSlug, presetSlug);
+export const sectionTextUid = (slug: string, scope: string, key: string, thematique: number | null) =>
+  derivedUid('sectionText', slug, scope, key, thematique ?? 0);
+
+function readCampaigns(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT c.*, (SELECT json_group_array(json_object('number', t.number, 'title', t.title, 'description', t.description,
+           'sujets', (SELECT json_group_array(title) FROM (SELECT title FROM sujet WHERE thematique_id = t.id ORDER BY position))))
+         FROM (SELECT * FROM thematique WHERE campaign_id = c.id ORDER BY number) t) AS thematiques
+       FROM campaign c ORDER BY c.id`,
+    )
+    .all() as Row[];
+  return rows.map((r) =>
+    record('campaign', campaignUid(r.slug as string), {
+      slug: r.slug as string, title: r.title as string, shortTitle: r.short_title as string, startDate: r.start_date as string,
+      endDate: r.end_date as string, reserveDate: r.reserve_date as string | null, description: r.description as string,
+      thematiques: json(r.thematiques),
+    }),
+  );
+}
+
+function readStyles(db: Catalogue): RecordFields[] {
+  const rows = db.prepare('SELECT * FROM style_template ORDER BY id').all() as Row[];
+  return rows.map((r) =>
+    record('style', styleUid(r.sha256 as string), {
+      name: r.name as string, fileName: r.file_name as string, sha256: r.sha256 as string, stylesXml: r.styles_xml as string,
+      fonts: json(r.fonts), headingFont: r.heading_font as string | null, bodyFont: r.body_font as string | null,
+      logo: r.logo ? (r.logo as Buffer).toString('base64') : null, logoType: r.logo_type as string | null,
+      logoWidthEmu: r.logo_width_emu as number | null, logoHeightEmu: r.logo_height_emu as number | null,
+      importedAt: r.imported_at as string,
+    }),
+  );
+}
+
+function readBassins(db: Catalogue): RecordFields[] {
+  const rows = db.prepare('SELECT departement_code, kind, nom FROM bassin ORDER BY id').all() as Row[];
+  return rows.map((r) => record('bassin', bassinUid(r.departement_code as string, r.nom as string), { departementCode: r.departement_code as string, kind: r.kind as string, nom: r.nom as string }));
+}
+
+function readEtablissements(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare('SELECT e.*, b.departement_code AS bassin_departement, b.nom AS bassin_nom FROM etablissement e LEFT JOIN bassin b ON b.id = e.bassin_id ORDER BY e.uai')
+    .all() as Row[];
+  return rows.map((r) =>
+    record('etablissement', etablissementUid(r.uai as string), {
+      uai: r.uai as string, nom: r.nom as string, type: r.type as string, commune: r.commune as string,
+      departementCode: r.departement_code as string, bassin: bassinRef(r),
+    }),
+  );
+}
+
+function readMeetings(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT m.*, c.slug AS campaign, b.departement_code AS bassin_departement, b.nom AS bassin_nom,
+         (SELECT json_group_object(category_code, count) FROM attendance WHERE meeting_id = m.id) AS attendance,
+         (SELECT json_group_array(t.number) FROM (SELECT t.number FROM meeting_thematique mt JOIN thematique t ON t.id = mt.thematique_id
+            WHERE mt.meeting_id = m.id ORDER BY t.number) t) AS thematiques,
+         (SELECT json_group_array(json_object('thematique', a.number, 'defi', a.defi, 'participants', a.participants))
+            FROM (SELECT t.number, a.defi, a.participants FROM atelier a JOIN thematique t ON t.id = a.thematique_id
+              WHERE a.meeting_id = m.id ORDER BY a.position) a) AS ateliers
+       FROM meeting m JOIN campaign c ON c.id = m.campaign_id LEFT JOIN bassin b ON b.id = m.bassin_id ORDER BY m.id`,
+    )
+    .all() as Row[];
+  return rows.map((r) => {
+    const attendance = JSON.parse(r.attendance as string) as Record<string, number>;
+    const fields: Record<string, Json> = {
+      campaign: r.campaign as string, level: r.level as string, title: r.title as string, date: r.date as string,
+      lieu: r.lieu as string, format: r.format as string, regionCode: r.region_code as string | null,
+      academieCode: r.academie_code as string | null, departementCode: r.departement_code as string | null,
+      bassin: bassinRef(r), etablissementUai: r.etablissement_uai as string | null,
+      declaredTotal: r.declared_total as number | null, restitutionReceived: bool(r.restitution_received), notes: r.notes as string,
+      thematiques: json(r.thematiques), ateliers: json(r.ateliers),
+    };
+    // One field per category: a DANE correcting the élus and a DSDEN the parents do not collide.
+    for (const code of CATEGORY_CODES) fields[`attendance.${code}`] = attendance[code] ?? null;
+    return record('meeting', r.uid as string, fields);
+  });
+}
+
+function readRetex(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT r.*, c.slug AS campaign, t.number AS thematique, m.uid AS source_meeting,
+         (SELECT json_group_array(json_object('kind', kind, 'url', url, 'label', label))
+            FROM (SELECT * FROM retex_link WHERE retex_id = r.id ORDER BY position)) AS links
+       FROM retex r JOIN campaign c ON c.id = r.campaign_id JOIN thematique t ON t.id = r.thematique_id
+       LEFT JOIN meeting m ON m.id = r.source_meeting_id ORDER BY r.id`,
+    )
+    .all() as Row[];
+  return rows.map((r) =>
+    record('retex', r.uid as string, {
+      campaign: r.campaign as string, thematique: r.thematique as number, title: r.title as string, text: r.text as string,
+      niveau: r.niveau as string | null, classes: r.classes as string | null, etablissementUai: r.etablissement_uai as string | null,
+      sourceMeeting: r.source_meeting as string | null, selected: bool(r.selected), position: r.position as number,
+      links: json(r.links),
+    }),
+  );
+}
+
+function readContributions(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT c.*, k.slug AS campaign, t.number AS thematique, p.uid AS parent,
+         (SELECT json_group_array(uid) FROM (SELECT m.uid FROM contribution_source cs JOIN meeting m ON m.id = cs.meeting_id
+            WHERE cs.contribution_id = c.id ORDER BY m.uid)) AS sources
+       FROM contribution c JOIN campaign k ON k.id = c.campaign_id JOIN thematique t ON t.id = c.thematique_id
+       LEFT JOIN contribution p ON p.id = c.parent_id ORDER BY c.id`,
+    )
+    .all() as Row[];
+  return rows.map((r) =>
+    record('contribution', r.uid as string, {
+      campaign: r.campaign as string, thematique: r.thematique as number, kind: r.kind as string, text: r.text as string,
+      heading: r.heading as string | null, scale: r.scale as string | null, parent: r.parent as string | null,
+      selected: bool(r.selected), position: r.position as number, sources: json(r.sources),
+    }),
+  );
+}
+
+function readTrames(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT t.*, c.slug AS campaign,
+         (SELECT json_group_array(json_object('key', key, 'scope', scope, 'title', title, 'guidance', guidance, 'source', source,
+            'contributionKinds', json(contribution_kinds), 'retexMin', retex_min, 'retexMax', retex_max, 'entryLabel', entry_label,
+            'numbered', json(CASE numbered WHEN 1 THEN 'true' ELSE 'false' END)))
+            FROM (SELECT * FROM trame_section WHERE trame_id = t.id ORDER BY position)) AS sections
+       FROM trame t LEFT JOIN campaign c ON c.id = t.campaign_id ORDER BY t.id`,
+    )
+    .all() as Row[];
+  return rows.map((r) =>
+    record('trame', r.uid as string, {
+      campaign: r.campaign as string | null, presetSlug: r.preset_slug as string | null, name: r.name as string,
+      title: r.title as string, subtitle: r.subtitle as string, closingNote: r.closing_note as string, sections: json(r.sections),
+    }),
+  );
+}
+
+function readSectionTexts(db: Catalogue): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT s.*, c.slug AS campaign, t.number AS thematique FROM section_text s JOIN campaign c ON c.id = s.campaign_id
+       LEFT JOIN thematique t ON t.id = s.thematique_id ORDER BY c.id, s.scope, s.section_key, t.number`,
+    )
+    .all() as Row[];
+  return rows.map((r) => {
+    const thematique = (r.thematique as number | null) ?? null;
+    return record('sectionText', sectionTextUid(r.campaign as string, r.scope as string, r.section_key as string, thematique), {
+      campaign: r.campaign as string, scope: r.scope as string, sectionKey: r.section_key as string, thematique, text: r.text as string,
+    });
+  });
+}
+
+/** Local ids become identities: the active consultation by slug, the default style by checksum. */
+function readSettings(db: Catalogue): RecordFields[] {
+  const stored = Object.fromEntries(
+    (db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value) as unknown]),
+  );
+  const values: Record<(typeof EXCHANGED_SETTINGS)[number], Json> = {
+    contact: typeof stored.contact === 'string' && stored.contact !== '' ? stored.contact : null,
+    activeCampaign:
+      typeof stored.activeCampaignId === 'number'
+        ? ((db.prepare('SELECT slug FROM campaign WHERE id = ?').pluck().get(stored.activeCampaignId) as string | undefined) ?? null)
+        : null,
+    styleTemplate:
+      typeof stored.styleTemplateId === 'number'
+        ? ((db.prepare('SELECT sha256 FROM style_template WHERE id = ?').pluck().get(stored.styleTemplateId) as string | undefined) ?? null)
+        : null,
+  };
+  return EXCHANGED_SETTINGS.filter((key) => values[key] !== null).map((key) => record('setting', settingUid(key), { key, value: values[key] }));
+}

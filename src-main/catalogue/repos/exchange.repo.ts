@@ -1,0 +1,229 @@
+/** The exchange's own tables: who this catalogue is, each record's exchange state, peers, history, conflicts. */
+import type { Catalogue } from '../database.ts';
+import type { RecordKind, ScopeKind } from '../../contract/schemas/exchange.ts';
+import type { Clock } from '../../exchange/clock.ts';
+import type { ExchangeRecord, Json } from '../../exchange/record.ts';
+
+export interface IdentityRow {
+  uid: string; name: string; scopeKind: ScopeKind; scopeCode: string; regionCode: string; isDemo: boolean;
+  publicKey: string; privateKey: string; clock: number; stampedCount: number; createdAt: string;
+}
+
+export function readIdentity(db: Catalogue): IdentityRow | undefined {
+  const r = db.prepare('SELECT * FROM catalogue_identity WHERE id = 1').get() as Record<string, unknown> | undefined;
+  if (!r) return undefined;
+  return {
+    uid: r.uid as string, name: r.name as string, scopeKind: r.scope_kind as ScopeKind, scopeCode: r.scope_code as string,
+    regionCode: r.region_code as string, isDemo: r.is_demo === 1, publicKey: r.public_key as string,
+    privateKey: r.private_key as string, clock: r.clock as number, stampedCount: r.stamped_count as number, createdAt: r.created_at as string,
+  };
+}
+
+export function writeIdentity(db: Catalogue, i: Omit<IdentityRow, 'clock' | 'stampedCount'>): void {
+  db.prepare(
+    `INSERT INTO catalogue_identity (id, uid, name, scope_kind, scope_code, region_code, is_demo, public_key, private_key, created_at)
+     VALUES (1, @uid, @name, @scopeKind, @scopeCode, @regionCode, @demo, @publicKey, @privateKey, @createdAt)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, scope_kind = excluded.scope_kind, scope_code = excluded.scope_code,
+       region_code = excluded.region_code, is_demo = excluded.is_demo`,
+  ).run({ ...i, demo: i.isDemo ? 1 : 0 });
+}
+
+/** This catalogue's next counter value for a pass of local edits. */
+export function advanceClock(db: Catalogue): number {
+  db.prepare('UPDATE catalogue_identity SET clock = clock + 1 WHERE id = 1').run();
+  return db.prepare('SELECT clock FROM catalogue_identity WHERE id = 1').pluck().get() as number;
+}
+
+/** Counts every change of the catalogue's tables (migration 0007). */
+export function changeCount(db: Catalogue): number {
+  return db.prepare('SELECT change_count FROM catalogue_state WHERE id = 1').pluck().get() as number;
+}
+
+export function markStamped(db: Catalogue, count: number): void {
+  db.prepare('UPDATE catalogue_identity SET stamped_count = ? WHERE id = 1').run(count);
+}
+
+interface RecordRow {
+  uid: string; kind: RecordKind; origin: string; fields: string; clocks: string; deleted: 0 | 1;
+  received_from: string | null; received_at: string | null;
+}
+
+const toRecord = (r: RecordRow): ExchangeRecord => ({
+  uid: r.uid, kind: r.kind, origin: r.origin, fields: JSON.parse(r.fields) as Record<string, Json>,
+  clocks: JSON.parse(r.clocks) as Record<string, Clock>, deleted: r.deleted === 1,
+});
+
+/** Every record's exchange state, with its fields still as text (compared as text before any parse). */
+export function readExchangeStates(db: Catalogue): Map<string, { fieldsText: string; row: () => ExchangeRecord; deleted: boolean }> {
+  const rows = db.prepare('SELECT * FROM exchange_record').all() as RecordRow[];
+  return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, row: () => toRecord(r), deleted: r.deleted === 1 }]));
+}
+
+export function readExchangeRecord(db: Catalogue, uid: string): ExchangeRecord | undefined {
+  const row = db.prepare('SELECT * FROM exchange_record WHERE uid = ?').get(uid) as RecordRow | undefined;
+  return row && toRecord(row);
+}
+
+export function readTombstones(db: Catalogue): ExchangeRecord[] {
+  return (db.prepare('SELECT * FROM exchange_record WHERE deleted = 1 ORDER BY uid').all() as RecordRow[]).map(toRecord);
+}
+
+/** `fieldsText`: the fields as canonical JSON (exchange/record.ts `canonical`). */
+export function writeExchangeRecord(db: Catalogue, r: ExchangeRecord, fieldsText: string, received?: { from: string; at: string }): void {
+  db.prepare(
+    `INSERT INTO exchange_record (uid, kind, origin, fields, clocks, deleted, received_from, received_at)
+     VALUES (@uid, @kind, @origin, @fields, @clocks, @deleted, @from, @at)
+     ON CONFLICT (uid) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, deleted = excluded.deleted,
+       received_from = coalesce(excluded.received_from, received_from), received_at = coalesce(excluded.received_at, received_at)`,
+  ).run({
+    uid: r.uid, kind: r.kind, origin: r.origin, fields: fieldsText, clocks: JSON.stringify(r.clocks), deleted: r.deleted ? 1 : 0,
+    from: received?.from ?? null, at: received?.at ?? null,
+  });
+}
+
+export function forgetExchangeRecord(db: Catalogue, uid: string): void {
+  db.prepare('DELETE FROM exchange_record WHERE uid = ?').run(uid);
+}
+
+export function recordOrigin(db: Catalogue, uid: string): { origin: string; receivedFrom: string | null; receivedAt: string | null } | undefined {
+  const r = db.prepare('SELECT origin, received_from, received_at FROM exchange_record WHERE uid = ?').get(uid) as
+    | { origin: string; received_from: string | null; received_at: string | null }
+    | undefined;
+  return r && { origin: r.origin, receivedFrom: r.received_from, receivedAt: r.received_at };
+}
+
+export function localUid(db: Catalogue, table: 'meeting' | 'retex' | 'contribution' | 'trame', id: number): string | null {
+  return (db.prepare(`SELECT uid FROM ${table} WHERE id = ?`).pluck().get(id) as string | undefined) ?? null;
+}
+
+// Peers ---------------------------------------------------------------------------------------------
+
+export interface PeerRow {
+  uid: string; name: string; scopeKind: string; scopeCode: string; publicKey: string; firstSeenAt: string;
+  lastBundleSha: string | null; lastBundleAt: string | null; lastMergedAt: string | null;
+}
+
+const toPeer = (r: Record<string, unknown>): PeerRow => ({
+  uid: r.uid as string, name: r.name as string, scopeKind: r.scope_kind as string, scopeCode: r.scope_code as string,
+  publicKey: r.public_key as string, firstSeenAt: r.first_seen_at as string, lastBundleSha: r.last_bundle_sha as string | null,
+  lastBundleAt: r.last_bundle_at as string | null, lastMergedAt: r.last_merged_at as string | null,
+});
+
+export function readPeer(db: Catalogue, uid: string): PeerRow | undefined {
+  const r = db.prepare('SELECT * FROM exchange_peer WHERE uid = ?').get(uid) as Record<string, unknown> | undefined;
+  return r && toPeer(r);
+}
+
+export function listPeers(db: Catalogue): PeerRow[] {
+  return (db.prepare('SELECT * FROM exchange_peer ORDER BY name').all() as Record<string, unknown>[]).map(toPeer);
+}
+
+export function peerNames(db: Catalogue): Map<string, string> {
+  return new Map((db.prepare('SELECT uid, name FROM exchange_peer').all() as { uid: string; name: string }[]).map((r) => [r.uid, r.name]));
+}
+
+export function writePeer(db: Catalogue, p: PeerRow): void {
+  db.prepare(
+    `INSERT INTO exchange_peer (uid, name, scope_kind, scope_code, public_key, first_seen_at, last_bundle_sha, last_bundle_at, last_merged_at)
+     VALUES (@uid, @name, @scopeKind, @scopeCode, @publicKey, @firstSeenAt, @lastBundleSha, @lastBundleAt, @lastMergedAt)
+     ON CONFLICT (uid) DO UPDATE SET name = excluded.name, scope_kind = excluded.scope_kind, scope_code = excluded.scope_code,
+       public_key = excluded.public_key, last_bundle_sha = excluded.last_bundle_sha, last_bundle_at = excluded.last_bundle_at,
+       last_merged_at = excluded.last_merged_at`,
+  ).run(p);
+}
+
+// History -------------------------------------------------------------------------------------------
+
+export interface LogRow {
+  direction: 'sent' | 'received'; peerUid: string; peerName: string; scope: string; bundleSha: string; fileName: string;
+  createdAt: string; at: string; added: number; updated: number; deleted: number; conflicts: number;
+}
+
+export function writeLog(db: Catalogue, l: LogRow): void {
+  db.prepare(
+    `INSERT INTO exchange_log (direction, peer_uid, peer_name, scope, bundle_sha, file_name, created_at, at, added, updated, deleted, conflicts)
+     VALUES (@direction, @peerUid, @peerName, @scope, @bundleSha, @fileName, @createdAt, @at, @added, @updated, @deleted, @conflicts)`,
+  ).run(l);
+}
+
+export function listLog(db: Catalogue, limit = 50): (LogRow & { id: number })[] {
+  const rows = db.prepare('SELECT * FROM exchange_log ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: r.id as number, direction: r.direction as 'sent' | 'received', peerUid: r.peer_uid as string, peerName: r.peer_name as string,
+    scope: r.scope as string, bundleSha: r.bundle_sha as string, fileName: r.file_name as string, createdAt: r.created_at as string,
+    at: r.at as string, added: r.added as number, updated: r.updated as number, deleted: r.deleted as number, conflicts: r.conflicts as number,
+  }));
+}
+
+/** Bundles already merged, by checksum: the shared folder offers only the new ones. */
+export function mergedBundleShas(db: Catalogue): Set<string> {
+  return new Set(db.prepare("SELECT bundle_sha FROM exchange_log WHERE direction = 'received'").pluck().all() as string[]);
+}
+
+// Conflicts -----------------------------------------------------------------------------------------
+
+export interface ConflictRow {
+  id: number; uid: string; kind: RecordKind; field: string; localValue: Json; incomingValue: Json; incomingClock: Clock;
+  peerUid: string; peerName: string; detectedAt: string;
+}
+
+const toConflict = (r: Record<string, unknown>): ConflictRow => ({
+  id: r.id as number, uid: r.uid as string, kind: r.kind as RecordKind, field: r.field as string,
+  localValue: JSON.parse(r.local_value as string) as Json, incomingValue: JSON.parse(r.incoming_value as string) as Json,
+  incomingClock: JSON.parse(r.incoming_clock as string) as Clock, peerUid: r.peer_uid as string, peerName: r.peer_name as string,
+  detectedAt: r.detected_at as string,
+});
+
+/** One open conflict per record and field: a newer bundle's value replaces the older one's. */
+export function writeConflict(db: Catalogue, c: Omit<ConflictRow, 'id'>): void {
+  db.prepare(
+    `INSERT INTO exchange_conflict (uid, kind, field, local_value, incoming_value, incoming_clock, peer_uid, peer_name, detected_at)
+     VALUES (@uid, @kind, @field, @local, @incoming, @clock, @peerUid, @peerName, @detectedAt)
+     ON CONFLICT (uid, field) WHERE resolved_at IS NULL DO UPDATE SET local_value = excluded.local_value,
+       incoming_value = excluded.incoming_value, incoming_clock = excluded.incoming_clock, peer_uid = excluded.peer_uid,
+       peer_name = excluded.peer_name,
+       detected_at = CASE WHEN incoming_value = excluded.incoming_value AND local_value = excluded.local_value
+         THEN detected_at ELSE excluded.detected_at END`,
+  ).run({
+    ...c, local: JSON.stringify(c.localValue), incoming: JSON.stringify(c.incomingValue), clock: JSON.stringify(c.incomingClock),
+  });
+}
+
+export function openConflicts(db: Catalogue, uid?: string): ConflictRow[] {
+  const rows = db
+    .prepare('SELECT * FROM exchange_conflict WHERE resolved_at IS NULL AND (@uid IS NULL OR uid = @uid) ORDER BY id')
+    .all({ uid: uid ?? null }) as Record<string, unknown>[];
+  return rows.map(toConflict);
+}
+
+export function readConflict(db: Catalogue, id: number): (ConflictRow & { resolvedAt: string | null }) | undefined {
+  const r = db.prepare('SELECT * FROM exchange_conflict WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  return r && { ...toConflict(r), resolvedAt: r.resolved_at as string | null };
+}
+
+export function closeConflict(db: Catalogue, id: number, resolution: 'local' | 'recu' | 'ailleurs', at: string): void {
+  db.prepare('UPDATE exchange_conflict SET resolved_at = ?, resolution = ? WHERE id = ?').run(at, resolution, id);
+}
+
+export function countOpenConflicts(db: Catalogue): number {
+  return db.prepare('SELECT count(*) FROM exchange_conflict WHERE resolved_at IS NULL').pluck().get() as number;
+}
+
+/**
+ * Empties the catalogue of everything but the territory (leaving the demo for a catalogue of one's
+ * own; the caller keeps a copy first).
+ */
+export function wipeCatalogueData(db: Catalogue): void {
+  for (const table of [
+    'exchange_conflict', 'exchange_log', 'exchange_peer', 'exchange_record', 'generated_document', 'section_text', 'setting',
+    'contribution_source', 'contribution', 'retex_link', 'retex', 'atelier', 'attendance', 'meeting_thematique', 'meeting',
+    'trame_section', 'trame', 'style_template', 'etablissement', 'bassin', 'sujet', 'thematique', 'campaign', 'catalogue_identity',
+  ]) {
+    db.prepare(`DELETE FROM ${table}`).run();
+  }
+}
+
+/** Has anybody put anything in it yet? */
+export function holdsData(db: Catalogue): boolean {
+  return (db.prepare('SELECT (SELECT count(*) FROM meeting) + (SELECT count(*) FROM setting) + (SELECT count(*) FROM retex) + (SELECT count(*) FROM contribution)').pluck().get() as number) > 0;
+}

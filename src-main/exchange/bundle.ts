@@ -1,0 +1,198 @@
+/**
+ * A bundle: one zip (jszip) holding `manifest.json` (who sent it, what scope, schema version, counts,
+ * the content's SHA-256), `records.jsonl` (one record a line) and `signature.json` (the manifest's
+ * SHA-256 signed with the sender's Ed25519 key). Anyone can open it with an archive tool and read it.
+ */
+import JSZip from 'jszip';
+import { z } from 'zod';
+import { AppError } from '../contract/errors.ts';
+import { RECORD_KIND_LABELS, RecordKind, ScopeKind } from '../contract/schemas/exchange.ts';
+import { UID_PATTERN } from '../catalogue/uid.ts';
+import type { ExchangeRecord } from './record.ts';
+import { FIELD_SCHEMAS } from './record-schemas.ts';
+import { sha256, signDigest, verifyDigest } from './signing.ts';
+
+export const BUNDLE_EXTENSION = '.synthese';
+export const BUNDLE_FORMAT = 'synthese-regionale/paquet';
+const FORMAT_VERSION = 1;
+const MAX_BUNDLE_BYTES = 300 * 1024 * 1024;
+const MAX_RECORDS_BYTES = 1024 * 1024 * 1024;
+const MAX_SMALL_PART_BYTES = 1024 * 1024;
+const ENTRIES = ['manifest.json', 'records.jsonl', 'signature.json'] as const;
+
+const Uid = z.string().regex(UID_PATTERN);
+
+export const Manifest = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.number().int().min(1),
+  schemaVersion: z.number().int().min(1),
+  source: z.object({
+    uid: Uid, name: z.string().min(1).max(200), scopeKind: ScopeKind, scopeCode: z.string().max(20), regionCode: z.string().regex(/^[A-Z]{3}$/),
+  }),
+  /** `region` for a whole catalogue, else `academie:CODE` / `departement:CODE`. */
+  scope: z.string().max(40),
+  whole: z.boolean(),
+  createdAt: z.string().max(40),
+  counts: z.record(z.string(), z.number().int().min(0)),
+  content: z.object({ file: z.literal('records.jsonl'), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+const Signature = z.object({
+  algorithm: z.literal('Ed25519'),
+  publicKey: z.string().max(1_000),
+  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  signature: z.string().max(200),
+});
+
+const Line = z.object({
+  uid: Uid,
+  kind: RecordKind,
+  origin: Uid,
+  fields: z.record(z.string(), z.unknown()),
+  clocks: z.record(z.string(), z.record(Uid, z.number().int().min(1).max(Number.MAX_SAFE_INTEGER))),
+  deleted: z.boolean(),
+});
+
+/** Zip dates are local DOS times: one fixed value, the bundle's bytes depend on its content alone. */
+const ZIP_DATE = new Date(2020, 0, 1, 0, 0, 0);
+
+export async function packBundle(
+  manifest: Omit<Manifest, 'format' | 'formatVersion' | 'content'>,
+  records: ExchangeRecord[],
+  keys: { publicKey: string; privateKey: string },
+): Promise<Buffer> {
+  const content = Buffer.from(records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
+  const full: Manifest = {
+    format: BUNDLE_FORMAT, formatVersion: FORMAT_VERSION, ...manifest,
+    content: { file: 'records.jsonl', sha256: sha256(content), bytes: content.length },
+  };
+  const manifestBytes = Buffer.from(`${JSON.stringify(full, null, 2)}\n`, 'utf8');
+  const digest = sha256(manifestBytes);
+  const signature = { algorithm: 'Ed25519', publicKey: keys.publicKey, manifestSha256: digest, signature: signDigest(Buffer.from(digest, 'hex'), keys.privateKey) };
+  const zip = new JSZip();
+  zip.file('manifest.json', manifestBytes, { date: ZIP_DATE });
+  zip.file('records.jsonl', content, { date: ZIP_DATE });
+  zip.file('signature.json', `${JSON.stringify(signature, null, 2)}\n`, { date: ZIP_DATE });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+export interface OpenedBundle {
+  manifest: Manifest;
+  records: ExchangeRecord[];
+  publicKey: string;
+  /** SHA-256 of the whole file: how the history and the shared folder know a bundle. */
+  sha256: string;
+}
+
+const refuse = (name: string, why: string) => new AppError('FILE', `Paquet « ${name} » refusé : ${why}. Le catalogue n’a pas été modifié.`);
+
+/** Only the manifest, checked and signed: what the shared folder shows before anything is merged. */
+export async function readManifest(bytes: Buffer, name: string, schemaVersion: number): Promise<OpenedBundle> {
+  return openBundle(bytes, name, schemaVersion, false);
+}
+
+export async function readBundle(bytes: Buffer, name: string, schemaVersion: number): Promise<OpenedBundle> {
+  return openBundle(bytes, name, schemaVersion, true);
+}
+
+async function openBundle(bytes: Buffer, name: string, schemaVersion: number, withRecords: boolean): Promise<OpenedBundle> {
+  if (bytes.length > MAX_BUNDLE_BYTES) throw refuse(name, `fichier trop gros (${Math.round(bytes.length / 1048576)} Mo, 300 Mo au plus)`);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+  } catch {
+    throw refuse(name, 'ce n’est pas un paquet d’échange lisible (archive tronquée ou endommagée ; demandez à l’expéditeur de le renvoyer)');
+  }
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const missing = ENTRIES.filter((e) => !names.includes(e));
+  if (missing.length > 0) throw refuse(name, `il y manque ${missing.map((m) => `« ${m} »`).join(', ')} (ce n’est pas un paquet de Synthèse régionale)`);
+  const extra = names.filter((n) => !(ENTRIES as readonly string[]).includes(n));
+  if (extra.length > 0) throw refuse(name, `il contient des fichiers inattendus (${extra.slice(0, 3).map((e) => `« ${e.slice(0, 60)} »`).join(', ')})`);
+
+  const text = async (entry: (typeof ENTRIES)[number], limit: number) => {
+    const file = zip.files[entry]!;
+    // Declared sizes are checked before inflating: a zip bomb is refused without being opened.
+    const declared = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (declared > limit) throw refuse(name, `« ${entry} » est trop gros une fois décompressé`);
+    try {
+      const data = await file.async('nodebuffer');
+      if (data.length > limit) throw refuse(name, `« ${entry} » est trop gros une fois décompressé`);
+      return data;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw refuse(name, `« ${entry} » est endommagé (archive abîmée pendant la copie ?)`);
+    }
+  };
+  const parse = <T>(schema: z.ZodType<T>, data: Buffer, entry: string): T => {
+    let value: unknown;
+    try {
+      value = JSON.parse(data.toString('utf8'));
+    } catch {
+      throw refuse(name, `« ${entry} » n’est pas du JSON valide`);
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) throw refuse(name, `« ${entry} » est mal formé (${result.error.issues[0]?.path.join('.') || 'racine'})`);
+    return result.data;
+  };
+
+  const manifestBytes = await text('manifest.json', MAX_SMALL_PART_BYTES);
+  const signature = parse(Signature, await text('signature.json', MAX_SMALL_PART_BYTES), 'signature.json');
+  const digest = sha256(manifestBytes);
+  if (digest !== signature.manifestSha256 || !verifyDigest(Buffer.from(digest, 'hex'), signature.signature, signature.publicKey)) {
+    throw refuse(name, 'sa signature ne correspond pas à son contenu (il a été modifié après sa création, ou abîmé)');
+  }
+  const raw = parse(z.object({ format: z.string(), schemaVersion: z.number() }).passthrough(), manifestBytes, 'manifest.json');
+  if (raw.format !== BUNDLE_FORMAT) throw refuse(name, 'ce n’est pas un paquet de Synthèse régionale');
+  if (raw.schemaVersion > schemaVersion) {
+    throw refuse(name, `il vient d’une version plus récente de Synthèse régionale (schéma ${raw.schemaVersion}, celle-ci connaît ${schemaVersion}) : mettez l’application à jour`);
+  }
+  const manifest = parse(Manifest, manifestBytes, 'manifest.json');
+  if (manifest.formatVersion > FORMAT_VERSION) throw refuse(name, 'il vient d’une version plus récente de Synthèse régionale : mettez l’application à jour');
+  const opened = { manifest, records: [] as ExchangeRecord[], publicKey: signature.publicKey, sha256: sha256(bytes) };
+  if (!withRecords) return opened;
+
+  const content = await text('records.jsonl', MAX_RECORDS_BYTES);
+  if (sha256(content) !== manifest.content.sha256 || content.length !== manifest.content.bytes) {
+    throw refuse(name, 'son contenu ne correspond pas à sa signature (il a été modifié après sa création, ou abîmé)');
+  }
+  opened.records = parseRecords(content.toString('utf8'), name);
+  const counts: Record<string, number> = {};
+  for (const r of opened.records) counts[r.deleted ? 'suppressions' : r.kind] = (counts[r.deleted ? 'suppressions' : r.kind] ?? 0) + 1;
+  for (const key of new Set([...Object.keys(counts), ...Object.keys(manifest.counts)])) {
+    if ((counts[key] ?? 0) !== (manifest.counts[key] ?? 0)) throw refuse(name, `ses comptes ne correspondent pas à son contenu (${key})`);
+  }
+  return opened;
+}
+
+function parseRecords(content: string, name: string): ExchangeRecord[] {
+  const records: ExchangeRecord[] = [];
+  const lines = content.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const uids = new Set<string>();
+  lines.forEach((line, index) => {
+    const where = `ligne ${index + 1} de « records.jsonl »`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw refuse(name, `${where} : ce n’est pas du JSON valide`);
+    }
+    const parsed = Line.safeParse(value);
+    if (!parsed.success) throw refuse(name, `${where} : enregistrement mal formé (${parsed.error.issues[0]?.path.join('.') || 'racine'})`);
+    const r = parsed.data as ExchangeRecord;
+    if (uids.has(r.uid)) throw refuse(name, `${where} : l’enregistrement ${r.uid} y figure deux fois`);
+    uids.add(r.uid);
+    const schema = FIELD_SCHEMAS[r.kind];
+    const fields = schema.safeParse(r.fields);
+    const label = RECORD_KIND_LABELS[r.kind].one;
+    if (!fields.success) {
+      const issue = fields.error.issues[0]!;
+      throw refuse(name, `${where} (${label}) : champ « ${issue.path.join('.') || '?'} » : ${issue.message}`);
+    }
+    const unknown = Object.keys(r.fields).filter((k) => !(k in (fields.data as object)));
+    if (unknown.length > 0) throw refuse(name, `${where} (${label}) : champ inconnu « ${unknown[0]!.slice(0, 60)} »`);
+    records.push(r);
+  });
+  return records;
+}
