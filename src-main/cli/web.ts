@@ -6,24 +6,39 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCatalogue } from '../catalogue/database.ts';
+import { type Catalogue, openCatalogue } from '../catalogue/database.ts';
+import { AppError } from '../contract/errors.ts';
 import { appRoot } from '../catalogue/paths.ts';
 import { loadDemos } from '../demo/demo-catalogue.ts';
 import { handlers } from '../services/handlers.ts';
 import { startHttpBridge } from '../transport/http-bridge.ts';
 import { localCaller } from '../transport/local.ts';
 
-const { values } = parseArgs({
-  args: process.argv.slice(2),
-  options: {
-    db: { type: 'string', default: 'out/catalogue.sqlite' },
-    port: { type: 'string', default: '5280' },
-    documents: { type: 'string' },
-  },
-  strict: true,
-});
+const fail = (message: string): never => {
+  process.stderr.write(`Erreur : ${message}\n`);
+  process.exit(2);
+};
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      db: { type: 'string', default: 'out/catalogue.sqlite' },
+      port: { type: 'string', default: '5280' },
+      documents: { type: 'string' },
+      // A new catalogue opens on the demo rather than on the first-launch questions.
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+} catch (error) {
+  fail(`ligne de commande incorrecte (${(error as Error).message}). Options : --db FICHIER, --port N, --documents DOSSIER, --demo.`);
+}
+const values = parsed!.values;
 const dbPath = values.db!;
 const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port attend un numéro de port (0 à 65535), pas « ${values.port} ».`);
 const staticDir = join(appRoot(), 'dist', 'renderer');
 if (!existsSync(join(staticDir, 'index.html'))) {
   process.stderr.write("Erreur : l'interface n'est pas construite. Lancez « npm run web » (qui la construit) plutôt que ce script seul.\n");
@@ -31,22 +46,44 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 }
 
 const fresh = !existsSync(dbPath);
-mkdirSync(dirname(dbPath), { recursive: true });
-const db = openCatalogue(dbPath);
+function open(): Catalogue {
+  try {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    return openCatalogue(dbPath);
+  } catch (error) {
+    return fail(error instanceof AppError ? error.message : `impossible d’ouvrir le catalogue « ${dbPath} » (${(error as Error).message}).`);
+  }
+}
+const db = open();
 // As in the desktop app: a folder typed as a bare name ("Synthèses") lands in the user's documents,
 // never in the folder the server was launched from (a source tree, say).
 const documentsDir = resolve(values.documents ?? join(process.env.XDG_DOCUMENTS_DIR ?? join(homedir(), 'Documents'), 'Synthèse régionale'));
 const context = { db, now: () => new Date(), cataloguePath: dbPath, documentsDir };
-if (fresh) {
-  // A first launch opens on something to see: the demo catalogue (seed 004), which the user may replace.
+if (fresh && values.demo) {
   await loadDemos(localCaller(context));
   process.stdout.write(`Catalogue de démonstration créé : ${dbPath}\n`);
+} else if (fresh) {
+  // The first launch asks in the page who this catalogue is for (or opens the demo, if the user chooses it).
+  process.stdout.write(`Nouveau catalogue : ${dbPath} (l’interface demande pour qui il est)\n`);
 }
-const bridge = await startHttpBridge({ handlers, context, port, staticDir });
+const bridge = await listen();
 process.stdout.write(`Synthèse régionale est servie sur ce poste uniquement (127.0.0.1), catalogue : ${dbPath}\n`);
 process.stdout.write(`Fichiers écrits sous : ${documentsDir} (sauf chemin complet donné)\n`);
 process.stdout.write(`Ouvrez dans le navigateur : ${bridge.launchUrl}\n`);
 process.stdout.write('Arrêt : Ctrl+C.\n');
+
+/** A port already taken (another instance, another program): a free one instead, and say which. */
+async function listen() {
+  try {
+    return await startHttpBridge({ handlers, context, port, staticDir });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') fail(`le serveur n’a pas pu démarrer (${(error as Error).message}).`);
+    const bridge = await startHttpBridge({ handlers, context, port: 0, staticDir });
+    process.stdout.write(`Le port ${port} est déjà pris : Synthèse régionale utilise le port ${new URL(bridge.launchUrl).port}.\n`);
+    return bridge;
+  }
+}
 
 const stop = async () => {
   await bridge.close();

@@ -16,10 +16,11 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-function startApp(): Promise<{ app: RunningApp; child: ChildProcess }> {
+/** `demo`: a new catalogue opens on the demo (as `npm run web -- --demo`), else on the first-launch questions. */
+export function startApp(demo = true): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'synthese-e2e-'));
   const dbPath = join(dir, 'catalogue.sqlite');
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0', '--documents', join(dir, 'documents')], {
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0', '--documents', join(dir, 'documents'), ...(demo ? ['--demo'] : [])], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
