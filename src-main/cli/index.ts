@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
 import { demoCommand, generateCommand, kit2015Command, statsCommand, tramesCommand } from './commands.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
+import { bundleExportCommand, bundleMergeCommand, conflictsCommand, newCatalogueCommand, resolveCommand } from './exchange-commands.ts';
 import { exportBilanCommand, importCommand, templateCommand } from './spreadsheet-commands.ts';
 
 const USAGE = `Synthèse régionale — commandes
@@ -34,6 +35,19 @@ const USAGE = `Synthèse régionale — commandes
            liste les trames (numéro à donner à --trame, sections dans l'ordre) ; elles se modifient dans l'interface
   restaurer   --db FICHIER [--sauvegarde NOM] [--dossier DOSSIER]
            sans NOM : liste les sauvegardes ; avec : remet cette sauvegarde en place (l'état actuel est gardé)
+
+Échanges entre postes (DSDEN, DANE, région académique)
+  nouveau  --db FICHIER --region CODE [--academie CODE | --departement CODE] --nom "DSDEN de la Vienne"
+           crée un catalogue vide pour une région académique, une académie ou un département
+  bundle-export --db FICHIER --out FICHIER.synthese [--scope academie:CODE|departement:CODE]
+           écrit un paquet signé : le catalogue entier (paramètres, trames, modèles compris) ou un périmètre
+  bundle-merge  --db FICHIER PAQUET.synthese [--dry-run] [--json] [--accepter-nouvelle-cle]
+           fusionne un paquet reçu (--dry-run : montre sans écrire) ; un champ modifié des deux côtés
+           devient un conflit, la valeur locale est gardée
+  conflits --db FICHIER [--json]
+           les conflits à régler
+  resoudre --db FICHIER --conflit ID --garder local|recu
+           règle un conflit
 `;
 
 const OPTIONS = {
@@ -52,6 +66,10 @@ const OPTIONS = {
   accepter: { type: 'boolean', default: false },
   campagne: { type: 'string' },
   json: { type: 'boolean', default: false },
+  nom: { type: 'string' },
+  conflit: { type: 'string' },
+  garder: { type: 'string' },
+  'accepter-nouvelle-cle': { type: 'boolean', default: false },
 } as const;
 
 function options(args: string[]) {
@@ -106,6 +124,20 @@ async function main(argv: string[]): Promise<number> {
       return restoreCommand(need('db'), values.sauvegarde, values.dossier);
     case 'export-bilan':
       return exportBilanCommand(need('db'), need('out'), { campagne: values.campagne, scope: values.scope });
+    case 'nouveau':
+      return newCatalogueCommand(need('db'), { region: values.region, academie: values.academie, departement: values.departement, nom: values.nom });
+    case 'bundle-export':
+      return bundleExportCommand(need('db'), need('out'), values.scope);
+    case 'bundle-merge': {
+      const [file, ...extra] = values.files;
+      if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', `Indiquez un seul paquet .synthese à fusionner.\n\n${USAGE}`);
+      return bundleMergeCommand(need('db'), file, { dryRun: values['dry-run'] ?? false, json: values.json ?? false, acceptNewKey: values['accepter-nouvelle-cle'] ?? false });
+    }
+    case 'conflits':
+      return conflictsCommand(need('db'), values.json ?? false);
+    case 'resoudre':
+      if (!values.conflit) throw new AppError('INVALID_INPUT', 'Option --conflit manquante (le numéro affiché par « conflits »).');
+      return resolveCommand(need('db'), positive(values.conflit, '--conflit'), values.garder);
     default:
       throw new AppError('INVALID_INPUT', `Commande inconnue : « ${command} ».\n\n${USAGE}`);
   }
