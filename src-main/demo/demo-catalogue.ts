@@ -59,8 +59,16 @@ export async function loadDemos(call: Call): Promise<number> {
   return loadDemo(call);
 }
 
+export interface LoadOptions {
+  /**
+   * Meetings this demo's records cite that another catalogue created and a bundle brought here
+   * (the demo split between laptops): found again by level, date and title.
+   */
+  elsewhere?: DemoFile['meetings'];
+}
+
 /** Loads one demo into the catalogue and makes its campaign the active one; returns its id. */
-export async function loadDemo(call: Call, demo = readDemoFile()): Promise<number> {
+export async function loadDemo(call: Call, demo = readDemoFile(), options: LoadOptions = {}): Promise<number> {
   // A catalogue that starts as the demo says so (a banner, until one leaves it for one's own).
   if ((await call('identity.get', {})) === null) {
     await call('identity.setup', { regionCode: demo.region.code, name: DEMO_NAME, demo: true });
@@ -72,11 +80,13 @@ export async function loadDemo(call: Call, demo = readDemoFile()): Promise<numbe
     if (!t) throw new Error(`Démo : thématique ${n} absente de la consultation`);
     return t.id;
   };
-  await call('settings.update', { regionCode: demo.region.code, contact: demo.region.contact, activeCampaignId: campaignId });
+  await call('settings.update', {
+    regionCode: demo.region.code, activeCampaignId: campaignId, ...(demo.region.contact ? { contact: demo.region.contact } : {}),
+  });
   // The descriptif goes to the trame's first text section of the document ("descriptif", "presentation").
   const [trame] = await call('trames.list', { campaignId });
   const textSection = trame?.sections.find((s) => s.scope === 'document' && s.source === 'text');
-  if (textSection) {
+  if (textSection && demo.descriptif.length > 0) {
     await call('sectionTexts.set', { campaignId, sectionKey: textSection.key, thematiqueId: null, text: demo.descriptif.join('\n') });
   }
 
@@ -101,6 +111,13 @@ export async function loadDemo(call: Call, demo = readDemoFile()): Promise<numbe
       restitutionReceived: m.restitutionReceived,
     });
     meetings.set(m.key, created.id);
+  }
+  if (options.elsewhere) {
+    const here = await call('meetings.list', { campaignId });
+    for (const m of options.elsewhere) {
+      const found = here.find((h) => h.level === m.level && h.date === m.date && h.title === m.title);
+      if (found && !meetings.has(m.key)) meetings.set(m.key, found.id);
+    }
   }
   const meeting = (key: string) => {
     const id = meetings.get(key);

@@ -46,7 +46,7 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
     const order = compareClocks(mineClock, theirClock);
     if (order === 'after' || order === 'concurrent') localUnseen ||= !covers(theirClock, mineClock);
     if (order === 'before' || order === 'concurrent') incomingUnseen ||= !covers(mineClock, theirClock);
-    if (order === 'after') continue;
+    if (order === 'after' || (order === 'equal' && same)) continue;
     if (order === 'before') {
       fields[field] = theirs;
       clocks[field] = theirClock;
