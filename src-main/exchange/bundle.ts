@@ -34,6 +34,8 @@ export const Manifest = z.object({
   whole: z.boolean(),
   createdAt: z.string().max(40),
   counts: z.record(z.string(), z.number().int().min(0)),
+  /** The names of the catalogues the records were created in, as the sender knows them. */
+  origins: z.record(Uid, z.string().min(1).max(200)),
   content: z.object({ file: z.literal('records.jsonl'), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) }),
 });
 export type Manifest = z.infer<typeof Manifest>;

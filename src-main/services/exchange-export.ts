@@ -5,7 +5,7 @@
  * so that the receiver can tie every reference. Deletions always travel.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { readExchangeStates, type IdentityRow } from '../catalogue/repos/exchange.repo.ts';
+import { catalogueNames, readExchangeStates, type IdentityRow } from '../catalogue/repos/exchange.repo.ts';
 import { campaignUid, etablissementUid } from '../catalogue/repos/exchange-records.repo.ts';
 import { allDepartements } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
@@ -27,13 +27,17 @@ export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: S
     return [...readExchangeStates(db).values()].map((s) => s.row());
   })();
   const chosen = scope === undefined || scope === 'region' ? records : select(db, records, scope);
+  const known = catalogueNames(db);
+  const origins = Object.fromEntries(
+    [...new Set(chosen.map((r) => r.origin))].sort().map((uid) => [uid, uid === identity.uid ? identity.name : (known.get(uid) ?? 'un autre catalogue')]),
+  );
   const counts: Record<string, number> = {};
   for (const r of chosen) counts[r.deleted ? 'suppressions' : r.kind] = (counts[r.deleted ? 'suppressions' : r.kind] ?? 0) + 1;
   const bytes = await packBundle(
     {
       schemaVersion: catalogueCounts(db).schemaVersion,
       source: { uid: identity.uid, name: identity.name, scopeKind: identity.scopeKind, scopeCode: identity.scopeCode, regionCode: identity.regionCode },
-      scope: scope ?? 'region', whole: scope === undefined || scope === 'region', createdAt: now.toISOString(), counts,
+      scope: scope ?? 'region', whole: scope === undefined || scope === 'region', createdAt: now.toISOString(), counts, origins,
     },
     order(chosen),
     identity,

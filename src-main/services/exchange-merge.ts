@@ -6,7 +6,7 @@
 import type { Catalogue } from '../catalogue/database.ts';
 import { LocalIds, removeRecord, tieParent, writeRecord } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
-  closeConflict, openConflicts, readExchangeRecord, readPeer, writeConflict, writeExchangeRecord, writeLog, writePeer,
+  closeConflict, openConflicts, readExchangeRecord, readPeer, rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer,
   type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
 import { regionName } from '../catalogue/repos/territory.repo.ts';
@@ -64,6 +64,7 @@ export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: Opened
         key: peer === undefined ? 'new' : keyChanged ? 'changed' : 'known', dryRun: options.dryRun,
       };
       if (options.dryRun) throw new RolledBack();
+      rememberCatalogueNames(db, Object.fromEntries(Object.entries(manifest.origins).filter(([uid]) => uid !== identity.uid && uid !== source.uid)));
       writePeer(db, {
         uid: source.uid, name: source.name, scopeKind: source.scopeKind, scopeCode: source.scopeCode, publicKey: bundle.publicKey,
         firstSeenAt: peer?.firstSeenAt ?? at, lastBundleSha: bundle.sha256, lastBundleAt: manifest.createdAt, lastMergedAt: at,

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Catalogue } from '../catalogue/database.ts';
 import {
-  countOpenConflicts, listLog, listPeers, localUid, mergedBundleShas, openConflicts, peerNames, recordOrigin, writeLog,
+  countOpenConflicts, listLog, listPeers, localUid, mergedBundleShas, openConflicts, catalogueNames, recordOrigin, writeLog,
   type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
@@ -141,7 +141,7 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     const uid = localUid(db, kind, id);
     const origin = uid ? recordOrigin(db, uid) : undefined;
     if (!uid || !origin) return { uid, createdIn: null, receivedFrom: null, receivedAt: null, summary: null };
-    const names = peerNames(db);
+    const names = catalogueNames(db);
     const nameOf = (u: string) => (u === identity.uid ? 'ce catalogue' : (names.get(u) ?? 'un autre catalogue'));
     const receivedFrom = origin.receivedFrom ? nameOf(origin.receivedFrom) : null;
     return {

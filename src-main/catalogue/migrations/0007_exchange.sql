@@ -82,6 +82,12 @@ CREATE TABLE exchange_peer (
   last_merged_at  TEXT
 ) WITHOUT ROWID;
 
+-- The names of the catalogues records were created in, learnt from bundles (« créé par la DSDEN de la Vienne »).
+CREATE TABLE exchange_catalogue (
+  uid  TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+) WITHOUT ROWID;
+
 -- Every bundle merged (or refused after the signature was checked): the history of the Échanges screen.
 CREATE TABLE exchange_log (
   id           INTEGER PRIMARY KEY,

@@ -118,8 +118,15 @@ export function listPeers(db: Catalogue): PeerRow[] {
   return (db.prepare('SELECT * FROM exchange_peer ORDER BY name').all() as Record<string, unknown>[]).map(toPeer);
 }
 
-export function peerNames(db: Catalogue): Map<string, string> {
-  return new Map((db.prepare('SELECT uid, name FROM exchange_peer').all() as { uid: string; name: string }[]).map((r) => [r.uid, r.name]));
+/** Every catalogue this one knows by name: its peers, and the origins of what they sent. */
+export function catalogueNames(db: Catalogue): Map<string, string> {
+  const rows = db.prepare('SELECT uid, name FROM exchange_catalogue UNION ALL SELECT uid, name FROM exchange_peer').all() as { uid: string; name: string }[];
+  return new Map(rows.map((r) => [r.uid, r.name]));
+}
+
+export function rememberCatalogueNames(db: Catalogue, names: Record<string, string>): void {
+  const upsert = db.prepare('INSERT INTO exchange_catalogue (uid, name) VALUES (?, ?) ON CONFLICT (uid) DO UPDATE SET name = excluded.name');
+  for (const [uid, name] of Object.entries(names)) upsert.run(uid, name);
 }
 
 export function writePeer(db: Catalogue, p: PeerRow): void {
@@ -215,7 +222,7 @@ export function countOpenConflicts(db: Catalogue): number {
  */
 export function wipeCatalogueData(db: Catalogue): void {
   for (const table of [
-    'exchange_conflict', 'exchange_log', 'exchange_peer', 'exchange_record', 'generated_document', 'section_text', 'setting',
+    'exchange_conflict', 'exchange_log', 'exchange_peer', 'exchange_catalogue', 'exchange_record', 'generated_document', 'section_text', 'setting',
     'contribution_source', 'contribution', 'retex_link', 'retex', 'atelier', 'attendance', 'meeting_thematique', 'meeting',
     'trame_section', 'trame', 'style_template', 'etablissement', 'bassin', 'sujet', 'thematique', 'campaign', 'catalogue_identity',
   ]) {
