@@ -74,12 +74,12 @@ export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: Opened
         fileName: options.fileName, createdAt: manifest.createdAt, at, added: report.added, updated: report.updated,
         deleted: report.deleted, conflicts: report.conflicts.length,
       });
-      markInStep(db, identity);
+      // A reference left untied, or a deletion that cut others' links, changed rows beyond what was
+      // received: left unmarked, the next pass compares every record again and sends those changes on.
+      if (!counts.knockOn) markInStep(db, identity);
     })();
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
-    // The rolled-back stamp may have counted: read the identity's counters again next time.
-    identity.stampedCount = -1;
   }
   return report!;
 }
@@ -88,10 +88,11 @@ interface Counts {
   added: number; updated: number; unchanged: number; deleted: number;
   byKind: Partial<Record<RecordKind, { added: number; updated: number; deleted: number }>>;
   conflictUids: Set<string>;
+  knockOn: boolean;
 }
 
 function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: string; name: string }, at: string, progress?: (d: number, t: number) => void): Counts {
-  const counts: Counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, byKind: {}, conflictUids: new Set() };
+  const counts: Counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, byKind: {}, conflictUids: new Set(), knockOn: false };
   const ids = new LocalIds(db);
   const rank = (k: RecordKind) => RECORD_KINDS.indexOf(k);
   const sorted = [...incoming].sort((a, b) => rank(a.kind) - rank(b.kind));
@@ -140,6 +141,7 @@ function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: stri
   });
   for (const c of parents) tieParent(db, ids, c.uid, c.fields.parent);
   for (const r of removals.reverse()) removeRecord(db, ids, r.kind, r.uid, r.fields);
+  counts.knockOn = ids.misses > 0 || removals.length > 0;
   progress?.(sorted.length, sorted.length);
   return counts;
 }

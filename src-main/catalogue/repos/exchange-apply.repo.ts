@@ -24,17 +24,28 @@ const n = (v: Json | undefined) => (v ?? null) as number | null;
 /** Identities to local ids, looked up once per merge. */
 export class LocalIds {
   private bassins?: Map<string, number>;
+  /** References asked for and not found here: the written rows then differ from what was received. */
+  misses = 0;
   constructor(private readonly db: Catalogue) {}
 
+  private found<T>(asked: Json | undefined, value: T | undefined): T | null {
+    if (value === undefined && asked !== null && asked !== undefined) this.misses++;
+    return value ?? null;
+  }
+
   campaign(slug: Json | undefined): number | null {
-    return (this.db.prepare('SELECT id FROM campaign WHERE slug = ?').pluck().get(slug) as number | undefined) ?? null;
+    return this.found(slug, this.db.prepare('SELECT id FROM campaign WHERE slug = ?').pluck().get(slug) as number | undefined);
   }
   thematique(campaignId: number, number: Json | undefined): number | null {
     if (number === null || number === undefined) return null;
-    return (this.db.prepare('SELECT id FROM thematique WHERE campaign_id = ? AND number = ?').pluck().get(campaignId, number) as number | undefined) ?? null;
+    return this.found(number, this.db.prepare('SELECT id FROM thematique WHERE campaign_id = ? AND number = ?').pluck().get(campaignId, number) as number | undefined);
   }
   row(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: Json | undefined): number | null {
     if (typeof uid !== 'string') return null;
+    return this.found(uid, this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined);
+  }
+  /** Does this catalogue hold the record already? (Asking is not a missing reference.) */
+  held(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: string): number | null {
     return (this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined) ?? null;
   }
   bassin(uid: Json | undefined): number | null {
@@ -43,11 +54,11 @@ export class LocalIds {
       const rows = this.db.prepare('SELECT id, departement_code, nom FROM bassin').all() as { id: number; departement_code: string; nom: string }[];
       this.bassins = new Map(rows.map((r) => [bassinUid(r.departement_code, r.nom), r.id]));
     }
-    return this.bassins.get(uid) ?? null;
+    return this.found(uid, this.bassins.get(uid));
   }
   etablissement(uai: Json | undefined): string | null {
     if (typeof uai !== 'string') return null;
-    return (this.db.prepare('SELECT uai FROM etablissement WHERE uai = ?').pluck().get(uai) as string | undefined) ?? null;
+    return this.found(uai, this.db.prepare('SELECT uai FROM etablissement WHERE uai = ?').pluck().get(uai) as string | undefined);
   }
   forgetBassins(): void {
     this.bassins = undefined;
@@ -89,22 +100,22 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
 export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid: string, f: F): void {
   switch (kind) {
     case 'meeting': {
-      const id = ids.row('meeting', uid);
+      const id = ids.held('meeting', uid);
       if (id !== null) deleteMeeting(db, id);
       return;
     }
     case 'retex': {
-      const id = ids.row('retex', uid);
+      const id = ids.held('retex', uid);
       if (id !== null) deleteRetex(db, id);
       return;
     }
     case 'contribution': {
-      const id = ids.row('contribution', uid);
+      const id = ids.held('contribution', uid);
       if (id !== null) deleteContribution(db, id);
       return;
     }
     case 'trame': {
-      const id = ids.row('trame', uid);
+      const id = ids.held('trame', uid);
       if (id !== null) deleteTrame(db, id);
       return;
     }
@@ -198,7 +209,7 @@ function writeMeeting(db: Catalogue, ids: LocalIds, uid: string, f: F, now: stri
   const campaignId = ids.campaign(f.campaign);
   if (campaignId === null) return;
   const record = meetingRecord(ids, campaignId, f);
-  const id = ids.row('meeting', uid);
+  const id = ids.held('meeting', uid);
   if (id !== null) return updateMeeting(db, id, record, now);
   const inserted = insertMeeting(db, record, now);
   db.prepare('UPDATE meeting SET uid = ? WHERE id = ?').run(uid, inserted);
@@ -213,7 +224,7 @@ function writeRetex(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
     etablissementUai: ids.etablissement(f.etablissementUai), sourceMeetingId: ids.row('meeting', f.sourceMeeting),
     links: f.links as never, selected: f.selected === true, position: f.position as number,
   };
-  const id = ids.row('retex', uid);
+  const id = ids.held('retex', uid);
   if (id !== null) return updateRetex(db, { ...retex, id });
   db.prepare('UPDATE retex SET uid = ? WHERE id = ?').run(uid, insertRetex(db, retex));
 }
@@ -227,7 +238,7 @@ function writeContribution(db: Catalogue, ids: LocalIds, uid: string, f: F): voi
     parentId: ids.row('contribution', f.parent), selected: f.selected === true, position: f.position as number,
     sourceMeetingIds: (f.sources as string[]).map((m) => ids.row('meeting', m)).filter((id): id is number => id !== null),
   };
-  const id = ids.row('contribution', uid);
+  const id = ids.held('contribution', uid);
   if (id !== null) return updateContribution(db, { ...contribution, id });
   db.prepare('UPDATE contribution SET uid = ? WHERE id = ?').run(uid, insertContribution(db, contribution));
 }
@@ -246,7 +257,7 @@ function writeTrame(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
     campaignId, presetSlug: s(f.presetSlug), name: f.name as string, title: f.title as string, subtitle: f.subtitle as string,
     closingNote: f.closingNote as string, sections: f.sections as unknown as TrameSection[],
   };
-  const id = ids.row('trame', uid);
+  const id = ids.held('trame', uid);
   if (id !== null) return updateTrame(db, { ...trame, id });
   insertTrame(db, trame, uid);
 }
