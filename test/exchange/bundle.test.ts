@@ -9,7 +9,8 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src-main/demo/demo-catalogue.ts';
 import { newKeyPair, sha256, signDigest } from '../../src-main/exchange/signing.ts';
-import { catalogueChecksum, changedTables, type TestCatalogue } from '../support/catalogue.ts';
+import { changedTables } from '../support/dispatch-harness.ts';
+import { catalogueChecksum, type TestCatalogue } from '../support/catalogue.ts';
 import { carrier, newLaptop, send } from '../support/exchange.ts';
 
 let sender: TestCatalogue;

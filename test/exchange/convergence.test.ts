@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAllRecords } from '../../src-main/catalogue/repos/exchange-records.repo.ts';
 import { canonical } from '../../src-main/exchange/record.ts';
-import { catalogueChecksum, changedTables, type TestCatalogue } from '../support/catalogue.ts';
+import { changedTables } from '../support/dispatch-harness.ts';
+import { catalogueChecksum, type TestCatalogue } from '../support/catalogue.ts';
 import { newLaptop, send } from '../support/exchange.ts';
 
 type Edit =

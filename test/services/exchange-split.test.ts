@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readDemoFile, loadDemo } from '../../src-main/demo/demo-catalogue.ts';
-import { catalogueChecksum, changedTables, demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+import { changedTables } from '../support/dispatch-harness.ts';
+import { catalogueChecksum, demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 import { demoDepartements, demoPart } from '../support/demo-split.ts';
 import { carry, newLaptop, send } from '../support/exchange.ts';
 

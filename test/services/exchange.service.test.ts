@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
-import { catalogueChecksum, changedTables, emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+import { changedTables } from '../support/dispatch-harness.ts';
+import { catalogueChecksum, emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 import { carry, newLaptop, send } from '../support/exchange.ts';
 import { docxPart } from '../support/office.ts';
 

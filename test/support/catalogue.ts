@@ -30,10 +30,3 @@ export function catalogueChecksum(db: Catalogue): string {
   return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all())}`).join('\n');
 }
 
-/** The tables whose content differs between two checksums: a short answer where a diff would be pages long. */
-export function changedTables(before: string, after: string): string[] {
-  const byTable = (c: string) => new Map(c.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line]));
-  const a = byTable(before);
-  const b = byTable(after);
-  return [...new Set([...a.keys(), ...b.keys()])].filter((t) => a.get(t) !== b.get(t)).sort();
-}

@@ -27,6 +27,7 @@ import { retexCases } from './dispatch-cases/content.ts';
 import { meetingCases } from './dispatch-cases/meetings.ts';
 import { reportCases } from './dispatch-cases/reports.ts';
 import { styleAndKitCases } from './dispatch-cases/styles-and-kit.ts';
+import { exchangeCases } from './dispatch-cases/exchange.ts';
 import { territoryCases } from './dispatch-cases/territory.ts';
 import { trameCases } from './dispatch-cases/trames.ts';
 
@@ -46,12 +47,13 @@ const domains = {
   'Trames et textes rédigés': trameCases,
   'Paramètres, bilan, synthèse et documents': reportCases,
   'Modèles de styles et kit 2015': styleAndKitCases,
+  'Identité du catalogue et échanges': exchangeCases,
 };
 
 /** Every operation, exactly once: TypeScript refuses a missing one, the first test below a stray one. */
 const cases: Record<OperationName, OperationCase> = {
   ...campaignCases, ...territoryCases, ...meetingCases, ...retexCases, ...trameCases, ...reportCases,
-  ...styleAndKitCases,
+  ...styleAndKitCases, ...exchangeCases,
 };
 
 describe('1. Chaque opération du contrat', () => {
