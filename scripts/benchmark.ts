@@ -5,11 +5,13 @@
  * Exits with 1 when an operation is over its budget, so that a slowdown cannot go unnoticed.
  *   npm run bench
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { insertContribution } from '../src-main/catalogue/repos/contribution.repo.ts';
 import { insertMeeting } from '../src-main/catalogue/repos/meeting.repo.ts';
@@ -114,6 +116,45 @@ await measure('synthesis.generate (document entier + 5 thématiques)', 500, () =
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out') }), 3);
 await measure('synthesis.generate (une thématique)', 500, () =>
   call('synthesis.generate', { campaignId: c, outputDir: join(dir, 'out'), thematique: 1 }), 3);
+// Exchange (issue 9): the 30 académie bundles of the national catalogue, merged into a new catalogue.
+{
+  const academies = territoryTree(db).flatMap((r) => r.academies.map((a) => a.code));
+  let t = performance.now();
+  const bundles: string[] = [];
+  for (const code of academies) bundles.push((await call('exchange.export', { outPath: join(dir, 'paquets', `${code}.synthese`), scope: `academie:${code}` })).path);
+  const exportMs = performance.now() - t;
+  const receiver = openCatalogue(join(dir, 'region.sqlite'));
+  const receive = localCaller({ db: receiver, now: () => new Date('2020-10-21T00:00:00Z') });
+  await receive('identity.setup', { regionCode: 'NAQ', name: 'Région académique' });
+  t = performance.now();
+  let added = 0;
+  for (const path of bundles) added += (await receive('exchange.merge', { path })).added;
+  const mergeMs = performance.now() - t;
+  receiver.close();
+  // The bare libraries doing the same work: unzip and parse every bundle, insert as many rows in one transaction.
+  t = performance.now();
+  const bare = new Database(join(dir, 'bare.sqlite'));
+  bare.exec('CREATE TABLE record (uid TEXT PRIMARY KEY, kind TEXT, fields TEXT, clocks TEXT); CREATE TABLE row (uid TEXT PRIMARY KEY, data TEXT)');
+  const insertRecord = bare.prepare('INSERT OR REPLACE INTO record VALUES (?, ?, ?, ?)');
+  const insertRow = bare.prepare('INSERT OR REPLACE INTO row VALUES (?, ?)');
+  for (const path of bundles) {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const lines = (await zip.file('records.jsonl')!.async('string')).trim().split('\n').map((l) => JSON.parse(l) as { uid: string; kind: string; fields: unknown; clocks: unknown });
+    bare.transaction(() => {
+      for (const r of lines) {
+        insertRecord.run(r.uid, r.kind, JSON.stringify(r.fields), JSON.stringify(r.clocks));
+        insertRow.run(r.uid, JSON.stringify(r.fields));
+      }
+    })();
+  }
+  bare.close();
+  const bareMs = performance.now() - t;
+  const ratio = mergeMs / 3_000;
+  if (ratio > 1) overBudget.push('fusion des 30 paquets académiques');
+  console.log(`${'paquets : 30 académies écrites'.padEnd(56)} ${exportMs.toFixed(0).padStart(8)} ms`);
+  console.log(`${`fusion des 30 paquets (${added} enregistrements)`.padEnd(56)} ${mergeMs.toFixed(0).padStart(8)} ms  budget 3000 ms  ratio ${ratio.toFixed(2)} ${ratio <= 1 ? 'ok' : 'TROP LENT'}`);
+  console.log(`${'  même travail, jszip + better-sqlite3 nus'.padEnd(56)} ${bareMs.toFixed(0).padStart(8)} ms  (×${(mergeMs / bareMs).toFixed(1)})`);
+}
 // A 10 000-row sheet, as a large académie's export could be: read by the streaming reader, then imported.
 const sheetPath = join(dir, 'grand-tableau.xlsx');
 {

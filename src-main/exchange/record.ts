@@ -25,10 +25,25 @@ export function canonical(value: Json | undefined): string {
   return JSON.stringify(sortKeys(value ?? null));
 }
 
+/** Values already in order (what this app writes and reads back) are returned as they are. */
 function sortKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k]!)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: Json[] | undefined;
+    value.forEach((item, i) => {
+      const sorted = sortKeys(item);
+      if (sorted !== item) (copy ??= [...value])[i] = sorted;
+    });
+    return copy ?? value;
   }
-  return value;
+  const keys = Object.keys(value);
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  let changed = !inOrder;
+  const entries = (inOrder ? keys : [...keys].sort()).map((k) => {
+    const sorted = sortKeys(value[k]!);
+    if (sorted !== value[k]) changed = true;
+    return [k, sorted] as const;
+  });
+  return changed ? Object.fromEntries(entries) : value;
 }

@@ -6,7 +6,7 @@
 import type { Catalogue } from '../catalogue/database.ts';
 import { LocalIds, removeRecord, tieParent, writeRecord } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
-  closeConflict, openConflicts, readExchangeRecord, readPeer, rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer,
+  closeConflict, knownUids, openConflicts, readExchangeRecord, readPeer, rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer,
   type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
 import { regionName } from '../catalogue/repos/territory.repo.ts';
@@ -98,9 +98,10 @@ function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: stri
   const sorted = [...incoming].sort((a, b) => rank(a.kind) - rank(b.kind));
   const removals: MergeOutcome['record'][] = [];
   const parents: ExchangeRecord[] = [];
+  const known = knownUids(db);
   sorted.forEach((r, index) => {
     if (index % 2_000 === 0) progress?.(index, sorted.length);
-    const local = readExchangeRecord(db, r.uid);
+    const local = known.has(r.uid) ? readExchangeRecord(db, r.uid) : undefined;
     const outcome = mergeRecord(local, r);
     const merged = outcome.record;
     const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });

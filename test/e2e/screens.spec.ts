@@ -78,9 +78,18 @@ const SCREENS: ScreenCase[] = [
     },
   },
   {
+    entry: 'Échanges',
+    heading: 'Échanges',
+    file: '8-echanges',
+    ready: async (page) => {
+      await expect(page.getByRole('region', { name: 'Mon catalogue' })).toContainText('Démonstration — Nouvelle-Aquitaine 2020');
+      await expect(page.getByRole('button', { name: 'Écrire le paquet' })).toBeVisible();
+    },
+  },
+  {
     entry: 'Paramètres',
     heading: 'Paramètres',
-    file: '8-parametres',
+    file: '9-parametres',
     ready: async (page) => {
       await expect(page.getByRole('table', { name: 'Consultations du catalogue' })).toBeVisible();
     },

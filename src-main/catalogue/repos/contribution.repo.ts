@@ -40,14 +40,15 @@ export function getContribution(db: Catalogue, id: number): Contribution | undef
   return row && toContribution(row);
 }
 
-export function insertContribution(db: Catalogue, c: Omit<Contribution, 'id'>): number {
+/** `uid`: a received contribution keeps its identity; a new one gets a fresh one (migration 0007). */
+export function insertContribution(db: Catalogue, c: Omit<Contribution, 'id'>, uid: string | null = null): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO contribution (campaign_id, thematique_id, kind, text, heading, scale, parent_id, selected, position)
-         VALUES (@campaignId, @thematiqueId, @kind, @text, @heading, @scale, @parentId, @sel, @position)`,
+        `INSERT INTO contribution (campaign_id, thematique_id, kind, text, heading, scale, parent_id, selected, position, uid)
+         VALUES (@campaignId, @thematiqueId, @kind, @text, @heading, @scale, @parentId, @sel, @position, @uid)`,
       )
-      .run({ ...c, sel: c.selected ? 1 : 0 }).lastInsertRowid,
+      .run({ ...c, sel: c.selected ? 1 : 0, uid }).lastInsertRowid,
   );
   writeSources(db, id, c.sourceMeetingIds);
   return id;

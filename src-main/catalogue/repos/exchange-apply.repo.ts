@@ -211,8 +211,7 @@ function writeMeeting(db: Catalogue, ids: LocalIds, uid: string, f: F, now: stri
   const record = meetingRecord(ids, campaignId, f);
   const id = ids.held('meeting', uid);
   if (id !== null) return updateMeeting(db, id, record, now);
-  const inserted = insertMeeting(db, record, now);
-  db.prepare('UPDATE meeting SET uid = ? WHERE id = ?').run(uid, inserted);
+  insertMeeting(db, record, now, null, uid);
 }
 
 function writeRetex(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
@@ -226,7 +225,7 @@ function writeRetex(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
   };
   const id = ids.held('retex', uid);
   if (id !== null) return updateRetex(db, { ...retex, id });
-  db.prepare('UPDATE retex SET uid = ? WHERE id = ?').run(uid, insertRetex(db, retex));
+  insertRetex(db, retex, uid);
 }
 
 function writeContribution(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
@@ -240,7 +239,7 @@ function writeContribution(db: Catalogue, ids: LocalIds, uid: string, f: F): voi
   };
   const id = ids.held('contribution', uid);
   if (id !== null) return updateContribution(db, { ...contribution, id });
-  db.prepare('UPDATE contribution SET uid = ? WHERE id = ?').run(uid, insertContribution(db, contribution));
+  insertContribution(db, contribution, uid);
 }
 
 /** A défi's answer may arrive before the défi in the same bundle: its parent is tied once all are in. */

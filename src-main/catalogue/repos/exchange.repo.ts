@@ -64,8 +64,9 @@ export function readExchangeRecord(db: Catalogue, uid: string): ExchangeRecord |
   return row && toRecord(row);
 }
 
-export function readTombstones(db: Catalogue): ExchangeRecord[] {
-  return (db.prepare('SELECT * FROM exchange_record WHERE deleted = 1 ORDER BY uid').all() as RecordRow[]).map(toRecord);
+/** Every uid with an exchange state: a record absent from it is new here, no need to look it up. */
+export function knownUids(db: Catalogue): Set<string> {
+  return new Set(db.prepare('SELECT uid FROM exchange_record').pluck().all() as string[]);
 }
 
 /** `fieldsText`: the fields as canonical JSON (exchange/record.ts `canonical`). */

@@ -87,17 +87,17 @@ export function getMeeting(db: Catalogue, id: number): Meeting | undefined {
  * `id` is given only to put a deleted meeting back where references (sheets, links) expect it; a new
  * meeting is numbered after the highest id ever used (migration 0005), never in a deleted one's place.
  */
-export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, given: number | null = null): number {
+export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, given: number | null = null, uid: string | null = null): number {
   const id = given ?? (db.prepare('SELECT max(meeting_high, (SELECT coalesce(max(id), 0) FROM meeting)) + 1 FROM catalogue_state WHERE id = 1').pluck().get() as number);
   const inserted = Number(
     db
       .prepare(
         `INSERT INTO meeting (id, campaign_id, level, title, date, lieu, format, region_code, academie_code, departement_code,
-           bassin_id, etablissement_uai, declared_total, restitution_received, notes, updated_at)
+           bassin_id, etablissement_uai, declared_total, restitution_received, notes, updated_at, uid)
          VALUES (@id, @campaignId, @level, @title, @date, @lieu, @format, @regionCode, @academieCode, @departementCode,
-           @bassinId, @etablissementUai, @declaredTotal, @restitution, @notes, @now)`,
+           @bassinId, @etablissementUai, @declaredTotal, @restitution, @notes, @now, @uid)`,
       )
-      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id }).lastInsertRowid,
+      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id, uid }).lastInsertRowid,
   );
   writeChildren(db, inserted, m);
   return inserted;

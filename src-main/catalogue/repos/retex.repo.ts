@@ -34,14 +34,15 @@ export function getRetex(db: Catalogue, id: number): Retex | undefined {
   return row && toRetex(row);
 }
 
-export function insertRetex(db: Catalogue, r: Omit<Retex, 'id'>): number {
+/** `uid`: a received retex keeps its identity; a new one gets a fresh one (migration 0007). */
+export function insertRetex(db: Catalogue, r: Omit<Retex, 'id'>, uid: string | null = null): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO retex (campaign_id, thematique_id, title, text, niveau, classes, etablissement_uai, source_meeting_id, selected, position)
-         VALUES (@campaignId, @thematiqueId, @title, @text, @niveau, @classes, @etablissementUai, @sourceMeetingId, @sel, @position)`,
+        `INSERT INTO retex (campaign_id, thematique_id, title, text, niveau, classes, etablissement_uai, source_meeting_id, selected, position, uid)
+         VALUES (@campaignId, @thematiqueId, @title, @text, @niveau, @classes, @etablissementUai, @sourceMeetingId, @sel, @position, @uid)`,
       )
-      .run({ ...r, sel: r.selected ? 1 : 0 }).lastInsertRowid,
+      .run({ ...r, sel: r.selected ? 1 : 0, uid }).lastInsertRowid,
   );
   writeLinks(db, id, r.links);
   return id;
