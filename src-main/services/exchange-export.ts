@@ -5,7 +5,7 @@
  * so that the receiver can tie every reference. Deletions always travel.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { catalogueNames, readExchangeStates, type IdentityRow } from '../catalogue/repos/exchange.repo.ts';
+import { catalogueNames, readExchangeStates, readOwnedStates, readStatesByUid, type IdentityRow } from '../catalogue/repos/exchange.repo.ts';
 import { campaignUid, etablissementUid } from '../catalogue/repos/exchange-records.repo.ts';
 import { allDepartements } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
@@ -22,11 +22,11 @@ export interface BuiltBundle {
 }
 
 export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: ScopeRef | undefined, now: Date): Promise<BuiltBundle> {
-  const records = db.transaction(() => {
+  const whole = scope === undefined || scope === 'region';
+  const chosen = db.transaction(() => {
     stampCatalogue(db, identity);
-    return [...readExchangeStates(db).values()].map((s) => s.row());
+    return whole ? [...readExchangeStates(db).values()].map((s) => s.row()) : select(db, scope);
   })();
-  const chosen = scope === undefined || scope === 'region' ? records : select(db, records, scope);
   const known = catalogueNames(db);
   const origins = Object.fromEntries(
     [...new Set(chosen.map((r) => r.origin))].sort().map((uid) => [uid, uid === identity.uid ? identity.name : (known.get(uid) ?? 'un autre catalogue')]),
@@ -37,7 +37,7 @@ export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: S
     {
       schemaVersion: catalogueCounts(db).schemaVersion,
       source: { uid: identity.uid, name: identity.name, scopeKind: identity.scopeKind, scopeCode: identity.scopeCode, regionCode: identity.regionCode },
-      scope: scope ?? 'region', whole: scope === undefined || scope === 'region', createdAt: now.toISOString(), counts, origins,
+      scope: scope ?? 'region', whole, createdAt: now.toISOString(), counts, origins,
     },
     order(chosen),
     identity,
@@ -50,57 +50,32 @@ function order(records: ExchangeRecord[]): ExchangeRecord[] {
   return [...records].sort((a, b) => (a.kind === b.kind ? (a.uid < b.uid ? -1 : 1) : a.kind < b.kind ? -1 : 1));
 }
 
-function select(db: Catalogue, records: ExchangeRecord[], scope: ScopeRef): ExchangeRecord[] {
+function select(db: Catalogue, scope: ScopeRef): ExchangeRecord[] {
   const [kind, code] = scope.split(':') as ['academie' | 'departement', string];
-  const departements = new Set(
-    allDepartements(db).filter((d) => (kind === 'academie' ? d.academieCode === code : d.code === code)).map((d) => d.code),
+  const all = allDepartements(db);
+  const departements = all.filter((d) => (kind === 'academie' ? d.academieCode === code : d.code === code));
+  if (departements.length === 0) throw conflict(kind === 'academie' ? `Académie inconnue : « ${code} ».` : `Département inconnu : « ${code} ».`);
+  const chosen = new Map(
+    readOwnedStates(db, {
+      departements: departements.map((d) => d.code), academies: [...new Set(departements.map((d) => d.academieCode))],
+      academie: kind === 'academie', text: scope,
+    }).map((r) => [r.uid, r]),
   );
-  if (departements.size === 0) throw conflict(kind === 'academie' ? `Académie inconnue : « ${code} ».` : `Département inconnu : « ${code} ».`);
-  const academies = new Set(allDepartements(db).filter((d) => departements.has(d.code)).map((d) => d.academieCode));
-  const byUid = new Map(records.map((r) => [r.uid, r]));
-  const alive = records.filter((r) => !r.deleted);
-  const f = (r: ExchangeRecord, key: string) => r.fields[key];
-  const inPlace = (dep: unknown, aca: unknown) =>
-    typeof dep === 'string' ? departements.has(dep) : kind === 'academie' && typeof aca === 'string' && academies.has(aca);
-
-  const chosen = new Set<string>();
-  const meetings = new Set<string>();
-  for (const r of alive) {
-    if (r.kind === 'meeting' && inPlace(f(r, 'departementCode'), f(r, 'academieCode'))) meetings.add(r.uid);
-  }
-  const etablissementPlace = new Map(alive.filter((r) => r.kind === 'etablissement').map((r) => [f(r, 'uai'), f(r, 'departementCode')]));
-  for (const r of alive) {
-    const owned =
-      (r.kind === 'meeting' && meetings.has(r.uid)) ||
-      ((r.kind === 'bassin' || r.kind === 'etablissement') && departements.has(f(r, 'departementCode') as string)) ||
-      (r.kind === 'retex' &&
-        (f(r, 'etablissementUai') !== null && etablissementPlace.has(f(r, 'etablissementUai'))
-          ? departements.has(etablissementPlace.get(f(r, 'etablissementUai')) as string)
-          : meetings.has(f(r, 'sourceMeeting') as string))) ||
-      (r.kind === 'contribution' && (f(r, 'sources') as string[]).some((m) => meetings.has(m))) ||
-      (r.kind === 'sectionText' && textInScope(f(r, 'scope') as string, scope, departements));
-    if (owned) chosen.add(r.uid);
-  }
   // What the chosen records point to comes along, so that every reference can be tied at the other end.
-  const queue = [...chosen];
-  const add = (uid: unknown) => {
-    if (typeof uid === 'string' && byUid.has(uid) && !chosen.has(uid)) {
-      chosen.add(uid);
-      queue.push(uid);
+  let wanted = [...chosen.values()].filter((r) => !r.deleted);
+  while (wanted.length > 0) {
+    const missing = new Set<string>();
+    const want = (uid: unknown) => {
+      if (typeof uid === 'string' && !chosen.has(uid)) missing.add(uid);
+    };
+    for (const r of wanted) {
+      if (typeof r.fields.campaign === 'string') want(campaignUid(r.fields.campaign));
+      for (const key of ['bassin', 'sourceMeeting', 'parent']) want(r.fields[key]);
+      if (typeof r.fields.etablissementUai === 'string') want(etablissementUid(r.fields.etablissementUai));
+      if (r.kind === 'contribution') for (const m of r.fields.sources as string[]) want(m);
     }
-  };
-  while (queue.length > 0) {
-    const r = byUid.get(queue.pop()!)!;
-    if (typeof r.fields.campaign === 'string') add(campaignUid(r.fields.campaign));
-    for (const key of ['bassin', 'sourceMeeting', 'parent']) add(r.fields[key]);
-    for (const key of ['etablissementUai']) if (typeof r.fields[key] === 'string') add(etablissementUid(r.fields[key] as string));
-    if (r.kind === 'contribution') for (const m of r.fields.sources as string[]) add(m);
+    wanted = readStatesByUid(db, [...missing]).filter((r) => !r.deleted);
+    for (const r of wanted) chosen.set(r.uid, r);
   }
-  return records.filter((r) => r.deleted || chosen.has(r.uid));
-}
-
-/** An académie's texts and its départements'; a département's own. */
-function textInScope(textScope: string, scope: ScopeRef, departements: Set<string>): boolean {
-  if (textScope === scope) return true;
-  return scope.startsWith('academie:') && textScope.startsWith('departement:') && departements.has(textScope.slice('departement:'.length));
+  return [...chosen.values()];
 }

@@ -64,6 +64,51 @@ export function readExchangeRecord(db: Catalogue, uid: string): ExchangeRecord |
   return row && toRecord(row);
 }
 
+/**
+ * The records an académie or a département owns, found in SQL without reading the others: its
+ * meetings, bassins and établissements; the retex of its établissements (else of its meetings); the
+ * contributions drawn from its meetings; the texts written for it (and, for an académie, for its
+ * départements); and every tombstone, since deletions always travel.
+ */
+export function readOwnedStates(db: Catalogue, scope: { departements: string[]; academies: string[]; academie: boolean; text: string }): ExchangeRecord[] {
+  const rows = db
+    .prepare(
+      `WITH deps(code) AS (SELECT value FROM json_each(@deps)),
+       acads(code) AS (SELECT value FROM json_each(@acads)),
+       owned_meeting AS MATERIALIZED (
+         SELECT uid FROM exchange_record WHERE kind = 'meeting' AND deleted = 0 AND (
+           json_extract(fields, '$.departementCode') IN (SELECT code FROM deps)
+           OR (@academie = 1 AND json_extract(fields, '$.departementCode') IS NULL
+               AND json_extract(fields, '$.academieCode') IN (SELECT code FROM acads)))),
+       etab_place AS MATERIALIZED (
+         SELECT json_extract(fields, '$.uai') AS uai, json_extract(fields, '$.departementCode') AS dep
+         FROM exchange_record WHERE kind = 'etablissement' AND deleted = 0),
+       owned(uid) AS (
+         SELECT uid FROM owned_meeting
+         UNION SELECT uid FROM exchange_record WHERE kind IN ('bassin', 'etablissement') AND deleted = 0
+           AND json_extract(fields, '$.departementCode') IN (SELECT code FROM deps)
+         UNION SELECT r.uid FROM exchange_record r LEFT JOIN etab_place e ON e.uai = json_extract(r.fields, '$.etablissementUai')
+           WHERE r.kind = 'retex' AND r.deleted = 0 AND CASE WHEN e.uai IS NOT NULL THEN e.dep IN (SELECT code FROM deps)
+             ELSE json_extract(r.fields, '$.sourceMeeting') IN (SELECT uid FROM owned_meeting) END
+         UNION SELECT c.uid FROM exchange_record c WHERE c.kind = 'contribution' AND c.deleted = 0
+           AND EXISTS (SELECT 1 FROM json_each(c.fields, '$.sources') s WHERE s.value IN (SELECT uid FROM owned_meeting))
+         UNION SELECT uid FROM exchange_record WHERE kind = 'sectionText' AND deleted = 0
+           AND (json_extract(fields, '$.scope') = @text OR (@academie = 1 AND json_extract(fields, '$.scope') LIKE 'departement:%'
+             AND substr(json_extract(fields, '$.scope'), 13) IN (SELECT code FROM deps)))
+         UNION SELECT uid FROM exchange_record WHERE deleted = 1)
+       SELECT r.* FROM exchange_record r JOIN owned o ON o.uid = r.uid`,
+    )
+    .all({ deps: JSON.stringify(scope.departements), acads: JSON.stringify(scope.academies), academie: scope.academie ? 1 : 0, text: scope.text }) as RecordRow[];
+  return rows.map(toRecord);
+}
+
+/** Exchange states by uid (what the records of a bundle point to). */
+export function readStatesByUid(db: Catalogue, uids: string[]): ExchangeRecord[] {
+  if (uids.length === 0) return [];
+  const rows = db.prepare('SELECT * FROM exchange_record WHERE uid IN (SELECT value FROM json_each(?))').all(JSON.stringify(uids)) as RecordRow[];
+  return rows.map(toRecord);
+}
+
 /** Every uid with an exchange state: a record absent from it is new here, no need to look it up. */
 export function knownUids(db: Catalogue): Set<string> {
   return new Set(db.prepare('SELECT uid FROM exchange_record').pluck().all() as string[]);
