@@ -65,6 +65,22 @@ async function merge(input: ParsedInput<'exchange.merge'>, ctx: ServiceContext, 
   return mergeBundle(ctx.db, identity, bundle, { dryRun, acceptNewKey: input.acceptNewKey, fileName: file.fileName, onProgress: report }, ctx.now());
 }
 
+/**
+ * The folder is looked at every half minute while the app is open: a bundle is read again only when
+ * its size or date changed (a sync service replaced it), not at every look.
+ */
+const manifests = new Map<string, { stamp: string; bundle: Awaited<ReturnType<typeof readManifest>> }>();
+async function manifestOf(path: string, fileName: string, schemaVersion: number) {
+  const stat = statSync(path);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const cached = manifests.get(path);
+  if (cached?.stamp === stamp) return cached.bundle;
+  const bundle = await readManifest(readGivenFile({ path }, MAX_BUNDLE_BYTES).bytes, fileName, schemaVersion);
+  if (manifests.size > 500) manifests.clear();
+  manifests.set(path, { stamp, bundle });
+  return bundle;
+}
+
 export const exchangeHandlers: HandlerGroup<'exchange'> = {
   'exchange.overview': (_input, { db, now }) => {
     const identity = requireIdentity(db, now());
@@ -119,8 +135,7 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     for (const fileName of names) {
       const path = join(folder, fileName);
       try {
-        const file = readGivenFile({ path }, MAX_BUNDLE_BYTES);
-        const bundle = await readManifest(file.bytes, fileName, schemaVersion);
+        const bundle = await manifestOf(path, fileName, schemaVersion);
         const mine = bundle.manifest.source.uid === identity.uid;
         found.push({
           fileName, path, sourceName: bundle.manifest.source.name, scopeLabel: bundleScopeLabel(db, bundle), createdAt: bundle.manifest.createdAt,
