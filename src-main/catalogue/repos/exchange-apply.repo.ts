@@ -96,27 +96,17 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
   }
 }
 
+const DELETE_ROW = { meeting: deleteMeeting, retex: deleteRetex, contribution: deleteContribution, trame: deleteTrame };
+
 /** Takes a deleted record out; places still used by other records stay (their deletion waits). */
 export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid: string, f: F): void {
   switch (kind) {
-    case 'meeting': {
-      const id = ids.held('meeting', uid);
-      if (id !== null) deleteMeeting(db, id);
-      return;
-    }
-    case 'retex': {
-      const id = ids.held('retex', uid);
-      if (id !== null) deleteRetex(db, id);
-      return;
-    }
-    case 'contribution': {
-      const id = ids.held('contribution', uid);
-      if (id !== null) deleteContribution(db, id);
-      return;
-    }
+    case 'meeting':
+    case 'retex':
+    case 'contribution':
     case 'trame': {
-      const id = ids.held('trame', uid);
-      if (id !== null) deleteTrame(db, id);
+      const id = ids.held(kind, uid);
+      if (id !== null) DELETE_ROW[kind](db, id);
       return;
     }
     case 'bassin': {
