@@ -89,6 +89,7 @@ export function settleConflict(db: Catalogue, identity: IdentityRow, id: number,
     else writeRecord(db, ids, settled.kind, settled.uid, settled.fields, now.toISOString());
     writeExchangeRecord(db, settled, canonical(settled.fields));
     closeConflict(db, id, keep, now.toISOString());
-    markInStep(db, identity);
+    // As after a merge: a deletion or an untied reference changed more than this record, to be stamped next time.
+    if (!settled.deleted && ids.misses === 0) markInStep(db, identity);
   })();
 }

@@ -102,6 +102,9 @@ function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: stri
   sorted.forEach((r, index) => {
     if (index % 2_000 === 0) progress?.(index, sorted.length);
     const local = known.has(r.uid) ? readExchangeRecord(db, r.uid) : undefined;
+    if (local && local.kind !== r.kind) {
+      throw new AppError('CONFLICT', `Paquet refusé : l’enregistrement ${r.uid} y est un(e) ${RECORD_KIND_LABELS[r.kind].one}, ici un(e) ${RECORD_KIND_LABELS[local.kind].one}. Le catalogue n’a pas été modifié.`);
+    }
     const outcome = mergeRecord(local, r);
     const merged = outcome.record;
     const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });

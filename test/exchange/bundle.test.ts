@@ -54,6 +54,11 @@ function withRecords(parts: Record<string, string>, edit: (lines: Record<string,
   const manifest = JSON.parse(parts['manifest.json']!);
   manifest.content.sha256 = sha256(parts['records.jsonl']);
   manifest.content.bytes = Buffer.byteLength(parts['records.jsonl']);
+  manifest.counts = {};
+  for (const l of lines) {
+    const key = l.deleted ? 'suppressions' : (l.kind as string);
+    manifest.counts[key] = (manifest.counts[key] ?? 0) + 1;
+  }
   parts['manifest.json'] = JSON.stringify(manifest);
 }
 
@@ -111,7 +116,7 @@ describe('bad bundles', () => {
     const fresh = await newLaptop({ regionCode: 'NAQ', name: 'Région' });
     const check = async (path: string, message: RegExp) => {
       const before = catalogueChecksum(fresh.db);
-      await expect(fresh.call('exchange.merge', { path })).rejects.toThrow(message);
+      await expect(fresh.call('exchange.merge', { path, acceptNewKey: true })).rejects.toThrow(message);
       expect(changedTables(before, catalogueChecksum(fresh.db))).toEqual([]);
     };
     await check(await sign((l) => { meeting(l)['attendance.eleves'] = -3; }), /ligne \d+ de « records\.jsonl » \(rencontre\) : champ « attendance\.eleves » : un effectif ne peut pas être négatif/);
@@ -119,5 +124,11 @@ describe('bad bundles', () => {
     await check(await sign((l) => { meeting(l).date = '2020-02-30'; }), /champ « date » : cette date n'existe pas/);
     await check(await sign((l) => { meeting(l).pirate = 1; }), /champ inconnu « pirate »/);
     await check(await sign((l) => { l[0]!.kind = 'utilisateur'; }), /ligne 1 de « records\.jsonl » : enregistrement mal formé \(kind\)/);
+    // A record that changes its nature: refused as a whole, even once the catalogue holds it.
+    await fresh.call('exchange.merge', { path: file(good) });
+    await check(await sign((l) => {
+      const m = l.find((r) => r.kind === 'meeting')!;
+      Object.assign(m, { kind: 'bassin', fields: { departementCode: '86', kind: 'ZAP', nom: 'ZAP pirate' } });
+    }), /l’enregistrement .* y est un\(e\) bassin, ici un\(e\) rencontre/);
   });
 });
