@@ -2,7 +2,11 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { useEffect, useRef } from 'react';
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { InboxNotice } from '../features/exchange/InboxNotice.tsx';
+import { DemoBanner } from '../features/identity/DemoBanner.tsx';
+import { WelcomeScreen } from '../features/identity/WelcomeScreen.tsx';
 import { AppProvider, useApp } from './AppContext.tsx';
 import { Notices } from './Notices.tsx';
 import { href, SCREENS, useRoute } from './routes.ts';
@@ -31,12 +35,15 @@ function Shell() {
     if (document.activeElement === document.body || document.activeElement === null) main?.focus({ preventScroll: true });
   }, [route.screen, route.params.join('/')]);
   useEffect(() => guardUnsavedWork(), []);
-  const { campaigns, campaign, setActiveCampaign, loading } = useApp();
+  const { campaigns, campaign, setActiveCampaign, loading, identity, identityError, generation } = useApp();
   const current = SCREENS.find((s) => s.path === route.screen) ?? SCREENS[0]!;
+  // The first launch asks who the catalogue is for before anything else.
+  const welcome = identity === null;
+  const label = welcome ? 'Bienvenue' : current.label;
   // Each screen names itself in the window title and the browser's history (RGAA 8.6).
   useEffect(() => {
-    document.title = `${current.label} — Synthèse régionale`;
-  }, [current.label]);
+    document.title = `${label} — Synthèse régionale`;
+  }, [label]);
   return (
     <>
       <div className="fr-skiplinks">
@@ -46,15 +53,16 @@ function Shell() {
           </ul>
         </nav>
       </div>
+      <DemoBanner onLeaveScreen={current.path === '/mon-catalogue'} />
       <Header
         brandTop={<>République<br />Française</>}
         serviceTitle="Synthèse régionale"
         serviceTagline="Rencontres, contributions et synthèses des consultations sur le numérique éducatif"
         homeLinkProps={{ href: href('/'), title: 'Accueil — Synthèse régionale' }}
-        navigation={SCREENS.map((s) => ({ text: s.label, linkProps: { href: href(s.path) }, isActive: s.path === current.path }))}
+        navigation={!welcome ? SCREENS.filter((s) => !s.hidden).map((s) => ({ text: s.label, linkProps: { href: href(s.path) }, isActive: s.path === current.path })) : undefined}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w app-main">
-        {campaigns.length > 1 && campaign && (
+        {identity && campaigns.length > 1 && campaign && (
           <div className="app-campaign">
             <Select
               label="Consultation"
@@ -67,7 +75,16 @@ function Shell() {
           </div>
         )}
         <Notices />
-        {loading && !campaign ? <Loading /> : <ScreenFor route={route} />}
+        {identity && current.path !== '/echanges' && <InboxNotice />}
+        {identity === undefined ? (
+          identityError ? <ErrorNotice error={identityError} /> : <Loading />
+        ) : welcome ? (
+          <WelcomeScreen key={generation} />
+        ) : loading && !campaign ? (
+          <Loading />
+        ) : (
+          <ScreenFor key={generation} route={route} />
+        )}
       </main>
       <footer className="fr-footer" role="contentinfo">
         <div className="fr-container">

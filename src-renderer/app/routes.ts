@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 export interface Screen {
   path: string;
   label: string;
+  /** Reached by a link of the page, not listed in the main navigation. */
+  hidden?: boolean;
 }
 
 /** The screens, in the order of the main navigation. */
@@ -15,7 +17,9 @@ export const SCREENS: Screen[] = [
   { path: '/trames', label: 'Trames' },
   { path: '/synthese', label: 'Synthèse' },
   { path: '/imports', label: 'Imports et exports' },
+  { path: '/echanges', label: 'Échanges' },
   { path: '/parametres', label: 'Paramètres' },
+  { path: '/mon-catalogue', label: 'Créer mon catalogue', hidden: true },
 ];
 
 export interface Route {

@@ -1,6 +1,8 @@
 /** Which screen a route shows. Each screen lives in its own folder under features/. */
 import { ContributionsScreen } from '../features/contributions/ContributionsScreen.tsx';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen.tsx';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen.tsx';
+import { LeaveDemoScreen } from '../features/identity/LeaveDemoScreen.tsx';
 import { ImportsScreen } from '../features/imports/ImportsScreen.tsx';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen.tsx';
 import { RetexScreen } from '../features/retex/RetexScreen.tsx';
@@ -24,6 +26,10 @@ export function ScreenFor({ route }: { route: Route }) {
       return <SynthesisScreen params={params} />;
     case '/imports':
       return <ImportsScreen params={params} />;
+    case '/echanges':
+      return <ExchangeScreen params={params} />;
+    case '/mon-catalogue':
+      return <LeaveDemoScreen params={params} />;
     case '/parametres':
       return <SettingsScreen params={params} />;
     default:

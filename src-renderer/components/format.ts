@@ -17,3 +17,12 @@ export function frenchDate(iso: string): string {
 export function frenchNumber(n: number): string {
   return n.toLocaleString('fr-FR');
 }
+
+/** "2025-11-23T18:33:00Z" → "23 novembre 2025 à 19 h 33" (in this computer's time zone). */
+export function frenchDateTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `${frenchDate(day)} à ${at.getHours()} h ${pad(at.getMinutes())}`;
+}

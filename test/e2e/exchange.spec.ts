@@ -5,6 +5,7 @@
  * laptop is the CLI (`nouveau`, `bundle-merge`, `bundle-export`), its edit a direct write to its catalogue.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +85,8 @@ test('premier lancement : le formulaire crée un catalogue de département, puis
   expect(identity).toMatchObject({ name: 'DSDEN de la Vienne', scopeKind: 'departement', scopeCode: '86', isDemo: false });
   const campaigns = await apiCall<{ slug: string }[]>(page, 'campaigns.list', {});
   expect(campaigns.map((c) => c.slug).sort()).toEqual(['concertation-2015', 'egn-2020']);
+  // A DSDEN sees its département first.
+  await expect(page.getByRole('combobox', { name: /^Périmètre/ })).toHaveValue('departement:86');
   await settled(page);
   await screenshot(page, 'echanges-2-premier-tableau-de-bord');
   await expectNoSeriousViolations(page, 'le premier tableau de bord');
@@ -248,6 +251,50 @@ test('échanges : aperçu d’un paquet, fusion, paquet du dossier partagé, con
   expect(readdirSync(shared).filter((f) => f.endsWith('.synthese'))).toHaveLength(2);
   await screenshot(page, 'echanges-7-ecran');
   await expectNoSeriousViolations(page, 'l’écran Échanges');
+  expectNoPageErrors(page);
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('une clé de signature changée : refusée, puis acceptée après confirmation', async ({ page, fresh }) => {
+  const work = mkdtempSync(join(tmpdir(), 'synthese-e2e-key-'));
+  const gironde = join(work, 'gironde.sqlite');
+  cli('nouveau', '--db', gironde, '--region', 'NAQ', '--departement', '33', '--nom', 'DSDEN de la Gironde');
+  cli('bundle-export', '--db', gironde, '--out', join(work, 'avant.synthese'));
+  // The DSDEN's laptop reinstalled: the same catalogue, a new signing key.
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const newPublic = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const other = new Database(gironde);
+  other.prepare('UPDATE catalogue_identity SET public_key = ?, private_key = ?').run(newPublic, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  other.close();
+  const newFingerprint = createHash('sha256').update(newPublic.trim()).digest('hex').toUpperCase().slice(0, 16).replace(/(.{4})(?!$)/g, '$1 ');
+  cli('bundle-export', '--db', gironde, '--out', join(work, 'apres.synthese'));
+
+  await openFirstLaunch(page, fresh);
+  await apiCall(page, 'identity.setup', { regionCode: 'NAQ', academieCode: 'BORDEAUX', name: 'DANE de l’académie de Bordeaux' });
+  await page.reload();
+  await openScreen(page, 'Échanges');
+  const receive = page.getByRole('region', { name: 'Recevoir' });
+  const path = receive.getByRole('textbox', { name: /^Chemin du paquet reçu/ });
+  await path.fill(join(work, 'avant.synthese'));
+  await receive.getByRole('button', { name: 'Prévisualiser' }).click();
+  await receive.getByRole('button', { name: 'Fusionner', exact: true }).click();
+  await expect(receive.getByRole('heading', { name: 'Fusion faite : « avant.synthese »' })).toBeVisible();
+
+  await path.fill(join(work, 'apres.synthese'));
+  await receive.getByRole('button', { name: 'Prévisualiser' }).click();
+  const confirm = receive.getByRole('group', { name: 'La clé de signature de l’expéditeur a changé' });
+  await expect(confirm).toBeFocused();
+  await expect(confirm.getByRole('alert')).toContainText('la clé de signature de « DSDEN de la Gironde » a changé');
+  await screenshot(page, 'echanges-8-cle-changee');
+  await expectNoSeriousViolations(page, 'la clé changée');
+  await confirm.getByRole('button', { name: /^L’expéditeur me l’a confirmé/ }).click();
+  await expect(receive.getByRole('heading', { name: 'Aperçu de la fusion : « apres.synthese »' })).toBeFocused();
+  await expect(receive).toContainText('Nouvelle clé de signature acceptée pour ce catalogue.');
+  await receive.getByRole('button', { name: 'Fusionner', exact: true }).click();
+  await expect(receive.getByRole('heading', { name: 'Fusion faite : « apres.synthese »' })).toBeVisible();
+  // The new key is the one remembered now.
+  const peers = page.getByRole('region', { name: 'Historique' }).getByRole('table', { name: /^Catalogues dont un paquet a été reçu/ });
+  await expect(peers.getByRole('row', { name: /DSDEN de la Gironde/ })).toContainText(newFingerprint);
   expectNoPageErrors(page);
   rmSync(work, { recursive: true, force: true });
 });

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { RegionAcademique } from '../../../src-main/contract/schemas/territory.ts';
 import { academieLabel } from '../../../src-main/contract/domain.ts';
+import { useApp } from '../../app/AppContext.tsx';
 
 export type Academie = RegionAcademique['academies'][number];
 export type Departement = Academie['departements'][number];
@@ -24,7 +25,10 @@ export interface ScopeInfo {
 const STORAGE_KEY = 'synthese.dashboard.scope';
 
 export function useScope(region: RegionAcademique | undefined) {
-  const [chosen, setChosen] = useState<string>(() => sessionStorage.getItem(STORAGE_KEY) ?? 'region');
+  // Until one is chosen, the catalogue's own territory: a DSDEN sees its département first.
+  const { identity } = useApp();
+  const own = identity && identity.scopeKind !== 'region' ? `${identity.scopeKind}:${identity.scopeCode}` : 'region';
+  const [chosen, setChosen] = useState<string>(() => sessionStorage.getItem(STORAGE_KEY) ?? own);
   const groups = useMemo<ScopeGroup[]>(() => (region ? scopeGroups(region) : []), [region]);
   // A scope left from another région (the settings changed) falls back to the whole région.
   const valid = groups.some((g) => g.options.some((o) => o.value === chosen));

@@ -2,22 +2,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import type { GeneratedDocument } from '../../../src-main/contract/schemas/reports.ts';
 import type { RegionAcademique } from '../../../src-main/contract/schemas/territory.ts';
-import { frenchDate, frenchNumber } from '../../components/format.ts';
+import { frenchDateTime, frenchNumber } from '../../components/format.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { DownloadButton } from './DownloadButton.tsx';
 import { useDownload } from './useDownload.ts';
 import { scopeName } from './useRegion.ts';
 
 const PAGE = 20;
-
-/** "2025-11-23T18:33:00Z" → "23 novembre 2025 à 19 h 33" (in this computer's time zone). */
-export function frenchDateTime(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `${frenchDate(day)} à ${at.getHours()} h ${pad(at.getMinutes())}`;
-}
 
 /** Every document the app wrote for this consultation, newest first, each downloadable again. */
 export function DocumentHistory({ documents, region }: { documents: GeneratedDocument[]; region: RegionAcademique | undefined }) {
