@@ -41,10 +41,12 @@ export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: Opened
   const peer = readPeer(db, source.uid);
   const keyChanged = peer !== undefined && peer.publicKey.trim() !== bundle.publicKey.trim();
   if (keyChanged && !options.acceptNewKey) {
-    throw refuse(
+    const error = refuse(
       `la clé de signature de « ${source.name} » a changé depuis le premier échange (${peer.firstSeenAt.slice(0, 10)} ; empreinte connue ${fingerprint(peer.publicKey)}, reçue ${fingerprint(bundle.publicKey)}). ` +
         'Vérifiez auprès de l’expéditeur qu’il a bien réinstallé ou recréé son catalogue, puis acceptez la nouvelle clé',
     );
+    // Said where the screens and scripts can find it: the field that would accept the new key.
+    throw new AppError(error.code, error.message, [{ path: 'acceptNewKey', message: `nouvelle empreinte ${fingerprint(bundle.publicKey)}` }]);
   }
   const at = now.toISOString();
   const sender = { uid: source.uid, name: source.name };
@@ -59,7 +61,7 @@ export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: Opened
         byKind: RECORD_KINDS.filter((k) => counts.byKind[k]).map((k) => ({ kind: k, label: RECORD_KIND_LABELS[k].many, ...counts.byKind[k]! })),
         source: {
           uid: source.uid, name: source.name, scope: manifest.scope, scopeLabel: bundleScopeLabel(db, bundle),
-          createdAt: manifest.createdAt, sha256: bundle.sha256,
+          createdAt: manifest.createdAt, sha256: bundle.sha256, fingerprint: fingerprint(bundle.publicKey),
         },
         key: peer === undefined ? 'new' : keyChanged ? 'changed' : 'known', dryRun: options.dryRun,
       };
@@ -152,7 +154,7 @@ function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: stri
 
 export function bundleScopeLabel(db: Catalogue, bundle: Pick<OpenedBundle, 'manifest'>): string {
   const { manifest } = bundle;
-  if (manifest.whole) return `${scopeLabel(db, 'region', manifest.source.regionCode)} (catalogue entier)`;
+  if (manifest.whole) return `${scopeLabel(db, manifest.source.scopeKind, manifest.source.scopeCode)} (catalogue entier)`;
   const [kind, code] = manifest.scope.split(':') as ['academie' | 'departement', string];
   return scopeLabel(db, kind, code);
 }

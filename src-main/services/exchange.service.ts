@@ -23,7 +23,7 @@ import { buildBundle } from './exchange-export.ts';
 import { bundleScopeLabel, mergeBundle } from './exchange-merge.ts';
 import { requireIdentity, scopeLabel, toIdentity } from './identity.service.ts';
 import { readGivenFile } from './input-files.ts';
-import { makeDir, outputFile, writeAtomically } from './output-files.ts';
+import { makeDir, outputFile, outputFolder, writeAtomically } from './output-files.ts';
 
 const MAX_BUNDLE_BYTES = 300 * 1024 * 1024;
 const FOLDER_SETTING = 'exchangeFolder';
@@ -59,7 +59,8 @@ function exchangeFolder(db: Catalogue): string | null {
 
 async function merge(input: ParsedInput<'exchange.merge'>, ctx: ServiceContext, dryRun: boolean) {
   const identity = requireIdentity(ctx.db, ctx.now());
-  const file = readGivenFile(input, MAX_BUNDLE_BYTES);
+  // A bare name is where this app writes it: under the documents folder, not wherever the app was started.
+  const file = readGivenFile(input.path !== undefined ? { path: outputFolder(ctx, input.path) } : input, MAX_BUNDLE_BYTES);
   const bundle = await readBundle(file.bytes, file.fileName, catalogueCounts(ctx.db).schemaVersion);
   const report = ctx.onProgress ? (d: number, t: number) => ctx.onProgress!({ operation: 'exchange.merge', done: d, total: t, message: 'Fusion du paquet' }) : undefined;
   return mergeBundle(ctx.db, identity, bundle, { dryRun, acceptNewKey: input.acceptNewKey, fileName: file.fileName, onProgress: report }, ctx.now());
@@ -110,11 +111,13 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     settleConflict(db, requireIdentity(db, now()), id, keep, now());
     return { remaining: countOpenConflicts(db) };
   },
-  'exchange.setFolder': ({ folder }, { db }) => {
+  'exchange.setFolder': ({ folder: given }, ctx) => {
+    const { db } = ctx;
+    const folder = given === null ? null : outputFolder(ctx, given);
     if (folder !== null && (!existsSync(folder) || !statSync(folder).isDirectory())) {
       throw new AppError('FILE', `Dossier introuvable : « ${folder} ». Choisissez le dossier que votre service de synchronisation (Nextcloud, partage réseau) tient à jour.`);
     }
-    db.transaction(() => writeSetting(db, FOLDER_SETTING, folder === null ? '' : resolve(folder)))();
+    db.transaction(() => writeSetting(db, FOLDER_SETTING, folder ?? ''))();
     return { folder: exchangeFolder(db) };
   },
   'exchange.publish': async (_input, ctx) => {
@@ -159,14 +162,16 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     const names = catalogueNames(db);
     const nameOf = (u: string) => (u === identity.uid ? 'ce catalogue' : (names.get(u) ?? 'un autre catalogue'));
     const receivedFrom = origin.receivedFrom ? nameOf(origin.receivedFrom) : null;
+    // Names are the catalogues' own (« DSDEN de la Vienne »): quoted, they read right without an article.
+    const quoted = (name: string) => (name === 'ce catalogue' ? name : `« ${name} »`);
     return {
       uid,
       createdIn: nameOf(origin.origin),
       receivedFrom,
       receivedAt: origin.receivedAt,
       summary: receivedFrom && origin.receivedAt
-        ? `reçu de ${receivedFrom} le ${frenchDate(origin.receivedAt.slice(0, 10))}${origin.origin !== origin.receivedFrom ? ` (créé par ${nameOf(origin.origin)})` : ''}`
-        : origin.origin === identity.uid ? null : `créé par ${nameOf(origin.origin)}`,
+        ? `reçu de ${quoted(receivedFrom)} le ${frenchDate(origin.receivedAt.slice(0, 10))}${origin.origin !== origin.receivedFrom ? ` (créé par ${quoted(nameOf(origin.origin))})` : ''}`
+        : origin.origin === identity.uid ? null : `créé par ${quoted(nameOf(origin.origin))}`,
     };
   },
 };

@@ -100,10 +100,8 @@ export const identityHandlers: HandlerGroup<'identity'> = {
     const row = currentIdentity(db, now());
     return row ? toIdentity(db, row) : null;
   },
-  'identity.setup': (input, { db, now }) => {
-    if (holdsData(db)) throw conflict('Ce catalogue contient déjà des données : créez plutôt un nouveau catalogue.');
-    return toIdentity(db, setUpCatalogue(db, input, now()));
-  },
+  // A catalogue made before identities, without a région to name it after, is asked too: its data stay.
+  'identity.setup': (input, { db, now }) => toIdentity(db, setUpCatalogue(db, input, now())),
   'identity.loadDemo': async (_input, ctx) => {
     if (holdsData(ctx.db) || readIdentity(ctx.db)) throw conflict('La démonstration ne s’ouvre que dans un catalogue neuf.');
     await loadDemoHere(ctx);

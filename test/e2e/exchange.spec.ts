@@ -176,7 +176,7 @@ test('échanges : aperçu d’un paquet, fusion, paquet du dossier partagé, con
   await openScreen(page, 'Rencontres');
   await page.getByRole('link', { name: VIENNE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(VIENNE);
-  await expect(page.getByText(/^Reçu de DSDEN de la Vienne le \d+/)).toBeVisible();
+  await expect(page.getByText(/^Reçu de « DSDEN de la Vienne » le \d+/)).toBeVisible();
   await page.getByRole('textbox', { name: /^Total déclaré/ }).fill('333');
   await page.getByRole('textbox', { name: /^Total déclaré/ }).press('Tab');
   await expect(page.getByRole('status').filter({ hasText: /^ ?Enregistré à / })).toBeVisible();

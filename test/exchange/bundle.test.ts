@@ -94,6 +94,8 @@ describe('bad bundles', () => {
     await receiver.call('exchange.merge', { path: file(good) });
     const forged = await altered((p) => withRecords(p, (lines) => { (lines.find((l) => l.kind === 'meeting')!.fields as Record<string, unknown>).declaredTotal = 999; }), newKeyPair());
     await refused(forged, /la clé de signature de « DSDEN de la Vienne » a changé depuis le premier échange/);
+    const error = await receiver.call('exchange.merge', { path: forged }).catch((e: unknown) => e);
+    expect((error as { issues: unknown }).issues).toEqual([{ path: 'acceptNewKey', message: expect.stringMatching(/^nouvelle empreinte [0-9A-F]{4} /) }]);
     const before = catalogueChecksum(receiver.db);
     const report = await receiver.call('exchange.preview', { path: forged, acceptNewKey: true });
     expect(report.key).toBe('changed');

@@ -70,7 +70,7 @@ describe('changes between two catalogues', () => {
     expect(there.declaredTotal).toBe(95);
     expect(there.attendance.elus_collectivites).toBe(7);
     const provenance = await regionCat.call('exchange.provenance', { kind: 'meeting', id: there.id });
-    expect(provenance.summary).toBe('reçu de DANE de Poitiers le 20\u00a0octobre 2020 (créé par Démonstration — Nouvelle-Aquitaine 2020)');
+    expect(provenance.summary).toBe('reçu de « DANE de Poitiers » le 20\u00a0octobre 2020 (créé par « Démonstration — Nouvelle-Aquitaine 2020 »)');
     // And back: nothing new for the DANE, which made the change.
     const back = await carry(regionCat, dane);
     expect(back).toMatchObject({ added: 0, updated: 0, conflicts: [] });

@@ -33,7 +33,7 @@ export const CatalogueIdentity = z.object({
   name: z.string(),
   scopeKind: ScopeKind,
   scopeCode: z.string(),
-  /** « Département de la Vienne (86) », « Académie de Poitiers », « Région académique Nouvelle-Aquitaine ». */
+  /** « Vienne (86) », « Académie de Poitiers », « Région académique Nouvelle-Aquitaine ». */
   scopeLabel: z.string(),
   regionCode: RegionCode,
   isDemo: z.boolean(),
@@ -102,7 +102,11 @@ export const MergeReport = z.object({
   conflicts: z.array(Conflict),
   /** Per kind: what would be (or was) added, updated, deleted. */
   byKind: z.array(z.object({ kind: RecordKind, label: z.string(), added: z.number().int(), updated: z.number().int(), deleted: z.number().int() })),
-  source: z.object({ uid: z.string(), name: z.string(), scope: z.string(), scopeLabel: z.string(), createdAt: z.string(), sha256: z.string() }),
+  source: z.object({
+    uid: z.string(), name: z.string(), scope: z.string(), scopeLabel: z.string(), createdAt: z.string(), sha256: z.string(),
+    /** Of the key that signed it: to compare with the sender's before a first merge. */
+    fingerprint: z.string(),
+  }),
   /** 'new': first bundle from this catalogue, its key is now remembered. */
   key: z.enum(['new', 'known', 'changed']),
   dryRun: z.boolean(),
@@ -160,7 +164,7 @@ export const Provenance = z.object({
   createdIn: z.string().nullable(),
   receivedFrom: z.string().nullable(),
   receivedAt: z.string().nullable(),
-  /** « reçu de la DSDEN de la Vienne le 12 octobre 2020 », or null when it never travelled. */
+  /** « reçu de « DSDEN de la Vienne » le 12 octobre 2020 », or null when it never travelled. */
   summary: z.string().nullable(),
 });
 

@@ -31,6 +31,3 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${frenchNumber(Math.max(1, Math.round(bytes / 1024)))} Ko`;
   return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
-
-/** The message of a bundle refused because its sender's signing key changed (the only refusal one may override). */
-export const KEY_CHANGED = /clé de signature .* a changé/;

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import type { MergeReport } from '../../../src-main/contract/schemas/exchange.ts';
 import { useMutation } from '../../components/useCall.ts';
 import { focusSoon } from '../../components/focus.ts';
-import { KEY_CHANGED } from './bundleWords.ts';
 
 export type BundleSource = { path: string } | { fileName: string; contentBase64: string };
 
@@ -52,7 +51,7 @@ export function useBundleMerge(onMerged: (report: MergeReport) => void) {
   };
 
   /** Refused because the sender's key changed, and not yet accepted: the screen asks before trying again. */
-  const keyChanged = error !== null && chosen !== null && !chosen.acceptNewKey && KEY_CHANGED.test(error.message) ? error : null;
+  const keyChanged = error !== null && chosen !== null && !chosen.acceptNewKey && error.payload.issues?.some((i) => i.path === 'acceptNewKey') ? error : null;
 
   return {
     chosen, report, busy, progress, stage, keyChanged,

@@ -1,6 +1,6 @@
-/** Bundles in words: their contents, a file name, the refusal one may override. */
+/** Bundles in words: their contents, a file name. */
 import { describe, expect, it } from 'vitest';
-import { describeCounts, fileStem, KEY_CHANGED } from '../../../src-renderer/features/exchange/bundleWords.ts';
+import { describeCounts, fileStem } from '../../../src-renderer/features/exchange/bundleWords.ts';
 
 describe('bundles in words', () => {
   it('says what a bundle carries, in the order of the records, deletions last', () => {
@@ -12,10 +12,5 @@ describe('bundles in words', () => {
   it('makes a file name any file system takes', () => {
     expect(fileStem('DANE de l’académie de Poitiers')).toBe('DANE-de-l-academie-de-Poitiers');
     expect(fileStem('  ')).toBe('catalogue');
-  });
-
-  it('recognises the changed-key refusal only', () => {
-    expect(KEY_CHANGED.test('Paquet « x.synthese » refusé : la clé de signature de « DSDEN de la Vienne » a changé depuis le premier échange')).toBe(true);
-    expect(KEY_CHANGED.test('Paquet « x.synthese » refusé : sa signature ne correspond pas à son contenu')).toBe(false);
   });
 });

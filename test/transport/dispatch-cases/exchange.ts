@@ -136,7 +136,12 @@ export const exchangeCases = {
       const { path } = await bundleFromVienne();
       const report = await h.ok('exchange.merge', { fileName: 'vienne.synthese', contentBase64: readFileSync(path).toString('base64') });
       expect(report).toMatchObject({ added: 1, updated: 0, conflicts: [], dryRun: false });
+      expect(report.source.fingerprint).toMatch(/^[0-9A-F]{4} [0-9A-F]{4} /);
       expect((await h.ok('catalogue.info', {})).meetings).toBe(1);
+      // A bare name is read where the app writes one: in the documents folder.
+      h.ctx.documentsDir = h.tempDir();
+      writeFileSync(join(h.ctx.documentsDir, 'vienne.synthese'), readFileSync(path));
+      expect(await h.ok('exchange.merge', { path: 'vienne.synthese' })).toMatchObject({ added: 0, unchanged: expect.any(Number) });
     },
     invalid: async (h) => {
       await h.ok('identity.setup', { regionCode: 'BRE', name: 'Région académique Bretagne' });
@@ -231,7 +236,7 @@ export const exchangeCases = {
       const campaignId = (await h.ok('settings.get', {})).activeCampaignId!;
       const [meeting] = await h.ok('meetings.list', { campaignId });
       const provenance = await h.ok('exchange.provenance', { kind: 'meeting', id: meeting!.id });
-      expect(provenance.summary).toBe('reçu de DSDEN de la Vienne le 20\u00a0octobre 2020');
+      expect(provenance.summary).toBe('reçu de « DSDEN de la Vienne » le 20\u00a0octobre 2020');
       expect(provenance.createdIn).toBe('DSDEN de la Vienne');
     },
     invalid: async (h) => {
