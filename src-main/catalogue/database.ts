@@ -19,6 +19,9 @@ export function openCatalogue(path: string, options: OpenOptions = {}): Catalogu
     db.pragma('foreign_keys = ON');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Large writes (a merged bundle, an import) touch pages all over the uid indexes: a 64 MB page cache
+    // keeps them in memory until the commit instead of spilling them to the journal again and again.
+    db.pragma('cache_size = -65536');
     registerFunctions(db);
     keepStatements(db);
     migrate(db);

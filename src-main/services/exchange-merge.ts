@@ -6,7 +6,7 @@
 import type { Catalogue } from '../catalogue/database.ts';
 import { LocalIds, removeRecord, tieParent, writeRecord } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
-  closeConflict, knownUids, openConflicts, readExchangeRecord, readPeer, rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer,
+  closeConflict, holdChangeTriggers, openConflicts, readExchangeRecord, readPeer, rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer,
   type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
 import { regionName } from '../catalogue/repos/territory.repo.ts';
@@ -54,7 +54,9 @@ export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: Opened
   try {
     db.transaction(() => {
       stampCatalogue(db, identity);
+      const counted = holdChangeTriggers(db);
       const counts = applyAll(db, bundle.records, sender, at, options.onProgress);
+      counted(counts.added + counts.updated + counts.deleted > 0);
       const conflicts = describeConflicts(db, openConflicts(db).filter((c) => counts.conflictUids.has(c.uid)));
       report = {
         added: counts.added, updated: counts.updated, unchanged: counts.unchanged, deleted: counts.deleted, conflicts,
@@ -100,10 +102,9 @@ function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: stri
   const sorted = [...incoming].sort((a, b) => rank(a.kind) - rank(b.kind));
   const removals: MergeOutcome['record'][] = [];
   const parents: ExchangeRecord[] = [];
-  const known = knownUids(db);
   sorted.forEach((r, index) => {
     if (index % 2_000 === 0) progress?.(index, sorted.length);
-    const local = known.has(r.uid) ? readExchangeRecord(db, r.uid) : undefined;
+    const local = readExchangeRecord(db, r.uid);
     if (local && local.kind !== r.kind) {
       throw new AppError('CONFLICT', `Paquet refusé : l’enregistrement ${r.uid} y est un(e) ${RECORD_KIND_LABELS[r.kind].one}, ici un(e) ${RECORD_KIND_LABELS[local.kind].one}. Le catalogue n’a pas été modifié.`);
     }

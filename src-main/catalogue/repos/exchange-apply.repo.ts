@@ -24,6 +24,9 @@ const n = (v: Json | undefined) => (v ?? null) as number | null;
 /** Identities to local ids, looked up once per merge. */
 export class LocalIds {
   private bassins?: Map<string, number>;
+  // Asked once per record of a bundle: kept for the merge, forgotten when a consultation is written.
+  private readonly campaigns = new Map<string, number | undefined>();
+  private readonly thematiques = new Map<string, number | undefined>();
   /** References asked for and not found here: the written rows then differ from what was received. */
   misses = 0;
   constructor(private readonly db: Catalogue) {}
@@ -34,11 +37,22 @@ export class LocalIds {
   }
 
   campaign(slug: Json | undefined): number | null {
-    return this.found(slug, this.db.prepare('SELECT id FROM campaign WHERE slug = ?').pluck().get(slug) as number | undefined);
+    const key = String(slug);
+    if (!this.campaigns.has(key)) this.campaigns.set(key, this.db.prepare('SELECT id FROM campaign WHERE slug = ?').pluck().get(slug) as number | undefined);
+    return this.found(slug, this.campaigns.get(key));
   }
   thematique(campaignId: number, number: Json | undefined): number | null {
     if (number === null || number === undefined) return null;
-    return this.found(number, this.db.prepare('SELECT id FROM thematique WHERE campaign_id = ? AND number = ?').pluck().get(campaignId, number) as number | undefined);
+    const key = `${campaignId}:${String(number)}`;
+    if (!this.thematiques.has(key)) {
+      this.thematiques.set(key, this.db.prepare('SELECT id FROM thematique WHERE campaign_id = ? AND number = ?').pluck().get(campaignId, number) as number | undefined);
+    }
+    return this.found(number, this.thematiques.get(key));
+  }
+  /** A consultation or its thématiques were just written: look them up again. */
+  forgetCampaigns(): void {
+    this.campaigns.clear();
+    this.thematiques.clear();
   }
   row(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: Json | undefined): number | null {
     if (typeof uid !== 'string') return null;
@@ -68,7 +82,9 @@ export class LocalIds {
 /** Puts the record's fields in place, inserting it if this catalogue does not hold it. */
 export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid: string, f: F, now: string): void {
   switch (kind) {
-    case 'campaign': return writeCampaign(db, ids, f);
+    case 'campaign':
+      writeCampaign(db, ids, f);
+      return ids.forgetCampaigns();
     case 'style': return writeStyle(db, f);
     case 'bassin': {
       db.prepare(

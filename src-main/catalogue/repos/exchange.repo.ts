@@ -39,6 +39,19 @@ export function changeCount(db: Catalogue): number {
   return db.prepare('SELECT change_count FROM catalogue_state WHERE id = 1').pluck().get() as number;
 }
 
+/**
+ * A bulk write inside one transaction: the per-row change triggers hold back, and the write counts as
+ * one change when it ends, if it wrote anything (the caller ends it before committing; a rollback
+ * undoes it either way).
+ */
+export function holdChangeTriggers(db: Catalogue): (wrote: boolean) => void {
+  db.prepare('UPDATE catalogue_state SET quiet = 1 WHERE id = 1').run();
+  return (wrote) => {
+    db.prepare('UPDATE catalogue_state SET quiet = 0 WHERE id = 1').run();
+    if (wrote) db.prepare(`UPDATE catalogue_state SET change_count = change_count + 1, last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1`).run();
+  };
+}
+
 export function markStamped(db: Catalogue, count: number): void {
   db.prepare('UPDATE catalogue_identity SET stamped_count = ? WHERE id = 1').run(count);
 }
@@ -107,11 +120,6 @@ export function readStatesByUid(db: Catalogue, uids: string[]): ExchangeRecord[]
   if (uids.length === 0) return [];
   const rows = db.prepare('SELECT * FROM exchange_record WHERE uid IN (SELECT value FROM json_each(?))').all(JSON.stringify(uids)) as RecordRow[];
   return rows.map(toRecord);
-}
-
-/** Every uid with an exchange state: a record absent from it is new here, no need to look it up. */
-export function knownUids(db: Catalogue): Set<string> {
-  return new Set(db.prepare('SELECT uid FROM exchange_record').pluck().all() as string[]);
 }
 
 /** `fieldsText`: the fields as canonical JSON (exchange/record.ts `canonical`). */
