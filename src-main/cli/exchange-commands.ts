@@ -16,7 +16,8 @@ export async function newCatalogueCommand(
 ): Promise<number> {
   if (!options.region) throw new AppError('INVALID_INPUT', 'Option --region manquante (ex. --region NAQ).');
   if (!options.nom) throw new AppError('INVALID_INPUT', 'Option --nom manquante (ex. --nom "DSDEN de la Vienne").');
-  if (existsSync(dbPath)) throw new AppError('FILE', `« ${dbPath} » existe déjà : un nouveau catalogue se crée dans un fichier neuf.`);
+  const existed = existsSync(dbPath);
+  // An existing catalogue without an identity (made before identities existed) gets one, its data kept.
   return withCatalogue(
     dbPath,
     async (call) => {
@@ -25,7 +26,7 @@ export async function newCatalogueCommand(
         ...(options.academie ? { academieCode: options.academie } : {}),
         ...(options.departement ? { departementCode: options.departement } : {}),
       });
-      out(`Catalogue créé : ${resolve(dbPath)}`);
+      out(`${existed ? 'Identité donnée au catalogue' : 'Catalogue créé'} : ${resolve(dbPath)}`);
       out(`  « ${identity.name} » — ${identity.scopeLabel}`);
       out(`  identité ${identity.uid}, clé de signature ${identity.fingerprint}`);
       return 0;

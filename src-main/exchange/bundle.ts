@@ -8,15 +8,17 @@ import { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
 import { RECORD_KIND_LABELS, RecordKind, ScopeKind } from '../contract/schemas/exchange.ts';
 import { UID_PATTERN } from '../catalogue/uid.ts';
-import type { ExchangeRecord } from './record.ts';
+import type { ExchangeRecord, Json } from './record.ts';
+import { naturalUid } from '../catalogue/repos/exchange-records.repo.ts';
 import { FIELD_SCHEMAS } from './record-schemas.ts';
 import { sha256, signDigest, verifyDigest } from './signing.ts';
 
 export const BUNDLE_EXTENSION = '.synthese';
 export const BUNDLE_FORMAT = 'synthese-regionale/paquet';
-const FORMAT_VERSION = 1;
-const MAX_BUNDLE_BYTES = 300 * 1024 * 1024;
-const MAX_RECORDS_BYTES = 1024 * 1024 * 1024;
+export const MAX_BUNDLE_BYTES = 300 * 1024 * 1024;
+export const FORMAT_VERSION = 1;
+// Under V8's longest string: records are decoded as one text.
+const MAX_RECORDS_BYTES = 400 * 1024 * 1024;
 const MAX_SMALL_PART_BYTES = 1024 * 1024;
 const ENTRIES = ['manifest.json', 'records.jsonl', 'signature.json'] as const;
 
@@ -30,7 +32,7 @@ export const Manifest = z.object({
     uid: Uid, name: z.string().min(1).max(200), scopeKind: ScopeKind, scopeCode: z.string().max(20), regionCode: z.string().regex(/^[A-Z]{3}$/),
   }),
   /** `region` for a whole catalogue, else `academie:CODE` / `departement:CODE`. */
-  scope: z.string().max(40),
+  scope: z.string().regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/),
   whole: z.boolean(),
   createdAt: z.string().max(40),
   counts: z.record(z.string(), z.number().int().min(0)),
@@ -58,6 +60,9 @@ const Line = z.object({
 
 /** Zip dates are local DOS times: one fixed value, the bundle's bytes depend on its content alone. */
 const ZIP_DATE = new Date(2020, 0, 1, 0, 0, 0);
+
+/** What a manifest counts: records by kind, deletions apart. */
+export const countKey = (r: Pick<ExchangeRecord, 'kind' | 'deleted'>) => (r.deleted ? 'deleted' : r.kind);
 
 export async function packBundle(
   manifest: Omit<Manifest, 'format' | 'formatVersion' | 'content'>,
@@ -91,18 +96,26 @@ const refuse = (name: string, why: string) => new AppError('FILE', `Paquet « ${
 
 /** Only the manifest, checked and signed: what the shared folder shows before anything is merged. */
 export async function readManifest(bytes: Buffer, name: string, schemaVersion: number): Promise<OpenedBundle> {
-  return openBundle(bytes, name, schemaVersion, false);
+  return openBundle(bytes, name, schemaVersion);
 }
 
-export async function readBundle(bytes: Buffer, name: string, schemaVersion: number): Promise<OpenedBundle> {
-  return openBundle(bytes, name, schemaVersion, true);
+/**
+ * The whole bundle. `accept` sees the checked, signed manifest before any record is read: who sent it
+ * and for which région are settled before the content is even inflated.
+ */
+export async function readBundle(
+  bytes: Buffer, name: string, schemaVersion: number, accept: (bundle: OpenedBundle) => void = () => {},
+): Promise<OpenedBundle> {
+  return openBundle(bytes, name, schemaVersion, accept);
 }
 
-async function openBundle(bytes: Buffer, name: string, schemaVersion: number, withRecords: boolean): Promise<OpenedBundle> {
+async function openBundle(bytes: Buffer, name: string, schemaVersion: number, accept?: (bundle: OpenedBundle) => void): Promise<OpenedBundle> {
   if (bytes.length > MAX_BUNDLE_BYTES) throw refuse(name, `fichier trop gros (${Math.round(bytes.length / 1048576)} Mo, 300 Mo au plus)`);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // No CRC check here: it would inflate every part before their sizes are checked. The content's
+    // SHA-256, signed, is the stronger check, made below.
+    zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch {
     throw refuse(name, 'ce n’est pas un paquet d’échange lisible (archive tronquée ou endommagée ; demandez à l’expéditeur de le renvoyer)');
   }
@@ -151,8 +164,10 @@ async function openBundle(bytes: Buffer, name: string, schemaVersion: number, wi
   }
   const manifest = parse(Manifest, manifestBytes, 'manifest.json');
   if (manifest.formatVersion > FORMAT_VERSION) throw refuse(name, 'il vient d’une version plus récente de Synthèse régionale : mettez l’application à jour');
+  if (manifest.whole !== (manifest.scope === 'region')) throw refuse(name, '« manifest.json » est mal formé (scope)');
   const opened = { manifest, records: [] as ExchangeRecord[], publicKey: signature.publicKey, sha256: sha256(bytes) };
-  if (!withRecords) return opened;
+  if (!accept) return opened;
+  accept(opened);
 
   const content = await text('records.jsonl', MAX_RECORDS_BYTES);
   if (sha256(content) !== manifest.content.sha256 || content.length !== manifest.content.bytes) {
@@ -160,7 +175,7 @@ async function openBundle(bytes: Buffer, name: string, schemaVersion: number, wi
   }
   opened.records = parseRecords(content.toString('utf8'), name);
   const counts: Record<string, number> = {};
-  for (const r of opened.records) counts[r.deleted ? 'suppressions' : r.kind] = (counts[r.deleted ? 'suppressions' : r.kind] ?? 0) + 1;
+  for (const r of opened.records) counts[countKey(r)] = (counts[countKey(r)] ?? 0) + 1;
   for (const key of new Set([...Object.keys(counts), ...Object.keys(manifest.counts)])) {
     if ((counts[key] ?? 0) !== (manifest.counts[key] ?? 0)) throw refuse(name, `ses comptes ne correspondent pas à son contenu (${key})`);
   }
@@ -185,16 +200,19 @@ function parseRecords(content: string, name: string): ExchangeRecord[] {
     const r = parsed.data as ExchangeRecord;
     if (uids.has(r.uid)) throw refuse(name, `${where} : l’enregistrement ${r.uid} y figure deux fois`);
     uids.add(r.uid);
-    const schema = FIELD_SCHEMAS[r.kind];
-    const fields = schema.safeParse(r.fields);
+    const fields = FIELD_SCHEMAS[r.kind].safeParse(r.fields);
     const label = RECORD_KIND_LABELS[r.kind].one;
     if (!fields.success) {
       const issue = fields.error.issues[0]!;
-      throw refuse(name, `${where} (${label}) : champ « ${issue.path.join('.') || '?'} » : ${issue.message}`);
+      const field = issue.code === 'unrecognized_keys' ? `${issue.path.join('.')}${issue.path.length ? '.' : ''}${issue.keys[0]}` : issue.path.join('.');
+      const why = issue.code === 'unrecognized_keys' ? 'champ inconnu de cette version' : issue.message;
+      throw refuse(name, `${where} (${label}) : champ « ${field.slice(0, 60) || '?'} » : ${why}`);
     }
-    const unknown = Object.keys(r.fields).filter((k) => !(k in (fields.data as object)));
-    if (unknown.length > 0) throw refuse(name, `${where} (${label}) : champ inconnu « ${unknown[0]!.slice(0, 60)} »`);
-    records.push(r);
+    // Known by its natural key (a UAI, a slug): its identity must be the one every catalogue derives from it.
+    const natural = naturalUid(r.kind, fields.data as Record<string, Json>);
+    if (natural !== null && natural !== r.uid) throw refuse(name, `${where} (${label}) : son identifiant ne correspond pas à sa clé`);
+    // The values as the forms would keep them (trimmed, codes in capitals, defaults filled).
+    records.push({ ...r, fields: fields.data as Record<string, Json> });
   });
   return records;
 }

@@ -13,6 +13,7 @@ export interface FieldConflict {
   local: Json;
   incoming: Json;
   incomingClock: Clock;
+  localClock: Clock;
 }
 
 export type MergeStatus = 'added' | 'updated' | 'unchanged' | 'deleted' | 'tombstone';
@@ -55,7 +56,7 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
       clocks[field] = joinClocks(mineClock, theirClock);
     } else {
       // Concurrent edits, or the same natural key created twice with different values.
-      conflicts.push({ field, local: mine, incoming: theirs, incomingClock: theirClock });
+      conflicts.push({ field, local: mine, incoming: theirs, incomingClock: theirClock, localClock: mineClock });
     }
   }
 
@@ -65,7 +66,7 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
   const order = compareClocks(mineClock, theirClock);
   if (local.deleted !== incoming.deleted) {
     const deletionConflict = () =>
-      conflicts.push({ field: DELETED_FIELD, local: local.deleted, incoming: incoming.deleted, incomingClock: theirClock });
+      conflicts.push({ field: DELETED_FIELD, local: local.deleted, incoming: incoming.deleted, incomingClock: theirClock, localClock: mineClock });
     if (order === 'before') {
       // Their deletion (or restoration) saw our state of that flag; a deletion still meets edits it never saw.
       if (incoming.deleted && localUnseen) deletionConflict();

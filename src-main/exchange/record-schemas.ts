@@ -19,51 +19,63 @@ const Number_ = z.number().int().min(1).max(99);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 const attendance = Object.fromEntries(CATEGORY_CODES.map((code) => [`attendance.${code}`, Count.nullable()]));
+/** A list kept sorted and without repeats, as this app writes it: anything else would read back differently. */
+const sortedSet = <T extends z.ZodType<string | number>>(item: T, max: number) =>
+  z.array(item).max(max).refine((list) => list.every((v, i) => i === 0 || (list[i - 1] as string | number) < (v as string | number)), {
+    message: 'liste non triée ou avec des doublons',
+  });
 
-export const FIELD_SCHEMAS: Record<RecordKind, z.ZodObject> = {
-  campaign: z.object({
-    slug: Slug, title: label(300), shortTitle: label(100), startDate: IsoDate, endDate: IsoDate, reserveDate: IsoDate.nullable(),
+/** Strict: a field this version does not know is refused, not carried along. */
+export const FIELD_SCHEMAS: Record<RecordKind, z.ZodType<Record<string, unknown>>> = {
+  campaign: z.strictObject({
+    slug: Slug, title: label(300), shortTitle: label(100),
+    dates: z.strictObject({ startDate: IsoDate, endDate: IsoDate, reserveDate: IsoDate.nullable() })
+      .refine((d) => d.startDate <= d.endDate, { message: 'la fin précède le début' }),
     description: text(5_000),
-    thematiques: z.array(z.object({ number: Number_, title: label(300), description: text(5_000), sujets: z.array(label(300)).max(50) })).max(50),
+    thematiques: z.array(z.strictObject({ number: Number_, title: label(300), description: text(5_000), sujets: z.array(label(300)).max(50) })).max(50),
   }),
-  style: z.object({
+  style: z.strictObject({
     name: label(200), fileName: label(255), sha256: Sha256, stylesXml: z.string().max(5_000_000), fonts: z.array(z.string().max(200)).max(50),
     headingFont: z.string().max(200).nullable(), bodyFont: z.string().max(200).nullable(),
     logo: z.string().max(14_000_000).regex(/^[A-Za-z0-9+/=]*$/).nullable(), logoType: z.enum(['png', 'jpg', 'gif', 'bmp']).nullable(),
-    logoWidthEmu: z.number().int().positive().nullable(), logoHeightEmu: z.number().int().positive().nullable(), importedAt: z.string().max(40),
+    logoWidthEmu: z.number().int().positive().nullable(), logoHeightEmu: z.number().int().positive().nullable(),
   }),
-  bassin: z.object({ departementCode: DepartementCode, kind: BassinKind, nom: label(200) }),
-  etablissement: z.object({
+  bassin: z.strictObject({ departementCode: DepartementCode, kind: BassinKind, nom: label(200) }),
+  etablissement: z.strictObject({
     uai: Uai, nom: label(300), type: EtablissementType, commune: text(200), departementCode: DepartementCode, bassin: Uid.nullable(),
   }),
-  meeting: z.object({
-    campaign: Slug, level: MeetingLevel, title: label(300), date: IsoDate, lieu: text(300), format: MeetingFormat,
-    regionCode: RegionCode.nullable(), academieCode: AcademieCode.nullable(), departementCode: DepartementCode.nullable(),
-    bassin: Uid.nullable(), etablissementUai: Uai.nullable(), declaredTotal: Count.nullable(), restitutionReceived: z.boolean(),
-    notes: text(10_000), thematiques: z.array(Number_).max(50),
-    ateliers: z.array(z.object({ thematique: Number_, defi: text(2_000), participants: Count.nullable() })).max(100),
+  meeting: z.strictObject({
+    campaign: Slug, title: label(300), date: IsoDate, lieu: text(300), format: MeetingFormat,
+    place: z.strictObject({
+      level: MeetingLevel, regionCode: RegionCode.nullable(), academieCode: AcademieCode.nullable(), departementCode: DepartementCode.nullable(),
+      bassin: Uid.nullable(), etablissementUai: Uai.nullable(),
+    }),
+    declaredTotal: Count.nullable(), restitutionReceived: z.boolean(),
+    notes: text(10_000), thematiques: sortedSet(Number_, 50),
+    ateliers: z.array(z.strictObject({ thematique: Number_, defi: text(2_000), participants: Count.nullable() })).max(100),
     ...attendance,
   }),
-  retex: z.object({
+  retex: z.strictObject({
     campaign: Slug, thematique: Number_, title: label(300), text: text(5_000), niveau: text(100).nullable(), classes: text(200).nullable(),
     etablissementUai: Uai.nullable(), sourceMeeting: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0),
-    links: z.array(RetexLink.extend({ kind: LinkKind })).max(20),
+    links: z.array(z.strictObject({ ...RetexLink.shape, kind: LinkKind, label: text(200) })).max(20),
   }),
-  contribution: z.object({
+  contribution: z.strictObject({
     campaign: Slug, thematique: Number_, kind: ContributionKind, text: label(10_000), heading: text(200).nullable(),
-    scale: Scale.nullable(), parent: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0), sources: z.array(Uid).max(200),
+    scale: Scale.nullable(), parent: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0), sources: sortedSet(Uid, 200),
   }),
-  trame: z.object({
+  trame: z.strictObject({
     campaign: Slug.nullable(), presetSlug: Slug.nullable(), name: label(200), title: label(300), subtitle: text(300),
-    closingNote: text(2_000), sections: z.array(TrameSection).max(60),
+    closingNote: text(2_000),
+    sections: z.array(TrameSection).max(60).refine((list) => new Set(list.map((x) => x.key)).size === list.length, { message: 'deux sections ont la même clé' }),
   }),
-  sectionText: z.object({
+  sectionText: z.strictObject({
     campaign: Slug, scope: z.string().regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/),
     sectionKey: z.string().regex(/^[a-z0-9_-]{1,60}$/), thematique: Number_.nullable(), text: text(50_000),
   }),
   setting: z.discriminatedUnion('key', [
-    z.object({ key: z.literal('contact'), value: text(300) }),
-    z.object({ key: z.literal('activeCampaign'), value: Slug }),
-    z.object({ key: z.literal('styleTemplate'), value: Sha256 }),
-  ]) as unknown as z.ZodObject,
+    z.strictObject({ key: z.literal('contact'), value: text(300) }),
+    z.strictObject({ key: z.literal('activeCampaign'), value: Slug }),
+    z.strictObject({ key: z.literal('styleTemplate'), value: Sha256 }),
+  ]),
 };

@@ -1,61 +1,73 @@
 /**
- * Finds what changed here since the records were last stamped or merged: each field that differs
- * from its exchange state gets this catalogue's next counter in its clock; a record that is gone
- * becomes a tombstone; a new one enters with empty clocks (its values are the origin, seen by all).
+ * Finds what changed here since the records were last stamped or merged: a row that differs from what
+ * the tables held of its record then (`local`) is a local edit — each field that differs takes the row's
+ * value and this catalogue's next counter in its clock; a record whose row is gone becomes a tombstone;
+ * a new one enters with empty clocks (its values are the origin, seen by all). A received record that
+ * never had a row here (what it points to is not here yet) is neither: it waits.
  */
-import type { RecordKind } from '../contract/schemas/exchange.ts';
 import { tick } from './clock.ts';
-import { canonical, DELETED_FIELD, type ExchangeRecord, type RecordFields } from './record.ts';
+import { canonical, DELETED_FIELD, type ExchangeRecord, type Json, type RecordFields } from './record.ts';
 
 export interface KnownState {
   fieldsText: string;
+  /** What the tables held of it when last written or stamped; null: no row here. */
+  localText: string | null;
   deleted: boolean;
   row: () => ExchangeRecord;
 }
 
-export interface StampResult {
-  writes: { record: ExchangeRecord; fieldsText: string }[];
-  /** Exchange states to drop: deletions that never travel (a whole consultation). */
-  forget: string[];
+export interface StampWrite {
+  record: ExchangeRecord;
+  fieldsText: string;
+  localText: string | null;
 }
 
-/** A consultation deleted here is not deleted elsewhere: too much goes with it. */
-const DELETION_STAYS_HERE: ReadonlySet<RecordKind> = new Set(['campaign']);
+export interface StampResult {
+  writes: StampWrite[];
+  /** Exchange states to drop: a deleted consultation and what went with it (never deleted elsewhere). */
+  forget: string[];
+}
 
 export function stampRecords(current: RecordFields[], known: Map<string, KnownState>, self: string, nextCounter: () => number): StampResult {
   let counter: number | undefined;
   const count = () => (counter ??= nextCounter());
-  const writes: StampResult['writes'] = [];
-  const forget: string[] = [];
+  const writes: StampWrite[] = [];
   const seen = new Set<string>();
 
   for (const r of current) {
     seen.add(r.uid);
-    const fieldsText = canonical(r.fields);
+    const rowText = canonical(r.fields);
     const state = known.get(r.uid);
     if (!state) {
-      writes.push({ record: { ...r, origin: self, clocks: {}, deleted: false }, fieldsText });
+      writes.push({ record: { ...r, origin: self, clocks: {}, deleted: false }, fieldsText: rowText, localText: rowText });
       continue;
     }
-    if (state.fieldsText === fieldsText && !state.deleted) continue;
+    if (!state.deleted && state.localText === rowText) continue;
     const before = state.row();
+    const held = !state.deleted && state.localText !== null ? (JSON.parse(state.localText) as Record<string, Json>) : before.fields;
+    const fields = { ...before.fields };
     const clocks = { ...before.clocks };
-    for (const field of new Set([...Object.keys(before.fields), ...Object.keys(r.fields)])) {
-      if (canonical(before.fields[field]) !== canonical(r.fields[field])) clocks[field] = tick(clocks[field] ?? {}, self, count());
+    for (const field of new Set([...Object.keys(held), ...Object.keys(r.fields)])) {
+      if (canonical(held[field]) === canonical(r.fields[field])) continue;
+      fields[field] = r.fields[field] ?? null;
+      clocks[field] = tick(clocks[field] ?? {}, self, count());
     }
     if (before.deleted) clocks[DELETED_FIELD] = tick(clocks[DELETED_FIELD] ?? {}, self, count());
-    writes.push({ record: { ...before, fields: r.fields, clocks, deleted: false }, fieldsText });
+    writes.push({ record: { ...before, fields, clocks, deleted: false }, fieldsText: canonical(fields), localText: rowText });
   }
 
-  for (const [uid, state] of known) {
-    if (state.deleted || seen.has(uid)) continue;
+  // A consultation deleted here is not deleted elsewhere, nor is what went with it: too much would go.
+  const gone = [...known].filter(([uid, state]) => !seen.has(uid) && !state.deleted && state.localText !== null);
+  const droppedCampaigns = new Set(gone.map(([, state]) => state.row()).filter((r) => r.kind === 'campaign').map((r) => r.fields.slug));
+  const forget: string[] = [];
+  for (const [uid, state] of gone) {
     const before = state.row();
-    if (DELETION_STAYS_HERE.has(before.kind)) {
+    if (before.kind === 'campaign' || droppedCampaigns.has(before.fields.campaign as Json)) {
       forget.push(uid);
       continue;
     }
     const clocks = { ...before.clocks, [DELETED_FIELD]: tick(before.clocks[DELETED_FIELD] ?? {}, self, count()) };
-    writes.push({ record: { ...before, clocks, deleted: true }, fieldsText: state.fieldsText });
+    writes.push({ record: { ...before, clocks, deleted: true }, fieldsText: state.fieldsText, localText: null });
   }
   return { writes, forget };
 }

@@ -4,6 +4,7 @@ import { assetPath } from '../catalogue/paths.ts';
 import * as repo from '../catalogue/repos/campaign.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
 import { presetTrameUid } from '../catalogue/repos/exchange-records.repo.ts';
+import { readIdentity } from '../catalogue/repos/exchange.repo.ts';
 import { insertTrame } from '../catalogue/repos/trame.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import { CampaignCreate } from '../contract/schemas/campaign.ts';
@@ -29,6 +30,10 @@ export const campaignHandlers: HandlerGroup<'campaigns'> = {
       const { thematiques: _, ...current } = found(repo.getCampaign(db, id), 'Consultation');
       const next = { ...current, ...patch };
       if (next.startDate > next.endDate) throw conflict('La date de fin précède la date de début.');
+      // Other catalogues know the consultation by its identifier: renamed, it would become another one there.
+      if (next.slug !== current.slug && readIdentity(db)) {
+        throw conflict(`L’identifiant d’une consultation ne change plus une fois le catalogue identifié (« ${current.slug} ») : les autres postes la reconnaissent par lui.`);
+      }
       repo.updateCampaign(db, id, next);
       return repo.getCampaign(db, id)!;
     }),

@@ -10,7 +10,7 @@ import { campaignUid, etablissementUid } from '../catalogue/repos/exchange-recor
 import { allDepartements } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
-import { packBundle } from '../exchange/bundle.ts';
+import { countKey, packBundle } from '../exchange/bundle.ts';
 import type { ExchangeRecord } from '../exchange/record.ts';
 import { catalogueCounts } from '../catalogue/repos/document.repo.ts';
 import { stampCatalogue } from './exchange-state.ts';
@@ -24,7 +24,7 @@ export interface BuiltBundle {
 export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: ScopeRef | undefined, now: Date): Promise<BuiltBundle> {
   const whole = scope === undefined || scope === 'region';
   const chosen = db.transaction(() => {
-    stampCatalogue(db, identity);
+    stampCatalogue(db, identity, now);
     return whole ? [...readExchangeStates(db).values()].map((s) => s.row()) : select(db, scope);
   })();
   const known = catalogueNames(db);
@@ -32,7 +32,7 @@ export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: S
     [...new Set(chosen.map((r) => r.origin))].sort().map((uid) => [uid, uid === identity.uid ? identity.name : (known.get(uid) ?? 'un autre catalogue')]),
   );
   const counts: Record<string, number> = {};
-  for (const r of chosen) counts[r.deleted ? 'suppressions' : r.kind] = (counts[r.deleted ? 'suppressions' : r.kind] ?? 0) + 1;
+  for (const r of chosen) counts[countKey(r)] = (counts[countKey(r)] ?? 0) + 1;
   const bytes = await packBundle(
     {
       schemaVersion: catalogueCounts(db).schemaVersion,
@@ -70,8 +70,9 @@ function select(db: Catalogue, scope: ScopeRef): ExchangeRecord[] {
     };
     for (const r of wanted) {
       if (typeof r.fields.campaign === 'string') want(campaignUid(r.fields.campaign));
-      for (const key of ['bassin', 'sourceMeeting', 'parent']) want(r.fields[key]);
-      if (typeof r.fields.etablissementUai === 'string') want(etablissementUid(r.fields.etablissementUai));
+      const place = (r.fields.place ?? {}) as Record<string, unknown>;
+      for (const uid of [r.fields.bassin, place.bassin, r.fields.sourceMeeting, r.fields.parent]) want(uid);
+      for (const uai of [r.fields.etablissementUai, place.etablissementUai]) if (typeof uai === 'string') want(etablissementUid(uai));
       if (r.kind === 'contribution') for (const m of r.fields.sources as string[]) want(m);
     }
     wanted = readStatesByUid(db, [...missing]).filter((r) => !r.deleted);

@@ -1,23 +1,26 @@
 /**
- * Merging a received bundle: checked (sender, région, key) before anything is read into the
- * catalogue, then one transaction — local edits stamped, each record merged field by field, written
- * back into the tables, conflicts kept for a person to settle. A dry run is the same run, rolled back.
+ * Merging a received bundle: checked (sender, région, key) before its records are even read, then one
+ * transaction — local edits stamped, each record merged field by field, written back into the tables,
+ * conflicts kept for a person to settle. A dry run is the same run, rolled back.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { LocalIds, removeRecord, tieParent, writeRecord } from '../catalogue/repos/exchange-apply.repo.ts';
+import { LocalIds, removeRecord, tieParent } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
-  closeConflict, holdChangeTriggers, openConflicts, readExchangeRecord, readPeer, rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer,
-  type IdentityRow,
+  closeConflict, holdChangeTriggers, openConflicts, openConflictsOf, raiseClock, readExchangeRecord, readLocalProjection, readPeer,
+  rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer, type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
+import { readRecord } from '../catalogue/repos/exchange-records.repo.ts';
 import { regionName } from '../catalogue/repos/territory.repo.ts';
 import { AppError } from '../contract/errors.ts';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type MergeReport, type RecordKind } from '../contract/schemas/exchange.ts';
 import type { OpenedBundle } from '../exchange/bundle.ts';
-import { covers } from '../exchange/clock.ts';
-import { mergeRecord, type MergeOutcome } from '../exchange/merge-record.ts';
-import { canonical, type ExchangeRecord } from '../exchange/record.ts';
+import { compareClocks, joinClocks } from '../exchange/clock.ts';
+import { mergeRecord } from '../exchange/merge-record.ts';
+import { canonical, DELETED_FIELD, type ExchangeRecord } from '../exchange/record.ts';
 import { fingerprint } from '../exchange/signing.ts';
+import { retryPending, writeReceived } from './exchange-apply.ts';
 import { describeConflicts } from './exchange-conflicts.ts';
+import { recordLabel } from './exchange-labels.ts';
 import { markInStep, stampCatalogue } from './exchange-state.ts';
 import { scopeLabel } from './identity.service.ts';
 
@@ -30,57 +33,65 @@ export interface MergeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: OpenedBundle, options: MergeOptions, now: Date): MergeReport {
-  const { manifest } = bundle;
-  const source = manifest.source;
-  const refuse = (why: string) => new AppError('CONFLICT', `Paquet « ${options.fileName} » refusé : ${why}. Le catalogue n’a pas été modifié.`);
+/** Who sent it, for which région, signed by which key: settled before a record is read. */
+export function checkSender(db: Catalogue, identity: IdentityRow, bundle: OpenedBundle, options: Pick<MergeOptions, 'acceptNewKey' | 'fileName'>): void {
+  const source = bundle.manifest.source;
+  const refuse = (why: string, issues: { path: string; message: string }[] = []) =>
+    new AppError('CONFLICT', `Paquet « ${options.fileName} » refusé : ${why}. Le catalogue n’a pas été modifié.`, issues);
   if (source.uid === identity.uid) throw refuse('il a été écrit par ce catalogue-ci (c’est votre propre envoi)');
   if (source.regionCode !== identity.regionCode) {
     throw refuse(`il vient de la région académique ${regionName(db, source.regionCode) ?? source.regionCode}, ce catalogue est celui de la région académique ${regionName(db, identity.regionCode) ?? identity.regionCode}`);
   }
   const peer = readPeer(db, source.uid);
-  const keyChanged = peer !== undefined && peer.publicKey.trim() !== bundle.publicKey.trim();
-  if (keyChanged && !options.acceptNewKey) {
-    const error = refuse(
+  if (peer && peer.publicKey.trim() !== bundle.publicKey.trim() && !options.acceptNewKey) {
+    // Said where the screens and scripts can find it: on the field that would accept the new key.
+    throw refuse(
       `la clé de signature de « ${source.name} » a changé depuis le premier échange (${peer.firstSeenAt.slice(0, 10)} ; empreinte connue ${fingerprint(peer.publicKey)}, reçue ${fingerprint(bundle.publicKey)}). ` +
         'Vérifiez auprès de l’expéditeur qu’il a bien réinstallé ou recréé son catalogue, puis acceptez la nouvelle clé',
+      [{ path: 'acceptNewKey', message: `nouvelle empreinte ${fingerprint(bundle.publicKey)}` }],
     );
-    // Said where the screens and scripts can find it: the field that would accept the new key.
-    throw new AppError(error.code, error.message, [{ path: 'acceptNewKey', message: `nouvelle empreinte ${fingerprint(bundle.publicKey)}` }]);
   }
+}
+
+export function mergeBundle(db: Catalogue, identity: IdentityRow, bundle: OpenedBundle, options: MergeOptions, now: Date): MergeReport {
+  checkSender(db, identity, bundle, options);
+  const { manifest } = bundle;
+  const source = manifest.source;
+  const peer = readPeer(db, source.uid);
   const at = now.toISOString();
-  const sender = { uid: source.uid, name: source.name };
   let report: MergeReport | undefined;
   try {
     db.transaction(() => {
-      stampCatalogue(db, identity);
+      stampCatalogue(db, identity, now);
       const counted = holdChangeTriggers(db);
-      const counts = applyAll(db, bundle.records, sender, at, options.onProgress);
-      counted(counts.added + counts.updated + counts.deleted > 0);
+      const counts = applyAll(db, identity, bundle.records, { uid: source.uid, name: source.name }, at, options.onProgress);
+      counted(counts.wrote);
       const conflicts = describeConflicts(db, openConflicts(db).filter((c) => counts.conflictUids.has(c.uid)));
       report = {
-        added: counts.added, updated: counts.updated, unchanged: counts.unchanged, deleted: counts.deleted, conflicts,
+        added: counts.added, updated: counts.updated, unchanged: counts.unchanged, deleted: counts.deleted,
+        // A preview's conflicts are rolled back with it: they have no number to settle them by.
+        conflicts: options.dryRun ? conflicts.map((c) => ({ ...c, id: null })) : conflicts,
         byKind: RECORD_KINDS.filter((k) => counts.byKind[k]).map((k) => ({ kind: k, label: RECORD_KIND_LABELS[k].many, ...counts.byKind[k]! })),
         source: {
           uid: source.uid, name: source.name, scope: manifest.scope, scopeLabel: bundleScopeLabel(db, bundle),
           createdAt: manifest.createdAt, sha256: bundle.sha256, fingerprint: fingerprint(bundle.publicKey),
         },
-        key: peer === undefined ? 'new' : keyChanged ? 'changed' : 'known', dryRun: options.dryRun,
+        key: peer === undefined ? 'new' : peer.publicKey.trim() !== bundle.publicKey.trim() ? 'changed' : 'known', dryRun: options.dryRun,
       };
       if (options.dryRun) throw new RolledBack();
       rememberCatalogueNames(db, Object.fromEntries(Object.entries(manifest.origins).filter(([uid]) => uid !== identity.uid && uid !== source.uid)));
       writePeer(db, {
         uid: source.uid, name: source.name, scopeKind: source.scopeKind, scopeCode: source.scopeCode, publicKey: bundle.publicKey,
-        firstSeenAt: peer?.firstSeenAt ?? at, lastBundleSha: bundle.sha256, lastBundleAt: manifest.createdAt, lastMergedAt: at,
+        firstSeenAt: peer?.firstSeenAt ?? at, lastMergedAt: at,
       });
       writeLog(db, {
         direction: 'received', peerUid: source.uid, peerName: source.name, scope: manifest.scope, bundleSha: bundle.sha256,
         fileName: options.fileName, createdAt: manifest.createdAt, at, added: report.added, updated: report.updated,
         deleted: report.deleted, conflicts: report.conflicts.length,
       });
-      // A reference left untied, or a deletion that cut others' links, changed rows beyond what was
-      // received: left unmarked, the next pass compares every record again and sends those changes on.
-      if (!counts.knockOn) markInStep(db, identity);
+      // A deletion cascades (a meeting's contributions lose it as a source): left unmarked, the next
+      // pass finds those rows changed and sends the cut links on. Otherwise every row is as recorded.
+      if (!counts.cascaded) markInStep(db, identity);
     })();
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
@@ -92,65 +103,95 @@ interface Counts {
   added: number; updated: number; unchanged: number; deleted: number;
   byKind: Partial<Record<RecordKind, { added: number; updated: number; deleted: number }>>;
   conflictUids: Set<string>;
-  knockOn: boolean;
+  wrote: boolean;
+  cascaded: boolean;
 }
 
-function applyAll(db: Catalogue, incoming: ExchangeRecord[], sender: { uid: string; name: string }, at: string, progress?: (d: number, t: number) => void): Counts {
-  const counts: Counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, byKind: {}, conflictUids: new Set(), knockOn: false };
+type Sender = { uid: string; name: string };
+
+function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord[], sender: Sender, at: string, progress?: (d: number, t: number) => void): Counts {
+  const counts: Counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, byKind: {}, conflictUids: new Set(), wrote: false, cascaded: false };
   const ids = new LocalIds(db);
   const rank = (k: RecordKind) => RECORD_KINDS.indexOf(k);
   const sorted = [...incoming].sort((a, b) => rank(a.kind) - rank(b.kind));
-  const removals: MergeOutcome['record'][] = [];
+  const removals: { merged: ExchangeRecord; before: ExchangeRecord }[] = [];
   const parents: ExchangeRecord[] = [];
+  let ownCounter = 0;
   sorted.forEach((r, index) => {
     if (index % 2_000 === 0) progress?.(index, sorted.length);
+    for (const clock of Object.values(r.clocks)) ownCounter = Math.max(ownCounter, clock[identity.uid] ?? 0);
     const local = readExchangeRecord(db, r.uid);
     if (local && local.kind !== r.kind) {
-      throw new AppError('CONFLICT', `Paquet refusé : l’enregistrement ${r.uid} y est un(e) ${RECORD_KIND_LABELS[r.kind].one}, ici un(e) ${RECORD_KIND_LABELS[local.kind].one}. Le catalogue n’a pas été modifié.`);
+      throw new AppError('CONFLICT', `Paquet refusé : un même enregistrement y est un(e) ${RECORD_KIND_LABELS[r.kind].one} et ici un(e) ${RECORD_KIND_LABELS[local.kind].one} (${recordLabel(local.kind, local.fields)}). Le catalogue n’a pas été modifié.`);
     }
     const outcome = mergeRecord(local, r);
     const merged = outcome.record;
     const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });
-    if (outcome.status === 'added') {
-      writeRecord(db, ids, r.kind, r.uid, merged.fields, at);
-      counts.added++;
-      kindCounts.added++;
-    } else if (outcome.status === 'updated') {
-      writeRecord(db, ids, r.kind, r.uid, merged.fields, at);
-      counts.updated++;
-      kindCounts.updated++;
+    let localText: string | null = local ? readLocalProjection(db, r.uid) : null;
+    if (outcome.status === 'added' || outcome.status === 'updated') {
+      localText = writeReceived(db, ids, merged, at);
+      counts[outcome.status]++;
+      kindCounts[outcome.status]++;
+      counts.wrote = true;
+      if (r.kind === 'contribution') parents.push(merged);
     } else if (outcome.status === 'deleted') {
-      removals.push(merged);
-      counts.deleted++;
-      kindCounts.deleted++;
+      removals.push({ merged, before: local! });
+      localText = null;
     } else {
       counts.unchanged++;
     }
-    if (r.kind === 'contribution' && !merged.deleted && (outcome.status === 'added' || outcome.status === 'updated')) parents.push(merged);
-    const moved = outcome.status !== 'unchanged' && outcome.status !== 'tombstone';
-    if (!local || moved || JSON.stringify(local.clocks) !== JSON.stringify(merged.clocks) || local.deleted !== merged.deleted) {
-      writeExchangeRecord(db, merged, canonical(merged.fields), moved || !local ? { from: sender.uid, at } : undefined);
+    const moved = outcome.status !== 'unchanged';
+    if (!local || moved || canonical(local.clocks as never) !== canonical(merged.clocks as never) || local.deleted !== merged.deleted) {
+      writeExchangeRecord(db, merged, canonical(merged.fields), localText, moved || !local ? { from: sender.uid, at } : undefined);
     }
     for (const c of outcome.conflicts) {
       writeConflict(db, {
         uid: r.uid, kind: r.kind, field: c.field, localValue: c.local, incomingValue: c.incoming, incomingClock: c.incomingClock,
-        peerUid: sender.uid, peerName: sender.name, detectedAt: at,
+        localClock: c.localClock, peerUid: sender.uid, peerName: sender.name, detectedAt: at,
       });
       counts.conflictUids.add(r.uid);
     }
-    // A conflict settled elsewhere arrives as a value that has seen both sides: it closes here too.
-    if (local) {
-      const still = new Set(outcome.conflicts.map((c) => c.field));
-      for (const open of openConflicts(db, r.uid)) {
-        if (!still.has(open.field) && covers(merged.clocks[open.field] ?? {}, open.incomingClock)) closeConflict(db, open.id, 'ailleurs', at);
-      }
-    }
+    if (local) closeSettledElsewhere(db, merged, new Set(outcome.conflicts.map((c) => c.field)), at);
   });
   for (const c of parents) tieParent(db, ids, c.uid, c.fields.parent);
-  for (const r of removals.reverse()) removeRecord(db, ids, r.kind, r.uid, r.fields);
-  counts.knockOn = ids.misses > 0 || removals.length > 0;
+  for (const { merged, before } of removals.reverse()) {
+    if (removeRecord(db, ids, merged.kind, merged.uid, merged.fields)) {
+      counts.deleted++;
+      counts.byKind[merged.kind]!.deleted++;
+      counts.wrote = counts.cascaded = true;
+    } else {
+      keepStillUsed(db, merged, before, sender, at);
+      counts.conflictUids.add(merged.uid);
+    }
+  }
+  retryPending(db, ids, at);
+  if (ownCounter > 0) raiseClock(db, ownCounter);
   progress?.(sorted.length, sorted.length);
   return counts;
+}
+
+/**
+ * A bassin or an établissement deleted there is still used here: it stays, and the deletion waits as a
+ * conflict for someone to see (its clock as before, so the same bundle asks again rather than deletes).
+ */
+function keepStillUsed(db: Catalogue, merged: ExchangeRecord, before: ExchangeRecord, sender: Sender, at: string): void {
+  const localClock = before.clocks[DELETED_FIELD] ?? {};
+  writeConflict(db, {
+    uid: merged.uid, kind: merged.kind, field: DELETED_FIELD, localValue: false, incomingValue: true,
+    incomingClock: merged.clocks[DELETED_FIELD] ?? {}, localClock, peerUid: sender.uid, peerName: sender.name, detectedAt: at,
+  });
+  const kept: ExchangeRecord = { ...merged, deleted: false, clocks: { ...merged.clocks, [DELETED_FIELD]: localClock } };
+  const held = readRecord(db, merged.kind, merged.uid, merged.fields);
+  writeExchangeRecord(db, kept, canonical(kept.fields), held ? canonical(held.fields) : null);
+}
+
+/** A conflict closes by itself when a value arrives that has seen both sides of it (someone chose, elsewhere). */
+function closeSettledElsewhere(db: Catalogue, merged: ExchangeRecord, stillOpen: Set<string>, at: string): void {
+  for (const open of openConflictsOf(db, merged.uid)) {
+    if (stillOpen.has(open.field)) continue;
+    const both = joinClocks(open.localClock, open.incomingClock);
+    if (compareClocks(merged.clocks[open.field] ?? {}, both) === 'after') closeConflict(db, open.id, 'ailleurs', at);
+  }
 }
 
 export function bundleScopeLabel(db: Catalogue, bundle: Pick<OpenedBundle, 'manifest'>): string {

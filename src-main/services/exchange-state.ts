@@ -11,11 +11,11 @@ import type { IdentityRow } from '../catalogue/repos/exchange.repo.ts';
  * Compares every record with its exchange state, once per change of the catalogue (nothing changed
  * since the last pass: nothing to read). Runs inside the caller's transaction.
  */
-export function stampCatalogue(db: Catalogue, identity: IdentityRow): void {
+export function stampCatalogue(db: Catalogue, identity: IdentityRow, now: Date): void {
   const count = changeCount(db);
   if (count === identity.stampedCount) return;
-  const { writes, forget } = stampRecords(readAllRecords(db), readExchangeStates(db), identity.uid, () => advanceClock(db));
-  for (const w of writes) writeExchangeRecord(db, w.record, w.fieldsText);
+  const { writes, forget } = stampRecords(readAllRecords(db), readExchangeStates(db), identity.uid, () => advanceClock(db, now));
+  for (const w of writes) writeExchangeRecord(db, w.record, w.fieldsText, w.localText);
   for (const uid of forget) forgetExchangeRecord(db, uid);
   markStamped(db, count);
   identity.stampedCount = count;

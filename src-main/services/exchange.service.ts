@@ -14,18 +14,17 @@ import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
 import { catalogueCounts } from '../catalogue/repos/document.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import type { ParsedInput } from '../contract/operations.ts';
-import { BUNDLE_EXTENSION, readBundle, readManifest } from '../exchange/bundle.ts';
+import { BUNDLE_EXTENSION, MAX_BUNDLE_BYTES, readBundle, readManifest } from '../exchange/bundle.ts';
 import { fingerprint, sha256 } from '../exchange/signing.ts';
 import { asciiLetters, frenchDate } from '../text/french.ts';
 import type { HandlerGroup, ServiceContext } from './context.ts';
 import { describeConflicts, settleConflict } from './exchange-conflicts.ts';
 import { buildBundle } from './exchange-export.ts';
-import { bundleScopeLabel, mergeBundle } from './exchange-merge.ts';
+import { bundleScopeLabel, checkSender, mergeBundle } from './exchange-merge.ts';
 import { requireIdentity, scopeLabel, toIdentity } from './identity.service.ts';
 import { readGivenFile } from './input-files.ts';
 import { makeDir, outputFile, outputFolder, writeAtomically } from './output-files.ts';
 
-const MAX_BUNDLE_BYTES = 300 * 1024 * 1024;
 const FOLDER_SETTING = 'exchangeFolder';
 
 async function writeBundle(ctx: ServiceContext, identity: IdentityRow, scope: ParsedInput<'exchange.export'>['scope'], path: string) {
@@ -58,10 +57,12 @@ function exchangeFolder(db: Catalogue): string | null {
 }
 
 async function merge(input: ParsedInput<'exchange.merge'>, ctx: ServiceContext, dryRun: boolean) {
-  const identity = requireIdentity(ctx.db, ctx.now());
+  const identity = requireIdentity(ctx.db);
   // A bare name is where this app writes it: under the documents folder, not wherever the app was started.
   const file = readGivenFile(input.path !== undefined ? { path: outputFolder(ctx, input.path) } : input, MAX_BUNDLE_BYTES);
-  const bundle = await readBundle(file.bytes, file.fileName, catalogueCounts(ctx.db).schemaVersion);
+  const bundle = await readBundle(file.bytes, file.fileName, catalogueCounts(ctx.db).schemaVersion, (opened) =>
+    checkSender(ctx.db, identity, opened, { acceptNewKey: input.acceptNewKey, fileName: file.fileName }),
+  );
   const report = ctx.onProgress ? (d: number, t: number) => ctx.onProgress!({ operation: 'exchange.merge', done: d, total: t, message: 'Fusion du paquet' }) : undefined;
   return mergeBundle(ctx.db, identity, bundle, { dryRun, acceptNewKey: input.acceptNewKey, fileName: file.fileName, onProgress: report }, ctx.now());
 }
@@ -70,21 +71,28 @@ async function merge(input: ParsedInput<'exchange.merge'>, ctx: ServiceContext, 
  * The folder is looked at every half minute while the app is open: a bundle is read again only when
  * its size or date changed (a sync service replaced it), not at every look.
  */
-const manifests = new Map<string, { stamp: string; bundle: Awaited<ReturnType<typeof readManifest>> }>();
+const manifests = new Map<string, { stamp: string; bundle?: Awaited<ReturnType<typeof readManifest>>; error?: unknown }>();
 async function manifestOf(path: string, fileName: string, schemaVersion: number) {
   const stat = statSync(path);
   const stamp = `${stat.size}:${stat.mtimeMs}`;
-  const cached = manifests.get(path);
-  if (cached?.stamp === stamp) return cached.bundle;
-  const bundle = await readManifest(readGivenFile({ path }, MAX_BUNDLE_BYTES).bytes, fileName, schemaVersion);
-  if (manifests.size > 500) manifests.clear();
-  manifests.set(path, { stamp, bundle });
-  return bundle;
+  let entry = manifests.get(path);
+  if (entry?.stamp !== stamp) {
+    // A file that could not be read is not read again either, until it changes.
+    try {
+      entry = { stamp, bundle: await readManifest(readGivenFile({ path }, MAX_BUNDLE_BYTES).bytes, fileName, schemaVersion) };
+    } catch (error) {
+      entry = { stamp, error };
+    }
+    if (manifests.size > 500) manifests.clear();
+    manifests.set(path, entry);
+  }
+  if (entry.error !== undefined) throw entry.error;
+  return entry.bundle!;
 }
 
 export const exchangeHandlers: HandlerGroup<'exchange'> = {
-  'exchange.overview': (_input, { db, now }) => {
-    const identity = requireIdentity(db, now());
+  'exchange.overview': (_input, { db }) => {
+    const identity = requireIdentity(db);
     return {
       identity: toIdentity(db, identity),
       peers: listPeers(db).map((p) => ({
@@ -101,14 +109,14 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     };
   },
   'exchange.export': async (input, ctx) => {
-    const identity = requireIdentity(ctx.db, ctx.now());
+    const identity = requireIdentity(ctx.db);
     return writeBundle(ctx, identity, input.scope, outputFile(ctx, input.outPath, BUNDLE_EXTENSION));
   },
   'exchange.preview': (input, ctx) => merge(input, ctx, true),
   'exchange.merge': (input, ctx) => merge(input, ctx, false),
   'exchange.conflicts': (_input, { db }) => describeConflicts(db, openConflicts(db)),
   'exchange.resolve': ({ id, keep }, { db, now }) => {
-    settleConflict(db, requireIdentity(db, now()), id, keep, now());
+    settleConflict(db, requireIdentity(db), id, keep, now());
     return { remaining: countOpenConflicts(db) };
   },
   'exchange.setFolder': ({ folder: given }, ctx) => {
@@ -121,13 +129,13 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     return { folder: exchangeFolder(db) };
   },
   'exchange.publish': async (_input, ctx) => {
-    const identity = requireIdentity(ctx.db, ctx.now());
+    const identity = requireIdentity(ctx.db);
     const folder = exchangeFolder(ctx.db);
     if (!folder) throw conflict('Aucun dossier partagé choisi : indiquez-le d’abord dans l’écran Échanges.');
     return writeBundle(ctx, identity, ownScope(identity), join(folder, publishName(identity)));
   },
-  'exchange.inbox': async (_input, { db, now }) => {
-    const identity = requireIdentity(db, now());
+  'exchange.inbox': async (_input, { db }) => {
+    const identity = requireIdentity(db);
     const folder = exchangeFolder(db);
     if (!folder) return [];
     if (!existsSync(folder)) throw new AppError('FILE', `Le dossier partagé « ${folder} » est introuvable (le service de synchronisation est-il lancé ?).`);
@@ -154,8 +162,8 @@ export const exchangeHandlers: HandlerGroup<'exchange'> = {
     }
     return found;
   },
-  'exchange.provenance': ({ kind, id }, { db, now }) => {
-    const identity = requireIdentity(db, now());
+  'exchange.provenance': ({ kind, id }, { db }) => {
+    const identity = requireIdentity(db);
     const uid = localUid(db, kind, id);
     const origin = uid ? recordOrigin(db, uid) : undefined;
     if (!uid || !origin) return { uid, createdIn: null, receivedFrom: null, receivedAt: null, summary: null };

@@ -15,6 +15,7 @@ import type { CatalogueIdentity, ScopeKind } from '../contract/schemas/exchange.
 import type { ParsedInput } from '../contract/operations.ts';
 import { fingerprint, newKeyPair } from '../exchange/signing.ts';
 import { installPreset, PRESET_SLUGS } from './campaigns.service.ts';
+import { stampCatalogue } from './exchange-state.ts';
 import type { HandlerGroup, ServiceContext } from './context.ts';
 
 export function scopeLabel(db: Catalogue, kind: ScopeKind, code: string): string {
@@ -31,27 +32,14 @@ export function toIdentity(db: Catalogue, row: IdentityRow): CatalogueIdentity {
   };
 }
 
-/**
- * The catalogue's identity. A catalogue made before identities existed (it holds meetings or
- * settings) gets one the first time it is asked: its région's, named after it.
- */
-export function currentIdentity(db: Catalogue, now: Date): IdentityRow | undefined {
-  const row = readIdentity(db);
-  if (row || !holdsData(db)) return row;
-  const region = readSettings(db).regionCode;
-  if (typeof region !== 'string' || !regionName(db, region)) return undefined;
-  return inTransaction(db, () => {
-    writeIdentity(db, {
-      uid: newUid(), name: `Catalogue ${regionName(db, region)}`, scopeKind: 'region', scopeCode: region, regionCode: region,
-      isDemo: false, ...newKeyPair(), createdAt: now.toISOString(),
-    });
-    return readIdentity(db)!;
-  });
+/** The catalogue's identity; none until someone says who the catalogue is for (setup, or `nouveau`). */
+export function currentIdentity(db: Catalogue): IdentityRow | undefined {
+  return readIdentity(db);
 }
 
 /** What every exchange needs: refused in French while the catalogue has no identity yet. */
-export function requireIdentity(db: Catalogue, now: Date): IdentityRow {
-  const row = currentIdentity(db, now);
+export function requireIdentity(db: Catalogue): IdentityRow {
+  const row = currentIdentity(db);
   if (!row) {
     throw conflict('Ce catalogue n’a pas encore d’identité : dites d’abord pour qui il est (région académique, académie ou département), au premier lancement ou avec la commande « nouveau ».');
   }
@@ -85,7 +73,10 @@ export function setUpCatalogue(db: Catalogue, input: Setup, now: Date): Identity
     writeSetting(db, 'regionCode', input.regionCode);
     const presets = PRESET_SLUGS.map((slug) => installPreset(db, slug));
     if (readSettings(db).activeCampaignId === undefined) writeSetting(db, 'activeCampaignId', presets[0]!.id);
-    return readIdentity(db)!;
+    // What the catalogue holds now is its starting point: an edit made before the first exchange is then an edit.
+    const identity = readIdentity(db)!;
+    stampCatalogue(db, identity, now);
+    return identity;
   });
 }
 
@@ -96,8 +87,8 @@ async function loadDemoHere(ctx: ServiceContext): Promise<void> {
 }
 
 export const identityHandlers: HandlerGroup<'identity'> = {
-  'identity.get': (_input, { db, now }) => {
-    const row = currentIdentity(db, now());
+  'identity.get': (_input, { db }) => {
+    const row = currentIdentity(db);
     return row ? toIdentity(db, row) : null;
   },
   // A catalogue made before identities, without a région to name it after, is asked too: its data stay.

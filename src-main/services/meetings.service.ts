@@ -25,7 +25,8 @@ export const meetingHandlers: HandlerGroup<'meetings'> = {
   // Under its old reference, unless a meeting created since took it (SQLite gives the highest id again).
   'meetings.restore': ({ id, links, ...draft }, { db, now }) =>
     inTransaction(db, () => {
-      const restored = repo.insertMeeting(db, locate(db, draft), now().toISOString(), repo.getMeeting(db, id) ? null : id);
+      const uid = links.uid && !repo.meetingIdOfUid(db, links.uid) ? links.uid : null;
+      const restored = repo.insertMeeting(db, locate(db, draft), now().toISOString(), repo.getMeeting(db, id) ? null : id, uid);
       repo.relinkMeeting(db, restored, draft.campaignId, links);
       return repo.getMeeting(db, restored)!;
     }),

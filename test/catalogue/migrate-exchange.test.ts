@@ -56,13 +56,15 @@ describe('migration 0007 (exchange)', () => {
       expect(new Set(uids).size).toBe(uids.length);
     }
     const call = localCaller({ db, now: () => FIXED_NOW, cataloguePath: path });
-    const identity = await call('identity.get', {});
-    expect(identity).toMatchObject({ name: 'Catalogue Nouvelle-Aquitaine', scopeKind: 'region', scopeCode: 'NAQ', isDemo: false });
-    expect((await call('identity.get', {}))!.uid).toBe(identity!.uid);
+    // Who the catalogue is for is asked (an upgraded DSDEN is not a région): its data stay as they are.
+    expect(await call('identity.get', {})).toBeNull();
+    const identity = await call('identity.setup', { regionCode: 'NAQ', name: 'DANE de Poitiers', academieCode: 'POITIERS' });
+    expect(identity).toMatchObject({ name: 'DANE de Poitiers', scopeKind: 'academie', scopeCode: 'POITIERS', isDemo: false });
+    expect(db.prepare('SELECT count(*) FROM meeting').pluck().get()).toBe(counts.meeting);
     const campaignId = (await call('settings.get', {})).activeCampaignId!;
     expect((await call('synthesis.preview', { campaignId })).html).toBe(html);
     // And it can be sent: a new catalogue receives the same document.
-    const written = await call('exchange.export', { outPath: join(path, '..', 'migre.synthese') });
+    const written = await call('exchange.export', { outPath: join(path, '..', 'migre.synthese'), scope: undefined });
     const fresh = emptyCatalogue();
     await fresh.call('identity.setup', { regionCode: 'NAQ', name: 'Région' });
     await fresh.call('exchange.merge', { path: written.path });

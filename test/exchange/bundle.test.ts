@@ -56,7 +56,7 @@ function withRecords(parts: Record<string, string>, edit: (lines: Record<string,
   manifest.content.bytes = Buffer.byteLength(parts['records.jsonl']);
   manifest.counts = {};
   for (const l of lines) {
-    const key = l.deleted ? 'suppressions' : (l.kind as string);
+    const key = l.deleted ? 'deleted' : (l.kind as string);
     manifest.counts[key] = (manifest.counts[key] ?? 0) + 1;
   }
   parts['manifest.json'] = JSON.stringify(manifest);
@@ -124,13 +124,20 @@ describe('bad bundles', () => {
     await check(await sign((l) => { meeting(l)['attendance.eleves'] = -3; }), /ligne \d+ de « records\.jsonl » \(rencontre\) : champ « attendance\.eleves » : un effectif ne peut pas être négatif/);
     await check(await sign((l) => { meeting(l).title = 'Concertation\u0007'; }), /champ « title » : caractère invisible interdit \(U\+0007\)/);
     await check(await sign((l) => { meeting(l).date = '2020-02-30'; }), /champ « date » : cette date n'existe pas/);
-    await check(await sign((l) => { meeting(l).pirate = 1; }), /champ inconnu « pirate »/);
+    await check(await sign((l) => { meeting(l).pirate = 1; }), /champ « pirate » : champ inconnu de cette version/);
+    await check(await sign((l) => { Object.assign(meeting(l), { toString: 'x' }); }), /champ « toString » : champ inconnu de cette version/);
+    await check(await sign((l) => { (meeting(l).place as Record<string, unknown>).commune = 'Poitiers'; }), /champ « place\.commune » : champ inconnu de cette version/);
+    // A bassin whose identity is not its name's would overwrite another: refused.
+    await check(await sign((l) => { l.find((r) => r.kind === 'bassin')!.uid = '00000000-0000-4000-8000-000000000000'; }), /\(bassin\) : son identifiant ne correspond pas à sa clé/);
     await check(await sign((l) => { l[0]!.kind = 'utilisateur'; }), /ligne 1 de « records\.jsonl » : enregistrement mal formé \(kind\)/);
     // A record that changes its nature: refused as a whole, even once the catalogue holds it.
     await fresh.call('exchange.merge', { path: file(good) });
     await check(await sign((l) => {
       const m = l.find((r) => r.kind === 'meeting')!;
-      Object.assign(m, { kind: 'bassin', fields: { departementCode: '86', kind: 'ZAP', nom: 'ZAP pirate' } });
-    }), /l’enregistrement .* y est un\(e\) bassin, ici un\(e\) rencontre/);
+      Object.assign(m, {
+        kind: 'retex',
+        fields: { campaign: 'egn-2020', thematique: 1, title: 'Retex pirate', text: '', niveau: null, classes: null, etablissementUai: null, sourceMeeting: null, selected: false, position: 0, links: [] },
+      });
+    }), /un même enregistrement y est un\(e\) retex et ici un\(e\) rencontre \(Rencontre « /);
   });
 });

@@ -27,7 +27,7 @@ describe('mergeRecord', () => {
     const incoming = record({ ...base, declaredTotal: 95 }, { declaredTotal: { [B]: 1 } });
     const outcome = mergeRecord(local, incoming);
     expect(outcome.record.fields.declaredTotal).toBe(92);
-    expect(outcome.conflicts).toEqual([{ field: 'declaredTotal', local: 92, incoming: 95, incomingClock: { [B]: 1 } }]);
+    expect(outcome.conflicts).toEqual([{ field: 'declaredTotal', local: 92, incoming: 95, incomingClock: { [B]: 1 }, localClock: { [A]: 1 } }]);
     expect(outcome.status).toBe('unchanged');
   });
 
@@ -45,7 +45,7 @@ describe('mergeRecord', () => {
     const unseen = mergeRecord(record(base, { title: { [A]: 2 } }), record(base, { title: { [A]: 1 }, _deleted: { [B]: 1 } }, true));
     expect(unseen.status).toBe('unchanged');
     expect(unseen.record.deleted).toBe(false);
-    expect(unseen.conflicts).toEqual([{ field: '_deleted', local: false, incoming: true, incomingClock: { [B]: 1 } }]);
+    expect(unseen.conflicts).toEqual([{ field: '_deleted', local: false, incoming: true, incomingClock: { [B]: 1 }, localClock: {} }]);
   });
 
   it('settles a conflict with a clock that has seen both sides', () => {

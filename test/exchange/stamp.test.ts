@@ -12,7 +12,7 @@ const record = (fields: ExchangeRecord['fields'], clocks: ExchangeRecord['clocks
 describe('stampRecords', () => {
   it('ticks the fields changed here, enters new records with empty clocks, turns the missing into tombstones', () => {
     const before = record(base(), { title: { [B]: 1 } });
-    const known = new Map([[before.uid, { fieldsText: canonical(before.fields), deleted: false, row: () => before }]]);
+    const known = new Map([[before.uid, { fieldsText: canonical(before.fields), localText: canonical(before.fields), deleted: false, row: () => before }]]);
     const edited = { uid: before.uid, kind: 'meeting' as const, fields: { ...base(), declaredTotal: 91 } };
     const fresh = { uid: 'dddddddd-0000-4000-8000-000000000004', kind: 'meeting' as const, fields: base() };
     let counter = 6;

@@ -95,10 +95,10 @@ describe('changes between two catalogues', () => {
     expect((await carry(dane, regionCat, 'academie:POITIERS')).conflicts.map((c) => c.id)).toEqual([report.conflicts[0]!.id]);
     expect(await regionCat.call('exchange.conflicts', {})).toHaveLength(1);
 
-    await regionCat.call('exchange.resolve', { id: report.conflicts[0]!.id, keep: 'recu' });
+    await regionCat.call('exchange.resolve', { id: report.conflicts[0]!.id!, keep: 'recu' });
     expect((await meetingNamed(regionCat, /Concertation départementale de la Vienne/)).declaredTotal).toBe(95);
     expect(await regionCat.call('exchange.conflicts', {})).toEqual([]);
-    await expect(regionCat.call('exchange.resolve', { id: report.conflicts[0]!.id, keep: 'local' })).rejects.toThrow(/déjà réglé/);
+    await expect(regionCat.call('exchange.resolve', { id: report.conflicts[0]!.id!, keep: 'local' })).rejects.toThrow(/déjà réglé/);
 
     // The choice travels back without a new conflict; both sides now agree.
     const back = await carry(regionCat, dane);
@@ -122,7 +122,7 @@ describe('changes between two catalogues', () => {
     expect(second.conflicts).toHaveLength(1);
     expect(second.conflicts[0]).toMatchObject({ fieldLabel: 'Supprimé', local: 'présent', incoming: 'supprimé' });
     expect((await meetingNamed(regionCat, /ECLORE Loudun/)).declaredTotal).toBe(40);
-    await regionCat.call('exchange.resolve', { id: second.conflicts[0]!.id, keep: 'recu' });
+    await regionCat.call('exchange.resolve', { id: second.conflicts[0]!.id!, keep: 'recu' });
     expect(await meetingNamed(regionCat, /ECLORE Loudun/)).toBeUndefined();
   }, 60_000);
 

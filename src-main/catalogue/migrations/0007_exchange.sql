@@ -167,11 +167,15 @@ END;
 -- The exchange state of every record ever stamped, received or deleted (Zotero's syncCache, with a
 -- version vector per field): the values as last seen, and for each field which catalogue changed it
 -- how many times. A deleted record stays here as a tombstone, so that its deletion travels.
+-- `local` is what the tables held of it when last written or stamped (its references tied to what
+-- exists here): NULL when it has no row here (received but not yet writable, or deleted). A local
+-- edit is a row that differs from `local`, never from `fields`.
 CREATE TABLE exchange_record (
   uid           TEXT PRIMARY KEY,
   kind          TEXT NOT NULL,
   origin        TEXT NOT NULL,
   fields        TEXT NOT NULL CHECK (json_valid(fields)),
+  local         TEXT CHECK (local IS NULL OR json_valid(local)),
   clocks        TEXT NOT NULL CHECK (json_valid(clocks)),
   deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
   received_from TEXT,
@@ -186,8 +190,6 @@ CREATE TABLE exchange_peer (
   scope_code      TEXT NOT NULL,
   public_key      TEXT NOT NULL,
   first_seen_at   TEXT NOT NULL,
-  last_bundle_sha TEXT,
-  last_bundle_at  TEXT,
   last_merged_at  TEXT
 ) WITHOUT ROWID;
 
@@ -197,7 +199,7 @@ CREATE TABLE exchange_catalogue (
   name TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- Every bundle merged (or refused after the signature was checked): the history of the Échanges screen.
+-- Every bundle written or merged: the history of the Échanges screen.
 CREATE TABLE exchange_log (
   id           INTEGER PRIMARY KEY,
   direction    TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
@@ -223,6 +225,8 @@ CREATE TABLE exchange_conflict (
   local_value    TEXT NOT NULL CHECK (json_valid(local_value)),
   incoming_value TEXT NOT NULL CHECK (json_valid(incoming_value)),
   incoming_clock TEXT NOT NULL CHECK (json_valid(incoming_clock)),
+  -- The local value's clock when it was found: settled elsewhere means a later value has seen both.
+  local_clock    TEXT NOT NULL CHECK (json_valid(local_clock)),
   peer_uid       TEXT NOT NULL,
   peer_name      TEXT NOT NULL,
   detected_at    TEXT NOT NULL,

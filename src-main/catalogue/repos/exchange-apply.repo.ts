@@ -8,14 +8,15 @@ import { CATEGORY_CODES } from '../../contract/domain.ts';
 import type { RecordKind } from '../../contract/schemas/exchange.ts';
 import type { Json } from '../../exchange/record.ts';
 import type { TrameSection } from '../../contract/schemas/trame.ts';
-import { insertCampaign, insertThematique, thematiqueUsage, updateCampaign, updateThematique } from './campaign.repo.ts';
+import { deleteThematique, findCampaignBySlug, insertCampaign, insertThematique, thematiqueUsage, updateCampaign, updateThematique } from './campaign.repo.ts';
 import { deleteContribution, insertContribution, updateContribution } from './contribution.repo.ts';
-import { bassinUid } from './exchange-records.repo.ts';
+import { bassinUid, SETTING_COLUMNS } from './exchange-records.repo.ts';
 import { deleteMeeting, insertMeeting, updateMeeting, type MeetingRecord } from './meeting.repo.ts';
 import { deleteRetex, insertRetex, updateRetex } from './retex.repo.ts';
-import { writeSetting } from './setting.repo.ts';
+import { deleteSetting, writeSetting } from './setting.repo.ts';
+import { deleteStyleBySha, findStyleBySha } from './style.repo.ts';
 import { deleteBassin, deleteEtablissement, placeUsage, upsertEtablissement } from './territory.repo.ts';
-import { deleteTrame, insertTrame, setSectionText, updateTrame } from './trame.repo.ts';
+import { deleteTrame, insertTrame, setSectionText, setTramePreset, updateTrame } from './trame.repo.ts';
 
 type F = Record<string, Json>;
 const s = (v: Json | undefined) => (v ?? null) as string | null;
@@ -27,7 +28,10 @@ export class LocalIds {
   // Asked once per record of a bundle: kept for the merge, forgotten when a consultation is written.
   private readonly campaigns = new Map<string, number | undefined>();
   private readonly thematiques = new Map<string, number | undefined>();
-  /** References asked for and not found here: the written rows then differ from what was received. */
+  /**
+   * References asked for and not found here: the row then holds less than the record (read back, and
+   * tried again when what it points to arrives).
+   */
   misses = 0;
   constructor(private readonly db: Catalogue) {}
 
@@ -54,11 +58,12 @@ export class LocalIds {
     this.campaigns.clear();
     this.thematiques.clear();
   }
+  /** A record this one points to. */
   row(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: Json | undefined): number | null {
     if (typeof uid !== 'string') return null;
-    return this.found(uid, this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined);
+    return this.found(uid, this.held(table, uid) ?? undefined);
   }
-  /** Does this catalogue hold the record already? (Asking is not a missing reference.) */
+  /** Does this catalogue hold the record itself already? (Not a reference: asking is no miss.) */
   held(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: string): number | null {
     return (this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined) ?? null;
   }
@@ -85,7 +90,7 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
     case 'campaign':
       writeCampaign(db, ids, f);
       return ids.forgetCampaigns();
-    case 'style': return writeStyle(db, f);
+    case 'style': return writeStyle(db, f, now);
     case 'bassin': {
       db.prepare(
         'INSERT INTO bassin (departement_code, kind, nom) VALUES (?, ?, ?) ON CONFLICT (departement_code, nom) DO UPDATE SET kind = excluded.kind',
@@ -114,8 +119,11 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
 
 const DELETE_ROW = { meeting: deleteMeeting, retex: deleteRetex, contribution: deleteContribution, trame: deleteTrame };
 
-/** Takes a deleted record out; places still used by other records stay (their deletion waits). */
-export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid: string, f: F): void {
+/**
+ * Takes a deleted record out. False when it must stay: a bassin or an établissement still used here
+ * (the merge then asks, as a conflict, rather than say it was deleted).
+ */
+export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid: string, f: F): boolean {
   switch (kind) {
     case 'meeting':
     case 'retex':
@@ -123,46 +131,50 @@ export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid
     case 'trame': {
       const id = ids.held(kind, uid);
       if (id !== null) DELETE_ROW[kind](db, id);
-      return;
+      return true;
     }
     case 'bassin': {
       const id = ids.bassin(uid);
-      if (id !== null && placeUsage(db, { bassinId: id }) === 0) deleteBassin(db, id);
-      return ids.forgetBassins();
+      if (id !== null && placeUsage(db, { bassinId: id }) > 0) return false;
+      if (id !== null) deleteBassin(db, id);
+      ids.forgetBassins();
+      return true;
     }
     case 'etablissement': {
       const uai = ids.etablissement(f.uai);
-      const used = uai !== null && (db.prepare('SELECT count(*) FROM retex WHERE etablissement_uai = ?').pluck().get(uai) as number) > 0;
-      if (uai !== null && !used && placeUsage(db, { uai }) === 0) deleteEtablissement(db, uai);
-      return;
+      if (uai !== null && placeUsage(db, { uai }) > 0) return false;
+      if (uai !== null) deleteEtablissement(db, uai);
+      return true;
     }
     case 'sectionText': {
       const campaignId = ids.campaign(f.campaign);
-      if (campaignId === null) return;
-      const thematiqueId = f.thematique === null ? null : ids.thematique(campaignId, f.thematique);
-      return setSectionText(db, { campaignId, scope: f.scope as string, sectionKey: f.sectionKey as string, thematiqueId, text: '' });
+      const thematiqueId = campaignId === null || f.thematique === null ? null : ids.thematique(campaignId, f.thematique);
+      // A text of a thématique this catalogue does not have is not the document's text: nothing to remove.
+      if (campaignId !== null && (f.thematique === null || thematiqueId !== null)) {
+        setSectionText(db, { campaignId, scope: f.scope as string, sectionKey: f.sectionKey as string, thematiqueId, text: '' });
+      }
+      return true;
     }
     case 'setting': {
-      const key = { contact: 'contact', activeCampaign: 'activeCampaignId', styleTemplate: 'styleTemplateId' }[f.key as string];
-      if (key) db.prepare('DELETE FROM setting WHERE key = ?').run(key);
-      return;
+      const key = SETTING_COLUMNS[f.key as keyof typeof SETTING_COLUMNS];
+      if (key) deleteSetting(db, key);
+      return true;
     }
-    case 'style': {
-      db.prepare('DELETE FROM style_template WHERE sha256 = ?').run(f.sha256);
-      return;
-    }
+    case 'style':
+      deleteStyleBySha(db, f.sha256 as string);
+      return true;
     case 'campaign':
       // A whole consultation is never deleted by a bundle: too much goes with it.
-      return;
+      return true;
   }
 }
 
 function writeCampaign(db: Catalogue, ids: LocalIds, f: F): void {
+  const dates = f.dates as { startDate: string; endDate: string; reserveDate: string | null };
   const fields = {
-    slug: f.slug as string, title: f.title as string, shortTitle: f.shortTitle as string, startDate: f.startDate as string,
-    endDate: f.endDate as string, reserveDate: s(f.reserveDate), description: f.description as string,
+    slug: f.slug as string, title: f.title as string, shortTitle: f.shortTitle as string, ...dates, description: f.description as string,
   };
-  let id = ids.campaign(f.slug);
+  let id = findCampaignBySlug(db, fields.slug)?.id ?? null;
   if (id === null) id = insertCampaign(db, fields);
   else updateCampaign(db, id, fields);
   const thematiques = f.thematiques as { number: number; title: string; description: string; sujets: string[] }[];
@@ -174,21 +186,23 @@ function writeCampaign(db: Catalogue, ids: LocalIds, f: F): void {
   const kept = new Set(thematiques.map((t) => t.number));
   const local = db.prepare('SELECT id, number FROM thematique WHERE campaign_id = ?').all(id) as { id: number; number: number }[];
   for (const t of local) {
-    if (!kept.has(t.number) && thematiqueUsage(db, t.id) === 0) db.prepare('DELETE FROM thematique WHERE id = ?').run(t.id);
+    if (!kept.has(t.number) && thematiqueUsage(db, t.id) === 0) deleteThematique(db, t.id);
   }
 }
 
-function writeStyle(db: Catalogue, f: F): void {
+function writeStyle(db: Catalogue, f: F, now: string): void {
   const row = {
     name: f.name, fileName: f.fileName, sha256: f.sha256, stylesXml: f.stylesXml, fonts: JSON.stringify(f.fonts),
     headingFont: s(f.headingFont), bodyFont: s(f.bodyFont), logo: typeof f.logo === 'string' ? Buffer.from(f.logo, 'base64') : null,
-    logoType: s(f.logoType), w: n(f.logoWidthEmu), h: n(f.logoHeightEmu), importedAt: f.importedAt,
+    logoType: s(f.logoType), w: n(f.logoWidthEmu), h: n(f.logoHeightEmu), now,
   };
   db.prepare(
     `INSERT INTO style_template (name, file_name, sha256, styles_xml, fonts, heading_font, body_font, logo, logo_type,
        logo_width_emu, logo_height_emu, imported_at)
-     VALUES (@name, @fileName, @sha256, @stylesXml, @fonts, @headingFont, @bodyFont, @logo, @logoType, @w, @h, @importedAt)
-     ON CONFLICT (sha256) DO UPDATE SET name = excluded.name, file_name = excluded.file_name`,
+     VALUES (@name, @fileName, @sha256, @stylesXml, @fonts, @headingFont, @bodyFont, @logo, @logoType, @w, @h, @now)
+     ON CONFLICT (sha256) DO UPDATE SET name = excluded.name, file_name = excluded.file_name, styles_xml = excluded.styles_xml,
+       fonts = excluded.fonts, heading_font = excluded.heading_font, body_font = excluded.body_font, logo = excluded.logo,
+       logo_type = excluded.logo_type, logo_width_emu = excluded.logo_width_emu, logo_height_emu = excluded.logo_height_emu`,
   ).run(row);
 }
 
@@ -202,10 +216,11 @@ function meetingRecord(ids: LocalIds, campaignId: number, f: F): MeetingRecord {
   const ateliers = (f.ateliers as { thematique: number; defi: string; participants: number | null }[])
     .map((a) => ({ thematiqueId: thematique(a.thematique), defi: a.defi, participants: a.participants }))
     .filter((a): a is { thematiqueId: number; defi: string; participants: number | null } => a.thematiqueId !== null);
+  const place = f.place as F;
   return {
-    campaignId, level: f.level as never, title: f.title as string, date: f.date as string, lieu: f.lieu as string,
-    format: f.format as never, regionCode: s(f.regionCode), academieCode: s(f.academieCode), departementCode: s(f.departementCode),
-    bassinId: ids.bassin(f.bassin), etablissementUai: ids.etablissement(f.etablissementUai),
+    campaignId, level: place.level as never, title: f.title as string, date: f.date as string, lieu: f.lieu as string,
+    format: f.format as never, regionCode: s(place.regionCode), academieCode: s(place.academieCode), departementCode: s(place.departementCode),
+    bassinId: ids.bassin(place.bassin), etablissementUai: ids.etablissement(place.etablissementUai),
     thematiqueIds: (f.thematiques as number[]).map(thematique).filter((id): id is number => id !== null),
     declaredTotal: n(f.declaredTotal), attendance, ateliers, restitutionReceived: f.restitutionReceived === true, notes: f.notes as string,
   };
@@ -263,19 +278,13 @@ function writeTrame(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
     closingNote: f.closingNote as string, sections: f.sections as unknown as TrameSection[],
   };
   const id = ids.held('trame', uid);
-  if (id !== null) return updateTrame(db, { ...trame, id });
-  insertTrame(db, trame, uid);
+  if (id === null) return void insertTrame(db, trame, uid);
+  updateTrame(db, { ...trame, id });
+  setTramePreset(db, id, trame.presetSlug);
 }
 
 function writeExchangedSetting(db: Catalogue, ids: LocalIds, key: string, value: Json): void {
-  if (key === 'contact') return writeSetting(db, 'contact', value);
-  if (key === 'activeCampaign') {
-    const id = ids.campaign(value);
-    if (id !== null) writeSetting(db, 'activeCampaignId', id);
-    return;
-  }
-  if (key === 'styleTemplate') {
-    const id = db.prepare('SELECT id FROM style_template WHERE sha256 = ?').pluck().get(value) as number | undefined;
-    if (id !== undefined) writeSetting(db, 'styleTemplateId', id);
-  }
+  if (key === 'contact') return writeSetting(db, SETTING_COLUMNS.contact, value);
+  const id = key === 'activeCampaign' ? ids.campaign(value) : key === 'styleTemplate' ? findStyleBySha(db, value as string) ?? null : null;
+  if (id !== null) writeSetting(db, SETTING_COLUMNS[key as keyof typeof SETTING_COLUMNS], id);
 }

@@ -5,22 +5,69 @@
  */
 import type { Catalogue } from '../database.ts';
 import { CATEGORY_CODES } from '../../contract/domain.ts';
-import type { RecordKind } from '../../contract/schemas/exchange.ts';
+import { RECORD_KINDS, type RecordKind } from '../../contract/schemas/exchange.ts';
 import type { Json, RecordFields } from '../../exchange/record.ts';
 import { derivedUid } from '../uid.ts';
 
-/** The settings that travel in a whole catalogue (the région is the catalogue's own, never sent). */
-export const EXCHANGED_SETTINGS = ['contact', 'activeCampaign', 'styleTemplate'] as const;
+/**
+ * The settings that travel in a whole catalogue, and where each lives here (the région is the
+ * catalogue's own, never sent; local ids travel as identities: a slug, a checksum).
+ */
+export const SETTING_COLUMNS = { contact: 'contact', activeCampaign: 'activeCampaignId', styleTemplate: 'styleTemplateId' } as const;
+const EXCHANGED_SETTINGS = Object.keys(SETTING_COLUMNS) as (keyof typeof SETTING_COLUMNS)[];
 
 type Row = Record<string, unknown>;
 const bool = (v: unknown) => v === 1;
 const json = (v: unknown) => JSON.parse(v as string) as Json;
 
 export function readAllRecords(db: Catalogue): RecordFields[] {
-  return [
-    ...readCampaigns(db), ...readStyles(db), ...readBassins(db), ...readEtablissements(db), ...readMeetings(db),
-    ...readRetex(db), ...readContributions(db), ...readTrames(db), ...readSectionTexts(db), ...readSettings(db),
-  ];
+  return RECORD_KINDS.flatMap((kind) => READERS[kind](db, ALL));
+}
+
+/**
+ * One record as this catalogue holds it (null when it has no row here): what a received record became
+ * once written, its references tied to what exists here.
+ */
+export function readRecord(db: Catalogue, kind: RecordKind, uid: string, fields: Record<string, Json>): RecordFields | null {
+  const where = whereOne(kind, uid, fields);
+  if (!where) return null;
+  return READERS[kind](db, where).find((r) => r.uid === uid) ?? null;
+}
+
+interface Where { sql: string; params: unknown[] }
+const ALL: Where = { sql: '1 = 1', params: [] };
+
+function whereOne(kind: RecordKind, uid: string, f: Record<string, Json>): Where | null {
+  switch (kind) {
+    case 'meeting': return { sql: 'm.uid = ?', params: [uid] };
+    case 'retex': return { sql: 'r.uid = ?', params: [uid] };
+    case 'contribution': return { sql: 'c.uid = ?', params: [uid] };
+    case 'trame': return { sql: 't.uid = ?', params: [uid] };
+    case 'campaign': return { sql: 'c.slug = ?', params: [f.slug] };
+    case 'style': return { sql: 'sha256 = ?', params: [f.sha256] };
+    case 'bassin': return { sql: 'departement_code = ? AND nom = ?', params: [f.departementCode, f.nom] };
+    case 'etablissement': return { sql: 'e.uai = ?', params: [f.uai] };
+    case 'sectionText': return { sql: 'c.slug = ? AND s.scope = ? AND s.section_key = ?', params: [f.campaign, f.scope, f.sectionKey] };
+    case 'setting': return ALL;
+  }
+}
+
+const READERS: Record<RecordKind, (db: Catalogue, where: Where) => RecordFields[]> = {
+  campaign: readCampaigns, style: readStyles, bassin: readBassins, etablissement: readEtablissements, meeting: readMeetings,
+  retex: readRetex, contribution: readContributions, trame: readTrames, sectionText: readSectionTexts, setting: readSettings,
+};
+
+/** The identity a record of a natural-key kind must carry (null: a kind whose identity is its own). */
+export function naturalUid(kind: RecordKind, f: Record<string, Json>): string | null {
+  switch (kind) {
+    case 'campaign': return campaignUid(f.slug as string);
+    case 'style': return styleUid(f.sha256 as string);
+    case 'bassin': return bassinUid(f.departementCode as string, f.nom as string);
+    case 'etablissement': return etablissementUid(f.uai as string);
+    case 'sectionText': return sectionTextUid(f.campaign as string, f.scope as string, f.sectionKey as string, f.thematique as number | null);
+    case 'setting': return settingUid(f.key as string);
+    default: return null;
+  }
 }
 
 const bassinRef = (r: Row) => (r.bassin_nom ? bassinUid(r.bassin_departement as string, r.bassin_nom as string) : null);
@@ -35,46 +82,47 @@ export const presetTrameUid = (campaignSlug: string, presetSlug: string) => deri
 export const sectionTextUid = (slug: string, scope: string, key: string, thematique: number | null) =>
   derivedUid('sectionText', slug, scope, key, thematique ?? 0);
 
-function readCampaigns(db: Catalogue): RecordFields[] {
+function readCampaigns(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
     .prepare(
       `SELECT c.*, (SELECT json_group_array(json_object('number', t.number, 'title', t.title, 'description', t.description,
            'sujets', (SELECT json_group_array(title) FROM (SELECT title FROM sujet WHERE thematique_id = t.id ORDER BY position))))
          FROM (SELECT * FROM thematique WHERE campaign_id = c.id ORDER BY number) t) AS thematiques
-       FROM campaign c ORDER BY c.id`,
+       FROM campaign c WHERE ${where.sql} ORDER BY c.id`,
     )
-    .all() as Row[];
+    .all(...where.params) as Row[];
   return rows.map((r) =>
     record('campaign', campaignUid(r.slug as string), {
-      slug: r.slug as string, title: r.title as string, shortTitle: r.short_title as string, startDate: r.start_date as string,
-      endDate: r.end_date as string, reserveDate: r.reserve_date as string | null, description: r.description as string,
+      slug: r.slug as string, title: r.title as string, shortTitle: r.short_title as string,
+      // One field: a start moved on one laptop and an end on another must not meet as an impossible period.
+      dates: { startDate: r.start_date as string, endDate: r.end_date as string, reserveDate: r.reserve_date as string | null },
+      description: r.description as string,
       thematiques: json(r.thematiques),
     }),
   );
 }
 
-function readStyles(db: Catalogue): RecordFields[] {
-  const rows = db.prepare('SELECT * FROM style_template ORDER BY id').all() as Row[];
+function readStyles(db: Catalogue, where: Where): RecordFields[] {
+  const rows = db.prepare(`SELECT * FROM style_template WHERE ${where.sql} ORDER BY id`).all(...where.params) as Row[];
   return rows.map((r) =>
     record('style', styleUid(r.sha256 as string), {
       name: r.name as string, fileName: r.file_name as string, sha256: r.sha256 as string, stylesXml: r.styles_xml as string,
       fonts: json(r.fonts), headingFont: r.heading_font as string | null, bodyFont: r.body_font as string | null,
       logo: r.logo ? (r.logo as Buffer).toString('base64') : null, logoType: r.logo_type as string | null,
       logoWidthEmu: r.logo_width_emu as number | null, logoHeightEmu: r.logo_height_emu as number | null,
-      importedAt: r.imported_at as string,
     }),
   );
 }
 
-function readBassins(db: Catalogue): RecordFields[] {
-  const rows = db.prepare('SELECT departement_code, kind, nom FROM bassin ORDER BY id').all() as Row[];
+function readBassins(db: Catalogue, where: Where): RecordFields[] {
+  const rows = db.prepare(`SELECT departement_code, kind, nom FROM bassin WHERE ${where.sql} ORDER BY id`).all(...where.params) as Row[];
   return rows.map((r) => record('bassin', bassinUid(r.departement_code as string, r.nom as string), { departementCode: r.departement_code as string, kind: r.kind as string, nom: r.nom as string }));
 }
 
-function readEtablissements(db: Catalogue): RecordFields[] {
+function readEtablissements(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
-    .prepare('SELECT e.*, b.departement_code AS bassin_departement, b.nom AS bassin_nom FROM etablissement e LEFT JOIN bassin b ON b.id = e.bassin_id ORDER BY e.uai')
-    .all() as Row[];
+    .prepare(`SELECT e.*, b.departement_code AS bassin_departement, b.nom AS bassin_nom FROM etablissement e LEFT JOIN bassin b ON b.id = e.bassin_id WHERE ${where.sql} ORDER BY e.uai`)
+    .all(...where.params) as Row[];
   return rows.map((r) =>
     record('etablissement', etablissementUid(r.uai as string), {
       uai: r.uai as string, nom: r.nom as string, type: r.type as string, commune: r.commune as string,
@@ -83,7 +131,7 @@ function readEtablissements(db: Catalogue): RecordFields[] {
   );
 }
 
-function readMeetings(db: Catalogue): RecordFields[] {
+function readMeetings(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
     .prepare(
       `SELECT m.*, c.slug AS campaign, b.departement_code AS bassin_departement, b.nom AS bassin_nom,
@@ -93,16 +141,19 @@ function readMeetings(db: Catalogue): RecordFields[] {
          (SELECT json_group_array(json_object('thematique', a.number, 'defi', a.defi, 'participants', a.participants))
             FROM (SELECT t.number, a.defi, a.participants FROM atelier a JOIN thematique t ON t.id = a.thematique_id
               WHERE a.meeting_id = m.id ORDER BY a.position) a) AS ateliers
-       FROM meeting m JOIN campaign c ON c.id = m.campaign_id LEFT JOIN bassin b ON b.id = m.bassin_id ORDER BY m.id`,
+       FROM meeting m JOIN campaign c ON c.id = m.campaign_id LEFT JOIN bassin b ON b.id = m.bassin_id WHERE ${where.sql} ORDER BY m.id`,
     )
-    .all() as Row[];
+    .all(...where.params) as Row[];
   return rows.map((r) => {
     const attendance = JSON.parse(r.attendance as string) as Record<string, number>;
     const fields: Record<string, Json> = {
-      campaign: r.campaign as string, level: r.level as string, title: r.title as string, date: r.date as string,
-      lieu: r.lieu as string, format: r.format as string, regionCode: r.region_code as string | null,
-      academieCode: r.academie_code as string | null, departementCode: r.departement_code as string | null,
-      bassin: bassinRef(r), etablissementUai: r.etablissement_uai as string | null,
+      campaign: r.campaign as string, title: r.title as string, date: r.date as string,
+      lieu: r.lieu as string, format: r.format as string,
+      // One field: where a meeting sits holds together (a level goes with its académie, département, bassin).
+      place: {
+        level: r.level as string, regionCode: r.region_code as string | null, academieCode: r.academie_code as string | null,
+        departementCode: r.departement_code as string | null, bassin: bassinRef(r), etablissementUai: r.etablissement_uai as string | null,
+      },
       declaredTotal: r.declared_total as number | null, restitutionReceived: bool(r.restitution_received), notes: r.notes as string,
       thematiques: json(r.thematiques), ateliers: json(r.ateliers),
     };
@@ -112,16 +163,16 @@ function readMeetings(db: Catalogue): RecordFields[] {
   });
 }
 
-function readRetex(db: Catalogue): RecordFields[] {
+function readRetex(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
     .prepare(
       `SELECT r.*, c.slug AS campaign, t.number AS thematique, m.uid AS source_meeting,
          (SELECT json_group_array(json_object('kind', kind, 'url', url, 'label', label))
             FROM (SELECT * FROM retex_link WHERE retex_id = r.id ORDER BY position)) AS links
        FROM retex r JOIN campaign c ON c.id = r.campaign_id JOIN thematique t ON t.id = r.thematique_id
-       LEFT JOIN meeting m ON m.id = r.source_meeting_id ORDER BY r.id`,
+       LEFT JOIN meeting m ON m.id = r.source_meeting_id WHERE ${where.sql} ORDER BY r.id`,
     )
-    .all() as Row[];
+    .all(...where.params) as Row[];
   return rows.map((r) =>
     record('retex', r.uid as string, {
       campaign: r.campaign as string, thematique: r.thematique as number, title: r.title as string, text: r.text as string,
@@ -132,16 +183,16 @@ function readRetex(db: Catalogue): RecordFields[] {
   );
 }
 
-function readContributions(db: Catalogue): RecordFields[] {
+function readContributions(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
     .prepare(
       `SELECT c.*, k.slug AS campaign, t.number AS thematique, p.uid AS parent,
          (SELECT json_group_array(uid) FROM (SELECT m.uid FROM contribution_source cs JOIN meeting m ON m.id = cs.meeting_id
             WHERE cs.contribution_id = c.id ORDER BY m.uid)) AS sources
        FROM contribution c JOIN campaign k ON k.id = c.campaign_id JOIN thematique t ON t.id = c.thematique_id
-       LEFT JOIN contribution p ON p.id = c.parent_id ORDER BY c.id`,
+       LEFT JOIN contribution p ON p.id = c.parent_id WHERE ${where.sql} ORDER BY c.id`,
     )
-    .all() as Row[];
+    .all(...where.params) as Row[];
   return rows.map((r) =>
     record('contribution', r.uid as string, {
       campaign: r.campaign as string, thematique: r.thematique as number, kind: r.kind as string, text: r.text as string,
@@ -151,7 +202,7 @@ function readContributions(db: Catalogue): RecordFields[] {
   );
 }
 
-function readTrames(db: Catalogue): RecordFields[] {
+function readTrames(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
     .prepare(
       `SELECT t.*, c.slug AS campaign,
@@ -159,9 +210,9 @@ function readTrames(db: Catalogue): RecordFields[] {
             'contributionKinds', json(contribution_kinds), 'retexMin', retex_min, 'retexMax', retex_max, 'entryLabel', entry_label,
             'numbered', json(CASE numbered WHEN 1 THEN 'true' ELSE 'false' END)))
             FROM (SELECT * FROM trame_section WHERE trame_id = t.id ORDER BY position)) AS sections
-       FROM trame t LEFT JOIN campaign c ON c.id = t.campaign_id ORDER BY t.id`,
+       FROM trame t LEFT JOIN campaign c ON c.id = t.campaign_id WHERE ${where.sql} ORDER BY t.id`,
     )
-    .all() as Row[];
+    .all(...where.params) as Row[];
   return rows.map((r) =>
     record('trame', r.uid as string, {
       campaign: r.campaign as string | null, presetSlug: r.preset_slug as string | null, name: r.name as string,
@@ -170,13 +221,15 @@ function readTrames(db: Catalogue): RecordFields[] {
   );
 }
 
-function readSectionTexts(db: Catalogue): RecordFields[] {
+function readSectionTexts(db: Catalogue, where: Where): RecordFields[] {
+  // A text of a thématique that no longer exists is left out rather than read as the document's text.
   const rows = db
     .prepare(
       `SELECT s.*, c.slug AS campaign, t.number AS thematique FROM section_text s JOIN campaign c ON c.id = s.campaign_id
-       LEFT JOIN thematique t ON t.id = s.thematique_id ORDER BY c.id, s.scope, s.section_key, t.number`,
+       LEFT JOIN thematique t ON t.id = s.thematique_id WHERE (s.thematique_id = 0 OR t.id IS NOT NULL) AND ${where.sql}
+       ORDER BY c.id, s.scope, s.section_key, t.number`,
     )
-    .all() as Row[];
+    .all(...where.params) as Row[];
   return rows.map((r) => {
     const thematique = (r.thematique as number | null) ?? null;
     return record('sectionText', sectionTextUid(r.campaign as string, r.scope as string, r.section_key as string, thematique), {
@@ -186,7 +239,7 @@ function readSectionTexts(db: Catalogue): RecordFields[] {
 }
 
 /** Local ids become identities: the active consultation by slug, the default style by checksum. */
-function readSettings(db: Catalogue): RecordFields[] {
+function readSettings(db: Catalogue, _where: Where): RecordFields[] {
   const stored = Object.fromEntries(
     (db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[]).map((r) => [r.key, JSON.parse(r.value) as unknown]),
   );

@@ -22,16 +22,22 @@ export function readIdentity(db: Catalogue): IdentityRow | undefined {
 export function writeIdentity(db: Catalogue, i: Omit<IdentityRow, 'clock' | 'stampedCount'>): void {
   db.prepare(
     `INSERT INTO catalogue_identity (id, uid, name, scope_kind, scope_code, region_code, is_demo, public_key, private_key, created_at)
-     VALUES (1, @uid, @name, @scopeKind, @scopeCode, @regionCode, @demo, @publicKey, @privateKey, @createdAt)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, scope_kind = excluded.scope_kind, scope_code = excluded.scope_code,
-       region_code = excluded.region_code, is_demo = excluded.is_demo`,
+     VALUES (1, @uid, @name, @scopeKind, @scopeCode, @regionCode, @demo, @publicKey, @privateKey, @createdAt)`,
   ).run({ ...i, demo: i.isDemo ? 1 : 0 });
 }
 
-/** This catalogue's next counter value for a pass of local edits. */
-export function advanceClock(db: Catalogue): number {
-  db.prepare('UPDATE catalogue_identity SET clock = clock + 1 WHERE id = 1').run();
+/**
+ * This catalogue's next counter value for a pass of local edits. Never below the wall clock's seconds:
+ * a catalogue put back from a backup (its counter with it) never reuses a value it already sent.
+ */
+export function advanceClock(db: Catalogue, now: Date): number {
+  db.prepare('UPDATE catalogue_identity SET clock = max(clock + 1, ?) WHERE id = 1').run(Math.floor(now.getTime() / 1000));
   return db.prepare('SELECT clock FROM catalogue_identity WHERE id = 1').pluck().get() as number;
+}
+
+/** A bundle shows this catalogue's own counter further than it knows (a backup put back): go past it. */
+export function raiseClock(db: Catalogue, seen: number): void {
+  db.prepare('UPDATE catalogue_identity SET clock = max(clock, ?) WHERE id = 1').run(seen);
 }
 
 /** Counts every change of the catalogue's tables (migration 0007). */
@@ -57,7 +63,7 @@ export function markStamped(db: Catalogue, count: number): void {
 }
 
 interface RecordRow {
-  uid: string; kind: RecordKind; origin: string; fields: string; clocks: string; deleted: 0 | 1;
+  uid: string; kind: RecordKind; origin: string; fields: string; local: string | null; clocks: string; deleted: 0 | 1;
   received_from: string | null; received_at: string | null;
 }
 
@@ -66,10 +72,23 @@ const toRecord = (r: RecordRow): ExchangeRecord => ({
   clocks: JSON.parse(r.clocks) as Record<string, Clock>, deleted: r.deleted === 1,
 });
 
-/** Every record's exchange state, with its fields still as text (compared as text before any parse). */
-export function readExchangeStates(db: Catalogue): Map<string, { fieldsText: string; row: () => ExchangeRecord; deleted: boolean }> {
+/** Every record's exchange state, its texts compared as they are before any parse. */
+export function readExchangeStates(db: Catalogue): Map<string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }> {
   const rows = db.prepare('SELECT * FROM exchange_record').all() as RecordRow[];
-  return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, row: () => toRecord(r), deleted: r.deleted === 1 }]));
+  return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, localText: r.local, row: () => toRecord(r), deleted: r.deleted === 1 }]));
+}
+
+/** Received records the tables do not hold as received (a reference not yet here): tried again after each merge. */
+export function readPendingStates(db: Catalogue): ExchangeRecord[] {
+  return (db.prepare('SELECT * FROM exchange_record WHERE deleted = 0 AND (local IS NULL OR local <> fields)').all() as RecordRow[]).map(toRecord);
+}
+
+export function readLocalProjection(db: Catalogue, uid: string): string | null {
+  return (db.prepare('SELECT local FROM exchange_record WHERE uid = ?').pluck().get(uid) as string | null | undefined) ?? null;
+}
+
+export function writeLocalProjection(db: Catalogue, uid: string, localText: string | null): void {
+  db.prepare('UPDATE exchange_record SET local = ? WHERE uid = ?').run(localText, uid);
 }
 
 export function readExchangeRecord(db: Catalogue, uid: string): ExchangeRecord | undefined {
@@ -90,9 +109,9 @@ export function readOwnedStates(db: Catalogue, scope: { departements: string[]; 
        acads(code) AS (SELECT value FROM json_each(@acads)),
        owned_meeting AS MATERIALIZED (
          SELECT uid FROM exchange_record WHERE kind = 'meeting' AND deleted = 0 AND (
-           json_extract(fields, '$.departementCode') IN (SELECT code FROM deps)
-           OR (@academie = 1 AND json_extract(fields, '$.departementCode') IS NULL
-               AND json_extract(fields, '$.academieCode') IN (SELECT code FROM acads)))),
+           json_extract(fields, '$.place.departementCode') IN (SELECT code FROM deps)
+           OR (@academie = 1 AND json_extract(fields, '$.place.departementCode') IS NULL
+               AND json_extract(fields, '$.place.academieCode') IN (SELECT code FROM acads)))),
        etab_place AS MATERIALIZED (
          SELECT json_extract(fields, '$.uai') AS uai, json_extract(fields, '$.departementCode') AS dep
          FROM exchange_record WHERE kind = 'etablissement' AND deleted = 0),
@@ -122,15 +141,20 @@ export function readStatesByUid(db: Catalogue, uids: string[]): ExchangeRecord[]
   return rows.map(toRecord);
 }
 
-/** `fieldsText`: the fields as canonical JSON (exchange/record.ts `canonical`). */
-export function writeExchangeRecord(db: Catalogue, r: ExchangeRecord, fieldsText: string, received?: { from: string; at: string }): void {
+/**
+ * `fieldsText`: the fields as canonical JSON (exchange/record.ts `canonical`); `localText`: what the
+ * tables hold of the record, null when they hold nothing.
+ */
+export function writeExchangeRecord(
+  db: Catalogue, r: ExchangeRecord, fieldsText: string, localText: string | null, received?: { from: string; at: string },
+): void {
   db.prepare(
-    `INSERT INTO exchange_record (uid, kind, origin, fields, clocks, deleted, received_from, received_at)
-     VALUES (@uid, @kind, @origin, @fields, @clocks, @deleted, @from, @at)
-     ON CONFLICT (uid) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks, deleted = excluded.deleted,
+    `INSERT INTO exchange_record (uid, kind, origin, fields, local, clocks, deleted, received_from, received_at)
+     VALUES (@uid, @kind, @origin, @fields, @local, @clocks, @deleted, @from, @at)
+     ON CONFLICT (uid) DO UPDATE SET fields = excluded.fields, local = excluded.local, clocks = excluded.clocks, deleted = excluded.deleted,
        received_from = coalesce(excluded.received_from, received_from), received_at = coalesce(excluded.received_at, received_at)`,
   ).run({
-    uid: r.uid, kind: r.kind, origin: r.origin, fields: fieldsText, clocks: JSON.stringify(r.clocks), deleted: r.deleted ? 1 : 0,
+    uid: r.uid, kind: r.kind, origin: r.origin, fields: fieldsText, local: localText, clocks: JSON.stringify(r.clocks), deleted: r.deleted ? 1 : 0,
     from: received?.from ?? null, at: received?.at ?? null,
   });
 }
@@ -153,14 +177,12 @@ export function localUid(db: Catalogue, table: 'meeting' | 'retex' | 'contributi
 // Peers ---------------------------------------------------------------------------------------------
 
 export interface PeerRow {
-  uid: string; name: string; scopeKind: string; scopeCode: string; publicKey: string; firstSeenAt: string;
-  lastBundleSha: string | null; lastBundleAt: string | null; lastMergedAt: string | null;
+  uid: string; name: string; scopeKind: string; scopeCode: string; publicKey: string; firstSeenAt: string; lastMergedAt: string | null;
 }
 
 const toPeer = (r: Record<string, unknown>): PeerRow => ({
   uid: r.uid as string, name: r.name as string, scopeKind: r.scope_kind as string, scopeCode: r.scope_code as string,
-  publicKey: r.public_key as string, firstSeenAt: r.first_seen_at as string, lastBundleSha: r.last_bundle_sha as string | null,
-  lastBundleAt: r.last_bundle_at as string | null, lastMergedAt: r.last_merged_at as string | null,
+  publicKey: r.public_key as string, firstSeenAt: r.first_seen_at as string, lastMergedAt: r.last_merged_at as string | null,
 });
 
 export function readPeer(db: Catalogue, uid: string): PeerRow | undefined {
@@ -185,11 +207,10 @@ export function rememberCatalogueNames(db: Catalogue, names: Record<string, stri
 
 export function writePeer(db: Catalogue, p: PeerRow): void {
   db.prepare(
-    `INSERT INTO exchange_peer (uid, name, scope_kind, scope_code, public_key, first_seen_at, last_bundle_sha, last_bundle_at, last_merged_at)
-     VALUES (@uid, @name, @scopeKind, @scopeCode, @publicKey, @firstSeenAt, @lastBundleSha, @lastBundleAt, @lastMergedAt)
+    `INSERT INTO exchange_peer (uid, name, scope_kind, scope_code, public_key, first_seen_at, last_merged_at)
+     VALUES (@uid, @name, @scopeKind, @scopeCode, @publicKey, @firstSeenAt, @lastMergedAt)
      ON CONFLICT (uid) DO UPDATE SET name = excluded.name, scope_kind = excluded.scope_kind, scope_code = excluded.scope_code,
-       public_key = excluded.public_key, last_bundle_sha = excluded.last_bundle_sha, last_bundle_at = excluded.last_bundle_at,
-       last_merged_at = excluded.last_merged_at`,
+       public_key = excluded.public_key, last_merged_at = excluded.last_merged_at`,
   ).run(p);
 }
 
@@ -225,36 +246,41 @@ export function mergedBundleShas(db: Catalogue): Set<string> {
 
 export interface ConflictRow {
   id: number; uid: string; kind: RecordKind; field: string; localValue: Json; incomingValue: Json; incomingClock: Clock;
-  peerUid: string; peerName: string; detectedAt: string;
+  localClock: Clock; peerUid: string; peerName: string; detectedAt: string;
 }
 
 const toConflict = (r: Record<string, unknown>): ConflictRow => ({
   id: r.id as number, uid: r.uid as string, kind: r.kind as RecordKind, field: r.field as string,
   localValue: JSON.parse(r.local_value as string) as Json, incomingValue: JSON.parse(r.incoming_value as string) as Json,
-  incomingClock: JSON.parse(r.incoming_clock as string) as Clock, peerUid: r.peer_uid as string, peerName: r.peer_name as string,
+  incomingClock: JSON.parse(r.incoming_clock as string) as Clock, localClock: JSON.parse(r.local_clock as string) as Clock,
+  peerUid: r.peer_uid as string, peerName: r.peer_name as string,
   detectedAt: r.detected_at as string,
 });
 
 /** One open conflict per record and field: a newer bundle's value replaces the older one's. */
 export function writeConflict(db: Catalogue, c: Omit<ConflictRow, 'id'>): void {
   db.prepare(
-    `INSERT INTO exchange_conflict (uid, kind, field, local_value, incoming_value, incoming_clock, peer_uid, peer_name, detected_at)
-     VALUES (@uid, @kind, @field, @local, @incoming, @clock, @peerUid, @peerName, @detectedAt)
+    `INSERT INTO exchange_conflict (uid, kind, field, local_value, incoming_value, incoming_clock, local_clock, peer_uid, peer_name, detected_at)
+     VALUES (@uid, @kind, @field, @local, @incoming, @clock, @localClock, @peerUid, @peerName, @detectedAt)
      ON CONFLICT (uid, field) WHERE resolved_at IS NULL DO UPDATE SET local_value = excluded.local_value,
-       incoming_value = excluded.incoming_value, incoming_clock = excluded.incoming_clock, peer_uid = excluded.peer_uid,
+       incoming_value = excluded.incoming_value, incoming_clock = excluded.incoming_clock, local_clock = excluded.local_clock,
+       peer_uid = excluded.peer_uid,
        peer_name = excluded.peer_name,
        detected_at = CASE WHEN incoming_value = excluded.incoming_value AND local_value = excluded.local_value
          THEN detected_at ELSE excluded.detected_at END`,
   ).run({
     ...c, local: JSON.stringify(c.localValue), incoming: JSON.stringify(c.incomingValue), clock: JSON.stringify(c.incomingClock),
+    localClock: JSON.stringify(c.localClock),
   });
 }
 
-export function openConflicts(db: Catalogue, uid?: string): ConflictRow[] {
-  const rows = db
-    .prepare('SELECT * FROM exchange_conflict WHERE resolved_at IS NULL AND (@uid IS NULL OR uid = @uid) ORDER BY id')
-    .all({ uid: uid ?? null }) as Record<string, unknown>[];
-  return rows.map(toConflict);
+export function openConflicts(db: Catalogue): ConflictRow[] {
+  return (db.prepare('SELECT * FROM exchange_conflict WHERE resolved_at IS NULL ORDER BY id').all() as Record<string, unknown>[]).map(toConflict);
+}
+
+/** One record's open conflicts, by the partial index (called once per received record). */
+export function openConflictsOf(db: Catalogue, uid: string): ConflictRow[] {
+  return (db.prepare('SELECT * FROM exchange_conflict WHERE uid = ? AND resolved_at IS NULL').all(uid) as Record<string, unknown>[]).map(toConflict);
 }
 
 export function readConflict(db: Catalogue, id: number): (ConflictRow & { resolvedAt: string | null }) | undefined {

@@ -103,9 +103,14 @@ export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, give
   return inserted;
 }
 
+export function meetingIdOfUid(db: Catalogue, uid: string): number | undefined {
+  return db.prepare('SELECT id FROM meeting WHERE uid = ?').pluck().get(uid) as number | undefined;
+}
+
 /** The retex and contributions that name a meeting as their source: what deleting it detaches. */
-export function meetingLinks(db: Catalogue, id: number): { retexIds: number[]; contributionIds: number[] } {
+export function meetingLinks(db: Catalogue, id: number): { retexIds: number[]; contributionIds: number[]; uid: string | null } {
   return {
+    uid: (db.prepare('SELECT uid FROM meeting WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null,
     retexIds: db.prepare('SELECT id FROM retex WHERE source_meeting_id = ? ORDER BY id').pluck().all(id) as number[],
     contributionIds: db.prepare('SELECT contribution_id FROM contribution_source WHERE meeting_id = ? ORDER BY 1').pluck().all(id) as number[],
   };

@@ -12,3 +12,7 @@ export function writeSetting(db: Catalogue, key: string, value: unknown): void {
     JSON.stringify(value),
   );
 }
+
+export function deleteSetting(db: Catalogue, key: string): void {
+  db.prepare('DELETE FROM setting WHERE key = ?').run(key);
+}

@@ -56,6 +56,10 @@ export function insertStyle(db: Catalogue, name: string, sha256: string, t: Styl
   );
 }
 
+export function deleteStyleBySha(db: Catalogue, sha256: string): boolean {
+  return db.prepare('DELETE FROM style_template WHERE sha256 = ?').run(sha256).changes > 0;
+}
+
 export function deleteStyle(db: Catalogue, id: number): boolean {
   return db.prepare('DELETE FROM style_template WHERE id = ?').run(id).changes > 0;
 }

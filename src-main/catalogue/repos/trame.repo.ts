@@ -48,6 +48,11 @@ export function updateTrame(db: Catalogue, t: Trame): void {
   writeSections(db, t.id, t.sections);
 }
 
+/** A preset's trame keeps the preset's name across catalogues (what `trames.duplicate` leaves out). */
+export function setTramePreset(db: Catalogue, id: number, presetSlug: string | null): void {
+  db.prepare('UPDATE trame SET preset_slug = ? WHERE id = ?').run(presetSlug, id);
+}
+
 export function deleteTrame(db: Catalogue, id: number): boolean {
   return db.prepare('DELETE FROM trame WHERE id = ?').run(id).changes > 0;
 }

@@ -99,7 +99,8 @@ export const MergeReport = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   deleted: z.number().int(),
-  conflicts: z.array(Conflict),
+  /** A preview's conflicts have no id: they are rolled back with it. */
+  conflicts: z.array(Conflict.extend({ id: Id.nullable() })),
   /** Per kind: what would be (or was) added, updated, deleted. */
   byKind: z.array(z.object({ kind: RecordKind, label: z.string(), added: z.number().int(), updated: z.number().int(), deleted: z.number().int() })),
   source: z.object({

@@ -57,5 +57,10 @@ export const MeetingFilter = z.object({
 });
 
 /** What cites a meeting as its source: detached when it is deleted, tied back when it is restored. */
-export const MeetingLinks = z.object({ retexIds: z.array(Id).max(10_000), contributionIds: z.array(Id).max(10_000) });
+export const MeetingLinks = z.object({
+  retexIds: z.array(Id).max(10_000),
+  contributionIds: z.array(Id).max(10_000),
+  /** Its identity between catalogues: an undone deletion is the same meeting again, not a new one. */
+  uid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/).nullable().default(null),
+});
 export type MeetingLinks = z.infer<typeof MeetingLinks>;

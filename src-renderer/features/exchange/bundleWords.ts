@@ -2,10 +2,10 @@
 import { RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind } from '../../../src-main/contract/schemas/exchange.ts';
 import { frenchNumber } from '../../components/format.ts';
 
-/** { meeting: 13, contribution: 37, suppressions: 2 } → « 13 rencontres, 37 contributions, 2 suppressions ». */
+/** { meeting: 13, contribution: 37, deleted: 2 } → « 13 rencontres, 37 contributions, 2 suppressions ». */
 export function describeCounts(counts: Record<string, number>): string {
   const parts = RECORD_KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) => countOf(counts[k]!, k));
-  const deleted = counts.suppressions ?? 0;
+  const deleted = counts.deleted ?? 0;
   if (deleted > 0) parts.push(`${frenchNumber(deleted)} suppression${deleted > 1 ? 's' : ''}`);
   return parts.length > 0 ? parts.join(', ') : 'aucun enregistrement';
 }

@@ -4,7 +4,7 @@ import { describeCounts, fileStem } from '../../../src-renderer/features/exchang
 
 describe('bundles in words', () => {
   it('says what a bundle carries, in the order of the records, deletions last', () => {
-    expect(describeCounts({ contribution: 37, meeting: 13, suppressions: 2, campaign: 1 }))
+    expect(describeCounts({ contribution: 37, meeting: 13, deleted: 2, campaign: 1 }))
       .toBe('1 consultation, 13 rencontres, 37 contributions, 2 suppressions');
     expect(describeCounts({})).toBe('aucun enregistrement');
   });

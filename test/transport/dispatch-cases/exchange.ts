@@ -163,12 +163,12 @@ export const exchangeCases = {
   'exchange.resolve': {
     valid: async (h) => {
       const { report, local } = await conflictHere(h);
-      expect(await h.ok('exchange.resolve', { id: report.conflicts[0]!.id, keep: 'recu' })).toEqual({ remaining: 0 });
+      expect(await h.ok('exchange.resolve', { id: report.conflicts[0]!.id!, keep: 'recu' })).toEqual({ remaining: 0 });
       expect((await h.ok('meetings.get', { id: local.id })).declaredTotal).toBe(95);
     },
     invalid: async (h) => {
       const { report } = await conflictHere(h);
-      await h.refuse('exchange.resolve', { id: report.conflicts[0]!.id, keep: 'les deux' }, { code: 'INVALID_INPUT', path: 'keep', message: /local|recu/ });
+      await h.refuse('exchange.resolve', { id: report.conflicts[0]!.id!, keep: 'les deux' }, { code: 'INVALID_INPUT', path: 'keep', message: /local|recu/ });
       await h.refuse('exchange.resolve', { id: 4040, keep: 'local' }, { code: 'NOT_FOUND', message: 'Conflit introuvable' });
     },
   },

@@ -116,7 +116,7 @@ export const meetingCases = {
     valid: async (h) => {
       const world = await installPreset(h);
       const { id } = await h.ok('meetings.create', aMeeting(world.campaignId));
-      expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true, links: { retexIds: [], contributionIds: [] } });
+      expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true, links: { retexIds: [], contributionIds: [], uid: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
       await h.refuse('meetings.get', { id }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });
       expect(await h.ok('meetings.list', { campaignId: world.campaignId })).toEqual([]);
     },
@@ -132,7 +132,7 @@ export const meetingCases = {
       const retex = await h.ok('retex.create', aRetex(world.campaignId, world.thematique(1), { sourceMeetingId: meeting.id }));
       const contribution = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1), { sourceMeetingIds: [meeting.id] }));
       const { links } = await h.ok('meetings.delete', { id: meeting.id });
-      expect(links).toEqual({ retexIds: [retex.id], contributionIds: [contribution.id] });
+      expect(links).toEqual({ retexIds: [retex.id], contributionIds: [contribution.id], uid: expect.any(String) });
       expect((await h.ok('retex.get', { id: retex.id })).sourceMeetingId).toBeNull();
       // A meeting created meanwhile never takes the deleted one's reference (sheets sent out name it).
       const meanwhile = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Créée entre-temps' }));
@@ -140,6 +140,8 @@ export const meetingCases = {
       const { id, participants: _p, participantsSource: _s, updatedAt: _u, ateliers, ...fields } = meeting;
       const restored = await h.ok('meetings.restore', { ...fields, ateliers: ateliers.map(({ id: _a, ...a }) => a), id, links });
       expect(restored).toMatchObject({ id: meeting.id, title: meeting.title, attendance: { eleves: 4 } });
+      // The same meeting again for the other catalogues too: its identity comes back with it.
+      expect(h.db.prepare('SELECT uid FROM meeting WHERE id = ?').pluck().get(meeting.id)).toBe(links.uid);
       expect((await h.ok('retex.get', { id: retex.id })).sourceMeetingId).toBe(meeting.id);
       expect((await h.ok('contributions.get', { id: contribution.id })).sourceMeetingIds).toEqual([meeting.id]);
     },

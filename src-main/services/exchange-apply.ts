@@ -1,0 +1,34 @@
+/**
+ * A received (or settled) record into the tables, and what they then hold of it: the exchange state
+ * keeps that beside the record's own values, so that a reference not yet here is neither lost nor
+ * taken for a local edit, and is tied when what it points to arrives.
+ */
+import type { Catalogue } from '../catalogue/database.ts';
+import { type LocalIds, writeRecord } from '../catalogue/repos/exchange-apply.repo.ts';
+import { readPendingStates, writeLocalProjection } from '../catalogue/repos/exchange.repo.ts';
+import { readRecord } from '../catalogue/repos/exchange-records.repo.ts';
+import { AppError } from '../contract/errors.ts';
+import { canonical, type ExchangeRecord } from '../exchange/record.ts';
+import { recordLabel } from './exchange-labels.ts';
+
+/** Writes the record and says what the tables now hold of it (less than received when a reference is not here). */
+export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, at: string): string | null {
+  const before = ids.misses;
+  try {
+    writeRecord(db, ids, r.kind, r.uid, r.fields, at);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('CONFLICT', `Paquet refusé : ${recordLabel(r.kind, r.fields)} ne peut pas être enregistré(e) ici (${(error as Error).message}). Le catalogue n’a pas été modifié.`);
+  }
+  // Most records go in as they came: only those with an untied reference are read back.
+  if (ids.misses === before && r.kind !== 'campaign') return canonical(r.fields);
+  const held = readRecord(db, r.kind, r.uid, r.fields);
+  return held ? canonical(held.fields) : null;
+}
+
+/** A record received earlier that could not be written as received: what arrived since may tie it now. */
+export function retryPending(db: Catalogue, ids: LocalIds, at: string): void {
+  ids.forgetBassins();
+  for (const r of readPendingStates(db)) writeLocalProjection(db, r.uid, writeReceived(db, ids, r, at));
+}
+
