@@ -18,8 +18,11 @@ type Edit =
   | { op: 'deleteMeeting'; pick: number }
   | { op: 'createContribution'; pick: number; text: string }
   | { op: 'editContribution'; pick: number; text: string }
-  | { op: 'deleteContribution'; pick: number };
-type Step = { kind: 'edit'; at: number; edit: Edit } | { kind: 'merge'; from: number; to: number };
+  | { op: 'deleteContribution'; pick: number }
+  | { op: 'setEtablissement'; uai: string; nom: string }
+  | { op: 'deleteEtablissement'; uai: string }
+  | { op: 'writeText'; text: string };
+type Step = { kind: 'edit'; at: number; edit: Edit } | { kind: 'merge'; from: number; to: number; scope: 'whole' | 'departement:86' };
 
 const word = fc.constantFrom('Vienne', 'Creuse', 'Gironde', 'Landes');
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -29,10 +32,13 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('createContribution' as const), pick: fc.nat(), text: word }),
   fc.record({ op: fc.constant('editContribution' as const), pick: fc.nat(), text: word }),
   fc.record({ op: fc.constant('deleteContribution' as const), pick: fc.nat() }),
+  fc.record({ op: fc.constant('setEtablissement' as const), uai: fc.constantFrom('0860001A', '0860002B'), nom: word }),
+  fc.record({ op: fc.constant('deleteEtablissement' as const), uai: fc.constantFrom('0860001A', '0860002B') }),
+  fc.record({ op: fc.constant('writeText' as const), text: fc.oneof(word, fc.constant('')) }),
 );
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(2), edit }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('merge' as const), from: fc.nat(2), to: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('merge' as const), from: fc.nat(2), to: fc.nat(2), scope: fc.constantFrom('whole' as const, 'departement:86' as const) }) },
 );
 
 async function campaignOf(c: TestCatalogue) {
@@ -67,6 +73,18 @@ async function apply(c: TestCatalogue, e: Edit): Promise<void> {
       return;
     case 'deleteContribution':
       if (contribution) await c.call('contributions.delete', { id: contribution.id });
+      return;
+    case 'setEtablissement': {
+      const school = { uai: e.uai, nom: `Lycée ${e.nom}`, type: 'lycee' as const, commune: 'Poitiers', departementCode: '86', bassinId: null };
+      const exists = (await c.call('etablissements.list', { departementCode: '86' })).some((x) => x.uai === e.uai);
+      await (exists ? c.call('etablissements.update', school) : c.call('etablissements.create', school));
+      return;
+    }
+    case 'deleteEtablissement':
+      if ((await c.call('etablissements.list', { departementCode: '86' })).some((x) => x.uai === e.uai)) await c.call('etablissements.delete', { uai: e.uai });
+      return;
+    case 'writeText':
+      await c.call('sectionTexts.set', { campaignId, scope: 'departement:86', sectionKey: 'descriptif', thematiqueId: null, text: e.text });
   }
 }
 
@@ -87,7 +105,7 @@ function records(c: TestCatalogue): Map<string, Record<string, unknown>> {
 const changed = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 
 const state = (c: TestCatalogue) =>
-  readAllRecords(c.db).filter((r) => r.kind === 'meeting' || r.kind === 'contribution').map((r) => `${r.uid} ${canonical(r.fields)}`).sort();
+  readAllRecords(c.db).filter((r) => ['meeting', 'contribution', 'etablissement', 'sectionText'].includes(r.kind)).map((r) => `${r.uid} ${canonical(r.fields)}`).sort();
 
 describe('catalogues that exchange converge', () => {
   it('whatever the edits and the order of the merges', async () => {
@@ -100,7 +118,7 @@ describe('catalogues that exchange converge', () => {
         ];
         for (const s of steps) {
           if (s.kind === 'edit') await apply(laptops[s.at]!, s.edit);
-          else if (s.from !== s.to) await carryWhole(laptops[s.from]!, laptops[s.to]!);
+          else if (s.from !== s.to) await laptops[s.to]!.call('exchange.merge', { path: await send(laptops[s.from]!, s.scope === 'whole' ? undefined : s.scope) });
         }
         for (let round = 0; round < 6; round++) {
           let conflicts = 0;
