@@ -29,6 +29,7 @@ const dir = mkdtempSync(join(tmpdir(), 'synthese-bench-'));
 const db = openCatalogue(join(dir, 'national.sqlite'));
 const call = localCaller({ db, now: () => new Date('2020-10-20T00:00:00Z') });
 
+await call('identity.setup', { regionCode: 'NAQ', name: 'Catalogue national' });
 const campaign = await call('campaigns.installPreset', { slug: 'egn-2020' });
 const thematiques = campaign.thematiques.map((t) => t.id);
 const KINDS: ContributionKind[] = ['etat_des_lieux', 'action', 'defi', 'proposition'];

@@ -25,57 +25,64 @@ const sortedSet = <T extends z.ZodType<string | number>>(item: T, max: number) =
     message: 'liste non triée ou avec des doublons',
   });
 
-/** Strict: a field this version does not know is refused, not carried along. */
+/**
+ * Strict: a field this version does not know is refused, not carried along. Keys in alphabetical
+ * order: the validated values come out as canonical JSON would write them, with nothing to sort.
+ */
+function sorted<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(Object.fromEntries(Object.entries(shape).sort(([a], [b]) => (a < b ? -1 : 1))) as T);
+}
+
 export const FIELD_SCHEMAS: Record<RecordKind, z.ZodType<Record<string, unknown>>> = {
-  campaign: z.strictObject({
+  campaign: sorted({
     slug: Slug, title: label(300), shortTitle: label(100),
-    dates: z.strictObject({ startDate: IsoDate, endDate: IsoDate, reserveDate: IsoDate.nullable() })
+    dates: sorted({ startDate: IsoDate, endDate: IsoDate, reserveDate: IsoDate.nullable() })
       .refine((d) => d.startDate <= d.endDate, { message: 'la fin précède le début' }),
     description: text(5_000),
-    thematiques: z.array(z.strictObject({ number: Number_, title: label(300), description: text(5_000), sujets: z.array(label(300)).max(50) })).max(50),
+    thematiques: z.array(sorted({ number: Number_, title: label(300), description: text(5_000), sujets: z.array(label(300)).max(50) })).max(50),
   }),
-  style: z.strictObject({
+  style: sorted({
     name: label(200), fileName: label(255), sha256: Sha256, stylesXml: z.string().max(5_000_000), fonts: z.array(z.string().max(200)).max(50),
     headingFont: z.string().max(200).nullable(), bodyFont: z.string().max(200).nullable(),
     logo: z.string().max(14_000_000).regex(/^[A-Za-z0-9+/=]*$/).nullable(), logoType: z.enum(['png', 'jpg', 'gif', 'bmp']).nullable(),
     logoWidthEmu: z.number().int().positive().nullable(), logoHeightEmu: z.number().int().positive().nullable(),
   }),
-  bassin: z.strictObject({ departementCode: DepartementCode, kind: BassinKind, nom: label(200) }),
-  etablissement: z.strictObject({
+  bassin: sorted({ departementCode: DepartementCode, kind: BassinKind, nom: label(200) }),
+  etablissement: sorted({
     uai: Uai, nom: label(300), type: EtablissementType, commune: text(200), departementCode: DepartementCode, bassin: Uid.nullable(),
   }),
-  meeting: z.strictObject({
+  meeting: sorted({
     campaign: Slug, title: label(300), date: IsoDate, lieu: text(300), format: MeetingFormat,
-    place: z.strictObject({
+    place: sorted({
       level: MeetingLevel, regionCode: RegionCode.nullable(), academieCode: AcademieCode.nullable(), departementCode: DepartementCode.nullable(),
       bassin: Uid.nullable(), etablissementUai: Uai.nullable(),
     }),
     declaredTotal: Count.nullable(), restitutionReceived: z.boolean(),
     notes: text(10_000), thematiques: sortedSet(Number_, 50),
-    ateliers: z.array(z.strictObject({ thematique: Number_, defi: text(2_000), participants: Count.nullable() })).max(100),
+    ateliers: z.array(sorted({ thematique: Number_, defi: text(2_000), participants: Count.nullable() })).max(100),
     ...attendance,
   }),
-  retex: z.strictObject({
+  retex: sorted({
     campaign: Slug, thematique: Number_, title: label(300), text: text(5_000), niveau: text(100).nullable(), classes: text(200).nullable(),
     etablissementUai: Uai.nullable(), sourceMeeting: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0),
-    links: z.array(z.strictObject({ ...RetexLink.shape, kind: LinkKind, label: text(200) })).max(20),
+    links: z.array(sorted({ ...RetexLink.shape, kind: LinkKind, label: text(200) })).max(20),
   }),
-  contribution: z.strictObject({
+  contribution: sorted({
     campaign: Slug, thematique: Number_, kind: ContributionKind, text: label(10_000), heading: text(200).nullable(),
     scale: Scale.nullable(), parent: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0), sources: sortedSet(Uid, 200),
   }),
-  trame: z.strictObject({
+  trame: sorted({
     campaign: Slug.nullable(), presetSlug: Slug.nullable(), name: label(200), title: label(300), subtitle: text(300),
     closingNote: text(2_000),
     sections: z.array(TrameSection).max(60).refine((list) => new Set(list.map((x) => x.key)).size === list.length, { message: 'deux sections ont la même clé' }),
   }),
-  sectionText: z.strictObject({
+  sectionText: sorted({
     campaign: Slug, scope: z.string().regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/),
     sectionKey: z.string().regex(/^[a-z0-9_-]{1,60}$/), thematique: Number_.nullable(), text: text(50_000),
   }),
   setting: z.discriminatedUnion('key', [
-    z.strictObject({ key: z.literal('contact'), value: text(300) }),
-    z.strictObject({ key: z.literal('activeCampaign'), value: Slug }),
-    z.strictObject({ key: z.literal('styleTemplate'), value: Sha256 }),
+    sorted({ key: z.literal('contact'), value: text(300) }),
+    sorted({ key: z.literal('activeCampaign'), value: Slug }),
+    sorted({ key: z.literal('styleTemplate'), value: Sha256 }),
   ]),
 };

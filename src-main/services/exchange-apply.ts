@@ -12,7 +12,7 @@ import { canonical, type ExchangeRecord } from '../exchange/record.ts';
 import { recordLabel } from './exchange-labels.ts';
 
 /** Writes the record and says what the tables now hold of it (less than received when a reference is not here). */
-export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, at: string): string | null {
+export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, at: string, fieldsText = canonical(r.fields)): string | null {
   const before = ids.misses;
   try {
     writeRecord(db, ids, r.kind, r.uid, r.fields, at);
@@ -21,14 +21,13 @@ export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, a
     throw new AppError('CONFLICT', `Paquet refusé : ${recordLabel(r.kind, r.fields)} ne peut pas être enregistré(e) ici (${(error as Error).message}). Le catalogue n’a pas été modifié.`);
   }
   // Most records go in as they came: only those with an untied reference are read back.
-  if (ids.misses === before && r.kind !== 'campaign') return canonical(r.fields);
+  if (ids.misses === before && r.kind !== 'campaign') return fieldsText;
   const held = readRecord(db, r.kind, r.uid, r.fields);
   return held ? canonical(held.fields) : null;
 }
 
 /** A record received earlier that could not be written as received: what arrived since may tie it now. */
 export function retryPending(db: Catalogue, ids: LocalIds, at: string): void {
-  ids.forgetBassins();
   for (const r of readPendingStates(db)) writeLocalProjection(db, r.uid, writeReceived(db, ids, r, at));
 }
 

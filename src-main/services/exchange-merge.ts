@@ -127,9 +127,10 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
     const outcome = mergeRecord(local, r);
     const merged = outcome.record;
     const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });
+    const fieldsText = canonical(merged.fields);
     let localText: string | null = local ? readLocalProjection(db, r.uid) : null;
     if (outcome.status === 'added' || outcome.status === 'updated') {
-      localText = writeReceived(db, ids, merged, at);
+      localText = writeReceived(db, ids, merged, at, fieldsText);
       counts[outcome.status]++;
       kindCounts[outcome.status]++;
       counts.wrote = true;
@@ -142,7 +143,7 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
     }
     const moved = outcome.status !== 'unchanged';
     if (!local || moved || canonical(local.clocks as never) !== canonical(merged.clocks as never) || local.deleted !== merged.deleted) {
-      writeExchangeRecord(db, merged, canonical(merged.fields), localText, moved || !local ? { from: sender.uid, at } : undefined);
+      writeExchangeRecord(db, merged, fieldsText, localText, moved || !local ? { from: sender.uid, at } : undefined);
     }
     for (const c of outcome.conflicts) {
       writeConflict(db, {

@@ -52,7 +52,7 @@ describe('migration 0007 (exchange)', () => {
     }
     for (const table of ['meeting', 'retex', 'contribution', 'trame']) {
       const uids = db.prepare(`SELECT uid FROM ${table}`).pluck().all() as string[];
-      expect(uids.every((u) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u))).toBe(true);
+      expect(uids.every((u) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u))).toBe(true);
       expect(new Set(uids).size).toBe(uids.length);
     }
     const call = localCaller({ db, now: () => FIXED_NOW, cataloguePath: path });

@@ -83,6 +83,11 @@ describe('bad bundles', () => {
     await refused(file(await zip.generateAsync({ type: 'nodebuffer' })), /il y manque « manifest\.json », « records\.jsonl », « signature\.json »/);
   });
 
+  it('refuses a part that inflates past its limit, without inflating it', async () => {
+    // 2 MB of spaces in a few kilobytes: the manifest may hold 1 MB at most.
+    await refused(await altered((p) => { p['manifest.json'] = `${p['manifest.json']!}${' '.repeat(2 * 1024 * 1024)}`; }), /« manifest\.json » est trop gros une fois décompressé/);
+  });
+
   it('refuses records changed after signing, and a manifest changed after signing', async () => {
     await refused(await altered((p) => { p['records.jsonl'] = p['records.jsonl']!.replace('Vienne', 'Vienna'); }), /son contenu ne correspond pas à sa signature/);
     await refused(await altered((p) => withRecords(p, () => {})), /sa signature ne correspond pas/);

@@ -135,16 +135,18 @@ CREATE TRIGGER style_template_update_changes AFTER UPDATE ON style_template WHEN
 DROP TRIGGER style_template_delete_changes;
 CREATE TRIGGER style_template_delete_changes AFTER DELETE ON style_template WHEN (SELECT quiet FROM catalogue_state WHERE id = 1) = 0 BEGIN UPDATE catalogue_state SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), change_count = change_count + 1 WHERE id = 1; END;
 
--- A random RFC 4122 version 4 identifier, in SQL so that every insert gets one, whoever wrote it.
+-- An RFC 9562 version 7 identifier (the time in milliseconds, then random bits), in SQL so that every
+-- insert gets one, whoever wrote it. Ordered by time, the records of a bundle go into the indexes of
+-- the receiving catalogue side by side, not scattered over every page.
 ALTER TABLE meeting ADD COLUMN uid TEXT;
 ALTER TABLE retex ADD COLUMN uid TEXT;
 ALTER TABLE contribution ADD COLUMN uid TEXT;
 ALTER TABLE trame ADD COLUMN uid TEXT;
 
-UPDATE meeting SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
-UPDATE retex SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
-UPDATE contribution SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
-UPDATE trame SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
+UPDATE meeting SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
+UPDATE retex SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
+UPDATE contribution SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
+UPDATE trame SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uid IS NULL;
 
 CREATE UNIQUE INDEX meeting_by_uid ON meeting (uid);
 CREATE UNIQUE INDEX retex_by_uid ON retex (uid);
@@ -152,35 +154,38 @@ CREATE UNIQUE INDEX contribution_by_uid ON contribution (uid);
 CREATE UNIQUE INDEX trame_by_uid ON trame (uid);
 
 CREATE TRIGGER meeting_uid AFTER INSERT ON meeting WHEN NEW.uid IS NULL BEGIN
-  UPDATE meeting SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
+  UPDATE meeting SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
 END;
 CREATE TRIGGER retex_uid AFTER INSERT ON retex WHEN NEW.uid IS NULL BEGIN
-  UPDATE retex SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
+  UPDATE retex SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
 END;
 CREATE TRIGGER contribution_uid AFTER INSERT ON contribution WHEN NEW.uid IS NULL BEGIN
-  UPDATE contribution SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
+  UPDATE contribution SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
 END;
 CREATE TRIGGER trame_uid AFTER INSERT ON trame WHEN NEW.uid IS NULL BEGIN
-  UPDATE trame SET uid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
+  UPDATE trame SET uid = substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 1, 8) || '-' || substr(printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)), 9, 4) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = NEW.id;
 END;
 
 -- The exchange state of every record ever stamped, received or deleted (Zotero's syncCache, with a
 -- version vector per field): the values as last seen, and for each field which catalogue changed it
 -- how many times. A deleted record stays here as a tombstone, so that its deletion travels.
--- `local` is what the tables held of it when last written or stamped (its references tied to what
--- exists here): NULL when it has no row here (received but not yet writable, or deleted). A local
--- edit is a row that differs from `local`, never from `fields`.
+-- What the tables held of it when last written or stamped (its references tied to what exists here)
+-- is `fields` itself, unless `pending`: then `local`, NULL when it has no row here (received but not
+-- yet writable). A local edit is a row that differs from that, never from `fields`.
 CREATE TABLE exchange_record (
   uid           TEXT PRIMARY KEY,
   kind          TEXT NOT NULL,
   origin        TEXT NOT NULL,
   fields        TEXT NOT NULL CHECK (json_valid(fields)),
   local         TEXT CHECK (local IS NULL OR json_valid(local)),
+  -- 1 while the tables hold less than the record: tried again after merges.
+  pending       INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
   clocks        TEXT NOT NULL CHECK (json_valid(clocks)),
   deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
   received_from TEXT,
   received_at   TEXT
 ) WITHOUT ROWID;
+CREATE INDEX exchange_record_pending ON exchange_record (pending) WHERE pending = 1;
 
 -- Catalogues this one exchanged with: the key pinned at the first bundle, the last bundle merged.
 CREATE TABLE exchange_peer (

@@ -82,6 +82,9 @@ export class LocalIds {
   forgetBassins(): void {
     this.bassins = undefined;
   }
+  rememberBassin(uid: string, id: number): void {
+    this.bassins?.set(uid, id);
+  }
 }
 
 /** Puts the record's fields in place, inserting it if this catalogue does not hold it. */
@@ -95,7 +98,7 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
       db.prepare(
         'INSERT INTO bassin (departement_code, kind, nom) VALUES (?, ?, ?) ON CONFLICT (departement_code, nom) DO UPDATE SET kind = excluded.kind',
       ).run(f.departementCode, f.kind, f.nom);
-      return ids.forgetBassins();
+      return ids.rememberBassin(uid, db.prepare('SELECT id FROM bassin WHERE departement_code = ? AND nom = ?').pluck().get(f.departementCode, f.nom) as number);
     }
     case 'etablissement':
       return upsertEtablissement(db, {

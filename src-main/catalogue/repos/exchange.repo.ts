@@ -63,9 +63,16 @@ export function markStamped(db: Catalogue, count: number): void {
 }
 
 interface RecordRow {
-  uid: string; kind: RecordKind; origin: string; fields: string; local: string | null; clocks: string; deleted: 0 | 1;
+  uid: string; kind: RecordKind; origin: string; fields: string; local: string | null; pending: 0 | 1; clocks: string; deleted: 0 | 1;
   received_from: string | null; received_at: string | null;
 }
+
+/**
+ * `local` is stored only where it differs from `fields` (pending): most records are held as received,
+ * and their text is not written twice.
+ */
+const localOf = (r: Pick<RecordRow, 'fields' | 'local' | 'deleted'> & { pending: 0 | 1 }): string | null =>
+  r.pending === 1 ? r.local : r.deleted === 1 ? null : r.fields;
 
 const toRecord = (r: RecordRow): ExchangeRecord => ({
   uid: r.uid, kind: r.kind, origin: r.origin, fields: JSON.parse(r.fields) as Record<string, Json>,
@@ -75,20 +82,24 @@ const toRecord = (r: RecordRow): ExchangeRecord => ({
 /** Every record's exchange state, its texts compared as they are before any parse. */
 export function readExchangeStates(db: Catalogue): Map<string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }> {
   const rows = db.prepare('SELECT * FROM exchange_record').all() as RecordRow[];
-  return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, localText: r.local, row: () => toRecord(r), deleted: r.deleted === 1 }]));
+  return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, localText: localOf(r), row: () => toRecord(r), deleted: r.deleted === 1 }]));
 }
 
 /** Received records the tables do not hold as received (a reference not yet here): tried again after each merge. */
 export function readPendingStates(db: Catalogue): ExchangeRecord[] {
-  return (db.prepare('SELECT * FROM exchange_record WHERE deleted = 0 AND (local IS NULL OR local <> fields)').all() as RecordRow[]).map(toRecord);
+  return (db.prepare('SELECT * FROM exchange_record WHERE pending = 1').all() as RecordRow[]).map(toRecord);
 }
 
 export function readLocalProjection(db: Catalogue, uid: string): string | null {
-  return (db.prepare('SELECT local FROM exchange_record WHERE uid = ?').pluck().get(uid) as string | null | undefined) ?? null;
+  const row = db.prepare('SELECT fields, local, pending, deleted FROM exchange_record WHERE uid = ?').get(uid) as RecordRow | undefined;
+  return row ? localOf(row) : null;
 }
 
 export function writeLocalProjection(db: Catalogue, uid: string, localText: string | null): void {
-  db.prepare('UPDATE exchange_record SET local = ? WHERE uid = ?').run(localText, uid);
+  db.prepare(
+    `UPDATE exchange_record SET pending = (@local IS NULL OR @local <> fields),
+       local = CASE WHEN @local = fields THEN NULL ELSE @local END WHERE uid = @uid`,
+  ).run({ local: localText, uid });
 }
 
 export function readExchangeRecord(db: Catalogue, uid: string): ExchangeRecord | undefined {
@@ -149,12 +160,14 @@ export function writeExchangeRecord(
   db: Catalogue, r: ExchangeRecord, fieldsText: string, localText: string | null, received?: { from: string; at: string },
 ): void {
   db.prepare(
-    `INSERT INTO exchange_record (uid, kind, origin, fields, local, clocks, deleted, received_from, received_at)
-     VALUES (@uid, @kind, @origin, @fields, @local, @clocks, @deleted, @from, @at)
-     ON CONFLICT (uid) DO UPDATE SET fields = excluded.fields, local = excluded.local, clocks = excluded.clocks, deleted = excluded.deleted,
+    `INSERT INTO exchange_record (uid, kind, origin, fields, local, pending, clocks, deleted, received_from, received_at)
+     VALUES (@uid, @kind, @origin, @fields, @local, @pending, @clocks, @deleted, @from, @at)
+     ON CONFLICT (uid) DO UPDATE SET fields = excluded.fields, local = excluded.local, pending = excluded.pending,
+       clocks = excluded.clocks, deleted = excluded.deleted,
        received_from = coalesce(excluded.received_from, received_from), received_at = coalesce(excluded.received_at, received_at)`,
   ).run({
-    uid: r.uid, kind: r.kind, origin: r.origin, fields: fieldsText, local: localText, clocks: JSON.stringify(r.clocks), deleted: r.deleted ? 1 : 0,
+    uid: r.uid, kind: r.kind, origin: r.origin, fields: fieldsText, clocks: JSON.stringify(r.clocks), deleted: r.deleted ? 1 : 0,
+    ...(r.deleted || localText === fieldsText ? { local: null, pending: 0 } : { local: localText, pending: 1 }),
     from: received?.from ?? null, at: received?.at ?? null,
   });
 }
