@@ -16,6 +16,7 @@ export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, a
   const before = ids.misses;
   try {
     writeRecord(db, ids, r.kind, r.uid, r.fields, at);
+    ids.unheld.delete(r.uid);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('CONFLICT', `Paquet refusé : ${recordLabel(r.kind, r.fields)} ne peut pas être enregistré(e) ici (${(error as Error).message}). Le catalogue n’a pas été modifié.`);

@@ -124,6 +124,7 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
     if (local && local.kind !== r.kind) {
       throw new AppError('CONFLICT', `Paquet refusé : un même enregistrement y est un(e) ${RECORD_KIND_LABELS[r.kind].one} et ici un(e) ${RECORD_KIND_LABELS[local.kind].one} (${recordLabel(local.kind, local.fields)}). Le catalogue n’a pas été modifié.`);
     }
+    if (!local) ids.unheld.add(r.uid);
     const outcome = mergeRecord(local, r);
     const merged = outcome.record;
     const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });

@@ -63,8 +63,14 @@ export class LocalIds {
     if (typeof uid !== 'string') return null;
     return this.found(uid, this.held(table, uid) ?? undefined);
   }
+  /**
+   * Records with no exchange state here, about to be written: no row can hold them (every row has a
+   * state once stamped), so they are not looked up.
+   */
+  readonly unheld = new Set<string>();
   /** Does this catalogue hold the record itself already? (Not a reference: asking is no miss.) */
   held(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: string): number | null {
+    if (this.unheld.has(uid)) return null;
     return (this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined) ?? null;
   }
   bassin(uid: Json | undefined): number | null {
