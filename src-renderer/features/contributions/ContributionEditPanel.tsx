@@ -2,6 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
+import { ProvenanceLine } from '../../components/ProvenanceLine.tsx';
 import { ContributionFields, type FieldValues } from './ContributionFields.tsx';
 import type { ContributionPatch } from './useContributionBoard.ts';
 
@@ -38,6 +39,7 @@ export function ContributionEditPanel({ contribution, defis, headings, meetings,
   return (
     <div id={`contrib-edit-${c.id}`} className="contrib-edit" role="group" aria-label="Modifier la contribution">
       <p className="fr-text--sm contrib-edit__hint">Chaque champ est enregistré dès que vous le quittez ou le choisissez.</p>
+      <ProvenanceLine kind="contribution" id={c.id} />
       <ContributionFields
         idPrefix={`contrib-${c.id}`}
         values={values}

@@ -13,7 +13,7 @@ import { DeleteConfirm } from './DeleteConfirm.tsx';
 import type { Missing } from './GeneralFields.tsx';
 import { draftOf, type FieldKey, type MeetingDraft } from './meeting-draft.ts';
 import { MeetingForm } from './MeetingForm.tsx';
-import { ProvenanceLine } from './ProvenanceLine.tsx';
+import { ProvenanceLine } from '../../components/ProvenanceLine.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { type FormApi, useMeetingDraft } from './useMeetingDraft.ts';
@@ -71,7 +71,7 @@ export function MeetingEditor({ meeting }: { meeting: Meeting }) {
           </>
         }
       />
-      <ProvenanceLine meetingId={meeting.id} />
+      <ProvenanceLine kind="meeting" id={meeting.id} className="meetings-provenance" />
       {confirming && (
         <DeleteConfirm
           title={saved.title}

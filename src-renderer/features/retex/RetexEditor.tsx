@@ -6,6 +6,7 @@ import { href, navigate } from '../../app/routes.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProvenanceLine } from '../../components/ProvenanceLine.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { RetexForm } from './RetexForm.tsx';
 import { deleteRetexWithUndo } from './retexDeletion.ts';
@@ -58,6 +59,7 @@ export function RetexEditor({ campaign, retexId, thematiqueId }: { campaign: Cam
             . Chaque champ est enregistré dès que vous le quittez.
           </p>
         )}
+        {retexId !== null && <ProvenanceLine kind="retex" id={retexId} />}
         {!isNew && <SaveStatus phase={queue.phase} message={queue.message} />}
         <ErrorNotice error={meetings.error} />
         {!isNew && <ErrorNotice error={queue.error} onClose={queue.clearError} />}
