@@ -28,7 +28,14 @@ export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, a
 }
 
 /** A record received earlier that could not be written as received: what arrived since may tie it now. */
-export function retryPending(db: Catalogue, ids: LocalIds, at: string): void {
-  for (const r of readPendingStates(db)) writeLocalProjection(db, r.uid, writeReceived(db, ids, r, at));
+/** True when the tables now hold more of one of them than before. */
+export function retryPending(db: Catalogue, ids: LocalIds, at: string): boolean {
+  let changed = false;
+  for (const { record, localText } of readPendingStates(db)) {
+    const now = writeReceived(db, ids, record, at);
+    writeLocalProjection(db, record.uid, now);
+    changed ||= now !== localText;
+  }
+  return changed;
 }
 

@@ -166,7 +166,7 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
       counts.conflictUids.add(merged.uid);
     }
   }
-  retryPending(db, ids, at);
+  if (retryPending(db, ids, at)) counts.wrote = true;
   if (ownCounter > 0) raiseClock(db, ownCounter);
   progress?.(sorted.length, sorted.length);
   return counts;

@@ -86,8 +86,8 @@ export function readExchangeStates(db: Catalogue): Map<string, { fieldsText: str
 }
 
 /** Received records the tables do not hold as received (a reference not yet here): tried again after each merge. */
-export function readPendingStates(db: Catalogue): ExchangeRecord[] {
-  return (db.prepare('SELECT * FROM exchange_record WHERE pending = 1').all() as RecordRow[]).map(toRecord);
+export function readPendingStates(db: Catalogue): { record: ExchangeRecord; localText: string | null }[] {
+  return (db.prepare('SELECT * FROM exchange_record WHERE pending = 1').all() as RecordRow[]).map((r) => ({ record: toRecord(r), localText: localOf(r) }));
 }
 
 export function readLocalProjection(db: Catalogue, uid: string): string | null {
