@@ -6,7 +6,7 @@
 import type { Catalogue } from '../catalogue/database.ts';
 import { LocalIds, removeRecord, tieParent } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
-  closeConflict, holdChangeTriggers, openConflicts, openConflictsOf, raiseClock, readExchangeRecord, readLocalProjection, readPeer,
+  closeConflict, holdChangeTriggers, openConflicts, openConflictsOf, raiseClock, readExchangeState, readPeer,
   rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer, type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
 import { readRecord } from '../catalogue/repos/exchange-records.repo.ts';
@@ -120,7 +120,8 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
   sorted.forEach((r, index) => {
     if (index % 2_000 === 0) progress?.(index, sorted.length);
     for (const clock of Object.values(r.clocks)) ownCounter = Math.max(ownCounter, clock[identity.uid] ?? 0);
-    const local = readExchangeRecord(db, r.uid);
+    const state = readExchangeState(db, r.uid);
+    const local = state?.record;
     if (local && local.kind !== r.kind) {
       throw new AppError('CONFLICT', `Paquet refusé : un même enregistrement y est un(e) ${RECORD_KIND_LABELS[r.kind].one} et ici un(e) ${RECORD_KIND_LABELS[local.kind].one} (${recordLabel(local.kind, local.fields)}). Le catalogue n’a pas été modifié.`);
     }
@@ -129,7 +130,7 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
     const merged = outcome.record;
     const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });
     const fieldsText = canonical(merged.fields);
-    let localText: string | null = local ? readLocalProjection(db, r.uid) : null;
+    let localText: string | null = state?.localText ?? null;
     if (outcome.status === 'added' || outcome.status === 'updated') {
       localText = writeReceived(db, ids, merged, at, fieldsText);
       counts[outcome.status]++;

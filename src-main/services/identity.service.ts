@@ -32,14 +32,9 @@ export function toIdentity(db: Catalogue, row: IdentityRow): CatalogueIdentity {
   };
 }
 
-/** The catalogue's identity; none until someone says who the catalogue is for (setup, or `nouveau`). */
-export function currentIdentity(db: Catalogue): IdentityRow | undefined {
-  return readIdentity(db);
-}
-
-/** What every exchange needs: refused in French while the catalogue has no identity yet. */
+/** What every exchange needs: the identity given at setup or by `nouveau` (never guessed), refused in French without. */
 export function requireIdentity(db: Catalogue): IdentityRow {
-  const row = currentIdentity(db);
+  const row = readIdentity(db);
   if (!row) {
     throw conflict('Ce catalogue n’a pas encore d’identité : dites d’abord pour qui il est (région académique, académie ou département), au premier lancement ou avec la commande « nouveau ».');
   }
@@ -88,7 +83,7 @@ async function loadDemoHere(ctx: ServiceContext): Promise<void> {
 
 export const identityHandlers: HandlerGroup<'identity'> = {
   'identity.get': (_input, { db }) => {
-    const row = currentIdentity(db);
+    const row = readIdentity(db);
     return row ? toIdentity(db, row) : null;
   },
   // A catalogue made before identities, without a région to name it after, is asked too: its data stay.

@@ -90,11 +90,6 @@ export function readPendingStates(db: Catalogue): { record: ExchangeRecord; loca
   return (db.prepare('SELECT * FROM exchange_record WHERE pending = 1').all() as RecordRow[]).map((r) => ({ record: toRecord(r), localText: localOf(r) }));
 }
 
-export function readLocalProjection(db: Catalogue, uid: string): string | null {
-  const row = db.prepare('SELECT fields, local, pending, deleted FROM exchange_record WHERE uid = ?').get(uid) as RecordRow | undefined;
-  return row ? localOf(row) : null;
-}
-
 export function writeLocalProjection(db: Catalogue, uid: string, localText: string | null): void {
   db.prepare(
     `UPDATE exchange_record SET pending = (@local IS NULL OR @local <> fields),
@@ -103,8 +98,13 @@ export function writeLocalProjection(db: Catalogue, uid: string, localText: stri
 }
 
 export function readExchangeRecord(db: Catalogue, uid: string): ExchangeRecord | undefined {
+  return readExchangeState(db, uid)?.record;
+}
+
+/** One record's exchange state and what the tables hold of it, in one read. */
+export function readExchangeState(db: Catalogue, uid: string): { record: ExchangeRecord; localText: string | null } | undefined {
   const row = db.prepare('SELECT * FROM exchange_record WHERE uid = ?').get(uid) as RecordRow | undefined;
-  return row && toRecord(row);
+  return row && { record: toRecord(row), localText: localOf(row) };
 }
 
 /**
