@@ -6,8 +6,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { backupCatalogue, restoreBackup } from './catalogue/backup.ts';
-import { type Catalogue, openCatalogue } from './catalogue/database.ts';
+import { backupCatalogue } from './catalogue/backup.ts';
+import { type Catalogue, needsBackgroundCheck, openCatalogue } from './catalogue/database.ts';
+import { damagedCatalogue, DamagedCatalogueError } from './catalogue/health.ts';
+import { checkIntegrityInBackground } from './catalogue/integrity-worker.ts';
+import { restoreBackup } from './catalogue/restore.ts';
 import { handlers } from './services/handlers.ts';
 import type { ServiceContext } from './services/context.ts';
 import { registerIpc } from './transport/ipc.ts';
@@ -22,6 +25,8 @@ import { readWindowState, writeWindowState } from './window/window-state.ts';
 process.env.SYNTHESE_APP_ROOT ??= app.getAppPath();
 const here = dirname(fileURLToPath(import.meta.url));
 const BACKUP_EVERY_MS = 30 * 60 * 1000;
+// Every renderer sandboxed, whatever a window's own preferences say (only possible before ready).
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -40,16 +45,61 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start);
 }
 
-function start(): void {
+/**
+ * The catalogue, checked as it opens. Damaged: said in French, with its last sound backup offered
+ * (the damaged file is kept aside by the restore, never deleted); anything else unreadable: said, then quit.
+ */
+async function openChecked(path: string, backups: string): Promise<Catalogue | null> {
+  for (;;) {
+    try {
+      return openCatalogue(path);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'Le catalogue ne peut pas être ouvert.';
+      if (!(error instanceof DamagedCatalogueError) || !error.lastSound) {
+        dialog.showErrorBox('Catalogue illisible', message);
+        return null;
+      }
+      const answer = await dialog.showMessageBox({
+        type: 'error', title: 'Catalogue endommagé', message: 'Le catalogue est endommagé.', detail: message,
+        buttons: [`Restaurer ${error.lastSound.fileName}`, 'Quitter'], defaultId: 0, cancelId: 1,
+      });
+      if (answer.response !== 0) return null;
+      try {
+        await restoreBackup(error.lastSound.path, path, backups, new Date());
+      } catch (e) {
+        dialog.showErrorBox('Restauration impossible', e instanceof Error ? e.message : String(e));
+        return null;
+      }
+    }
+  }
+}
+
+/** A large catalogue's full check, beside the window: damage found stops every operation (see ServiceContext.damaged). */
+function watchIntegrity(context: ServiceContext, path: string): void {
+  if (!needsBackgroundCheck(path)) return;
+  void checkIntegrityInBackground(path).then((damage) => {
+    if (!damage || context.cataloguePath !== path) return;
+    context.damaged = damagedCatalogue(path, damage);
+    dialog.showErrorBox('Catalogue endommagé', context.damaged.message);
+  });
+}
+
+async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const backups = join(userData, 'sauvegardes');
   let cataloguePath = join(userData, 'catalogue.sqlite');
+  const opened = await openChecked(cataloguePath, backups);
+  if (!opened) {
+    app.quit();
+    return;
+  }
   // One context object whose catalogue can be swapped (another catalogue opened, a backup restored).
   const context: ServiceContext = {
-    db: openCatalogue(cataloguePath), now: () => new Date(), cataloguePath,
+    db: opened, now: () => new Date(), cataloguePath,
     // Relative output folders ("out" in the Synthèse screen) land in the user's documents, not where the app was launched.
     documentsDir: join(app.getPath('documents'), 'Synthèse régionale'),
   };
+  watchIntegrity(context, cataloguePath);
   registerIpc(ipcMain, handlers, context);
   serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
   const statePath = join(userData, 'fenetre.json');
@@ -73,6 +123,8 @@ function start(): void {
     await leaving.settle();
     context.db.close();
     context.db = open();
+    context.damaged = undefined;
+    watchIntegrity(context, context.cataloguePath!);
     leaving.allowNextUnload();
     window.webContents.reload();
   };
@@ -103,12 +155,19 @@ function start(): void {
       if (answer.response !== 0) return;
       await leaving.settle();
       try {
+        // Our own connection closed first: the restore needs the catalogue to itself.
         context.db.close();
-        await restoreBackup(choice.filePaths[0], cataloguePath, backups, new Date());
+        const { damagedCopy } = await restoreBackup(choice.filePaths[0], cataloguePath, backups, new Date());
+        if (damagedCopy) void dialog.showMessageBox(window, { type: 'info', message: 'Catalogue restauré', detail: `Le catalogue endommagé a été gardé de côté : ${damagedCopy}` });
       } catch (e) {
         dialog.showErrorBox('Restauration impossible', (e as Error).message);
       }
-      await swap(() => openCatalogue(cataloguePath));
+      try {
+        await swap(() => openCatalogue(cataloguePath));
+      } catch (e) {
+        dialog.showErrorBox('Catalogue illisible', (e as Error).message);
+        app.quit();
+      }
     },
     showBackups: () => void shell.openPath(backups),
     about: () => void dialog.showMessageBox(window, { type: 'info', message: 'Synthèse régionale', detail: `Version ${app.getVersion()}. Catalogue : ${cataloguePath}` }),

@@ -1,7 +1,12 @@
 /** Opens a catalogue file: foreign keys on, WAL, migrations applied, reference data loaded. */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../contract/errors.ts';
+import { lastSoundBackup } from './backup.ts';
+import { damagedCatalogue, findDamage, FULL_CHECK_AT_OPEN_BYTES, restoreAdvice } from './health.ts';
 import { migrate } from './migrate.ts';
+import { backupsDirFor } from './paths.ts';
 import { loadTerritory } from './territory-loader.ts';
 
 export type Catalogue = Database.Database;
@@ -16,6 +21,8 @@ export function openCatalogue(path: string, options: OpenOptions = {}): Catalogu
   const db = openFile(path);
   try {
     refuseForeignDatabase(db, path, options.create ?? true);
+    // Before anything writes: a migration, even the journal mode, would spread the damage.
+    refuseDamaged(db, path);
     db.pragma('foreign_keys = ON');
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -36,6 +43,7 @@ export function openCatalogue(path: string, options: OpenOptions = {}): Catalogu
     if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
       throw new AppError('FILE', `Le catalogue « ${path} » est occupé par un autre programme (une autre fenêtre de Synthèse régionale ?) : réessayez dans un instant.`);
     }
+    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) throw damagedCatalogue(path, { findings: [String(error)], tables: [] });
     throw error;
   }
 }
@@ -44,7 +52,9 @@ function openFile(path: string): Catalogue {
   try {
     return new Database(path);
   } catch (error) {
-    throw new AppError('FILE', `Impossible d’ouvrir le catalogue « ${path} » : ${(error as { code?: string }).code === 'SQLITE_CANTOPEN' ? 'chemin introuvable, ou c’est un dossier' : (error as Error).message}.`);
+    const code = (error as { code?: string }).code;
+    const why = code === 'SQLITE_CANTOPEN' ? 'chemin introuvable, ou c’est un dossier' : code === 'SQLITE_READONLY' ? 'fichier en lecture seule' : 'le fichier ne peut pas être ouvert';
+    throw new AppError('FILE', `Impossible d’ouvrir le catalogue « ${path} » : ${why}.`);
   }
 }
 
@@ -55,7 +65,14 @@ function refuseForeignDatabase(db: Catalogue, path: string, create: boolean): vo
   try {
     version = db.pragma('user_version', { simple: true }) as number;
     tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  } catch {
+  } catch (error) {
+    if (/^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))) throw error;
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_CORRUPT')) throw damagedCatalogue(path, { findings: [String(error)], tables: [] });
+    // A catalogue whose first page is damaged looks like any other file: the backups beside it tell.
+    const lastSound = path === ':memory:' ? null : lastSoundBackup(backupsDirFor(path));
+    if (lastSound) {
+      throw new AppError('FILE', `« ${basename(path)} » n’est pas lisible comme une base SQLite : si c’est votre catalogue, son en-tête est endommagé. ${restoreAdvice(path, lastSound)}`);
+    }
     throw new AppError('FILE', `« ${path} » n’est pas un catalogue Synthèse régionale (ce n’est pas une base SQLite).`);
   }
   if (version === 0 && tables.length > 0) {
@@ -63,6 +80,28 @@ function refuseForeignDatabase(db: Catalogue, path: string, create: boolean): vo
   }
   if (version === 0 && !create) {
     throw new AppError('FILE', `« ${path} » est vide : ce n’est pas encore un catalogue (créez-le avec la commande demo ou depuis l’application).`);
+  }
+}
+
+/** A small catalogue is checked in full at open; a large one quickly here, in full in the background (integrity-worker.ts). */
+function refuseDamaged(db: Catalogue, path: string): void {
+  if (path === ':memory:') return;
+  let bytes = 0;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    // a new file
+  }
+  const damage = findDamage(db, bytes < FULL_CHECK_AT_OPEN_BYTES);
+  if (damage) throw damagedCatalogue(path, damage);
+}
+
+/** Whether the full check still has to run, in the background, after openCatalogue. */
+export function needsBackgroundCheck(path: string): boolean {
+  try {
+    return path !== ':memory:' && statSync(path).size >= FULL_CHECK_AT_OPEN_BYTES;
+  } catch {
+    return false;
   }
 }
 

@@ -27,3 +27,8 @@ export function migrationsDir(): string {
   const bundled = join(appRoot(), 'migrations');
   return existsSync(bundled) ? bundled : join(appRoot(), 'src-main', 'catalogue', 'migrations');
 }
+
+/** Backups live beside the catalogue, in the desktop app (user data) as on the command line. */
+export function backupsDirFor(cataloguePath: string): string {
+  return join(dirname(resolve(cataloguePath)), 'sauvegardes');
+}

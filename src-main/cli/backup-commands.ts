@@ -1,12 +1,14 @@
 /** `sauvegarder` and `restaurer`: the catalogue's rotating backups, from the command line. */
-import { dirname, isAbsolute, join } from 'node:path';
-import { backupCatalogue, listBackups, restoreBackup } from '../catalogue/backup.ts';
+import { isAbsolute, join } from 'node:path';
+import { backupCatalogue, listBackups } from '../catalogue/backup.ts';
+import { backupsDirFor } from '../catalogue/paths.ts';
+import { restoreBackup } from '../catalogue/restore.ts';
 import { openCatalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import { requireFile } from './commands.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
-const defaultDir = (dbPath: string) => join(dirname(dbPath), 'sauvegardes');
+const defaultDir = backupsDirFor;
 
 export async function backupCommand(dbPath: string, dir?: string): Promise<number> {
   requireFile(dbPath);
@@ -31,8 +33,9 @@ export async function restoreCommand(dbPath: string, name: string | undefined, d
     out('Relancez avec --sauvegarde NOM pour restaurer.');
     return 0;
   }
-  const saved = await restoreBackup(isAbsolute(name) ? name : join(folder, name), dbPath, folder, new Date());
+  const { saved, damagedCopy } = await restoreBackup(isAbsolute(name) ? name : join(folder, name), dbPath, folder, new Date());
   out(`Catalogue restauré depuis ${name}.`);
   if (saved) out(`L’état précédent a été gardé : ${saved.fileName} (pour annuler, restaurez-le).`);
+  if (damagedCopy) out(`Le catalogue endommagé a été gardé de côté, tel quel : ${damagedCopy}`);
   return 0;
 }

@@ -6,10 +6,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Catalogue, openCatalogue } from '../catalogue/database.ts';
+import { type Catalogue, needsBackgroundCheck, openCatalogue } from '../catalogue/database.ts';
+import { damagedCatalogue } from '../catalogue/health.ts';
+import { checkIntegrityInBackground } from '../catalogue/integrity-worker.ts';
 import { AppError } from '../contract/errors.ts';
 import { appRoot } from '../catalogue/paths.ts';
 import { loadDemos } from '../demo/demo-catalogue.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { handlers } from '../services/handlers.ts';
 import { startHttpBridge } from '../transport/http-bridge.ts';
 import { localCaller } from '../transport/local.ts';
@@ -58,7 +61,16 @@ const db = open();
 // As in the desktop app: a folder typed as a bare name ("Synthèses") lands in the user's documents,
 // never in the folder the server was launched from (a source tree, say).
 const documentsDir = resolve(values.documents ?? join(process.env.XDG_DOCUMENTS_DIR ?? join(homedir(), 'Documents'), 'Synthèse régionale'));
-const context = { db, now: () => new Date(), cataloguePath: dbPath, documentsDir };
+const context: ServiceContext = { db, now: () => new Date(), cataloguePath: dbPath, documentsDir };
+// A large catalogue was only quick-checked at open: the full check runs beside the server, and damage
+// found then stops every operation (nothing more is written into it) with the way to restore.
+if (needsBackgroundCheck(dbPath)) {
+  void checkIntegrityInBackground(dbPath).then((damage) => {
+    if (!damage) return;
+    context.damaged = damagedCatalogue(dbPath, damage);
+    process.stderr.write(`Erreur : ${context.damaged.message}\n`);
+  });
+}
 if (fresh && values.demo) {
   await loadDemos(localCaller(context));
   process.stdout.write(`Catalogue de démonstration créé : ${dbPath}\n`);

@@ -1,5 +1,6 @@
 /** What every handler receives: the open catalogue and the few things that must be injectable in tests. */
 import type { Catalogue } from '../catalogue/database.ts';
+import type { AppError } from '../contract/errors.ts';
 import type { OperationName, OperationOutput, ParsedInput } from '../contract/operations.ts';
 
 export interface Progress {
@@ -22,6 +23,11 @@ export interface ServiceContext {
    * folder is wherever it was launched from), the working folder for the CLI.
    */
   documentsDir?: string;
+  /**
+   * Set when the catalogue is found damaged after it opened (the full check of a large one runs in the
+   * background): every operation is then refused with this error, so nothing more is written into it.
+   */
+  damaged?: AppError;
 }
 
 export type Handler<N extends OperationName> = (

@@ -2,15 +2,23 @@
  * The one entry point of every transport: name allow-list, input validation, error shaping.
  * No business logic here; the handlers live in services/.
  */
-import { z } from 'zod';
-import { AppError, type AppErrorIssue, type Envelope } from '../contract/errors.ts';
+import type { z } from 'zod';
+import { AppError, type Envelope } from '../contract/errors.ts';
 import { isOperationName, operations } from '../contract/operations.ts';
 import type { Handlers, ServiceContext } from '../services/context.ts';
+import { errorLogPathFor } from './error-log.ts';
+import { safeText } from './thrown.ts';
+import { toAppError, toIssues } from './to-app-error.ts';
 import '../contract/locale.ts';
 
 export interface DispatchOptions {
   /** Checks each answer against the contract too (the tests turn it on). */
   validateOutput?: boolean;
+  /**
+   * The errors journal. By default the catalogue's own (`<catalogue folder>/journal/erreurs.log`,
+   * read at each call: it follows another catalogue opened); null, or an in-memory catalogue: stderr.
+   */
+  errorLog?: string | null;
 }
 
 export async function dispatch(
@@ -22,8 +30,12 @@ export async function dispatch(
 ): Promise<Envelope<unknown>> {
   try {
     if (!isOperationName(name)) {
-      throw new AppError('UNKNOWN_OPERATION', `Opération inconnue : « ${String(name).slice(0, 80)} ».`);
+      // Not String(name): an object without prototype (or with a toString that is not a function) throws.
+      throw new AppError('UNKNOWN_OPERATION', `Opération inconnue : « ${safeText(name).slice(0, 80)} ».`);
     }
+    // Found damaged after it opened (the background check of a large catalogue): nothing more is read
+    // from it or written into it, and every screen says how to restore.
+    if (ctx.damaged) throw ctx.damaged;
     const operation = operations[name];
     const parsed = operation.input.safeParse(payload ?? {});
     if (!parsed.success) throw invalidInput(parsed.error);
@@ -37,7 +49,9 @@ export async function dispatch(
     }
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: toAppError(error).toPayload() };
+    const logPath = options.errorLog !== undefined ? options.errorLog : errorLogPathFor(ctx.cataloguePath);
+    const operation = typeof name === 'string' ? name.slice(0, 80) : undefined;
+    return { ok: false, error: toAppError(error, { logPath, operation }).toPayload() };
   }
 }
 
@@ -68,46 +82,4 @@ function invalidInput(error: z.ZodError): AppError {
   const where = first && first.path ? `champ « ${fieldLabel(first.path)} » : ` : '';
   const more = issues.length > 1 ? ` (et ${issues.length - 1} autre${issues.length > 2 ? 's' : ''} problème${issues.length > 2 ? 's' : ''})` : '';
   return new AppError('INVALID_INPUT', `Saisie refusée — ${where}${first?.message ?? ''}${more}.`, issues);
-}
-
-function toIssues(error: z.ZodError): AppErrorIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-/** Maps anything thrown below the dispatcher to the contract's error shape. */
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof z.ZodError) return new AppError('INVALID_INPUT', 'Saisie refusée.', toIssues(error));
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    return new AppError('CONFLICT', constraintMessage(code));
-  }
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) return new AppError('FILE', storageMessage(code));
-  const message = error instanceof Error ? error.message : String(error);
-  return new AppError('INTERNAL', `Erreur interne : ${message}`);
-}
-
-/** SQLite's own failures (a locked, full or damaged catalogue), as the user can act on them. */
-function storageMessage(code: string): string {
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return 'Le catalogue est occupé par un autre programme (une autre fenêtre de Synthèse régionale ?) : rien n’a été modifié, réessayez dans un instant.';
-  }
-  if (code.startsWith('SQLITE_FULL')) return 'Le disque est plein : rien n’a été modifié. Libérez de la place, puis recommencez.';
-  if (code.startsWith('SQLITE_READONLY')) return 'Le catalogue est en lecture seule (droits du fichier, clé USB protégée ?) : rien n’a été modifié.';
-  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
-    return 'Le catalogue est endommagé : restaurez une sauvegarde (menu Fichier, ou « restaurer » en ligne de commande).';
-  }
-  return `Le catalogue n’a pas pu être lu ou écrit (${code}) : rien n’a été modifié.`;
-}
-
-function constraintMessage(code: string): string {
-  switch (code) {
-    case 'SQLITE_CONSTRAINT_UNIQUE':
-    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
-      return 'Cet élément existe déjà dans le catalogue.';
-    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
-      return 'Cet élément est lié à un autre qui n’existe pas, ou est encore utilisé ailleurs.';
-    default:
-      return 'Le catalogue a refusé cette modification (valeur hors des limites permises).';
-  }
 }

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../contract/errors.ts';
 import type { Handlers, Progress, ServiceContext } from '../services/context.ts';
 import { dispatch } from './dispatch.ts';
+import { errorLogPathFor } from './error-log.ts';
 import { serveStatic } from './static-files.ts';
+import { toAppError } from './to-app-error.ts';
 
 export interface HttpBridgeOptions {
   handlers: Handlers;
@@ -22,6 +24,10 @@ export interface HttpBridgeOptions {
   token?: string;
   /** How long stopping waits for answers under way; 10 s by default (a generation takes well under one). */
   closeGraceMs?: number;
+  /** Largest request body; 20 MB by default (tests set a small one). */
+  maxBodyBytes?: number;
+  /** The errors journal; by default the catalogue's own (see DispatchOptions.errorLog). */
+  errorLog?: string | null;
 }
 
 export interface HttpBridge {
@@ -33,9 +39,13 @@ export interface HttpBridge {
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+/** How long a refused body is still read (and thrown away) so that the refusal reaches the client. */
+const DRAIN_MS = 10_000;
 
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(32).toString('hex');
+  const maxBody = options.maxBodyBytes ?? MAX_BODY;
+  const dispatchOptions = options.errorLog !== undefined ? { errorLog: options.errorLog } : {};
   let port = 0;
   // Requests under way, so that closing lets a save or a generation finish before the catalogue closes.
   const underWay = new Map<ServerResponse, Promise<void>>();
@@ -46,7 +56,10 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     const done = new Promise<void>((resolve) => response.once('close', () => resolve()));
     underWay.set(response, done);
     void done.then(() => underWay.delete(response));
-    handle(request, response).catch(() => send(response, 500, { ok: false, error: { code: 'INTERNAL', message: 'Erreur interne.' } }));
+    handle(request, response).catch((error: unknown) => {
+      const logPath = options.errorLog !== undefined ? options.errorLog : errorLogPathFor(options.context.cataloguePath);
+      send(response, 500, { ok: false, error: toAppError(error, { logPath, operation: 'http-bridge' }).toPayload() });
+    });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -65,8 +78,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(response, 415, refusal('Contenu JSON attendu.'));
     }
-    const body = await readBody(request);
-    if (body === null) return send(response, 413, refusal('Requête trop volumineuse.'));
+    const body = await readBody(request, maxBody);
+    if (body === null) return refuseTooLarge(request, response, maxBody);
     let message: { name?: unknown; input?: unknown };
     try {
       message = JSON.parse(body) as typeof message;
@@ -83,11 +96,11 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         response.socket?.uncork();
       };
       const context = { ...options.context, onProgress };
-      const envelope = await dispatch(options.handlers, context, message?.name, message?.input);
+      const envelope = await dispatch(options.handlers, context, message?.name, message?.input, dispatchOptions);
       response.end(`${JSON.stringify({ envelope })}\n`);
       return;
     }
-    const envelope = await dispatch(options.handlers, options.context, message?.name, message?.input);
+    const envelope = await dispatch(options.handlers, options.context, message?.name, message?.input, dispatchOptions);
     send(response, 200, envelope);
   }
 
@@ -138,28 +151,61 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+/** The body as text, or null as soon as it passes `limit` (what follows is read and thrown away). */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | null = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (chunks === null) return;
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > limit) {
+        chunks = null;
         resolve(null);
-        request.destroy();
       } else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      if (chunks !== null) resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', reject);
   });
 }
 
+/**
+ * 413, sent at once but ended only once the client has sent its last byte (or after DRAIN_MS): a socket
+ * closed on unread data is reset by the system, and the client loses the answer with it (it saw
+ * ECONNRESET instead of this message). Content-Length lets clients that read early take it whole now.
+ */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number): void {
+  const body = JSON.stringify(refusal(`Requête trop volumineuse (plus de ${sizeInFrench(limit)}) : choisissez un fichier plus petit.`));
+  response.shouldKeepAlive = false;
+  response.writeHead(413, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  response.write(body);
+  const finish = () => {
+    clearTimeout(timer);
+    if (!response.writableEnded) response.end();
+  };
+  const timer = setTimeout(finish, DRAIN_MS);
+  timer.unref();
+  if (request.complete) finish();
+  else {
+    request.once('end', finish);
+    request.once('close', finish);
+  }
+}
+
+function sizeInFrench(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} Mo` : `${Math.max(1, Math.floor(bytes / 1024))} Ko`;
+}
+
+const JSON_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
 function send(response: ServerResponse, status: number, body: unknown): void {
   if (response.headersSent) return;
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
+  response.writeHead(status, JSON_HEADERS);
   response.end(JSON.stringify(body));
 }

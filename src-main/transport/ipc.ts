@@ -2,7 +2,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Handlers, ServiceContext } from '../services/context.ts';
 import { APP_ORIGIN } from '../window/web-preferences.ts';
-import { dispatch } from './dispatch.ts';
+import { dispatch, type DispatchOptions } from './dispatch.ts';
 
 import { CALL_CHANNEL, PROGRESS_CHANNEL } from './channels.ts';
 
@@ -21,13 +21,14 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   }
 }
 
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: ServiceContext): void {
+/** `options.errorLog`: the errors journal, the catalogue's own by default (see DispatchOptions). */
+export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: ServiceContext, options: DispatchOptions = {}): void {
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Appel refusé : origine non autorisée.' } };
     }
     // Progress of this call goes back to the page that made it.
     const withProgress = { ...context, onProgress: (progress: unknown) => event.sender.send(PROGRESS_CHANNEL, progress) };
-    return dispatch(handlers, withProgress as ServiceContext, name, input);
+    return dispatch(handlers, withProgress as ServiceContext, name, input, options);
   });
 }

@@ -1,5 +1,5 @@
 /** The main window: secure preferences, navigation and new windows denied, external links guarded. */
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { APP_ENTRY, APP_ORIGIN, secureWebPreferences } from './web-preferences.ts';
 import { isSafeExternalUrl } from './link-guard.ts';
 import type { WindowState } from './window-state.ts';
@@ -12,7 +12,7 @@ export function createMainWindow(preloadPath: string, state: WindowState): Brows
     minHeight: 600,
     title: 'Synthèse régionale',
     show: false,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, { packaged: app.isPackaged }),
   });
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
@@ -28,6 +28,8 @@ export function createMainWindow(preloadPath: string, state: WindowState): Brows
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   contents.session.setPermissionCheckHandler(() => false);
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // devTools: false already refuses them; should anything open them anyway, they close at once.
+  if (app.isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();

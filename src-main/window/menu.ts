@@ -1,58 +1,9 @@
-/** The French application menu (Fichier, Édition, Affichage, Aide) with the usual shortcuts. */
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+/** The application menu (its content: menu-template.ts), for this build and platform. */
+import { app, Menu } from 'electron';
+import { type MenuActions, menuTemplate } from './menu-template.ts';
 
-export interface MenuActions {
-  openCatalogue: () => void;
-  backupNow: () => void;
-  restoreBackup: () => void;
-  showBackups: () => void;
-  about: () => void;
-}
+export type { MenuActions };
 
 export function buildMenu(actions: MenuActions): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'Fichier',
-      submenu: [
-        { label: 'Ouvrir un autre catalogue…', accelerator: 'CmdOrCtrl+O', click: actions.openCatalogue },
-        { type: 'separator' },
-        { label: 'Sauvegarder le catalogue maintenant', accelerator: 'CmdOrCtrl+S', click: actions.backupNow },
-        { label: 'Restaurer une sauvegarde…', click: actions.restoreBackup },
-        { label: 'Ouvrir le dossier des sauvegardes', click: actions.showBackups },
-        { type: 'separator' },
-        isMac ? { label: 'Fermer la fenêtre', role: 'close' } : { label: 'Quitter', role: 'quit', accelerator: 'Ctrl+Q' },
-      ],
-    },
-    {
-      label: 'Édition',
-      submenu: [
-        { label: 'Annuler', role: 'undo' },
-        { label: 'Rétablir', role: 'redo' },
-        { type: 'separator' },
-        { label: 'Couper', role: 'cut' },
-        { label: 'Copier', role: 'copy' },
-        { label: 'Coller', role: 'paste' },
-        { label: 'Tout sélectionner', role: 'selectAll' },
-      ],
-    },
-    {
-      label: 'Affichage',
-      submenu: [
-        { label: 'Actualiser', role: 'reload' },
-        { type: 'separator' },
-        { label: 'Taille réelle', role: 'resetZoom' },
-        { label: 'Zoom avant', role: 'zoomIn' },
-        { label: 'Zoom arrière', role: 'zoomOut' },
-        { type: 'separator' },
-        { label: 'Plein écran', role: 'togglefullscreen' },
-      ],
-    },
-    {
-      label: 'Aide',
-      submenu: [{ label: 'À propos de Synthèse régionale', click: actions.about }],
-    },
-  ];
-  if (isMac) template.unshift({ label: 'Synthèse régionale', submenu: [{ label: 'Quitter Synthèse régionale', role: 'quit' }] });
-  return Menu.buildFromTemplate(template);
+  return Menu.buildFromTemplate(menuTemplate(actions, { packaged: app.isPackaged, platform: process.platform }));
 }

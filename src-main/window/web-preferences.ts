@@ -4,9 +4,17 @@
  */
 import type { WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export interface ShellBuild {
+  /** `app.isPackaged`: the installed app, as opposed to `npm start` from the sources. */
+  packaged: boolean;
+}
+
+export function secureWebPreferences(preloadPath: string, build: ShellBuild): WebPreferences {
   return {
     preload: preloadPath,
+    // DevTools run any script with the page's rights (the whole contract, every catalogue write):
+    // a developer's tool, not the installed app's.
+    devTools: !build.packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -1,13 +1,14 @@
 /**
  * `npm run web` as a user starts it: a port already taken gives way to a free one, said in French; a
- * file that is not a catalogue is said in French, without a Node stack trace.
+ * file that is not a catalogue, or a damaged one, is said in French, without a Node stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 
@@ -54,4 +55,29 @@ test('a file that is not a catalogue is refused in French, without a stack trace
   const folder = spawnSync(TSX, ['src-main/cli/web.ts', '--db', dir, '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
   expect(folder.status).toBe(2);
   expect(folder.stderr).toMatch(/^Erreur : Impossible d’ouvrir le catalogue .*dossier/);
+});
+
+test('a damaged catalogue is refused at start in French, with its last sound backup, and left as it was', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'synthese-web-'));
+  const path = join(dir, 'catalogue.sqlite');
+  for (const args of [['demo', '--db', path, '--out', join(dir, 'out')], ['sauvegarder', '--db', path]]) {
+    expect(spawnSync(TSX, ['src-main/cli/index.ts', ...args], { encoding: 'utf8', timeout: 60_000 }).status).toBe(0);
+  }
+  const [backup] = readdirSync(join(dir, 'sauvegardes'));
+  // Garbage over the root page of the contributions, as a failing disk leaves it.
+  const db = new Database(path);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'contribution'").pluck().get() as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (root - 1) * pageSize);
+  closeSync(fd);
+  const bytes = readFileSync(path);
+  const result = spawnSync(TSX, ['src-main/cli/web.ts', '--db', path, '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/^Erreur : Le catalogue « catalogue\.sqlite » est endommagé /);
+  expect(result.stderr).toContain(`Dernière sauvegarde saine : ${backup!}`);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(readFileSync(path).equals(bytes)).toBe(true);
 });

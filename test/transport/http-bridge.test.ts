@@ -215,3 +215,81 @@ describe('HTTP bridge, progress', () => {
     expect(result.at - progress.at).toBeGreaterThan(400);
   });
 });
+
+describe('HTTP bridge, bodies over the limit', () => {
+  interface Outcome { status?: number; connection?: string; body?: any; errors: string[] }
+
+  /** Streams `total` bytes of a JSON body in chunks, as a browser uploading a file does. */
+  function upload(bridge: HttpBridge, total: number, chunk: number): Promise<Outcome> {
+    const outcome: Outcome = { errors: [] };
+    return new Promise((resolve) => {
+      const req = request(
+        { host: '127.0.0.1', port: new URL(bridge.url).port, path: '/api/call', method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}`, 'Content-Length': total } },
+        (res) => {
+          outcome.status = res.statusCode;
+          outcome.connection = res.headers.connection;
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => {
+            outcome.body = JSON.parse(data);
+            // Errors after the answer count too: a closed connection is waited for (a kept one goes back to the agent).
+            if (outcome.connection !== 'close' || !req.socket || req.socket.destroyed) resolve(outcome);
+            else req.socket.once('close', () => resolve(outcome));
+          });
+        },
+      );
+      req.on('error', (error) => {
+        outcome.errors.push(String(error));
+        resolve(outcome);
+      });
+      const head = '{"name":"campaigns.list","input":{},"pad":"';
+      let sent = 0;
+      const next = () => {
+        if (sent === 0) {
+          req.write(head);
+          sent = head.length;
+        }
+        const size = Math.min(chunk, total - sent - 2);
+        if (size <= 0) return void req.end('"}');
+        req.write('x'.repeat(size));
+        sent += size;
+        setImmediate(next);
+      };
+      next();
+    });
+  }
+
+  it('answers 413 with its French message, over a real socket, while the client is still sending (a small limit)', async () => {
+    const { db } = emptyCatalogue();
+    const bridge = await startHttpBridge({ handlers, context: { db, now: () => FIXED_NOW }, maxBodyBytes: 64 * 1024 });
+    try {
+      const outcome = await upload(bridge, 2 * 1024 * 1024, 16 * 1024);
+      expect(outcome.errors).toEqual([]); // no ECONNRESET, no EPIPE
+      expect(outcome.status).toBe(413);
+      expect(outcome.connection).toBe('close');
+      expect(outcome.body).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'Requête trop volumineuse (plus de 64 Ko) : choisissez un fichier plus petit.' },
+      });
+      // Under the limit, the same bridge still answers.
+      const small = await upload(bridge, 32 * 1024, 8 * 1024);
+      expect([small.status, small.body.ok, small.errors]).toEqual([200, true, []]);
+    } finally {
+      await bridge.close();
+    }
+  });
+
+  it('answers 413 at the real limit (20 MB) too', async () => {
+    const { db } = emptyCatalogue();
+    const bridge = await startHttpBridge({ handlers, context: { db, now: () => FIXED_NOW } });
+    try {
+      const outcome = await upload(bridge, 21 * 1024 * 1024, 1024 * 1024);
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.status).toBe(413);
+      expect(outcome.body.error.message).toBe('Requête trop volumineuse (plus de 20 Mo) : choisissez un fichier plus petit.');
+    } finally {
+      await bridge.close();
+    }
+  });
+});

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/window/content-security-policy.ts';
 import { isSafeExternalUrl } from '../../src-main/window/link-guard.ts';
+import type { MenuItemConstructorOptions } from 'electron';
+import { menuTemplate } from '../../src-main/window/menu-template.ts';
 import { secureWebPreferences } from '../../src-main/window/web-preferences.ts';
 
 describe('window security checklist', () => {
   it('isolates and sandboxes the renderer, without Node', () => {
-    const prefs = secureWebPreferences('/app/preload.cjs');
+    const prefs = secureWebPreferences('/app/preload.cjs', { packaged: true });
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
       contextIsolation: true,
@@ -17,6 +19,11 @@ describe('window security checklist', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('keeps DevTools out of the installed app, not out of development', () => {
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: true }).devTools).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs', { packaged: false }).devTools).toBe(true);
   });
 
   it('has a strict CSP: own content only, no inline script, no remote origin', () => {
@@ -47,5 +54,30 @@ describe('external link guard', () => {
     'mailto:%E0@x.fr',
   ])('refuses %s', (url) => {
     expect(isSafeExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('application menu', () => {
+  const actions = { openCatalogue: () => {}, backupNow: () => {}, restoreBackup: () => {}, showBackups: () => {}, about: () => {} };
+  /** Every item, submenus included. */
+  const items = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+  const devToolsEntries = (template: MenuItemConstructorOptions[]) =>
+    items(template).filter((item) => item.role === 'toggleDevTools' || /devtools|développement/i.test(`${item.label} ${item.accelerator ?? ''}`));
+
+  it.each(['linux', 'win32', 'darwin'] as const)('offers no DevTools entry (nor its shortcut) in the installed app (%s)', (platform) => {
+    const template = menuTemplate(actions, { packaged: true, platform });
+    expect(devToolsEntries(template)).toEqual([]);
+    expect(items(template).map((item) => item.accelerator).filter(Boolean)).not.toContain('F12');
+  });
+
+  it('offers them in development', () => {
+    expect(devToolsEntries(menuTemplate(actions, { packaged: false, platform: 'linux' }))).toHaveLength(1);
+  });
+
+  it('speaks French, with the usual shortcuts', () => {
+    const template = menuTemplate(actions, { packaged: true, platform: 'linux' });
+    expect(template.map((item) => item.label)).toEqual(['Fichier', 'Édition', 'Affichage', 'Aide']);
+    expect(items(template).find((item) => item.accelerator === 'CmdOrCtrl+S')?.label).toBe('Sauvegarder le catalogue maintenant');
   });
 });
