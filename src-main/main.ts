@@ -13,7 +13,9 @@ import { checkIntegrityInBackground } from './catalogue/integrity-worker.ts';
 import { restoreBackup } from './catalogue/restore.ts';
 import { handlers } from './services/handlers.ts';
 import type { ServiceContext } from './services/context.ts';
+import { errorLogPathFor } from './transport/error-log.ts';
 import { registerIpc } from './transport/ipc.ts';
+import { toAppError } from './transport/to-app-error.ts';
 import { declareAppScheme, serveAppScheme } from './window/app-protocol.ts';
 import { createMainWindow } from './window/create-window.ts';
 import { guardLeaving } from './window/leave-guard.ts';
@@ -45,6 +47,11 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start);
 }
 
+/** What a dialog may say of an error: French, summarised; the rest goes to the catalogue's journal. */
+function said(error: unknown, cataloguePath: string): string {
+  return toAppError(error, { logPath: errorLogPathFor(cataloguePath) }).toPayload().message;
+}
+
 /**
  * The catalogue, checked as it opens. Damaged: said in French, with its last sound backup offered
  * (the damaged file is kept aside by the restore, never deleted); anything else unreadable: said, then quit.
@@ -54,7 +61,7 @@ async function openChecked(path: string, backups: string): Promise<Catalogue | n
     try {
       return openCatalogue(path);
     } catch (error) {
-      const message = error instanceof Error ? error.message : 'Le catalogue ne peut pas être ouvert.';
+      const message = said(error, path);
       if (!(error instanceof DamagedCatalogueError) || !error.lastSound) {
         dialog.showErrorBox('Catalogue illisible', message);
         return null;
@@ -67,7 +74,7 @@ async function openChecked(path: string, backups: string): Promise<Catalogue | n
       try {
         await restoreBackup(error.lastSound.path, path, backups, new Date());
       } catch (e) {
-        dialog.showErrorBox('Restauration impossible', e instanceof Error ? e.message : String(e));
+        dialog.showErrorBox('Restauration impossible', said(e, path));
         return null;
       }
     }
@@ -110,7 +117,7 @@ async function start(): Promise<void> {
     try {
       return await backupCatalogue(context.db, backups, new Date());
     } catch (e) {
-      dialog.showErrorBox('Sauvegarde impossible', (e as Error).message);
+      dialog.showErrorBox('Sauvegarde impossible', said(e, cataloguePath));
       return null;
     }
   };
@@ -138,7 +145,7 @@ async function start(): Promise<void> {
         context.cataloguePath = cataloguePath;
         await swap(() => next);
       } catch (e) {
-        dialog.showErrorBox('Catalogue illisible', (e as Error).message);
+        dialog.showErrorBox('Catalogue illisible', said(e, cataloguePath));
       }
     },
     backupNow: () =>
@@ -160,12 +167,12 @@ async function start(): Promise<void> {
         const { damagedCopy } = await restoreBackup(choice.filePaths[0], cataloguePath, backups, new Date());
         if (damagedCopy) void dialog.showMessageBox(window, { type: 'info', message: 'Catalogue restauré', detail: `Le catalogue endommagé a été gardé de côté : ${damagedCopy}` });
       } catch (e) {
-        dialog.showErrorBox('Restauration impossible', (e as Error).message);
+        dialog.showErrorBox('Restauration impossible', said(e, cataloguePath));
       }
       try {
         await swap(() => openCatalogue(cataloguePath));
       } catch (e) {
-        dialog.showErrorBox('Catalogue illisible', (e as Error).message);
+        dialog.showErrorBox('Catalogue illisible', said(e, cataloguePath));
         app.quit();
       }
     },

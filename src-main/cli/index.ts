@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../contract/errors.ts';
+import { errorLogPathFor } from '../transport/error-log.ts';
+import { toAppError } from '../transport/to-app-error.ts';
 import { demoCommand, generateCommand, kit2015Command, statsCommand, tramesCommand } from './commands.ts';
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { bundleExportCommand, bundleMergeCommand, conflictsCommand, newCatalogueCommand, resolveCommand } from './exchange-commands.ts';
@@ -152,9 +154,11 @@ function positive(value: string, option: string): number {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Erreur : ${message}\n`);
-    if (error instanceof AppError) for (const i of error.issues) process.stderr.write(`  - ${i.path} : ${i.message}\n`);
+    // As every transport: French, summarised; what the user cannot act on goes to the catalogue's journal.
+    const dbArg = process.argv.slice(2).find((_, i, all) => all[i - 1] === '--db');
+    const shown = toAppError(error, { logPath: errorLogPathFor(dbArg), operation: process.argv[2] }).toPayload();
+    process.stderr.write(`Erreur : ${shown.message}\n`);
+    for (const i of shown.issues ?? []) process.stderr.write(`  - ${i.path ? `${i.path} : ` : ''}${i.message}\n`);
     process.exit(error instanceof AppError ? 2 : 1);
   },
 );

@@ -9,12 +9,13 @@ import { parseArgs } from 'node:util';
 import { type Catalogue, needsBackgroundCheck, openCatalogue } from '../catalogue/database.ts';
 import { damagedCatalogue } from '../catalogue/health.ts';
 import { checkIntegrityInBackground } from '../catalogue/integrity-worker.ts';
-import { AppError } from '../contract/errors.ts';
 import { appRoot } from '../catalogue/paths.ts';
 import { loadDemos } from '../demo/demo-catalogue.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { handlers } from '../services/handlers.ts';
+import { errorLogPathFor } from '../transport/error-log.ts';
 import { startHttpBridge } from '../transport/http-bridge.ts';
+import { toAppError } from '../transport/to-app-error.ts';
 import { localCaller } from '../transport/local.ts';
 
 const fail = (message: string): never => {
@@ -36,7 +37,7 @@ try {
     strict: true,
   });
 } catch (error) {
-  fail(`ligne de commande incorrecte (${(error as Error).message}). Options : --db FICHIER, --port N, --documents DOSSIER, --demo.`);
+  fail(`ligne de commande incorrecte (${String((error as Error).message).replace(/^Unknown option '([^']+)'.*$/s, 'option inconnue « $1 »')}). Options : --db FICHIER, --port N, --documents DOSSIER, --demo.`);
 }
 const values = parsed!.values;
 const dbPath = values.db!;
@@ -54,7 +55,7 @@ function open(): Catalogue {
     mkdirSync(dirname(dbPath), { recursive: true });
     return openCatalogue(dbPath);
   } catch (error) {
-    return fail(error instanceof AppError ? error.message : `impossible d’ouvrir le catalogue « ${dbPath} » (${(error as Error).message}).`);
+    return fail(toAppError(error, { logPath: errorLogPathFor(dbPath), operation: 'ouverture du catalogue' }).message);
   }
 }
 const db = open();
@@ -90,7 +91,7 @@ async function listen() {
     return await startHttpBridge({ handlers, context, port, staticDir });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code !== 'EADDRINUSE' && code !== 'EACCES') fail(`le serveur n’a pas pu démarrer (${(error as Error).message}).`);
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') fail(`le serveur n’a pas pu démarrer : ${toAppError(error, { logPath: errorLogPathFor(dbPath), operation: 'démarrage du serveur' }).message}`);
     const bridge = await startHttpBridge({ handlers, context, port: 0, staticDir });
     process.stdout.write(`Le port ${port} est déjà pris : Synthèse régionale utilise le port ${new URL(bridge.launchUrl).port}.\n`);
     return bridge;

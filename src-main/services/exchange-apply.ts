@@ -19,12 +19,21 @@ export function writeReceived(db: Catalogue, ids: LocalIds, r: ExchangeRecord, a
     ids.unheld.delete(r.uid);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('CONFLICT', `Paquet refusé : ${recordLabel(r.kind, r.fields)} ne peut pas être enregistré(e) ici (${(error as Error).message}). Le catalogue n’a pas été modifié.`);
+    throw new AppError('CONFLICT', `Paquet refusé : ${recordLabel(r.kind, r.fields)} ne peut pas être enregistré(e) ici (${whyRefused(error)}). Le catalogue n’a pas été modifié.`);
   }
   // Most records go in as they came: only those with an untied reference are read back.
   if (ids.misses === before && r.kind !== 'campaign') return fieldsText;
   const held = readRecord(db, r.kind, r.uid, r.fields);
   return held ? canonical(held.fields) : null;
+}
+
+/** SQLite's reason, said in French (its own words go to no screen). */
+function whyRefused(error: unknown): string {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'il cite un élément absent de ce catalogue';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'il en double un autre déjà présent';
+  if (code.startsWith('SQLITE_CONSTRAINT')) return 'une de ses valeurs sort des règles du catalogue';
+  return 'erreur d’écriture dans le catalogue';
 }
 
 /** A record received earlier that could not be written as received: what arrived since may tie it now. */

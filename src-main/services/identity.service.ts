@@ -2,15 +2,16 @@
  * Who a catalogue is for: a région académique, an académie or a département, with a name (« DSDEN de
  * la Vienne ») and its own signing key. A first launch asks; the demo is a choice, never forced.
  */
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { backupCatalogue } from '../catalogue/backup.ts';
+import { backupsDirFor } from '../catalogue/paths.ts';
 import { inTransaction, type Catalogue } from '../catalogue/database.ts';
 import { holdsData, readIdentity, wipeCatalogueData, writeIdentity, type IdentityRow } from '../catalogue/repos/exchange.repo.ts';
 import { readSettings, writeSetting } from '../catalogue/repos/setting.repo.ts';
 import { placeWithParents, regionName } from '../catalogue/repos/territory.repo.ts';
 import { newUid } from '../catalogue/uid.ts';
 import { academieLabel } from '../contract/domain.ts';
-import { AppError, conflict } from '../contract/errors.ts';
+import { conflict } from '../contract/errors.ts';
 import type { CatalogueIdentity, ScopeKind } from '../contract/schemas/exchange.ts';
 import type { ParsedInput } from '../contract/operations.ts';
 import { fingerprint, newKeyPair } from '../exchange/signing.ts';
@@ -98,16 +99,13 @@ export const identityHandlers: HandlerGroup<'identity'> = {
     const current = readIdentity(db);
     if (!current?.isDemo) throw conflict('Ce catalogue n’est pas la démonstration : il n’y a rien à quitter.');
     resolveSetup(db, input);
-    const dir = cataloguePath && cataloguePath !== ':memory:' ? join(dirname(cataloguePath), 'sauvegardes') : documentsDir ? join(documentsDir, 'sauvegardes') : null;
+    const dir = cataloguePath && cataloguePath !== ':memory:' ? backupsDirFor(cataloguePath) : documentsDir ? join(documentsDir, 'sauvegardes') : null;
     const copy = dir ? await backupCatalogue(db, dir, now()) : null;
-    try {
-      inTransaction(db, () => {
-        wipeCatalogueData(db);
-        setUpCatalogue(db, { ...input, demo: false }, now());
-      });
-    } catch (error) {
-      throw error instanceof AppError ? error : new AppError('INTERNAL', `La démonstration n’a pas pu être remplacée : ${(error as Error).message}`);
-    }
+    // On any error the transaction leaves the demo as it was, and the dispatcher says it in French.
+    inTransaction(db, () => {
+      wipeCatalogueData(db);
+      setUpCatalogue(db, { ...input, demo: false }, now());
+    });
     return { identity: toIdentity(db, readIdentity(db)!), demoCopy: copy?.path ?? null };
   },
 };
