@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../contract/errors.ts';
 import { lastSoundBackup } from './backup.ts';
 import { damagedCatalogue, findDamage, FULL_CHECK_AT_OPEN_BYTES, restoreAdvice } from './health.ts';
-import { migrate } from './migrate.ts';
+import { knownMigrations, migrate } from './migrate.ts';
 import { backupsDirFor } from './paths.ts';
 import { loadTerritory } from './territory-loader.ts';
 
@@ -74,6 +74,12 @@ function refuseForeignDatabase(db: Catalogue, path: string, create: boolean): vo
       throw new AppError('FILE', `« ${basename(path)} » n’est pas lisible comme une base SQLite : si c’est votre catalogue, son en-tête est endommagé. ${restoreAdvice(path, lastSound)}`);
     }
     throw new AppError('FILE', `« ${path} » n’est pas un catalogue Synthèse régionale (ce n’est pas une base SQLite).`);
+  }
+  // Another program's file that numbers its own versions: a catalogue of any version has these two.
+  // (A newer version than this one knows is said by migrate(), untouched.)
+  const known = version > 0 && version <= (knownMigrations().at(-1)?.version ?? 0);
+  if (known && !(tables.includes('campaign') && tables.includes('meeting'))) {
+    throw new AppError('FILE', `« ${path} » est une base SQLite qui n’est pas un catalogue Synthèse régionale : elle n’a pas été modifiée.`);
   }
   if (version === 0 && tables.length > 0) {
     throw new AppError('FILE', `« ${path} » est une base SQLite qui n’est pas un catalogue Synthèse régionale : elle n’a pas été modifiée.`);

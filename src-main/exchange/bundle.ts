@@ -159,8 +159,9 @@ async function openBundle(bytes: Buffer, name: string, schemaVersion: number, ac
   const parse = <T>(schema: z.ZodType<T>, data: Buffer, entry: string): T => {
     let value: unknown;
     try {
-      value = JSON.parse(data.toString('utf8'));
-    } catch {
+      value = JSON.parse(data.toString('utf8'), refuseProtoKey);
+    } catch (error) {
+      if (error === PROTO_KEY) throw refuse(name, `« ${entry} » est mal formé (champ « __proto__ »)`);
       throw refuse(name, `« ${entry} » n’est pas du JSON valide`);
     }
     const result = schema.safeParse(value);
@@ -199,6 +200,16 @@ async function openBundle(bytes: Buffer, name: string, schemaVersion: number, ac
   return opened;
 }
 
+/**
+ * JSON.parse keeps a "__proto__" key as a plain property, but zod copies records by assignment, where
+ * it would replace the object's prototype instead: such a key is refused before any schema sees it.
+ */
+const PROTO_KEY = new Error('__proto__');
+function refuseProtoKey(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw PROTO_KEY;
+  return value;
+}
+
 function parseRecords(content: string, name: string): ExchangeRecord[] {
   const records: ExchangeRecord[] = [];
   const lines = content.split('\n');
@@ -208,8 +219,9 @@ function parseRecords(content: string, name: string): ExchangeRecord[] {
     const where = `ligne ${index + 1} de « records.jsonl »`;
     let value: unknown;
     try {
-      value = JSON.parse(line);
-    } catch {
+      value = JSON.parse(line, refuseProtoKey);
+    } catch (error) {
+      if (error === PROTO_KEY) throw refuse(name, `${where} : champ « __proto__ » : champ inconnu de cette version`);
       throw refuse(name, `${where} : ce n’est pas du JSON valide`);
     }
     const parsed = Line.safeParse(value);

@@ -13,12 +13,19 @@ export function readGivenFile(source: { path?: string; fileName?: string; conten
     const fileName = basename(source.path);
     let size: number;
     try {
-      size = statSync(source.path).size;
-    } catch {
+      const info = statSync(source.path);
+      if (!info.isFile()) throw new AppError('FILE', `« ${fileName} » est un dossier, pas un fichier : choisissez le fichier lui-même.`);
+      size = info.size;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
       throw new AppError('FILE', `Impossible de lire « ${source.path} » : fichier introuvable ou illisible.`);
     }
     if (size > maxBytes) throw new AppError('FILE', `« ${fileName} » dépasse ${Math.round(maxBytes / 1_048_576)} Mo.`);
-    return { bytes: readFileSync(source.path), fileName };
+    try {
+      return { bytes: readFileSync(source.path), fileName };
+    } catch {
+      throw new AppError('FILE', `Impossible de lire « ${source.path} » : accès refusé ou fichier utilisé par un autre programme.`);
+    }
   }
   const fileName = basename(source.fileName ?? 'fichier');
   const content = source.contentBase64 ?? '';

@@ -53,15 +53,20 @@ type Parse<T> = (v: RawCell['value']) => { ok: true; value: T } | { ok: false; m
  */
 function rowReader(raw: RawRow, columns: ReadonlyMap<AttendanceColumnKey, string>) {
   const problems: RowProblem[] = [];
+  /** A filled cell, or one that could not be read (it is there, but has no value to parse). */
   const cell = (key: AttendanceColumnKey): RawCell | undefined => {
     const c = raw.cells[key];
-    return c && c.value !== null && c.value !== '' ? c : undefined;
+    return c && (c.unreadable !== undefined || (c.value !== null && c.value !== '')) ? c : undefined;
   };
   const fail = (key: AttendanceColumnKey | null, message: string) =>
     problems.push({ row: raw.row, column: key ? (raw.cells[key]?.column ?? columns.get(key) ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message });
+  // A cell the reader could not read refuses its row, never read as a blank.
+  for (const [key, c] of Object.entries(raw.cells) as [AttendanceColumnKey, RawCell | undefined][]) {
+    if (c?.unreadable !== undefined) fail(key, c.unreadable);
+  }
   function read<T>(key: AttendanceColumnKey, parse: Parse<T>): T | null {
     const c = cell(key);
-    if (!c) return null;
+    if (!c || c.unreadable !== undefined) return null;
     const result = parse(c.value);
     if (result.ok) return result.value;
     fail(key, result.message);

@@ -3,17 +3,46 @@ import type ExcelJS from 'exceljs';
 
 export type RawCellValue = string | number | boolean | Date | null;
 
+/** A cell as the row parser gets it: its value, or why it cannot be read (then its value is null). */
+export interface CellRead {
+  column: number;
+  value: RawCellValue;
+  unreadable?: string;
+}
 
-export function rowCells(row: ExcelJS.Row, date1904: boolean): { column: number; value: RawCellValue }[] {
-  const cells: { column: number; value: RawCellValue }[] = [];
+/** Not a value: a cell exceljs gave but nothing can honestly be made of (a number that is not finite). */
+class Unreadable {
+  constructor(readonly message: string) {}
+}
+
+export interface RowContext {
+  date1904: boolean;
+  sheetName: string;
+  /** Problems the cell guard found in this row, by column: they override what exceljs made of the cell. */
+  problems?: ReadonlyMap<number, string>;
+  /** Columns whose number the guard saw empty (<v/>): what exceljs makes NaN or an invalid date is then a blank. */
+  blanks?: ReadonlySet<number>;
+}
+
+export function rowCells(row: ExcelJS.Row, context: RowContext): CellRead[] {
+  const cells: CellRead[] = [];
+  const problems = context.problems;
   row.eachCell((cell, column) => {
-    const value = cellValue(cell, date1904);
-    if (value !== null) cells.push({ column, value });
+    const problem = problems?.get(column);
+    if (problem !== undefined) return;
+    const value = cellValue(cell, context, context.blanks?.has(column) ?? false);
+    if (value instanceof Unreadable) cells.push({ column, value: null, unreadable: value.message });
+    else if (value !== null) cells.push({ column, value });
   });
+  // A cell the guard refused may have reached exceljs as nothing at all (a missing shared string).
+  if (problems) {
+    for (const [column, message] of problems) cells.push({ column, value: null, unreadable: message });
+    cells.sort((a, b) => a.column - b.column);
+  }
   return cells;
 }
 
-function cellValue(cell: ExcelJS.Cell, date1904: boolean): RawCellValue {
+function cellValue(cell: ExcelJS.Cell, context: RowContext, blank: boolean): RawCellValue | Unreadable {
   let value: unknown;
   let numFmt: unknown;
   try {
@@ -26,19 +55,27 @@ function cellValue(cell: ExcelJS.Cell, date1904: boolean): RawCellValue {
   } catch {
     return null;
   }
-  return normaliseValue(value, typeof numFmt === 'string' ? numFmt : undefined, date1904, 0);
+  return normaliseValue(value, typeof numFmt === 'string' ? numFmt : undefined, context, blank, 0);
 }
 
 /**
  * exceljs's cell value → a plain value: rich text → its text, formula → its cached result, hyperlink →
  * its text, error → its code ("#N/A"), date-formatted number → Date, strings trimmed, '' → null.
+ * A number that is not finite, or a date out of any calendar, is Unreadable: never a blank.
  */
-function normaliseValue(value: unknown, numFmt: string | undefined, date1904: boolean, depth: number): RawCellValue {
+function normaliseValue(value: unknown, numFmt: string | undefined, context: RowContext, blank: boolean, depth: number): RawCellValue | Unreadable {
   if (value === null || value === undefined || depth > 4) return null;
   if (typeof value === 'string') return cleanText(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+    if (blank) return null;
+    return unreadable(`nombre illisible (${Number.isNaN(value) ? 'pas un nombre' : 'hors des limites d’Excel'})`, context);
+  }
   if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (value instanceof Date) {
+    if (!Number.isNaN(value.getTime())) return value;
+    return blank ? null : unreadable('date illisible (hors de tout calendrier)', context);
+  }
   if (typeof value !== 'object') return null;
   const o = value as Record<string, unknown>;
   if (Array.isArray(o.richText)) {
@@ -49,13 +86,17 @@ function normaliseValue(value: unknown, numFmt: string | undefined, date1904: bo
     if (typeof result === 'number') {
       // exceljs parses an error result (t="e") as a number: NaN. The error's code is lost.
       if (Number.isNaN(result)) return '#ERREUR';
-      if (isDateFormat(numFmt)) return excelToDate(result, date1904);
+      if (isDateFormat(numFmt)) return excelToDate(result, context.date1904);
     }
-    return normaliseValue(result, numFmt, date1904, depth + 1);
+    return normaliseValue(result, numFmt, context, blank, depth + 1);
   }
   if ('error' in o) return typeof o.error === 'string' && o.error.trim() !== '' ? o.error.trim() : '#ERREUR';
-  if ('text' in o) return normaliseValue(o.text, numFmt, date1904, depth + 1);
+  if ('text' in o) return normaliseValue(o.text, numFmt, context, blank, depth + 1);
   return null;
+}
+
+function unreadable(what: string, context: RowContext): Unreadable {
+  return new Unreadable(`${what} dans la feuille « ${context.sheetName} » : ressaisissez la cellule dans Excel ou LibreOffice`);
 }
 
 /** Trimmed, OOXML escapes decoded (Excel writes a carriage return as _x000D_), '' → null. */

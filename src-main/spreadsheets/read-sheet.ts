@@ -8,9 +8,15 @@
  *   2. the bytes are a zip (not an .xls, a CSV, a web page), readable by jszip down to its central
  *      directory (a truncated copy fails here), holding xl/workbook.xml (not an .ods, a .docx), and
  *      every part exceljs will read inflates to its CRC (a part damaged inside an intact zip fails here);
- *   3. then exceljs's STREAMING reader, given the workbook-wide parts first (see `preload`), goes
+ *   3. the same pass counts what exceljs would parse against the read's budget (read-budget.ts): a zip
+ *      bomb, or 2 000 merged ranges in a few Ko, is refused there, in French, naming the limit;
+ *   4. then exceljs's STREAMING reader, given the workbook-wide parts first (see `preload`), goes
  *      through the sheets in bounded memory, from the bytes in memory (no file handle, no temporary
- *      file), raced against a timeout (60 s by default) that releases its streams.
+ *      file), raced against a timeout (60 s by default) that releases its streams. The text it parses
+ *      goes through the cell guard (cell-guard.ts): a cell it cannot read honestly (a missing shared
+ *      string, 1e999, a NUL) comes out unreadable, and the import refuses its row with the reason.
+ *      Reading lets the event loop turn every few thousand rows, so that the timeout, and a server in
+ *      the same process, keep running.
  * The sheet read is the first, in file order, whose header row (within its first 10 filled rows)
  * names at least 3 known columns and that has rows; sheets named like the template's "Instructions"
  * or "Listes", and hidden sheets, are skipped.
@@ -21,20 +27,27 @@ import { basename } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { AppError } from '../contract/errors.ts';
+import { AppError, summarise } from '../contract/errors.ts';
 import { columnForHeader, isOfficialHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
+import { CellProblems, guardSharedStrings, guardWorksheet, type SharedStringsCheck } from './cell-guard.ts';
 import { columnLetter, type RawCellValue, rowCells } from './cell-values.ts';
+import { spreadMerges } from './merges.ts';
+import { DEFAULT_BUDGETS, ReadBudget, type ReadBudgets, yieldToEventLoop } from './read-budget.ts';
 import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
 import { damaged, inspectPackage, type PackageLayout } from './sheet-package.ts';
 
 export { columnLetter, type RawCellValue } from './cell-values.ts';
+export { DEFAULT_BUDGETS, type ReadBudgets } from './read-budget.ts';
 export { MAX_FILE_BYTES, type SheetInput } from './sheet-bytes.ts';
 
 
 export interface RawCell {
+  /** Null when the cell is empty, or unreadable. */
   value: RawCellValue;
   /** Column letter: "A", "AB". */
   column: string;
+  /** Why the cell cannot be read (a missing shared string, 1e999, a NUL…): its row is refused with it. */
+  unreadable?: string;
 }
 
 export interface RawRow {
@@ -60,6 +73,8 @@ export interface ReadSheetOptions {
   onProgress?: (rowsRead: number) => void;
   /** Default DEFAULT_READ_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Default DEFAULT_BUDGETS; lower ones for tests and tools. */
+  budgets?: Partial<ReadBudgets>;
 }
 
 export const DEFAULT_READ_TIMEOUT_MS = 60_000;
@@ -68,6 +83,10 @@ export const HEADER_SEARCH_ROWS = 10;
 /** A row is the header row when it names at least this many different known columns. */
 export const MIN_KNOWN_COLUMNS = 3;
 export const PROGRESS_EVERY = 500;
+/** The event loop turns at least this often while exceljs's rows are read. */
+const YIELD_EVERY_ROWS = 2_000;
+/** Sheets named in a refusal before « et N autres ». */
+const SHEETS_SHOWN = 5;
 /** Far beyond any région's meetings: a sheet filled further is a mistake (a column filled down). */
 export const MAX_DATA_ROWS = 200_000;
 
@@ -88,10 +107,11 @@ export async function readAttendanceSheet(input: SheetInput, options: ReadSheetO
     typeof options.timeoutMs === 'number' && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0
       ? options.timeoutMs
       : DEFAULT_READ_TIMEOUT_MS;
+  const budget = new ReadBudget(fileName, { ...DEFAULT_BUDGETS, ...options.budgets });
   return withTimeout(fileName, timeoutMs, async (signal) => {
     const bytes = await loadBytes(input, fileName);
     signal.throwIfAborted();
-    const layout = await inspectPackage(bytes, fileName, signal);
+    const layout = await inspectPackage(bytes, fileName, budget, signal);
     signal.throwIfAborted();
     return streamSheets(bytes, fileName, layout, options.onProgress, signal);
   });
@@ -228,18 +248,35 @@ function utf8Stream(stream: NodeJS.ReadableStream): NodeJS.ReadableStream {
  * The worksheets in the order of their tabs (workbook.xml), then any the workbook does not list, each
  * given to exceljs as decoded text. The first tab is the one people filled, whatever the zip's order.
  */
-async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout): AsyncGenerator<{ worksheet: WorksheetStream; number: string }> {
+async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, shared: SharedStringsCheck): AsyncGenerator<SheetStream> {
   const inZip = Object.keys(layout.zip.files).flatMap((n) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1] ?? []);
-  const ordered = [...[...layout.sheets.keys()].filter((n) => inZip.includes(n)), ...inZip.filter((n) => !layout.sheets.has(n))];
+  const listed = new Set(inZip);
+  const ordered = [...[...layout.sheets.keys()].filter((n) => listed.has(n)), ...inZip.filter((n) => !layout.sheets.has(n))];
   for (const number of ordered) {
     const name = `xl/worksheets/sheet${number}.xml`;
-    const parts = reader._parseWorksheet!(utf8Chunks(layout.zip.file(name)!.nodeStream('nodebuffer')), number);
-    for (const part of parts) yield { worksheet: part.value as WorksheetStream, number };
+    const problems = new CellProblems();
+    const text = utf8Chunks(layout.zip.file(name)!.nodeStream('nodebuffer'));
+    const parts = reader._parseWorksheet!(guardWorksheet(text, sheetName(layout, number), shared, problems), number);
+    for (const part of parts) yield { worksheet: part.value as WorksheetStream, number, problems };
   }
 }
 
-async function* exceljsWorksheets(sheets: AsyncIterable<WorksheetStream>, current: () => string | undefined) {
-  for await (const worksheet of sheets) yield { worksheet, number: current() };
+async function* exceljsWorksheets(sheets: AsyncIterable<WorksheetStream>, current: () => string | undefined): AsyncGenerator<SheetStream> {
+  for await (const worksheet of sheets) yield { worksheet, number: current(), problems: null };
+}
+
+interface SheetStream {
+  worksheet: WorksheetStream;
+  number: string | undefined;
+  /** What the cell guard found; null when exceljs read the file itself, unguarded. */
+  problems: CellProblems | null;
+}
+
+/** The sheet's name as its tab shows it; clipped, as Excel's 31 characters are not enforced by the file. */
+function sheetName(layout: PackageLayout, number: string | undefined, worksheet?: WorksheetStream): string {
+  const info = number !== undefined ? layout.sheets.get(number) : undefined;
+  const name = info?.name ?? (typeof worksheet?.name === 'string' ? worksheet.name : `Feuille ${number ?? '?'}`);
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
 }
 
 /**
@@ -250,7 +287,7 @@ async function* exceljsWorksheets(sheets: AsyncIterable<WorksheetStream>, curren
  * date formats and sheet names when styles or workbook.xml come late. Returns false when this version of
  * exceljs lacks the methods (it then reads the way it usually does).
  */
-async function preload(reader: ReaderInternals, layout: PackageLayout): Promise<boolean> {
+async function preload(reader: ReaderInternals, layout: PackageLayout, shared: SharedStringsCheck): Promise<boolean> {
   if (
     typeof reader._parseRels !== 'function' ||
     typeof reader._parseWorkbook !== 'function' ||
@@ -270,11 +307,15 @@ async function preload(reader: ReaderInternals, layout: PackageLayout): Promise<
   if (workbook) await reader._parseWorkbook(workbook);
   const styles = part('xl/styles.xml');
   if (styles) await reader._parseStyles(styles);
-  const sharedStrings = part('xl/sharedStrings.xml');
-  if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings));
+  const sharedStrings = layout.zip.file('xl/sharedStrings.xml');
+  if (sharedStrings) {
+    const text = guardSharedStrings(utf8Chunks(sharedStrings.nodeStream('nodebuffer')), shared);
+    for await (const _ of reader._parseSharedStrings(Readable.from(text)));
+  }
   // What a part-less package still needs, so that every sheet is read as it streams by.
   reader.workbookRels ??= [];
   reader.sharedStrings ??= [];
+  shared.count = Array.isArray(reader.sharedStrings) ? reader.sharedStrings.length : 0;
   reader.model ??= { sheets: [] };
   reader.properties ??= { model: { date1904: layout.date1904 } };
   return true;
@@ -289,12 +330,14 @@ async function streamSheets(
 ): Promise<SheetRead> {
   const { stream, release } = byteStream(bytes);
   signal.addEventListener('abort', release, { once: true });
+  const shared: SharedStringsCheck = { count: null, unreadable: new Map() };
 
   let chosen: SheetRead | null = null;
   const examined: string[] = [];
   const skipped: string[] = [];
   let headersOnly: SheetRead | null = null;
   let currentSheet: string | undefined;
+  let currentProblems: CellProblems | null = null;
   let sheetNumber: string | undefined;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
@@ -307,7 +350,7 @@ async function streamSheets(
       entries: 'emit',
     });
     const internals = reader as unknown as ReaderInternals;
-    const preloaded = await preload(internals, layout);
+    const preloaded = await preload(internals, layout, shared);
     signal.throwIfAborted();
     const emitter = reader as unknown as NodeJS.EventEmitter;
     emitter.on('entry', (entry: { type?: unknown; id?: unknown } | null) => {
@@ -322,25 +365,31 @@ async function streamSheets(
     // Preloaded, the sheets are handed to exceljs from the checked package, decoded here (see utf8Chunks);
     // otherwise exceljs unzips the file itself.
     const sheets = preloaded
-      ? ownWorksheets(internals, layout)
+      ? ownWorksheets(internals, layout, shared)
       : exceljsWorksheets(reader as unknown as AsyncIterable<WorksheetStream>, () => sheetNumber);
-    for await (const { worksheet, number } of sheets) {
+    for await (const { worksheet, number, problems } of sheets) {
       signal.throwIfAborted();
       sheetNumber = number;
-      const info = sheetNumber !== undefined ? layout.sheets.get(sheetNumber) : undefined;
-      const name = info?.name ?? (typeof worksheet.name === 'string' ? worksheet.name : `Feuille ${sheetNumber ?? '?'}`);
-      const hidden = info?.hidden ?? (worksheet.state === 'hidden' || worksheet.state === 'veryHidden');
+      const name = sheetName(layout, sheetNumber, worksheet);
+      currentProblems = problems;
+      const hidden = layout.sheets.get(sheetNumber ?? '')?.hidden ?? (worksheet.state === 'hidden' || worksheet.state === 'veryHidden');
       currentSheet = name;
       if (chosen === null && (hidden || AUXILIARY_SHEETS.has(normaliseHeader(name)))) skipped.push(`« ${name} »`);
       if (chosen !== null || hidden || AUXILIARY_SHEETS.has(normaliseHeader(name))) {
         // Preloaded, exceljs skips a sheet nobody iterates; otherwise it must be read to its end, or
         // exceljs leaves the temporary file it copied the sheet to open.
-        if (!preloaded) for await (const _row of worksheet) signal.throwIfAborted();
+        if (!preloaded) {
+          let seen = 0;
+          for await (const _row of worksheet) {
+            signal.throwIfAborted();
+            if (++seen % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
+          }
+        }
         continue;
       }
       const merges = sheetNumber !== undefined ? (layout.merges.get(sheetNumber) ?? []) : [];
-      const result = await readOneSheet(worksheet, fileName, name, date1904, onProgress, signal);
-      if (typeof result !== 'string') spreadMerges(result, merges);
+      const result = await readOneSheet(worksheet, { fileName, sheetName: name, date1904, problems, onProgress, signal });
+      if (typeof result !== 'string') await spreadMerges(result.rows, result.columns, merges, signal);
       if (typeof result === 'string') examined.push(result);
       else if (result.rows.length === 0) {
         // Headers and no meeting (the template's blank sheet, left beside the filled copy): kept only
@@ -359,7 +408,9 @@ async function streamSheets(
     if (signal.aborted) throw signal.reason instanceof AppError ? signal.reason : damaged(fileName);
     if (error instanceof AppError) throw error;
     if (error instanceof ProgressCallbackError) throw error.original;
-    throw damaged(fileName, currentSheet ? ` (feuille « ${currentSheet} »)` : '');
+    const where = currentProblems?.firstCharacter;
+    const place = where && where.row > 0 ? `, ligne ${where.row}${where.column > 0 ? `, colonne ${columnLetter(where.column)}` : ''} : caractère interdit ${where.code}` : '';
+    throw damaged(fileName, currentSheet ? ` (feuille « ${currentSheet} »${place})` : '');
   } finally {
     signal.removeEventListener('abort', release);
     release();
@@ -367,8 +418,8 @@ async function streamSheets(
 
   if (!chosen) {
     const detail =
-      (examined.length > 0 ? ` Feuilles lues : ${examined.join(' ; ')}.` : '') +
-      (skipped.length > 0 ? ` Feuilles ignorées (consignes, listes ou masquées) : ${skipped.join(', ')}.` : '');
+      (examined.length > 0 ? ` Feuilles lues : ${summarise(examined, SHEETS_SHOWN, ' ; ')}.` : '') +
+      (skipped.length > 0 ? ` Feuilles ignorées (consignes, listes ou masquées) : ${summarise(skipped, SHEETS_SHOWN)}.` : '');
     throw new AppError(
       'FILE',
       `Dans « ${fileName} », aucune feuille ne contient les colonnes attendues (Date, Département, Total déclaré…) : ` +
@@ -395,26 +446,37 @@ function report(onProgress: (rowsRead: number) => void, rowsRead: number): void 
   }
 }
 
+interface SheetContext {
+  fileName: string;
+  sheetName: string;
+  date1904: () => boolean;
+  /** The cell guard's findings for this sheet, or null when exceljs read it unguarded. */
+  problems: CellProblems | null;
+  onProgress: ((rowsRead: number) => void) | undefined;
+  signal: AbortSignal;
+}
+
 /** The sheet's headers and rows, or, when it has no header row, what it showed (for the error message). */
-async function readOneSheet(
-  worksheet: WorksheetStream,
-  fileName: string,
-  sheetName: string,
-  date1904: () => boolean,
-  onProgress: ((rowsRead: number) => void) | undefined,
-  signal: AbortSignal,
-): Promise<SheetRead | string> {
+async function readOneSheet(worksheet: WorksheetStream, context: SheetContext): Promise<SheetRead | string> {
+  const { fileName, sheetName, problems, onProgress, signal } = context;
   let header: HeaderMatch | null = null;
   let best: { row: number; headers: string[] } | null = null;
   let searched = 0;
+  let seen = 0;
   const rows: RawRow[] = [];
+  const cellsOf = (row: ExcelJS.Row) =>
+    rowCells(row, { date1904: context.date1904(), sheetName, problems: problems?.inRow(row.number), blanks: problems?.blanksInRow(row.number) });
 
   for await (const row of worksheet) {
     signal.throwIfAborted();
+    if (++seen % YIELD_EVERY_ROWS === 0) {
+      await yieldToEventLoop();
+      signal.throwIfAborted();
+    }
     if (header === null) {
       // Read to its end all the same: stopping half-way would leave exceljs buffering the rest of the sheet.
       if (searched >= HEADER_SEARCH_ROWS) continue;
-      const cells = rowCells(row, date1904());
+      const cells = cellsOf(row);
       if (cells.length === 0) continue;
       searched++;
       const match = matchHeader(row.number, cells);
@@ -428,10 +490,10 @@ async function readOneSheet(
     }
     const cells: RawRow['cells'] = {};
     let filled = false;
-    for (const { column, value } of rowCells(row, date1904())) {
+    for (const { column, value, unreadable } of cellsOf(row)) {
       const key = header.keyByColumn.get(column);
       if (key === undefined) continue;
-      cells[key] = { value, column: columnLetter(column) };
+      cells[key] = unreadable === undefined ? { value, column: columnLetter(column) } : { value, column: columnLetter(column), unreadable };
       filled = true;
     }
     // A row with nothing in the known columns (blank, or only a comment) is not a meeting.
@@ -505,30 +567,4 @@ function headerText(value: RawCellValue): string {
   if (value === null) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   return String(value).replace(/\s+/g, ' ').trim();
-}
-
-/**
- * A cell merged over several rows ("Date" merged over three ateliers of one day) gives its value to each
- * of those rows, as people read it. Only what describes the rows (date, place, level, thématiques…):
- * a count merged over three rows is one figure for the three, and copied it would be counted thrice; a
- * reference copied would name one meeting three times. Only downwards, and only into rows that hold
- * something else: a merge across columns belongs to its first column, and an empty row is no meeting.
- */
-export function spreadMerges(sheet: SheetRead, merges: string[]): void {
-  if (merges.length === 0) return;
-  const byRow = new Map(sheet.rows.map((r) => [r.row, r]));
-  const keyOf = new Map(sheet.columns.map((c) => [c.column, c.key]));
-  for (const range of merges) {
-    const m = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(range);
-    if (!m) continue;
-    const [, column, first, last] = m as unknown as [string, string, string, string];
-    const key = keyOf.get(column);
-    if (key === undefined || key === 'reference' || key === 'total' || key.startsWith('categorie:')) continue;
-    const top = byRow.get(Number(first))?.cells[key];
-    if (top === undefined) continue;
-    for (let row = Number(first) + 1; row <= Number(last); row++) {
-      const target = byRow.get(row);
-      if (target && target.cells[key] === undefined) target.cells[key] = { ...top };
-    }
-  }
 }

@@ -2,15 +2,19 @@
  * The package of a sheet, checked with jszip before exceljs reads it: a zip down to its central directory,
  * a workbook (not an .ods, a .docx), every part exceljs will read intact. The same pass notes, for each
  * worksheet, its merged cells and whether its XML is complete (a half-written sheet inside a rebuilt zip
- * passes the CRC check, and exceljs reads it to where it stops without a word).
+ * passes the CRC check, and exceljs reads it to where it stops without a word), and counts what exceljs
+ * would have to parse against the read's budget (see read-budget.ts): the sizes the zip's directory
+ * announces first, then the bytes, rows, cells, merges and shared strings actually inflated, since the
+ * directory can lie. A zip bomb is refused here, after at most the budget's bytes, never handed to exceljs.
  */
 import { crc32 } from 'node:zlib';
 import JSZip from 'jszip';
 import { AppError } from '../contract/errors.ts';
+import type { ReadBudget } from './read-budget.ts';
 import { SAVE_AS } from './sheet-bytes.ts';
+import { TAG, tagAt } from './xml-tags.ts';
 
-/** Uncompressed size above which a part is refused (a zip bomb, or a sheet stuffed by mistake). */
-const MAX_SHARED_STRINGS_BYTES = 300 * 1024 * 1024;
+/** workbook.xml and its relationships are read whole, as text. */
 const MAX_WORKBOOK_PART_BYTES = 10 * 1024 * 1024;
 
 
@@ -70,6 +74,8 @@ interface PartScan {
   complete: boolean;
   /** Worksheets only: merged ranges ("A3:A5"). */
   merges: string[];
+  /** A budget the part went over: the read stops there. */
+  overBudget?: AppError;
 }
 
 const MERGE = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([A-Z]{1,3}\d+:[A-Z]{1,3}\d+)["']/g;
@@ -78,10 +84,42 @@ const WORKSHEET_END = /<\/(?:[\w.-]+:)?worksheet\s*>(?:\s|<!--[\s\S]*?-->|<\?[\s
 /** Enough to hold a whole <mergeCell> tag or the closing tag across a chunk boundary. */
 const CARRY = 256;
 
-/** Inflates a part in chunks, checking its CRC; for a worksheet, also notes its merges and its end. */
-function scanPart(file: JSZip.JSZipObject, worksheet: boolean, signal: AbortSignal): Promise<PartScan> {
+type PartKind = 'worksheet' | 'sharedStrings' | 'other';
+
+/**
+ * Counts what exceljs parses in the tags of `text` that end after `from` (those before were counted with
+ * the previous chunk): rows, cells, values (<v>, or <is> for an inline string) in a worksheet, entries
+ * (<si>) in the shared strings.
+ */
+function count(text: string, from: number, kind: PartKind, budget: ReadBudget): void {
+  let rows = 0;
+  let cells = 0;
+  let filled = 0;
+  let strings = 0;
+  for (let lt = text.indexOf('<', Math.max(0, from - 4)); lt !== -1; lt = text.indexOf('<', lt + 1)) {
+    const tag = tagAt(text, lt + 1);
+    // "<row " is 5 characters, "<is>" and "<si>" 4, "<c " and "<v>" 3.
+    if (tag === TAG.other || lt + (tag === TAG.row ? 5 : tag === TAG.is || tag === TAG.si ? 4 : 3) <= from) continue;
+    if (tag === TAG.row) rows++;
+    else if (tag === TAG.c) cells++;
+    else if (tag === TAG.v || tag === TAG.is) filled++;
+    else if (tag === TAG.si) strings++;
+  }
+  if (kind === 'worksheet') {
+    if (rows > 0) budget.add('rows', rows);
+    if (cells > 0) budget.add('cells', cells);
+    if (filled > 0) budget.add('filledCells', filled);
+  } else if (strings > 0) budget.add('sharedStrings', strings);
+}
+
+/**
+ * Inflates a part in chunks, checking its CRC and counting it against the budget; for a worksheet, also
+ * notes its merges and its end.
+ */
+function scanPart(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, signal: AbortSignal): Promise<PartScan> {
   const expected = (file as unknown as { _data?: { crc32?: unknown } })._data?.crc32;
   const failed: PartScan = { intact: false, complete: false, merges: [] };
+  const worksheet = kind === 'worksheet';
   return new Promise((resolve) => {
     let crc = 0;
     let carry = '';
@@ -93,22 +131,45 @@ function scanPart(file: JSZip.JSZipObject, worksheet: boolean, signal: AbortSign
       resolve(failed);
       return;
     }
-    const stop = () => {
+    // jszip's worker goes on inflating after its stream is destroyed: paused, it stops where it is.
+    const halt = () => {
+      (stream as unknown as { _helper?: { pause?: () => void } })._helper?.pause?.();
       (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-      resolve(failed);
     };
-    signal.addEventListener('abort', stop, { once: true });
+    let settled = false;
     const done = (scan: PartScan) => {
+      if (settled) return;
+      settled = true;
       signal.removeEventListener('abort', stop);
       resolve(scan);
     };
+    const stop = () => {
+      halt();
+      done(failed);
+    };
+    signal.addEventListener('abort', stop, { once: true });
     stream.on('data', (chunk: Buffer) => {
-      crc = crc32(chunk, crc);
-      if (!worksheet) return;
-      // Tags are ASCII: latin1 is enough to find them, and never splits a character.
-      const text = carry + chunk.toString('latin1');
-      for (const m of text.matchAll(MERGE)) merges.add(m[1]!);
-      carry = text.slice(-CARRY);
+      if (settled) return;
+      try {
+        budget.add('inflatedBytes', chunk.length);
+        crc = crc32(chunk, crc);
+        if (kind === 'other') return;
+        // Tags are ASCII: latin1 is enough to find them, and never splits a character.
+        const text = carry + chunk.toString('latin1');
+        count(text, carry.length, kind, budget);
+        if (worksheet && text.includes('mergeCell')) {
+          for (const m of text.matchAll(MERGE)) {
+            if (merges.has(m[1]!)) continue;
+            merges.add(m[1]!);
+            budget.add('mergedRanges', 1);
+          }
+        }
+        carry = text.slice(-CARRY);
+      } catch (error) {
+        halt();
+        if (error instanceof AppError) done({ ...failed, overBudget: error });
+        else done(failed);
+      }
     });
     stream.on('error', () => done(failed));
     stream.on('end', () =>
@@ -121,11 +182,12 @@ function scanPart(file: JSZip.JSZipObject, worksheet: boolean, signal: AbortSign
   });
 }
 
-export async function inspectPackage(bytes: Buffer, fileName: string, signal: AbortSignal): Promise<PackageLayout> {
+export async function inspectPackage(bytes: Buffer, fileName: string, budget: ReadBudget, signal: AbortSignal): Promise<PackageLayout> {
   const head = bytes.subarray(0, 8);
   if (head.subarray(0, 8).equals(OLE2)) {
     throw notAWorkbook(fileName, 'est un classeur Excel 97-2003 (.xls) ou un classeur protégé par un mot de passe');
   }
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') throw notAWorkbook(fileName, 'est un fichier PDF, pas un classeur Excel, malgré son nom');
   if (!head.subarray(0, 4).equals(ZIP) && !head.subarray(0, 4).equals(EMPTY_ZIP)) {
     const text = looksLikeText(bytes);
     if (text === 'html') throw notAWorkbook(fileName, "est une page web (HTML), pas un classeur Excel, malgré son nom");
@@ -155,18 +217,20 @@ export async function inspectPackage(bytes: Buffer, fileName: string, signal: Ab
   if (worksheetNumbers.length === 0) {
     throw new AppError('FILE', `Le classeur « ${fileName} » ne contient aucune feuille de calcul lisible : ${SAVE_AS}, puis importez-le à nouveau.`);
   }
-  const sharedStrings = zip.file('xl/sharedStrings.xml');
-  if (sharedStrings && uncompressedSize(sharedStrings) > MAX_SHARED_STRINGS_BYTES) {
-    throw new AppError('FILE', `Le classeur « ${fileName} » contient trop de texte pour être importé : gardez seulement la feuille des rencontres.`);
-  }
+  budget.add('sheets', worksheetNumbers.length);
+  const parts = [...names].filter((name) => EXCELJS_PARTS.test(name));
+  // What the directory announces refuses a bomb before a byte is inflated; the scan below counts what
+  // actually comes out, in case it lies.
+  budget.announce(parts.reduce((sum, name) => sum + uncompressedSize(zip.files[name]!), 0));
 
   const merges = new Map<string, string[]>();
-  for (const name of names) {
-    if (!EXCELJS_PARTS.test(name)) continue;
+  for (const name of parts) {
     signal.throwIfAborted();
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
-    const scan = await scanPart(zip.files[name]!, sheet !== undefined, signal);
+    const kind: PartKind = sheet !== undefined ? 'worksheet' : name === 'xl/sharedStrings.xml' ? 'sharedStrings' : 'other';
+    const scan = await scanPart(zip.files[name]!, kind, budget, signal);
     signal.throwIfAborted();
+    if (scan.overBudget) throw scan.overBudget;
     if (!scan.intact) throw damaged(fileName);
     // A sheet cut short inside a rebuilt zip: exceljs would read it to where it stops, without a word.
     if (!scan.complete) throw damaged(fileName, ' (une feuille s’arrête au milieu)');

@@ -1,4 +1,5 @@
 /** XML, the little the style template needs of it (Word's parts are machine-written). */
+import { SaxesParser } from 'saxes';
 import { cleanForXml } from '../text/clean.ts';
 
 export function parseAttributes(source: string): Map<string, string> {
@@ -38,3 +39,24 @@ export function rewriteTag(tag: string, edit: (attributes: Map<string, string>) 
   return `<${head[1]}${serialised}${selfClosing ? '/>' : '>'}`;
 }
 
+
+/**
+ * A part that will be written back into every generated document must be well-formed XML: else Word
+ * refuses each synthesis made with it. No DTD either: Word never writes one, and its entities can
+ * expand a few bytes into gigabytes. Returns the line of the first fault, or null.
+ */
+export function xmlFault(xml: string): { line: number; reason: 'dtd' | 'malformed' } | null {
+  const doctype = /<!DOCTYPE/i.exec(xml);
+  if (doctype) return { line: xml.slice(0, doctype.index).split('\n').length, reason: 'dtd' };
+  const parser = new SaxesParser({ xmlns: false });
+  let fault: { line: number; reason: 'malformed' } | null = null;
+  parser.on('error', () => {
+    fault ??= { line: parser.line, reason: 'malformed' };
+  });
+  try {
+    parser.write(xml).close();
+  } catch {
+    fault ??= { line: parser.line, reason: 'malformed' };
+  }
+  return fault;
+}

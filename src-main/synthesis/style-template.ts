@@ -19,7 +19,7 @@ import { findLogo } from './style-template-logo.ts';
 import { hasEndOfCentralDirectory, notAZip, oleRefusal, startsWith } from './style-template-not-zip.ts';
 import { decodeXml, entryData, otherKindOfPackage, parseRelationships, relsPathOf } from './style-template-parts.ts';
 import { findStyle, parseStyles, parseTheme, resolveFont, selfContainedStyles, usedFonts } from './style-template-styles.ts';
-import { parseAttributes } from './style-template-xml.ts';
+import { parseAttributes, xmlFault } from './style-template-xml.ts';
 
 export type StyleTemplateLogoType = 'png' | 'jpg' | 'gif' | 'bmp';
 
@@ -167,6 +167,14 @@ async function readPackage(bytes: Buffer, name: string, quoted: string, invalid:
   const rawStyles = (await readText(stylesPath)) ?? (stylesPath !== 'word/styles.xml' ? await readText('word/styles.xml') : null);
   if (rawStyles === null) {
     throw invalid('il ne contient pas de styles (partie word/styles.xml absente), et c’est d’eux qu’un modèle est fait. Ouvrez-le dans Word et enregistrez-le de nouveau au format « Document Word (*.docx) ».');
+  }
+  const fault = xmlFault(rawStyles);
+  if (fault) {
+    throw invalid(
+      fault.reason === 'dtd'
+        ? 'sa partie word/styles.xml contient une déclaration DOCTYPE, que Word n’écrit jamais (fichier fabriqué ou modifié à la main).'
+        : `sa partie word/styles.xml est endommagée (XML mal formé vers la ligne ${fault.line}). Ouvrez-le dans Word et enregistrez-le de nouveau au format « Document Word (*.docx) ».`,
+    );
   }
   const root = /<([\w.-]+:)?styles\b([^>]*)>/.exec(rawStyles);
   if (!root) throw invalid('sa partie word/styles.xml ne contient pas de styles lisibles.');
