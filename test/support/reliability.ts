@@ -163,9 +163,13 @@ export function prng(seed: number): () => number {
 }
 
 /** The seed of this run: RELIABILITY_SEED if given, else a fresh one; printed either way. */
+const DEFAULT_SEED = 20261206;
+
 export function runSeed(label: string): number {
+  // A fixed seed by default, so that `npm test` (and CI) draws the same cases every run; RELIABILITY_SEED=N
+  // replays a seed, RELIABILITY_SEED=random draws new ones (the nightly script does).
   const given = process.env.RELIABILITY_SEED;
-  const seed = given !== undefined && /^\d+$/.test(given) ? Number(given) : Math.floor(Math.random() * 2 ** 31);
+  const seed = given !== undefined && /^\d+$/.test(given) ? Number(given) : given === 'random' ? Math.floor(Math.random() * 2 ** 31) : DEFAULT_SEED;
   process.stdout.write(`[${label}] graine : ${seed} (rejouer : RELIABILITY_SEED=${seed})\n`);
   return seed;
 }
@@ -275,6 +279,8 @@ export function htmlText(html: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    // LibreOffice's HTML export writes a tab inside a cell as U+0001.
+    .replace(/\u0001/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
       if (entity[0] === '#') return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
