@@ -36,6 +36,9 @@ export function openCatalogue(path: string, options: OpenOptions = {}): Catalogu
     keepStatements(db);
     migrate(db);
     loadTerritory(db);
+    // Once open, a write waits for another connection's transaction (an import in the long-work worker of
+    // `npm run web` writes for several seconds) rather than failing after SQLite's default 5 s.
+    db.pragma('busy_timeout = 30000');
     return db;
   } catch (error) {
     db.close();

@@ -1,6 +1,6 @@
-/** The Bilan chart as a document block: SVG for Word and the preview, PNG for older readers. */
+/** The Bilan chart as a document block: SVG for Word and the preview (Word's PNG is drawn by render-docx.ts). */
 import type { Bilan } from '../contract/schemas/reports.ts';
-import { bilanChartSvg, svgToPng } from './chart.ts';
+import { bilanChartSvg } from './chart.ts';
 import type { Block } from './model.ts';
 
 /** 16 cm at 96 dpi: the text width of an A4 page with 2.5 cm margins. */
@@ -15,7 +15,6 @@ export function chartBlocks(bilan: Bilan): Block[] {
       kind: 'image',
       caption: `Participants et rencontres par ${bilan.rowKind === 'academie' ? 'académie' : 'département'} — ${bilan.scope.name}`,
       svg,
-      png: svgToPng(svg, WIDTH_PX * 2),
       widthPx: WIDTH_PX,
       heightPx: HEIGHT_PX,
     },

@@ -14,8 +14,11 @@ export type Block =
   | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle; keepNext?: boolean }
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] }
-  /** A chart: SVG for the preview and Word, PNG for readers that cannot show SVG. */
-  | { kind: 'image'; caption: string; svg: string; png: Buffer; widthPx: number; heightPx: number };
+  /**
+   * A chart, as SVG (the preview shows it as is). The Word renderer adds the PNG that readers unable to
+   * show SVG fall back to: drawn only there, never for the preview.
+   */
+  | { kind: 'image'; caption: string; svg: string; widthPx: number; heightPx: number };
 
 export interface SynthesisDocument {
   title: string;

@@ -5,6 +5,7 @@ import {
 } from 'docx';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
+import { svgToPng } from './chart-png.ts';
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
 import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
@@ -92,7 +93,8 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
             new ImageRun({
               type: 'svg',
               data: Buffer.from(block.svg, 'utf8'),
-              fallback: { type: 'png', data: block.png },
+              // For readers that cannot show SVG: twice the chart's size, drawn here only (the preview needs none).
+              fallback: { type: 'png', data: svgToPng(block.svg, block.widthPx * 2) },
               transformation: { width: block.widthPx, height: block.heightPx },
               altText: { name: 'Graphique', title: cleanForXml(block.caption), description: cleanForXml(block.caption) },
             }),

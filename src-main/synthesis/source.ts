@@ -1,9 +1,8 @@
 /** Everything a synthesis needs, read from the catalogue in a handful of queries, for one scope. */
 import type { Catalogue } from '../catalogue/database.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
-import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
-import { queryRetex } from '../catalogue/repos/retex.repo.ts';
-import { contributionIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
+import { selectedContributionsInScope } from '../catalogue/repos/contribution.repo.ts';
+import { selectedRetexInScope } from '../catalogue/repos/retex.repo.ts';
 import { getTrame, listSectionTexts, listTrames } from '../catalogue/repos/trame.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
@@ -47,18 +46,15 @@ export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisS
       .filter((t) => t.scope === scopeRef)
       .map((t) => [textKey(t.sectionKey, t.thematiqueId), t.text] as const),
   );
-  const retexIds = retexIdsInScope(db, campaign.id, scope.stats);
-  const contributionIds = contributionIdsInScope(db, campaign.id, scope.stats);
   return {
     campaign,
     trame,
     scope,
     bilan: computeBilan(db, campaign.id, scopeRef, request.regionCode),
     contact: currentSettings(db).contact,
-    retex: queryRetex(db, { campaignId: campaign.id, selectedOnly: true }).filter((r) => retexIds.has(r.id)),
-    contributions: queryContributions(db, { campaignId: campaign.id, selectedOnly: true }).filter((c) =>
-      contributionIds.has(c.id),
-    ),
+    // Only the scope's, read by index (issue 11): a région's synthesis of a national catalogue reads its own.
+    retex: selectedRetexInScope(db, campaign.id, scope.stats),
+    contributions: selectedContributionsInScope(db, campaign.id, scope.stats),
     texts,
   };
 }

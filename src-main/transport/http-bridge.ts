@@ -8,14 +8,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../contract/errors.ts';
 import type { Handlers, Progress, ServiceContext } from '../services/context.ts';
-import { dispatch } from './dispatch.ts';
 import { errorLogPathFor } from './error-log.ts';
+import { inProcessHost, type ServiceHost } from './service-host.ts';
 import { serveStatic } from './static-files.ts';
 import { toAppError } from './to-app-error.ts';
 
-export interface HttpBridgeOptions {
-  handlers: Handlers;
-  context: ServiceContext;
+/**
+ * Where the services run: a ServiceHost (`npm run web`: a worker thread), or handlers and a context,
+ * run in-process (the tests).
+ */
+export type HttpBridgeOptions = BridgeSettings & ({ host: ServiceHost } | { handlers: Handlers; context: ServiceContext });
+
+interface BridgeSettings {
   /** 0 picks a free port. */
   port?: number;
   /** Folder of the built renderer, served at / when given. */
@@ -46,6 +50,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   const token = options.token ?? randomBytes(32).toString('hex');
   const maxBody = options.maxBodyBytes ?? MAX_BODY;
   const dispatchOptions = options.errorLog !== undefined ? { errorLog: options.errorLog } : {};
+  const host = 'host' in options ? options.host : inProcessHost(options.handlers, options.context, dispatchOptions);
   let port = 0;
   // Requests under way, so that closing lets a save or a generation finish before the catalogue closes.
   const underWay = new Map<ServerResponse, Promise<void>>();
@@ -57,7 +62,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     underWay.set(response, done);
     void done.then(() => underWay.delete(response));
     handle(request, response).catch((error: unknown) => {
-      const logPath = options.errorLog !== undefined ? options.errorLog : errorLogPathFor(options.context.cataloguePath);
+      const logPath = options.errorLog !== undefined ? options.errorLog : errorLogPathFor(host.cataloguePath);
       send(response, 500, { ok: false, error: toAppError(error, { logPath, operation: 'http-bridge' }).toPayload() });
     });
   });
@@ -90,17 +95,23 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       // Long work: progress lines as they come, then the result, one JSON object a line.
       response.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
       const onProgress = (progress: Progress) => {
+        if (response.destroyed) return;
         response.write(`${JSON.stringify({ progress })}\n`);
         // Node corks the socket until the next tick; work that holds the thread (an import's one
-        // transaction) would deliver all its progress at the end. Sent now instead.
+        // transaction, when the services run in-process) would deliver all its progress at the end.
         response.socket?.uncork();
       };
-      const context = { ...options.context, onProgress };
-      const envelope = await dispatch(options.handlers, context, message?.name, message?.input, dispatchOptions);
-      response.end(`${JSON.stringify({ envelope })}\n`);
+      // The client gone (the page closed, the request aborted): the work stops at its next progress
+      // report and rolls back, leaving the catalogue as before.
+      const abandoned = new AbortController();
+      response.once('close', () => {
+        if (!response.writableEnded) abandoned.abort();
+      });
+      const envelope = await host.call(message?.name, message?.input, onProgress, abandoned.signal);
+      if (!response.destroyed) response.end(`${JSON.stringify({ envelope })}\n`);
       return;
     }
-    const envelope = await dispatch(options.handlers, options.context, message?.name, message?.input, dispatchOptions);
+    const envelope = await host.call(message?.name, message?.input);
     send(response, 200, envelope);
   }
 

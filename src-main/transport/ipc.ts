@@ -2,7 +2,8 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Handlers, ServiceContext } from '../services/context.ts';
 import { APP_ORIGIN } from '../window/web-preferences.ts';
-import { dispatch, type DispatchOptions } from './dispatch.ts';
+import type { DispatchOptions } from './dispatch.ts';
+import { inProcessHost, type ServiceHost } from './service-host.ts';
 
 import { CALL_CHANNEL, PROGRESS_CHANNEL } from './channels.ts';
 
@@ -21,14 +22,19 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   }
 }
 
-/** `options.errorLog`: the errors journal, the catalogue's own by default (see DispatchOptions). */
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: ServiceContext, options: DispatchOptions = {}): void {
+/**
+ * The services in-process (handlers and a context; `options.errorLog`: the errors journal, the
+ * catalogue's own by default, see DispatchOptions), or wherever a ServiceHost runs them.
+ */
+export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: ServiceContext, options?: DispatchOptions): void;
+export function registerIpc(ipcMain: IpcMain, host: ServiceHost): void;
+export function registerIpc(ipcMain: IpcMain, first: Handlers | ServiceHost, context?: ServiceContext, options: DispatchOptions = {}): void {
+  const host = context === undefined ? (first as ServiceHost) : inProcessHost(first as Handlers, context, options);
   ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Appel refusé : origine non autorisée.' } };
     }
     // Progress of this call goes back to the page that made it.
-    const withProgress = { ...context, onProgress: (progress: unknown) => event.sender.send(PROGRESS_CHANNEL, progress) };
-    return dispatch(handlers, withProgress as ServiceContext, name, input, options);
+    return host.call(name, input, (progress) => event.sender.send(PROGRESS_CHANNEL, progress));
   });
 }

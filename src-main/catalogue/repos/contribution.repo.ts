@@ -1,5 +1,7 @@
 import type { Catalogue } from '../database.ts';
 import type { Contribution } from '../../contract/schemas/content.ts';
+import { contributionIdsOfScope } from './scope.repo.ts';
+import type { StatsScope } from './stats.repo.ts';
 
 interface ContributionRow {
   id: number; campaign_id: number; thematique_id: number; kind: Contribution['kind']; text: string;
@@ -32,6 +34,23 @@ export function queryContributions(
       kind: q.kind ?? null,
       selectedOnly: q.selectedOnly ? 1 : 0,
     }) as ContributionRow[];
+  return rows.map(toContribution);
+}
+
+/**
+ * The selected contributions of a scope (scope.repo.ts says which), in queryContributions's order:
+ * read from the scope's meetings by index, then each by its id, never by walking the consultation's
+ * contributions (the `+` keeps SQLite from walking them by an index of the consultation instead).
+ */
+export function selectedContributionsInScope(db: Catalogue, campaignId: number, scope: StatsScope): Contribution[] {
+  const ids = contributionIdsOfScope(campaignId, scope, true);
+  const rows = db
+    .prepare(
+      `${SELECT}
+       WHERE c.id IN (${ids.sql}) AND +c.campaign_id = ? AND +c.selected = 1
+       ORDER BY c.thematique_id, c.kind, c.position, c.id`,
+    )
+    .all(...ids.params, campaignId) as ContributionRow[];
   return rows.map(toContribution);
 }
 

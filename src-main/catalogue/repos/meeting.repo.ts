@@ -1,7 +1,7 @@
 /** Meetings with their attendance, thématiques and ateliers, read in one query per list. */
 import { type Catalogue, containsPattern } from '../database.ts';
 import type { Attendance, Meeting } from '../../contract/schemas/meeting.ts';
-import { scopeFilter, type StatsScope } from './stats.repo.ts';
+import { scopeMeetings, type StatsScope } from './stats.repo.ts';
 
 export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsSource' | 'updatedAt' | 'ateliers'> & {
   ateliers: Omit<Meeting['ateliers'][number], 'id'>[];
@@ -73,8 +73,8 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
 
 /** The meetings a scope's Bilan counts (a département's include its académie-wide concertations). */
 export function meetingsInScope(db: Catalogue, campaignId: number, scope: StatsScope): Meeting[] {
-  const f = scopeFilter(scope);
-  const rows = db.prepare(`${SELECT} WHERE m.campaign_id = ? AND ${f.sql} ORDER BY m.date, m.id`).all(campaignId, ...f.params) as MeetingRow[];
+  const f = scopeMeetings(campaignId, scope);
+  const rows = db.prepare(`${SELECT} WHERE ${f.sql} ORDER BY m.date, m.id`).all(...f.params) as MeetingRow[];
   return rows.map(toMeeting);
 }
 

@@ -1,5 +1,7 @@
 import type { Catalogue } from '../database.ts';
 import type { Retex } from '../../contract/schemas/content.ts';
+import { retexScope } from './scope.repo.ts';
+import type { StatsScope } from './stats.repo.ts';
 
 interface RetexRow {
   id: number; campaign_id: number; thematique_id: number; title: string; text: string; niveau: string | null;
@@ -26,6 +28,22 @@ export function queryRetex(
        ORDER BY r.thematique_id, r.selected DESC, r.position, r.id`,
     )
     .all({ campaignId: q.campaignId, thematiqueId: q.thematiqueId ?? null, selectedOnly: q.selectedOnly ? 1 : 0 }) as RetexRow[];
+  return rows.map(toRetex);
+}
+
+/**
+ * The selected retex of a scope (scope.repo.ts says which), in queryRetex's order: the consultation's
+ * selected ones by their partial index (a document prints a few), each placed by key lookups.
+ */
+export function selectedRetexInScope(db: Catalogue, campaignId: number, scope: StatsScope): Retex[] {
+  const { joins, where } = retexScope(scope);
+  const rows = db
+    .prepare(
+      `${SELECT} ${joins}
+       WHERE r.campaign_id = ? AND r.selected = 1 AND ${where.sql}
+       ORDER BY r.thematique_id, r.position, r.id`,
+    )
+    .all(campaignId, ...where.params) as RetexRow[];
   return rows.map(toRetex);
 }
 

@@ -30,7 +30,7 @@ export interface StatsScope {
   academieWide?: string;
 }
 
-/** The scope's meetings (alias m) as SQL, with its parameters in order. */
+/** Whether a meeting (alias m) is the scope's, as SQL, with its parameters in order (see scopeMeetings). */
 export function scopeFilter(scope: StatsScope): { sql: string; params: string[] } {
   const own = `m.${scope.filterColumn} = ?`;
   if (!scope.academieWide) return { sql: own, params: [scope.filterValue] };
@@ -40,111 +40,137 @@ export function scopeFilter(scope: StatsScope): { sql: string; params: string[] 
   };
 }
 
+/**
+ * A consultation's meetings of the scope (alias m), as SQL with its parameters in order: the same
+ * meetings as `m.campaign_id = ? AND scopeFilter`, written so that SQLite finds them by the scope's
+ * index (migration 0008). A département's two kinds of meetings are two complete lookups (its own, its
+ * académie's académie-wide ones), which SQLite reads index by index (MULTI-INDEX OR); with the
+ * consultation outside the OR, it walked every meeting of the consultation instead.
+ */
+export function scopeMeetings(campaignId: number, scope: StatsScope): { sql: string; params: (string | number)[] } {
+  const own = `m.campaign_id = ? AND m.${scope.filterColumn} = ?`;
+  if (!scope.academieWide) return { sql: own, params: [campaignId, scope.filterValue] };
+  return {
+    sql: `((${own}) OR (m.campaign_id = ? AND m.academie_code = ? AND m.level = 'academique' AND m.departement_code IS NULL))`,
+    params: [campaignId, scope.filterValue, campaignId, scope.academieWide],
+  };
+}
+
+/**
+ * The scope's meetings (then read as `scoped s`), each with the sum of its categories (NULL when it has
+ * none): one lookup per meeting of the scope, where joining the grouped attendance read every meeting's.
+ * Materialised, so that the sum is taken once per meeting however often the query uses it.
+ */
+function withCategoryTotals(meetings: string, also?: string): string {
+  return `WITH scoped AS MATERIALIZED (
+      SELECT m.*, (SELECT sum(count) FROM attendance WHERE meeting_id = m.id) AS category_total
+      FROM meeting m WHERE ${meetings}${also ? ` AND ${also}` : ''})`;
+}
+
 const SECOND_LEVEL = `m.level IN ('departemental', 'academique')`;
+/** The same, on the scoped meetings (alias s): an own alias, so that a plan's `SCAN s` is never a table's. */
+const S_SECOND_LEVEL = `s.level IN ('departemental', 'academique')`;
 
 export function figuresByRow(db: Catalogue, campaignId: number, scope: StatsScope): FiguresRow[] {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
     .prepare(
-      `SELECT coalesce(m.${scope.rowColumn}, '') AS row_key,
-         sum(m.level = 'bassin') AS bassin_meetings,
-         sum(${SECOND_LEVEL}) AS second_level_meetings,
-         count(DISTINCT CASE WHEN m.level = 'departemental' THEN m.departement_code END) AS departements,
-         coalesce(sum(CASE WHEN ${SECOND_LEVEL} THEN coalesce(m.declared_total, a.total, 0) END), 0) AS participants,
-         sum(${SECOND_LEVEL} AND m.declared_total IS NOT NULL) AS with_declared,
-         sum(${SECOND_LEVEL} AND m.declared_total IS NULL AND a.total IS NOT NULL) AS by_categories,
-         sum(${SECOND_LEVEL} AND m.declared_total IS NULL AND a.total IS NULL) AS without_figure,
-         sum(m.level = 'academique') AS academique_meetings,
-         sum(m.level = 'etablissement') AS etablissement_meetings,
-         coalesce(sum(CASE WHEN m.level = 'etablissement' THEN coalesce(m.declared_total, a.total, 0) END), 0)
+      // `+`: the académie is checked on the scope's meetings, never the index walked for it (all académies).
+      `${withCategoryTotals(f.sql, '+m.academie_code IS NOT NULL')}
+       SELECT coalesce(s.${scope.rowColumn}, '') AS row_key,
+         sum(s.level = 'bassin') AS bassin_meetings,
+         sum(${S_SECOND_LEVEL}) AS second_level_meetings,
+         count(DISTINCT CASE WHEN s.level = 'departemental' THEN s.departement_code END) AS departements,
+         coalesce(sum(CASE WHEN ${S_SECOND_LEVEL} THEN coalesce(s.declared_total, s.category_total, 0) END), 0) AS participants,
+         sum(${S_SECOND_LEVEL} AND s.declared_total IS NOT NULL) AS with_declared,
+         sum(${S_SECOND_LEVEL} AND s.declared_total IS NULL AND s.category_total IS NOT NULL) AS by_categories,
+         sum(${S_SECOND_LEVEL} AND s.declared_total IS NULL AND s.category_total IS NULL) AS without_figure,
+         sum(s.level = 'academique') AS academique_meetings,
+         sum(s.level = 'etablissement') AS etablissement_meetings,
+         coalesce(sum(CASE WHEN s.level = 'etablissement' THEN coalesce(s.declared_total, s.category_total, 0) END), 0)
            AS etablissement_participants
-       FROM meeting m
-       LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND ${f.sql} AND m.academie_code IS NOT NULL
+       FROM scoped s
        GROUP BY row_key`,
     )
-    .all(campaignId, ...f.params) as FiguresRow[];
+    .all(...f.params) as FiguresRow[];
 }
 
 /** The région-wide meetings (a third level): outside the académies' rows, counted apart. */
 export function regionalFigures(db: Catalogue, campaignId: number, scope: StatsScope): { meetings: number; participants: number } {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
     .prepare(
-      `SELECT count(*) AS meetings, coalesce(sum(coalesce(m.declared_total, a.total, 0)), 0) AS participants
-       FROM meeting m
-       LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND ${f.sql} AND m.level = 'regional'`,
+      `${withCategoryTotals(f.sql, "m.level = 'regional'")}
+       SELECT count(*) AS meetings, coalesce(sum(coalesce(s.declared_total, s.category_total, 0)), 0) AS participants FROM scoped s`,
     )
-    .get(campaignId, ...f.params) as { meetings: number; participants: number };
+    .get(...f.params) as { meetings: number; participants: number };
 }
 
 export function bassinKindsByRow(db: Catalogue, campaignId: number, scope: StatsScope): Map<string, string[]> {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   const rows = db
     .prepare(
       `SELECT DISTINCT coalesce(m.${scope.rowColumn}, '') AS row_key, b.kind FROM meeting m JOIN bassin b ON b.id = m.bassin_id
-       WHERE m.campaign_id = ? AND ${f.sql} AND m.level = 'bassin' ORDER BY b.kind`,
+       WHERE ${f.sql} AND m.level = 'bassin' ORDER BY b.kind`,
     )
-    .all(campaignId, ...f.params) as { row_key: string; kind: string }[];
+    .all(...f.params) as { row_key: string; kind: string }[];
   const kinds = new Map<string, string[]>();
   for (const row of rows) kinds.set(row.row_key, [...(kinds.get(row.row_key) ?? []), row.kind]);
   return kinds;
 }
 
 export function secondLevelDates(db: Catalogue, campaignId: number, scope: StatsScope): string[] {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
     .prepare(
-      `SELECT DISTINCT date FROM meeting m WHERE campaign_id = ? AND ${f.sql} AND ${SECOND_LEVEL} ORDER BY date`,
+      `SELECT DISTINCT date FROM meeting m WHERE ${f.sql} AND ${SECOND_LEVEL} ORDER BY date`,
     )
     .pluck()
-    .all(campaignId, ...f.params) as string[];
+    .all(...f.params) as string[];
 }
 
 /** Participants per category over the scope's counted meetings (second level and établissements). */
 export function categoryTotals(db: Catalogue, campaignId: number, scope: StatsScope): { code: string; total: number }[] {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
     .prepare(
       `SELECT at.category_code AS code, sum(at.count) AS total
        FROM attendance at JOIN meeting m ON m.id = at.meeting_id
-       WHERE m.campaign_id = ? AND ${f.sql} AND (${SECOND_LEVEL} OR m.level = 'etablissement')
+       WHERE ${f.sql} AND (${SECOND_LEVEL} OR m.level = 'etablissement')
        GROUP BY at.category_code`,
     )
-    .all(campaignId, ...f.params) as { code: string; total: number }[];
+    .all(...f.params) as { code: string; total: number }[];
 }
 
 export function meetingsWithCategories(db: Catalogue, campaignId: number, scope: StatsScope): number {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
     .prepare(
       `SELECT count(DISTINCT m.id) FROM attendance at JOIN meeting m ON m.id = at.meeting_id
-       WHERE m.campaign_id = ? AND ${f.sql} AND (${SECOND_LEVEL} OR m.level = 'etablissement')`,
+       WHERE ${f.sql} AND (${SECOND_LEVEL} OR m.level = 'etablissement')`,
     )
     .pluck()
-    .get(campaignId, ...f.params) as number;
+    .get(...f.params) as number;
 }
 
 export function secondLevelFormats(db: Catalogue, campaignId: number, scope: StatsScope): string[] {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
-    .prepare(`SELECT DISTINCT format FROM meeting m WHERE campaign_id = ? AND ${f.sql} AND ${SECOND_LEVEL} ORDER BY format`)
+    .prepare(`SELECT DISTINCT format FROM meeting m WHERE ${f.sql} AND ${SECOND_LEVEL} ORDER BY format`)
     .pluck()
-    .all(campaignId, ...f.params) as string[];
+    .all(...f.params) as string[];
 }
 
 /** Meetings and participants per level (declared total, else the sum of the categories). */
 export function figuresByLevel(db: Catalogue, campaignId: number, scope: StatsScope): { level: string; meetings: number; participants: number; without_figure: number }[] {
-  const f = scopeFilter(scope);
+  const f = scopeMeetings(campaignId, scope);
   return db
     .prepare(
-      `SELECT m.level, count(*) AS meetings, coalesce(sum(coalesce(m.declared_total, a.total)), 0) AS participants,
-         sum(m.declared_total IS NULL AND a.total IS NULL) AS without_figure
-       FROM meeting m
-       LEFT JOIN (SELECT meeting_id, sum(count) AS total FROM attendance GROUP BY meeting_id) a ON a.meeting_id = m.id
-       WHERE m.campaign_id = ? AND ${f.sql}
-       GROUP BY m.level`,
+      `${withCategoryTotals(f.sql)}
+       SELECT s.level, count(*) AS meetings, coalesce(sum(coalesce(s.declared_total, s.category_total)), 0) AS participants,
+         sum(s.declared_total IS NULL AND s.category_total IS NULL) AS without_figure
+       FROM scoped s
+       GROUP BY s.level`,
     )
-    .all(campaignId, ...f.params) as { level: string; meetings: number; participants: number; without_figure: number }[];
+    .all(...f.params) as { level: string; meetings: number; participants: number; without_figure: number }[];
 }

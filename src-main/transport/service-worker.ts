@@ -1,0 +1,373 @@
+/**
+ * The services in a worker thread: the catalogue opens there (its own better-sqlite3 connection, the
+ * integrity check, the demo for a new catalogue), and the thread that answers HTTP never waits for an
+ * import's transaction. Messages: {call, id, name, input, flag} in; {progress, id}, {result, id} out.
+ *
+ * The worker's code is the entry module itself (`cli/web.ts`: a single file once bundled by esbuild),
+ * started again in the worker, where `isServiceWorkerThread()` sends it to `runServiceWorker()`.
+ * Cancelling: a SharedArrayBuffer flag per call, read by the call's progress callback — the worker's
+ * event loop is held by a synchronous transaction, so a message would arrive only after the work ended.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { openCatalogue } from '../catalogue/database.ts';
+import { damagedCatalogue } from '../catalogue/health.ts';
+import { checkIntegrityInBackground } from '../catalogue/integrity-worker.ts';
+import { needsBackgroundCheck } from '../catalogue/database.ts';
+import { AppError, type AppErrorPayload, type Envelope } from '../contract/errors.ts';
+import { loadDemos } from '../demo/demo-catalogue.ts';
+import type { Progress, ServiceContext } from '../services/context.ts';
+import { handlers } from '../services/handlers.ts';
+import { dispatch, type DispatchOptions } from './dispatch.ts';
+import { errorLogPathFor } from './error-log.ts';
+import { localCaller } from './local.ts';
+import { cancellableProgress, cancelledError, type ServiceHost } from './service-host.ts';
+import { toAppError } from './to-app-error.ts';
+
+const ROLE = 'synthese-service-worker';
+
+export interface ServiceWorkerData {
+  role: typeof ROLE;
+  dbPath: string;
+  documentsDir?: string;
+  /** A new catalogue opens on the demo (`--demo`). */
+  demo?: boolean;
+  /** A fixed clock (tests), as an ISO date. */
+  fixedNow?: string;
+  errorLog?: string | null;
+  validateOutput?: boolean;
+  /**
+   * The worker for long work: the catalogue is already open (created, migrated, checked, demo loaded) in
+   * the first one; this one only opens its own connection.
+   */
+  longWork?: boolean;
+}
+
+type ToWorker =
+  | { type: 'call'; id: number; name: unknown; input: unknown; flag: SharedArrayBuffer; progress: boolean }
+  | { type: 'damaged'; error: AppErrorPayload }
+  | { type: 'close' };
+
+type FromWorker =
+  | { type: 'ready'; fresh: boolean; demoLoaded: boolean }
+  | { type: 'failed'; message: string }
+  | { type: 'damaged'; error: AppErrorPayload }
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'closed' };
+
+export function isServiceWorkerThread(): boolean {
+  return !isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE;
+}
+
+// ——— in the worker ———
+
+/** The worker's loop: open the catalogue, say so (or why not), then answer calls until told to close. */
+export async function runServiceWorker(): Promise<void> {
+  const data = workerData as ServiceWorkerData;
+  const port = parentPort!;
+  const post = (message: FromWorker) => port.postMessage(message);
+  const { dbPath } = data;
+  const fresh = !existsSync(dbPath);
+  let context: ServiceContext;
+  try {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const db = openCatalogue(dbPath);
+    const now = data.fixedNow ? () => new Date(data.fixedNow!) : () => new Date();
+    context = { db, now, cataloguePath: dbPath, ...(data.documentsDir ? { documentsDir: data.documentsDir } : {}) };
+  } catch (error) {
+    post({ type: 'failed', message: toAppError(error, { logPath: errorLogPathFor(dbPath), operation: 'ouverture du catalogue' }).message });
+    return;
+  }
+  // A large catalogue was only quick-checked at open: the full check runs beside, and damage found then
+  // stops every operation (nothing more is written into it) with the way to restore.
+  if (!data.longWork && needsBackgroundCheck(dbPath)) {
+    void checkIntegrityInBackground(dbPath).then((damage) => {
+      if (!damage) return;
+      context.damaged = damagedCatalogue(dbPath, damage);
+      post({ type: 'damaged', error: context.damaged.toPayload() });
+    });
+  }
+  let demoLoaded = false;
+  if (fresh && data.demo && !data.longWork) {
+    try {
+      await loadDemos(localCaller(context));
+      demoLoaded = true;
+    } catch (error) {
+      context.db.close();
+      post({ type: 'failed', message: toAppError(error, { logPath: errorLogPathFor(dbPath), operation: 'chargement de la démonstration' }).message });
+      return;
+    }
+  }
+
+  const options: DispatchOptions = {
+    ...(data.errorLog !== undefined ? { errorLog: data.errorLog } : {}),
+    ...(data.validateOutput ? { validateOutput: true } : {}),
+  };
+  const underWay = new Map<number, { flag: Int32Array; done: Promise<void> }>();
+  let closing = false;
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'damaged') {
+      // Found by the other worker's check: refused here too.
+      context.damaged = new AppError(message.error.code, message.error.message, message.error.issues ?? []);
+      return;
+    }
+    if (message.type === 'close') {
+      if (closing) return;
+      closing = true;
+      // What is still running is abandoned: cancelled (rolled back), then the catalogue closes.
+      for (const { flag } of underWay.values()) Atomics.store(flag, 0, 1);
+      void Promise.allSettled([...underWay.values()].map((c) => c.done)).then(() => {
+        context.db.close();
+        post({ type: 'closed' });
+        port.close();
+      });
+      return;
+    }
+    const { id, name, input } = message;
+    const flag = new Int32Array(message.flag);
+    if (closing) Atomics.store(flag, 0, 1);
+    const cancelled = () => Atomics.load(flag, 0) !== 0;
+    const forward = message.progress ? (progress: Progress) => post({ type: 'progress', id, progress }) : undefined;
+    const run = async () => {
+      const envelope: Envelope<unknown> = cancelled()
+        ? { ok: false, error: cancelledError().toPayload() }
+        : await dispatch(handlers, { ...context, onProgress: cancellableProgress(cancelled, forward) }, name, input, options);
+      post({ type: 'result', id, envelope });
+    };
+    const done = run().finally(() => underWay.delete(id));
+    underWay.set(id, { flag, done });
+  });
+  post({ type: 'ready', fresh, demoLoaded });
+}
+
+// ——— in the main thread ———
+
+/**
+ * Long work runs in a second worker, with its own connection: a synchronous transaction (an import's,
+ * a merge's) holds its worker's event loop for seconds, and the screens' reads must not wait for it
+ * (WAL: they read the catalogue as it was before, until the work commits). Writes from the first
+ * worker wait for the long work's transaction (SQLite's busy timeout, 5 s), then answer « occupé ».
+ */
+export const LONG_WORK: ReadonlySet<string> = new Set([
+  'spreadsheets.previewImport', 'spreadsheets.importAttendance', 'spreadsheets.exportBilan', 'spreadsheets.attendanceTemplate',
+  'synthesis.generate', 'kit2015.generate', 'exchange.export', 'exchange.preview', 'exchange.merge',
+]);
+
+export interface WorkerHostOptions {
+  /** The module the worker runs: the entry module that calls `runServiceWorker()` when `isServiceWorkerThread()`. */
+  entry: URL;
+  dbPath: string;
+  documentsDir?: string;
+  demo?: boolean;
+  fixedNow?: string;
+  errorLog?: string | null;
+  validateOutput?: boolean;
+  /** Damage found by the background check of a large catalogue (every call is refused from then on). */
+  onDamaged?: (message: string) => void;
+  /** A worker stopped on its own (a crash): its calls are then refused. */
+  onExit?: (message: string) => void;
+}
+
+export interface WorkerHost extends ServiceHost {
+  /** The catalogue did not exist before this start. */
+  fresh: boolean;
+  /** The demo was loaded into the new catalogue. */
+  demoLoaded: boolean;
+}
+
+/**
+ * Starts the workers and resolves once the catalogue is open (and the demo loaded); rejects with an
+ * AppError carrying the French reason (damaged catalogue, not a catalogue, a folder…) otherwise.
+ */
+export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
+  const data: ServiceWorkerData = {
+    role: ROLE,
+    dbPath: options.dbPath,
+    ...(options.documentsDir !== undefined ? { documentsDir: options.documentsDir } : {}),
+    ...(options.demo ? { demo: true } : {}),
+    ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
+    ...(options.errorLog !== undefined ? { errorLog: options.errorLog } : {}),
+    ...(options.validateOutput ? { validateOutput: true } : {}),
+  };
+  let long: WorkerChannel | null = null;
+  const first = await WorkerChannel.start(options.entry, data, {
+    onDamaged: (error) => {
+      long?.damaged(error);
+      options.onDamaged?.(error.message);
+    },
+    onExit: options.onExit,
+  });
+  try {
+    long = await WorkerChannel.start(options.entry, { ...data, longWork: true }, { onExit: options.onExit });
+  } catch (error) {
+    await first.close();
+    throw error;
+  }
+  const second = long;
+  const channels = [first, second];
+  return {
+    fresh: first.fresh,
+    demoLoaded: first.demoLoaded,
+    cataloguePath: options.dbPath,
+    call: (name, input, onProgress, signal) => (typeof name === 'string' && LONG_WORK.has(name) ? second : first).call(name, input, onProgress, signal),
+    cancel: () => channels.forEach((c) => c.cancel()),
+    close: async () => {
+      await Promise.all(channels.map((c) => c.close()));
+    },
+  };
+}
+
+interface ChannelEvents {
+  onDamaged?: (error: AppErrorPayload) => void;
+  onExit?: ((message: string) => void) | undefined;
+}
+
+interface PendingCall {
+  resolve: (envelope: Envelope<unknown>) => void;
+  onProgress: ((progress: Progress) => void) | undefined;
+  flag: Int32Array;
+}
+
+/** One worker: its calls under way, their progress and cancel flags. */
+class WorkerChannel {
+  fresh = false;
+  demoLoaded = false;
+  private readonly pending = new Map<number, PendingCall>();
+  private nextId = 1;
+  private stopped: string | null = null;
+  private closing: Promise<void> | null = null;
+  private signalClosed: () => void = () => {};
+
+  private constructor(private readonly worker: Worker) {}
+
+  static start(entry: URL, data: ServiceWorkerData, events: ChannelEvents): Promise<WorkerChannel> {
+    const channel = new WorkerChannel(spawnWorker(entry, data));
+    const { worker } = channel;
+    return new Promise<WorkerChannel>((resolve, reject) => {
+      let started = false;
+      worker.on('message', (message: FromWorker) => {
+        switch (message.type) {
+          case 'ready':
+            started = true;
+            channel.fresh = message.fresh;
+            channel.demoLoaded = message.demoLoaded;
+            resolve(channel);
+            return;
+          case 'failed':
+            started = true;
+            channel.stop(message.message);
+            void worker.terminate();
+            reject(new AppError('FILE', message.message));
+            return;
+          case 'damaged':
+            events.onDamaged?.(message.error);
+            return;
+          case 'progress':
+            channel.pending.get(message.id)?.onProgress?.(message.progress);
+            return;
+          case 'result': {
+            const call = channel.pending.get(message.id);
+            channel.pending.delete(message.id);
+            call?.resolve(message.envelope);
+            return;
+          }
+          case 'closed':
+            channel.signalClosed();
+            return;
+        }
+      });
+      worker.on('error', (error) => {
+        const message = `Le service s’est arrêté : ${toAppError(error, { logPath: errorLogPathFor(data.dbPath), operation: 'service' }).message} Relancez Synthèse régionale.`;
+        if (!started) {
+          started = true;
+          reject(new AppError('INTERNAL', message));
+        }
+        channel.stop(message);
+      });
+      worker.on('exit', (code) => {
+        channel.signalClosed();
+        const closing = channel.closing !== null;
+        const message = closing ? STOPPING : `Le service s’est arrêté (code ${code}) : relancez Synthèse régionale.`;
+        if (!started) {
+          started = true;
+          reject(new AppError('INTERNAL', message));
+        } else if (channel.stopped === null && !closing) events.onExit?.(message);
+        channel.stop(message);
+      });
+    });
+  }
+
+  call(name: unknown, input: unknown, onProgress?: (progress: Progress) => void, signal?: AbortSignal): Promise<Envelope<unknown>> {
+    if (this.stopped !== null || this.closing) {
+      return Promise.resolve({ ok: false, error: new AppError('INTERNAL', this.stopped ?? STOPPING).toPayload() });
+    }
+    const id = this.nextId++;
+    const buffer = new SharedArrayBuffer(4);
+    const flag = new Int32Array(buffer);
+    const abort = () => Atomics.store(flag, 0, 1);
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    return new Promise<Envelope<unknown>>((resolve) => {
+      const settle = (envelope: Envelope<unknown>) => {
+        signal?.removeEventListener('abort', abort);
+        resolve(envelope);
+      };
+      this.pending.set(id, { resolve: settle, onProgress, flag });
+      const message: ToWorker = { type: 'call', id, name, input, flag: buffer, progress: onProgress !== undefined };
+      try {
+        this.worker.postMessage(message);
+      } catch (error) {
+        // An input that cannot cross threads (never one read from JSON): refused like any other input.
+        this.pending.delete(id);
+        settle({ ok: false, error: toAppError(error, { logPath: null }).toPayload() });
+      }
+    });
+  }
+
+  damaged(error: AppErrorPayload): void {
+    if (this.stopped === null && !this.closing) this.worker.postMessage({ type: 'damaged', error } satisfies ToWorker);
+  }
+
+  cancel(): void {
+    for (const call of this.pending.values()) Atomics.store(call.flag, 0, 1);
+  }
+
+  /** The calls still under way are cancelled in the worker and answer; then it closes the catalogue. */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
+    this.closing = new Promise<void>((resolve) => {
+      this.signalClosed = resolve;
+    }).then(async () => {
+      await this.worker.terminate();
+    });
+    if (this.stopped !== null) this.signalClosed();
+    else this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+    return this.closing;
+  }
+
+  private stop(message: string): void {
+    if (this.stopped !== null) return;
+    this.stopped = message;
+    for (const call of this.pending.values()) call.resolve({ ok: false, error: new AppError('INTERNAL', message).toPayload() });
+    this.pending.clear();
+  }
+}
+
+const STOPPING = 'Synthèse régionale s’arrête.';
+
+/**
+ * The entry module again, in a worker. From a bundle (`dist/cli/web.mjs`) it is plain JavaScript; from
+ * the sources (tsx, the tests) the worker registers tsx's loader first: a worker started on a .ts file
+ * would load it before any loader given in execArgv (Node 20).
+ */
+function spawnWorker(entry: URL, data: ServiceWorkerData): Worker {
+  if (/\.[cm]?tsx?$/.test(entry.pathname)) {
+    const tsx = createRequire(import.meta.url).resolve('tsx/esm/api');
+    const script = `require(${JSON.stringify(tsx)}).register(); import(${JSON.stringify(entry.href)});`;
+    return new Worker(script, { eval: true, workerData: data, execArgv: [] });
+  }
+  return new Worker(entry, { workerData: data });
+}

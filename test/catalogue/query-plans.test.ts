@@ -1,0 +1,163 @@
+/**
+ * The plans of the hot queries (issue 11, part 3): a synthesis's source, its pre-flight and the Bilan
+ * read their scope by its indexes (migration 0008), never by walking the consultation's meetings,
+ * contributions, retex or attendance. Checked with EXPLAIN QUERY PLAN on the very statements the
+ * services run, captured as they run, with their parameters. The catalogues hold no statistics (no
+ * ANALYZE): SQLite plans the demo's few rows as it plans a national catalogue's.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalogue } from '../../src-main/catalogue/database.ts';
+import type { ScopeRef } from '../../src-main/contract/schemas/reports.ts';
+import { demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+
+interface Ran {
+  sql: string;
+  params: unknown[];
+}
+
+interface Planned extends Ran {
+  plan: string[];
+}
+
+const RUNS = new Set(['all', 'get', 'run', 'iterate']);
+const BIG_TABLES = /\b(?:FROM|JOIN)\s+(?:meeting|contribution|contribution_source|retex|retex_link|attendance)\b/;
+
+/** Every statement `work` runs on the catalogue, with its parameters. */
+async function statementsOf(db: Catalogue, work: () => Promise<unknown>): Promise<Ran[]> {
+  const ran: Ran[] = [];
+  const prepare = db.prepare;
+  db.prepare = ((sql: string) => {
+    const statement = prepare.call(db, sql);
+    const spied: object = new Proxy(statement, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (RUNS.has(String(property))) ran.push({ sql, params: args });
+          const result: unknown = value.apply(target, args);
+          return result === target ? spied : result; // pluck(), raw()… return the statement
+        };
+      },
+    });
+    return spied;
+  }) as typeof db.prepare;
+  try {
+    await work();
+  } finally {
+    db.prepare = prepare;
+  }
+  return ran;
+}
+
+/** The statements that read the large tables, each with its plan (one line per step). */
+function planned(db: Catalogue, ran: Ran[]): Planned[] {
+  const seen = new Set<string>();
+  return ran
+    .filter((r) => BIG_TABLES.test(r.sql) && !seen.has(r.sql) && seen.add(r.sql))
+    .map((r) => ({
+      ...r,
+      plan: (db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.params) as { detail: string }[]).map((p) => p.detail),
+    }));
+}
+
+/**
+ * A step that reads a table from end to end (only the scoped meetings' own copy, `s`, may be scanned),
+ * or walks the whole consultation's rows by an index of the consultation: but for the selected retex
+ * and contributions, a few that a document prints (the région's unattached ones are looked for there).
+ */
+const fullScans = (p: Planned) =>
+  p.plan.filter(
+    (line) =>
+      /^SCAN (?!s$|\(subquery-\d+\)|CONSTANT ROW)/.test(line) ||
+      /USING (?:COVERING )?INDEX (?!retex_selected|contribution_selected)\w+ \(campaign_id=\?\)/.test(line),
+  );
+const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 160);
+
+const SCOPES: { ref: ScopeRef; index: RegExp }[] = [
+  { ref: 'region', index: /SEARCH m USING (?:COVERING )?INDEX meeting_by_region \(campaign_id=\? AND region_code=\?/ },
+  // An académie's meetings of given levels: meeting_by_campaign (campaign, level, académie) fits as well.
+  {
+    ref: 'academie:LIMOGES',
+    index: /SEARCH m USING (?:COVERING )?INDEX (?:meeting_by_academie \(campaign_id=\? AND academie_code=\?|meeting_by_campaign \(campaign_id=\? AND level=\? AND academie_code=\?)/,
+  },
+  // Haute-Vienne: its own meetings, and Limoges's académie-wide concertation (its second level).
+  { ref: 'departement:87', index: /SEARCH m USING (?:COVERING )?INDEX meeting_by_departement \(campaign_id=\? AND departement_code=\?/ },
+];
+
+let demo: TestCatalogue & { campaignId: number };
+
+beforeAll(async () => {
+  demo = await demoCatalogue();
+});
+
+describe('plans of the synthesis, pre-flight and Bilan queries (EXPLAIN QUERY PLAN)', () => {
+  for (const { ref, index } of SCOPES) {
+    describe(`scope ${ref}`, () => {
+      let statements: Planned[];
+      const find = (pattern: RegExp) => {
+        const found = statements.filter((s) => pattern.test(s.sql));
+        expect(found.length, `no statement matches ${pattern}`).toBeGreaterThan(0);
+        return found;
+      };
+
+      beforeAll(async () => {
+        const { db, call, campaignId } = demo;
+        const ran = await statementsOf(db, async () => {
+          await call('synthesis.preflight', { campaignId, scope: ref });
+          await call('synthesis.preview', { campaignId, scope: ref });
+          await call('stats.bilan', { campaignId, scope: ref });
+        });
+        statements = planned(db, ran);
+      });
+
+      it('never scans the meetings, contributions, retex or attendance, nor walks the consultation’s', () => {
+        // The source's three reads, the pre-flight's meetings and the Bilan's queries, at least.
+        expect(statements.length).toBeGreaterThanOrEqual(10);
+        const scans = statements.filter((s) => fullScans(s).length > 0).map((s) => `${oneLine(s.sql)}\n  → ${fullScans(s).join(' | ')}`);
+        expect(scans).toEqual([]);
+      });
+
+      it('finds the scope’s meetings by the scope’s index', () => {
+        // Every statement that selects meetings by the scope (the Bilan's, the pre-flight's, the contributions')…
+        const byScope = statements.filter((s) => /(?:FROM|\bJOIN) meeting m\b/.test(s.sql) && !/FROM retex r\b/.test(s.sql) && /\bm\.(?:region|academie|departement)_code = \?/.test(s.sql));
+        expect(byScope.length).toBeGreaterThanOrEqual(8);
+        for (const s of byScope) expect(s.plan.some((line) => index.test(line)), `${oneLine(s.sql)}\n${s.plan.join('\n')}`).toBe(true);
+        if (ref.startsWith('departement:')) {
+          // …and a département's académie-wide concertations by the académie's, never the consultation's meetings.
+          for (const s of byScope) {
+            expect(s.plan, oneLine(s.sql)).toContain('MULTI-INDEX OR');
+            expect(s.plan.some((line) => /SEARCH m USING (?:COVERING )?INDEX meeting_by_academie \(campaign_id=\? AND academie_code=\? AND level=\?/.test(line))).toBe(true);
+          }
+        }
+        for (const s of statements) {
+          for (const line of s.plan) expect(line, oneLine(s.sql)).not.toMatch(/SEARCH m USING (?:COVERING )?INDEX meeting_by_campaign \(campaign_id=\?\)$/);
+        }
+      });
+
+      it('reads the source’s contributions from the scope’s meetings, each by its id', () => {
+        const [contributions] = find(/WHERE c\.id IN \(/);
+        const plan = contributions!.plan;
+        expect(plan).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
+        expect(plan.some((line) => index.test(line))).toBe(true);
+        expect(plan.some((line) => /SEARCH cs USING COVERING INDEX contribution_source_by_meeting \(meeting_id=\?\)/.test(line))).toBe(true);
+        // The région's own contributions (no source meeting): among the selected ones only, by their partial index.
+        const unattached = plan.filter((line) => /contribution_selected/.test(line));
+        expect(unattached).toEqual(ref === 'region' ? ['SEARCH c USING COVERING INDEX contribution_selected (campaign_id=?)'] : []);
+        expect(plan.some((line) => /contribution_by_thematique/.test(line))).toBe(false);
+      });
+
+      it('reads the source’s retex among the selected ones, by their partial index, each placed by key', () => {
+        const [retex] = find(/FROM retex r .*r\.selected = 1/s);
+        expect(retex!.plan).toContain('SEARCH r USING INDEX retex_selected (campaign_id=?)');
+        expect(retex!.plan).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN');
+      });
+
+      it('sums each meeting’s categories by the attendance key, never the whole attendance', () => {
+        for (const s of find(/WITH scoped AS MATERIALIZED/)) {
+          expect(s.plan).toContain('SEARCH attendance USING PRIMARY KEY (meeting_id=?)');
+          expect(s.plan.some((line) => /AUTOMATIC|BLOOM/.test(line)), s.plan.join('\n')).toBe(false);
+        }
+      });
+    });
+  }
+});
