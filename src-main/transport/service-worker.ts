@@ -149,7 +149,7 @@ export async function runServiceWorker(): Promise<void> {
  * Long work runs in a second worker, with its own connection: a synchronous transaction (an import's,
  * a merge's) holds its worker's event loop for seconds, and the screens' reads must not wait for it
  * (WAL: they read the catalogue as it was before, until the work commits). Writes from the first
- * worker wait for the long work's transaction (SQLite's busy timeout, 5 s), then answer « occupé ».
+ * worker wait for the long work's transaction (the catalogue's busy timeout, 30 s), then answer « occupé ».
  */
 export const LONG_WORK: ReadonlySet<string> = new Set([
   'spreadsheets.previewImport', 'spreadsheets.importAttendance', 'spreadsheets.exportBilan', 'spreadsheets.attendanceTemplate',
