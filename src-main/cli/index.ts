@@ -10,12 +10,16 @@ import { demoCommand, generateCommand, kit2015Command, statsCommand, tramesComma
 import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { bundleExportCommand, bundleMergeCommand, conflictsCommand, newCatalogueCommand, resolveCommand } from './exchange-commands.ts';
 import { exportBilanCommand, importCommand, templateCommand } from './spreadsheet-commands.ts';
+import { nationalDemoCommand } from './national-commands.ts';
 
 const USAGE = `Synthèse régionale — commandes
 
   demo     --db FICHIER --out DOSSIER
            crée le catalogue de démonstration (Nouvelle-Aquitaine 2020 et rencontres d'établissement 2015)
            et écrit la synthèse régionale
+  demo-national --db FICHIER [--echelle N]
+           crée le catalogue national du banc d'essai (18 régions académiques, 30 académies, 101 départements ;
+           à l'échelle 1 : 3 000 rencontres, 5 000 retex, 30 000 contributions), le même pour la même échelle
   generate --db FICHIER --out DOSSIER [--thematique N] [--scope PÉRIMÈTRE] [--trame ID] [--style MODELE.docx]
            [--region CODE] [--campagne SLUG]
            écrit la synthèse (document entier et un fichier par thématique) après les vérifications
@@ -72,6 +76,7 @@ const OPTIONS = {
   conflit: { type: 'string' },
   garder: { type: 'string' },
   'accepter-nouvelle-cle': { type: 'boolean', default: false },
+  echelle: { type: 'string' },
 } as const;
 
 function options(args: string[]) {
@@ -100,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'demo':
       return demoCommand(need('db'), need('out'));
+    case 'demo-national':
+      return nationalDemoCommand(need('db'), values.echelle);
     case 'generate':
       return generateCommand(need('db'), need('out'), {
         ...common,
