@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { backupCatalogue, lastSoundBackup, listBackups } from '../../src-main/catalogue/backup.ts';
 import { openCatalogue } from '../../src-main/catalogue/database.ts';
 import { localCaller } from '../../src-main/transport/local.ts';
-import { demoFile, integrity, rowCount, tempDir } from '../support/damaged-catalogue.ts';
+import Database from 'better-sqlite3';
+import { damageTable, demoFile, integrity, rowCount, tempDir } from '../support/damaged-catalogue.ts';
 
 describe('catalogue backups', () => {
   it('keep the most recent copies, each a whole sound catalogue on its own (no -wal beside it)', async () => {
@@ -70,6 +71,20 @@ describe('catalogue backups', () => {
       writer.kill('SIGKILL');
       db.close();
     }
+  });
+
+  it('refuse to back up a damaged catalogue, and leave no file that could be taken for a backup', async () => {
+    const dir = tempDir('synthese-backup-');
+    const path = await demoFile(dir);
+    damageTable(path, 'contribution');
+    // Opened bare: the app would refuse it at open, but a damage can also appear while it is open.
+    const db = new Database(path);
+    try {
+      await expect(backupCatalogue(db, join(dir, 'sauvegardes'), new Date())).rejects.toThrow(/Sauvegarde non écrite : la copie du catalogue n’est pas saine/);
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(join(dir, 'sauvegardes'))).toEqual([]);
   });
 
   it('point a damaged catalogue to the newest backup that is sound', async () => {

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src-main/demo/demo-catalogue.ts';
 import { newKeyPair, sha256, signDigest } from '../../src-main/exchange/signing.ts';
+import { withRecords } from '../support/exchange.ts';
 import { changedTables } from '../support/dispatch-harness.ts';
 import { catalogueChecksum, type TestCatalogue } from '../support/catalogue.ts';
 import { carrier, newLaptop, send } from '../support/exchange.ts';
@@ -46,21 +47,6 @@ async function altered(change: (parts: Record<string, string>) => void, resign?:
   return file(await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
-/** Rewrites the records and the manifest's content hash, as a careful forger would. */
-function withRecords(parts: Record<string, string>, edit: (lines: Record<string, unknown>[]) => void): void {
-  const lines = parts['records.jsonl']!.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-  edit(lines);
-  parts['records.jsonl'] = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
-  const manifest = JSON.parse(parts['manifest.json']!);
-  manifest.content.sha256 = sha256(parts['records.jsonl']);
-  manifest.content.bytes = Buffer.byteLength(parts['records.jsonl']);
-  manifest.counts = {};
-  for (const l of lines) {
-    const key = l.deleted ? 'deleted' : (l.kind as string);
-    manifest.counts[key] = (manifest.counts[key] ?? 0) + 1;
-  }
-  parts['manifest.json'] = JSON.stringify(manifest);
-}
 
 async function refused(path: string, message: RegExp, options: { acceptNewKey?: boolean } = {}) {
   const before = catalogueChecksum(receiver.db);

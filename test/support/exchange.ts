@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCatalogue } from '../../src-main/catalogue/database.ts';
+import { sha256 } from '../../src-main/exchange/signing.ts';
 import type { OperationInput } from '../../src-main/contract/operations.ts';
 import { localCaller } from '../../src-main/transport/local.ts';
 import { FIXED_NOW, type TestCatalogue } from './catalogue.ts';
@@ -25,4 +26,20 @@ export async function send(from: TestCatalogue, scope?: string): Promise<string>
 
 export async function carry(from: TestCatalogue, to: TestCatalogue, scope?: string) {
   return to.call('exchange.merge', { path: await send(from, scope) });
+}
+
+/** Rewrites a bundle's records and keeps the manifest's content hash and counts right, as a careful forger would. */
+export function withRecords(parts: Record<string, string>, edit: (lines: Record<string, any>[]) => void): void {
+  const lines = parts['records.jsonl']!.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+  edit(lines);
+  parts['records.jsonl'] = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
+  const manifest = JSON.parse(parts['manifest.json']!);
+  manifest.content.sha256 = sha256(parts['records.jsonl']);
+  manifest.content.bytes = Buffer.byteLength(parts['records.jsonl']);
+  manifest.counts = {};
+  for (const l of lines) {
+    const key = l.deleted ? 'deleted' : (l.kind as string);
+    manifest.counts[key] = (manifest.counts[key] ?? 0) + 1;
+  }
+  parts['manifest.json'] = JSON.stringify(manifest);
 }

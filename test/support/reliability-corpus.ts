@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import JSZip from 'jszip';
+import { withRecords } from './exchange.ts';
 import { zipOf } from './hostile-sheets.ts';
 import { newKeyPair, sha256, signDigest } from '../../src-main/exchange/signing.ts';
 import {
@@ -276,21 +277,6 @@ async function alteredBundle(world: CorpusWorld, change: (parts: Record<string, 
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** Edits the records and keeps the manifest's content hash and counts right, as a careful forger would. */
-function withRecords(parts: Record<string, string>, edit: (lines: Record<string, any>[]) => void): void {
-  const lines = parts['records.jsonl']!.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
-  edit(lines);
-  parts['records.jsonl'] = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
-  const manifest = JSON.parse(parts['manifest.json']!);
-  manifest.content.sha256 = sha256(parts['records.jsonl']);
-  manifest.content.bytes = Buffer.byteLength(parts['records.jsonl']);
-  manifest.counts = {};
-  for (const l of lines) {
-    const key = l.deleted ? 'deleted' : (l.kind as string);
-    manifest.counts[key] = (manifest.counts[key] ?? 0) + 1;
-  }
-  parts['manifest.json'] = JSON.stringify(manifest);
-}
 
 const firstMeeting = (lines: Record<string, any>[]) => lines.find((l) => l.kind === 'meeting')!.fields as Record<string, unknown>;
 
