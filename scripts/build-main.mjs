@@ -5,4 +5,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 await build({ ...common, entryPoints: ['src-main/main.ts'], outfile: 'dist/main/main.mjs', format: 'esm',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+// The catalogue and the services run in worker threads started from this file (see transport/service-worker.ts).
+await build({ ...common, entryPoints: ['src-main/transport/service-worker-entry.ts'], outfile: 'dist/main/service-worker.mjs', format: 'esm',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
 await build({ ...common, entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', minify: true });

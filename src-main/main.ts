@@ -7,14 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { backupCatalogue } from './catalogue/backup.ts';
-import { type Catalogue, needsBackgroundCheck, openCatalogue } from './catalogue/database.ts';
-import { damagedCatalogue, DamagedCatalogueError } from './catalogue/health.ts';
-import { checkIntegrityInBackground } from './catalogue/integrity-worker.ts';
+import { type Catalogue, openCatalogue } from './catalogue/database.ts';
+import { DamagedCatalogueError } from './catalogue/health.ts';
 import { restoreBackup } from './catalogue/restore.ts';
-import { handlers } from './services/handlers.ts';
-import type { ServiceContext } from './services/context.ts';
 import { errorLogPathFor } from './transport/error-log.ts';
 import { registerIpc } from './transport/ipc.ts';
+import { startWorkerHost } from './transport/service-worker.ts';
+import { swappableHost } from './transport/swappable-host.ts';
 import { toAppError } from './transport/to-app-error.ts';
 import { declareAppScheme, serveAppScheme } from './window/app-protocol.ts';
 import { createMainWindow } from './window/create-window.ts';
@@ -81,33 +80,41 @@ async function openChecked(path: string, backups: string): Promise<Catalogue | n
   }
 }
 
-/** A large catalogue's full check, beside the window: damage found stops every operation (see ServiceContext.damaged). */
-function watchIntegrity(context: ServiceContext, path: string): void {
-  if (!needsBackgroundCheck(path)) return;
-  void checkIntegrityInBackground(path).then((damage) => {
-    if (!damage || context.cataloguePath !== path) return;
-    context.damaged = damagedCatalogue(path, damage);
-    dialog.showErrorBox('Catalogue endommagé', context.damaged.message);
-  });
-}
-
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const backups = join(userData, 'sauvegardes');
   let cataloguePath = join(userData, 'catalogue.sqlite');
+  // Checked here first (a damaged catalogue offers its last sound backup); this connection then only
+  // makes the backups: the services have their own, in worker threads.
   const opened = await openChecked(cataloguePath, backups);
   if (!opened) {
     app.quit();
     return;
   }
-  // One context object whose catalogue can be swapped (another catalogue opened, a backup restored).
-  const context: ServiceContext = {
-    db: opened, now: () => new Date(), cataloguePath,
-    // Relative output folders ("out" in the Synthèse screen) land in the user's documents, not where the app was launched.
-    documentsDir: join(app.getPath('documents'), 'Synthèse régionale'),
-  };
-  watchIntegrity(context, cataloguePath);
-  registerIpc(ipcMain, handlers, context);
+  let db: Catalogue = opened;
+  // Relative output folders ("out" in the Synthèse screen) land in the user's documents, not where the app was launched.
+  const documentsDir = join(app.getPath('documents'), 'Synthèse régionale');
+  /** The catalogue and every service in worker threads: the window never waits on SQLite or Word. */
+  const startServices = (path: string) =>
+    startWorkerHost({
+      entry: new URL('./service-worker.mjs', import.meta.url),
+      dbPath: path,
+      documentsDir,
+      // A large catalogue's full check runs beside: damage found stops every operation, and is said.
+      onDamaged: (message) => dialog.showErrorBox('Catalogue endommagé', message),
+      onExit: (message) => dialog.showErrorBox('Service arrêté', message),
+    });
+  let services;
+  try {
+    services = await startServices(cataloguePath);
+  } catch (e) {
+    dialog.showErrorBox('Catalogue illisible', said(e, cataloguePath));
+    db.close();
+    app.quit();
+    return;
+  }
+  const host = swappableHost(services);
+  registerIpc(ipcMain, host);
   serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
   const statePath = join(userData, 'fenetre.json');
   const window = createMainWindow(join(here, 'preload.cjs'), readWindowState(statePath));
@@ -115,7 +122,7 @@ async function start(): Promise<void> {
 
   const backupNow = async () => {
     try {
-      return await backupCatalogue(context.db, backups, new Date());
+      return await backupCatalogue(db, backups, new Date());
     } catch (e) {
       dialog.showErrorBox('Sauvegarde impossible', said(e, cataloguePath));
       return null;
@@ -126,12 +133,14 @@ async function start(): Promise<void> {
 
   const leaving = guardLeaving(window);
   /** Another catalogue in place of this one: the page's saves land in the old one first, then it reloads. */
-  const swap = async (open: () => Catalogue) => {
+  const swap = async (open: () => Catalogue | Promise<Catalogue>) => {
     await leaving.settle();
-    context.db.close();
-    context.db = open();
-    context.damaged = undefined;
-    watchIntegrity(context, context.cataloguePath!);
+    await host.replace(async () => {
+      // Every connection closed (the services' are, by now): a restore needs the catalogue to itself.
+      db.close();
+      db = await open();
+      return startServices(cataloguePath);
+    });
     leaving.allowNextUnload();
     window.webContents.reload();
   };
@@ -139,13 +148,26 @@ async function start(): Promise<void> {
     openCatalogue: async () => {
       const choice = await dialog.showOpenDialog(window, { title: 'Ouvrir un catalogue', filters: [{ name: 'Catalogue', extensions: ['sqlite'] }], properties: ['openFile', 'promptToCreate'] });
       if (choice.canceled || !choice.filePaths[0]) return;
+      const chosen = choice.filePaths[0];
       try {
-        const next = openCatalogue(choice.filePaths[0]);
-        cataloguePath = choice.filePaths[0];
-        context.cataloguePath = cataloguePath;
-        await swap(() => next);
+        // Checked before the one open is let go.
+        openCatalogue(chosen).close();
+      } catch (e) {
+        dialog.showErrorBox('Catalogue illisible', said(e, chosen));
+        return;
+      }
+      try {
+        const previous = cataloguePath;
+        cataloguePath = chosen;
+        await swap(() => openCatalogue(chosen)).catch(async (e: unknown) => {
+          // The chosen one would not start its services: back to the one that was open.
+          dialog.showErrorBox('Catalogue illisible', said(e, chosen));
+          cataloguePath = previous;
+          await swap(() => openCatalogue(previous));
+        });
       } catch (e) {
         dialog.showErrorBox('Catalogue illisible', said(e, cataloguePath));
+        app.quit();
       }
     },
     backupNow: () =>
@@ -160,17 +182,17 @@ async function start(): Promise<void> {
         message: 'Remplacer le catalogue par cette sauvegarde ?', detail: 'L’état actuel sera d’abord gardé comme sauvegarde : la restauration pourra être annulée.',
       });
       if (answer.response !== 0) return;
-      await leaving.settle();
+      const restoreThenOpen = async () => {
+        try {
+          const { damagedCopy } = await restoreBackup(choice.filePaths[0]!, cataloguePath, backups, new Date());
+          if (damagedCopy) void dialog.showMessageBox(window, { type: 'info', message: 'Catalogue restauré', detail: `Le catalogue endommagé a été gardé de côté : ${damagedCopy}` });
+        } catch (e) {
+          dialog.showErrorBox('Restauration impossible', said(e, cataloguePath));
+        }
+        return openCatalogue(cataloguePath);
+      };
       try {
-        // Our own connection closed first: the restore needs the catalogue to itself.
-        context.db.close();
-        const { damagedCopy } = await restoreBackup(choice.filePaths[0], cataloguePath, backups, new Date());
-        if (damagedCopy) void dialog.showMessageBox(window, { type: 'info', message: 'Catalogue restauré', detail: `Le catalogue endommagé a été gardé de côté : ${damagedCopy}` });
-      } catch (e) {
-        dialog.showErrorBox('Restauration impossible', said(e, cataloguePath));
-      }
-      try {
-        await swap(() => openCatalogue(cataloguePath));
+        await swap(restoreThenOpen);
       } catch (e) {
         dialog.showErrorBox('Catalogue illisible', said(e, cataloguePath));
         app.quit();
@@ -182,8 +204,10 @@ async function start(): Promise<void> {
 
   app.on('window-all-closed', () => {
     clearInterval(timer);
-    context.db.close();
-    app.quit();
+    void host.close().finally(() => {
+      db.close();
+      app.quit();
+    });
   });
 }
 

@@ -16,9 +16,21 @@ export function formatBilan(bilan: Bilan): string {
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const scope = { region: 'région académique', academie: 'académie de', departement: 'département' }[bilan.scope.kind];
+  const scope = { region: 'région académique ', academie: 'académie de ', departement: 'département ', national: '' }[bilan.scope.kind];
   const regional = bilan.regional.meetings > 0 ? `\nRencontres régionales : ${bilan.regional.meetings} (${bilan.regional.participants} participants)\n` : '';
-  return `Bilan des rencontres — ${scope} ${bilan.scope.name}\n\n${rows.map(line).join('\n')}\n${regional}`;
+  return `Bilan des rencontres — ${scope}${bilan.scope.name}\n\n${nationalLines(bilan, figures)}${rows.map(line).join('\n')}\n${regional}`;
+}
+
+/** The national Bilan's régions académiques first, with the country's total; then every académie. */
+function nationalLines(bilan: Bilan, figures: (f: Bilan['totals']) => string[]): string {
+  if (!bilan.regions) return '';
+  const rows = [
+    ['Région académique', 'Rencontres de bassin', 'Concertations 2nd niveau', 'Départements', 'Participants', ...(bilan.totals.etablissementMeetings > 0 ? ['Rencontres d’établissement', 'Participants (établissements)'] : [])],
+    ...bilan.regions.map((r) => [r.name, ...figures(r.totals)]),
+    ['France entière', ...figures(bilan.totals)],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return `${rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n')}\n\n`;
 }
 
 /** The pre-flight findings, most important first, for a terminal. */

@@ -23,7 +23,8 @@ const USAGE = `Synthèse régionale — commandes
   generate --db FICHIER --out DOSSIER [--thematique N] [--scope PÉRIMÈTRE] [--trame ID] [--style MODELE.docx]
            [--region CODE] [--campagne SLUG]
            écrit la synthèse (document entier et un fichier par thématique) après les vérifications
-           PÉRIMÈTRE : region (par défaut), academie:CODE (ex. academie:BORDEAUX), departement:CODE (ex. departement:33)
+           PÉRIMÈTRE : region (par défaut), academie:CODE (ex. academie:BORDEAUX), departement:CODE (ex. departement:33),
+           national (toute la France : bilan par région académique puis par académie)
   stats    --db FICHIER [--json] [--scope PÉRIMÈTRE] [--region CODE] [--campagne SLUG]
            affiche le bilan des rencontres
   kit2015  --db FICHIER --out DOSSIER [--academie CODE] [--campagne SLUG]

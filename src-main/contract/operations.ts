@@ -10,10 +10,12 @@ import {
   Campaign, CampaignCreate, CampaignUpdate, Thematique, ThematiqueCreate, ThematiqueUpdate,
 } from './schemas/campaign.ts';
 import {
-  Contribution, ContributionCreate, ContributionUpdate, ContentFilter, Retex, RetexCreate, RetexUpdate,
-  SectionText, SectionTextKey,
+  ContributionCreate, ContributionFilter, ContributionPage, ContributionUpdate, Contribution, Retex, RetexCreate,
+  RetexFilter, RetexPage, RetexUpdate, SectionText, SectionTextKey,
 } from './schemas/content.ts';
-import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingUpdate } from './schemas/meeting.ts';
+import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingPage, MeetingUpdate } from './schemas/meeting.ts';
+import { Missing } from './schemas/missing.ts';
+import { CatalogueSearch, CatalogueSearchResult } from './schemas/search.ts';
 import {
   BundleExportRequest, BundleSource, BundleWritten, CatalogueIdentity, CatalogueSetup, Conflict, ExchangeOverview, InboxBundle,
   MergeReport, Provenance, ProvenanceRequest,
@@ -66,7 +68,10 @@ export const operations = {
   'participantCategories.list': op(
     Empty, z.array(z.object({ code: CategoryCode, label: z.string() })), 'Catégories de participants, dans l’ordre des grilles.',
   ),
-  'meetings.list': op(MeetingFilter, z.array(Meeting), 'Rencontres filtrées, par date.'),
+  'meetings.list': op(
+    MeetingFilter, MeetingPage,
+    'Une page de rencontres : périmètre, filtres (niveau, thématique, dates, état), recherche plein texte et tri ; avec le total.',
+  ),
   'meetings.get': op(ById, Meeting, 'Une rencontre avec sa participation et ses ateliers.'),
   'meetings.create': op(MeetingCreate, Meeting, 'Enregistre une rencontre.'),
   'meetings.update': op(MeetingUpdate, Meeting, "Modifie les champs donnés d'une rencontre."),
@@ -79,13 +84,19 @@ export const operations = {
     'Rétablit une rencontre supprimée, sous sa référence (une nouvelle si elle a été reprise), avec les liens de ses retex et contributions.',
   ),
 
-  'retex.list': op(ContentFilter, z.array(Retex), 'Retours d’expérience, dans l’ordre de la synthèse.'),
+  'retex.list': op(
+    RetexFilter, RetexPage,
+    'Une page de retours d’expérience : périmètre, thématique, rencontre, sélection, recherche plein texte et tri (par défaut l’ordre de la synthèse) ; avec le total.',
+  ),
   'retex.get': op(ById, Retex, 'Un retour d’expérience.'),
   'retex.create': op(RetexCreate, Retex, 'Ajoute un retour d’expérience.'),
   'retex.update': op(RetexUpdate, Retex, 'Modifie un retour d’expérience (dont sélection et ordre).'),
   'retex.delete': op(ById, Deleted, 'Supprime un retour d’expérience.'),
 
-  'contributions.list': op(ContentFilter, z.array(Contribution), 'Contributions par thématique et par type.'),
+  'contributions.list': op(
+    ContributionFilter, ContributionPage,
+    'Une page de contributions : périmètre, thématique, type, rencontre, sélection, recherche plein texte et tri ; avec le total.',
+  ),
   'contributions.get': op(ById, Contribution, 'Une contribution.'),
   'contributions.create': op(ContributionCreate, Contribution, 'Ajoute une contribution.'),
   'contributions.update': op(ContributionUpdate, Contribution, 'Modifie une contribution (dont sélection et ordre).'),
@@ -150,6 +161,14 @@ export const operations = {
   'settings.update': op(SettingsUpdate, Settings, 'Modifie les paramètres.'),
 
   'stats.bilan': op(BilanScope, Bilan, 'Bilan des rencontres par académie, calculé depuis le catalogue.'),
+  'stats.missing': op(
+    BilanScope, Missing,
+    'Ce qui manque dans un périmètre : bassins et départements sans rencontre, thématiques non couvertes, restitutions en retard.',
+  ),
+  'search.catalogue': op(
+    CatalogueSearch, CatalogueSearchResult,
+    'Recherche plein texte dans tout le catalogue : rencontres, retex, contributions et textes rédigés.',
+  ),
   'synthesis.preflight': op(
     SynthesisTarget, PreflightReport,
     'Ce qui manque ou surprend avant d’écrire la synthèse, chaque point renvoyant à l’enregistrement à corriger.',

@@ -113,7 +113,7 @@ export async function loadDemo(call: Call, demo = readDemoFile(), options: LoadO
     meetings.set(m.key, created.id);
   }
   if (options.elsewhere) {
-    const here = await call('meetings.list', { campaignId });
+    const here = await allMeetings(call, campaignId);
     for (const m of options.elsewhere) {
       const found = here.find((h) => h.level === m.level && h.date === m.date && h.title === m.title);
       if (found && !meetings.has(m.key)) meetings.set(m.key, found.id);
@@ -141,4 +141,14 @@ export async function loadDemo(call: Call, demo = readDemoFile(), options: LoadO
     await call('sectionTexts.set', { campaignId, sectionKey: s.section, thematiqueId: thematique(s.thematique), text: s.text });
   }
   return campaignId;
+}
+
+/** Every meeting of a consultation, page by page (a list answers one page at a time). */
+async function allMeetings(call: Call, campaignId: number): Promise<OperationOutput<'meetings.list'>['items']> {
+  const all: OperationOutput<'meetings.list'>['items'] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await call('meetings.list', { campaignId, offset, limit: 500 });
+    all.push(...page.items);
+    if (all.length >= page.total || page.items.length === 0) return all;
+  }
 }

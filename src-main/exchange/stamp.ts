@@ -29,13 +29,35 @@ export interface StampResult {
 }
 
 export function stampRecords(current: RecordFields[], known: Map<string, KnownState>, self: string, nextCounter: () => number): StampResult {
-  let counter: number | undefined;
-  const count = () => (counter ??= nextCounter());
-  const writes: StampWrite[] = [];
-  const seen = new Set<string>();
+  const count = onceCounter(nextCounter);
+  const writes = stampPresent(current, known, self, count);
+  const seen = new Set(current.map((r) => r.uid));
+  const gone = [...known].filter(([uid, state]) => !seen.has(uid) && isGone(state));
+  const campaigns = gone.map(([, state]) => state.row()).filter((r) => r.kind === 'campaign');
+  const dropped = stampGone(gone, droppedCampaigns(campaigns), self, count);
+  return { writes: [...writes, ...dropped.writes], forget: dropped.forget };
+}
 
+/** One counter value for a whole pass, taken only if something changed (the pass may come in chunks). */
+export function onceCounter(nextCounter: () => number): () => number {
+  let counter: number | undefined;
+  return () => (counter ??= nextCounter());
+}
+
+/** A state whose row was here and is no longer: deleted here since the last pass. */
+export function isGone(state: Pick<KnownState, 'deleted' | 'localText'>): boolean {
+  return !state.deleted && state.localText !== null;
+}
+
+/** The consultations deleted here: they are not deleted elsewhere, nor is what went with them. */
+export function droppedCampaigns(goneCampaigns: ExchangeRecord[]): Set<Json> {
+  return new Set(goneCampaigns.map((r) => r.fields.slug as Json));
+}
+
+/** The rows present here, against what was known of them (`known` need only hold theirs). */
+export function stampPresent(current: RecordFields[], known: Map<string, KnownState>, self: string, count: () => number): StampWrite[] {
+  const writes: StampWrite[] = [];
   for (const r of current) {
-    seen.add(r.uid);
     const rowText = canonical(r.fields);
     const state = known.get(r.uid);
     if (!state) {
@@ -55,14 +77,16 @@ export function stampRecords(current: RecordFields[], known: Map<string, KnownSt
     if (before.deleted) clocks[DELETED_FIELD] = tick(clocks[DELETED_FIELD] ?? {}, self, count());
     writes.push({ record: { ...before, fields, clocks, deleted: false }, fieldsText: canonical(fields), localText: rowText });
   }
+  return writes;
+}
 
-  // A consultation deleted here is not deleted elsewhere, nor is what went with it: too much would go.
-  const gone = [...known].filter(([uid, state]) => !seen.has(uid) && !state.deleted && state.localText !== null);
-  const droppedCampaigns = new Set(gone.map(([, state]) => state.row()).filter((r) => r.kind === 'campaign').map((r) => r.fields.slug));
+/** Records whose row is gone: tombstones, or forgotten with their consultation (never deleted elsewhere). */
+export function stampGone(gone: [string, KnownState][], dropped: Set<Json>, self: string, count: () => number): StampResult {
+  const writes: StampWrite[] = [];
   const forget: string[] = [];
   for (const [uid, state] of gone) {
     const before = state.row();
-    if (before.kind === 'campaign' || droppedCampaigns.has(before.fields.campaign as Json)) {
+    if (before.kind === 'campaign' || dropped.has(before.fields.campaign as Json)) {
       forget.push(uid);
       continue;
     }

@@ -1,27 +1,47 @@
 /**
- * Import of an attendance sheet. The whole file runs in ONE transaction; each row in a savepoint,
- * so a row the catalogue refuses is reported without undoing the others. A preview, or a file with
- * refused rows that the user has not accepted, is rolled back entirely: the catalogue is as before.
+ * Import of an attendance sheet, in two steps that a preview and an import share:
+ *   1. the PLAN: every row read, parsed, matched to the catalogue's meetings (read once, into maps) and
+ *      checked by the services' own rules (`locate`: the place, the thématiques) — a row refused there
+ *      is reported by line, the others planned as additions or updates;
+ *   2. the WRITE (an import only, when no row is refused or the user accepted the others): the planned
+ *      meetings in batched statements, in ONE transaction, counted as one change of the catalogue.
+ * A preview is step 1 alone: it writes nothing. Its sheet and its plan are kept (parsed-sheet-cache.ts)
+ * for the import of the same file that follows: unless the catalogue changed since, the import only
+ * writes what the preview showed. The write re-checks that inside its transaction, and plans again if not.
  */
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
-import { queryMeetings } from '../catalogue/repos/meeting.repo.ts';
+import { holdChangeTriggers } from '../catalogue/repos/exchange.repo.ts';
+import { queryMeetings, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
+import { catalogueVersion, type ImportedMeeting, insertImportedMeetings, nextMeetingId, updateImportedMeetings } from '../catalogue/repos/meeting-import.repo.ts';
+import { inTransaction, type Catalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import type { ImportReport } from '../contract/schemas/spreadsheets.ts';
 import { defaultTitle, levelPhrase, parseRow, type RowData, type RowProblem } from '../spreadsheets/attendance-rows.ts';
-import { readAttendanceSheet, type SheetInput } from '../spreadsheets/read-sheet.ts';
+import type { SheetInput, SheetRead } from '../spreadsheets/read-sheet.ts';
 import { territoryLookup } from '../spreadsheets/territory-lookup.ts';
 import { MEETING_LEVEL_LABELS } from '../contract/domain.ts';
 import type { ServiceContext } from './context.ts';
-import { createMeeting, type MeetingDraft, updateMeeting } from './meetings.service.ts';
+import { locate, type MeetingDraft, mergePatch } from './meetings.service.ts';
+import { cachedSheet, forgetSheet } from './parsed-sheet-cache.ts';
 import { found } from './require.ts';
-
-/** Thrown inside the transaction to roll it back on purpose. */
-class RollBack extends Error {}
 
 const REPORTED_ROWS = 2_000;
 const REPORTED_PROBLEMS = 1_000;
+const PROGRESS_EVERY = 500;
+
+/** What a sheet does to the catalogue, row by row; made on the catalogue as it was at `version`. */
+interface ImportPlan {
+  catalogue: Catalogue;
+  campaignId: number;
+  version: string;
+  counts: { added: number; updated: number; unchanged: number; refused: number };
+  problems: RowProblem[];
+  rows: ImportReport['rows'];
+  inserts: ImportedMeeting[];
+  updates: ImportedMeeting[];
+}
 
 export async function importAttendance(
   ctx: ServiceContext,
@@ -31,81 +51,174 @@ export async function importAttendance(
 ): Promise<ImportReport> {
   const { db } = ctx;
   const campaign = found(getCampaign(db, campaignId), 'Consultation');
-  const sheet = await readAttendanceSheet(input, {
+  const { entry } = await cachedSheet<ImportPlan>(input, {
     onProgress: (rows) => ctx.onProgress?.({ operation: 'spreadsheets.import', done: rows, total: 0, message: `${rows} lignes lues` }),
   });
-  const lookup = territoryLookup(db);
-  const existing = queryMeetings(db, { campaignId });
-  const byId = new Map(existing.map((m) => [m.id, m]));
-  const byPlace = new Map<string, Meeting[]>();
-  for (const m of existing) byPlace.set(naturalKey(m), [...(byPlace.get(naturalKey(m)) ?? []), m]);
-  const problems: RowProblem[] = [];
-  const rows: ImportReport['rows'] = [];
-  const seen = new Map<string, number>();
-  /** Which row of this file wrote each meeting: two rows naming one meeting would overwrite each other. */
-  const claimed = new Map<number, number>();
-  /** The categories the sheet has a column for: a blank cell there clears the count; others are kept. */
-  const columnOf = new Map(sheet.columns.map((c) => [c.key, c.column]));
-  const sheetCategories = new Set(sheet.columns.flatMap((c) => (c.key.startsWith('categorie:') ? [c.key.slice('categorie:'.length)] : [])));
-  const counts = { added: 0, updated: 0, unchanged: 0, refused: 0 };
-  const refuse = (row: number, title: string, found: RowProblem[]) => {
-    problems.push(...found);
-    counts.refused++;
-    rows.push({ row, action: 'refusee', meetingId: null, title });
-  };
-
+  const { sheet } = entry;
+  const current = (plan: ImportPlan | null): plan is ImportPlan =>
+    plan !== null && plan.catalogue === db && plan.campaignId === campaignId && plan.version === catalogueVersion(db);
+  let plan = current(entry.plan) ? entry.plan : (entry.plan = planImport(ctx, campaign, sheet));
   let applied = false;
-  try {
-    db.transaction(() => {
-      for (const [index, raw] of sheet.rows.entries()) {
-        if (index % 500 === 0) {
-          ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
-        }
-        const { data, problems: rowProblems } = parseRow(raw, campaign, lookup, columnOf);
-        const label = String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
-        if (!data) {
-          refuse(raw.row, label, rowProblems);
-          continue;
-        }
-        const key = data.reference !== null ? `ref:${data.reference}` : `${data.naturalKey}|${fold(data.title ?? '')}`;
-        const twin = seen.get(key);
-        if (twin !== undefined) {
-          refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
-          continue;
-        }
-        seen.set(key, raw.row);
-        try {
-          // A savepoint per row: a row the services refuse leaves the others in place.
-          const outcome = db.transaction(() => applyRow(ctx, campaign, data, { byId, byPlace, claimed, sheetCategories }))();
-          // Claimed once the row is in: a row refused by the services claims nothing.
-          claimed.set(outcome.meeting.id, raw.row);
-          counts[outcome.action === 'ajout' ? 'added' : outcome.action === 'mise-a-jour' ? 'updated' : 'unchanged']++;
-          rows.push({ row: raw.row, action: outcome.action, meetingId: outcome.meeting.id, title: outcome.meeting.title });
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          // What the services refuse about a reference belongs to the Référence column.
-          const aboutReference = data.reference !== null && /référence/.test(error.message);
-          refuse(raw.row, label, [{
-            row: raw.row, column: aboutReference ? (columnOf.get('reference') ?? null) : null,
-            field: aboutReference ? 'Référence' : 'ligne', message: error.message.replace(/\.$/, ''),
-          }]);
-        }
-      }
-      if (!mode.write || (counts.refused > 0 && !mode.acceptPartial)) throw new RollBack();
+  if (mode.write && (plan.counts.refused === 0 || mode.acceptPartial)) {
+    inTransaction(db, () => {
+      // Another connection may have written since the plan was made: planned again, on what is there now.
+      if (!current(plan)) plan = entry.plan = planImport(ctx, campaign, sheet);
+      if (plan.counts.refused > 0 && !mode.acceptPartial) return;
+      writePlan(ctx, plan);
       applied = true;
-    })();
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
+    });
+    // Written: this file's plan is spent, and its next import (a second time, a corrected copy) reads it again.
+    if (applied) forgetSheet(entry);
   }
   return {
     fileName: sheet.fileName,
     sheetName: sheet.sheetName,
     rowsRead: sheet.rows.length,
-    ...counts,
+    ...plan.counts,
     applied,
     ignoredColumns: sheet.ignoredColumns,
-    problems: problems.slice(0, REPORTED_PROBLEMS),
-    rows: rows.slice(0, REPORTED_ROWS),
+    problems: plan.problems.slice(0, REPORTED_PROBLEMS),
+    rows: plan.rows.slice(0, REPORTED_ROWS),
+  };
+}
+
+/** The planned meetings written: new ones first (their ids were given in order), then the updates. */
+function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
+  const { db } = ctx;
+  const now = ctx.now().toISOString();
+  const total = plan.inserts.length + plan.updates.length;
+  const progress = (done: number) =>
+    ctx.onProgress?.({ operation: 'spreadsheets.import', done, total, message: `${done} rencontres enregistrées sur ${total}` });
+  const counted = holdChangeTriggers(db);
+  insertImportedMeetings(db, plan.inserts, now, progress);
+  updateImportedMeetings(db, plan.updates, now, (done) => progress(plan.inserts.length + done));
+  counted(total > 0);
+}
+
+/** Known meetings, by reference and by place; and which row of this file took each one. */
+interface Known {
+  byId: Map<number, Meeting>;
+  byPlace: Map<string, Meeting[]>;
+  /** Which row of this file writes each meeting: two rows naming one meeting would overwrite each other. */
+  claimed: Map<number, number>;
+  /** The categories the sheet has a column for: a blank cell there clears the count; others are kept. */
+  sheetCategories: Set<string>;
+  locate: (draft: MeetingDraft) => MeetingRecord;
+  nextId: () => number;
+}
+
+/** Every row of the sheet: refused with its problems, or planned. Reads the catalogue, writes nothing. */
+function planImport(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): ImportPlan {
+  foldedTitles.clear();
+  try {
+    return planRows(ctx, campaign, sheet);
+  } finally {
+    foldedTitles.clear();
+  }
+}
+
+function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): ImportPlan {
+  const { db } = ctx;
+  const version = catalogueVersion(db);
+  const lookup = territoryLookup(db);
+  const existing = queryMeetings(db, { campaignId: campaign.id });
+  const byPlace = new Map<string, Meeting[]>();
+  for (const m of existing) byPlace.set(naturalKey(m), [...(byPlace.get(naturalKey(m)) ?? []), m]);
+  let next = nextMeetingId(db);
+  const known: Known = {
+    byId: new Map(existing.map((m) => [m.id, m])),
+    byPlace,
+    claimed: new Map(),
+    sheetCategories: new Set(sheet.columns.flatMap((c) => (c.key.startsWith('categorie:') ? [c.key.slice('categorie:'.length)] : []))),
+    locate: locateOnce(db),
+    nextId: () => next++,
+  };
+  const plan: ImportPlan = {
+    catalogue: db, campaignId: campaign.id, version, counts: { added: 0, updated: 0, unchanged: 0, refused: 0 }, problems: [], rows: [], inserts: [], updates: [],
+  };
+  const seen = new Map<string, number>();
+  const columnOf = new Map(sheet.columns.map((c) => [c.key, c.column]));
+  const refuse = (row: number, title: string, found: RowProblem[]) => {
+    plan.problems.push(...found);
+    plan.counts.refused++;
+    plan.rows.push({ row, action: 'refusee', meetingId: null, title });
+  };
+  for (const [index, raw] of sheet.rows.entries()) {
+    if (index % PROGRESS_EVERY === 0) {
+      ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
+    }
+    const { data, problems: rowProblems } = parseRow(raw, campaign, lookup, columnOf);
+    const label = String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
+    if (!data) {
+      refuse(raw.row, label, rowProblems);
+      continue;
+    }
+    const key = data.reference !== null ? `ref:${data.reference}` : `${data.naturalKey}|${fold(data.title ?? '')}`;
+    const twin = seen.get(key);
+    if (twin !== undefined) {
+      refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
+      continue;
+    }
+    seen.set(key, raw.row);
+    try {
+      const outcome = planRow(campaign, data, known);
+      // Claimed once the row is planned: a row refused by the services claims nothing.
+      known.claimed.set(outcome.meeting.id, raw.row);
+      if (outcome.action === 'ajout') plan.inserts.push({ id: outcome.meeting.id, record: outcome.record! });
+      if (outcome.action === 'mise-a-jour') plan.updates.push({ id: outcome.meeting.id, record: outcome.record! });
+      plan.counts[outcome.action === 'ajout' ? 'added' : outcome.action === 'mise-a-jour' ? 'updated' : 'unchanged']++;
+      plan.rows.push({ row: raw.row, action: outcome.action, meetingId: outcome.meeting.id, title: outcome.meeting.title });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // What the services refuse about a reference belongs to the Référence column.
+      const aboutReference = data.reference !== null && /référence/.test(error.message);
+      refuse(raw.row, label, [{
+        row: raw.row, column: aboutReference ? (columnOf.get('reference') ?? null) : null,
+        field: aboutReference ? 'Référence' : 'ligne', message: error.message.replace(/\.$/, ''),
+      }]);
+    }
+  }
+  return plan;
+}
+
+/**
+ * The services' `locate` (the place derived and checked, the thématiques checked), once per place: a
+ * sheet names the same few places thousands of times, and the territory does not change during a plan.
+ */
+function locateOnce(db: Catalogue): (draft: MeetingDraft) => MeetingRecord {
+  const places = new Map<string, Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError>();
+  return (draft) => {
+    const key = JSON.stringify([
+      draft.campaignId, draft.level, draft.etablissementUai, draft.bassinId, draft.departementCode, draft.academieCode,
+      [...draft.thematiqueIds].sort(), draft.ateliers.map((a) => a.thematiqueId),
+    ]);
+    let place = places.get(key);
+    if (place === undefined) {
+      try {
+        const { etablissementUai, bassinId, departementCode, academieCode, regionCode } = locate(db, draft);
+        place = { etablissementUai, bassinId, departementCode, academieCode, regionCode };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        place = error;
+      }
+      places.set(key, place);
+    }
+    if (place instanceof AppError) throw place;
+    return { ...draft, ...place };
+  };
+}
+
+/** A meeting as it will be once written: for the rows after it, and the report. */
+function plannedMeeting(id: number, r: MeetingRecord, before?: Meeting): Meeting {
+  let sum: number | null = null;
+  for (const n of Object.values(r.attendance)) if (typeof n === 'number') sum = (sum ?? 0) + n;
+  return {
+    id, campaignId: r.campaignId, level: r.level, title: r.title, date: r.date, lieu: r.lieu, format: r.format,
+    academieCode: r.academieCode, departementCode: r.departementCode, bassinId: r.bassinId, etablissementUai: r.etablissementUai,
+    thematiqueIds: r.thematiqueIds, declaredTotal: r.declaredTotal, attendance: r.attendance, ateliers: before?.ateliers ?? [],
+    restitutionReceived: r.restitutionReceived, notes: r.notes,
+    participants: r.declaredTotal ?? sum, participantsSource: r.declaredTotal !== null ? 'declare' : sum !== null ? 'categories' : 'inconnu',
+    updatedAt: before?.updatedAt ?? '',
   };
 }
 
@@ -114,7 +227,16 @@ function naturalKey(m: Meeting): string {
   return `${m.level}|${m.date}|${place}`;
 }
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Titles folded during one plan: a sheet compares the same few thousand titles again and again. */
+const foldedTitles = new Map<string, string>();
+function fold(text: string): string {
+  let folded = foldedTitles.get(text);
+  if (folded === undefined) {
+    folded = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    foldedTitles.set(text, folded);
+  }
+  return folded;
+}
 
 /**
  * The meeting a row names: by its reference, which must agree with the row's place; else by level,
@@ -165,19 +287,17 @@ function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<st
   return candidates[0];
 }
 
-function applyRow(
-  ctx: ServiceContext,
+function planRow(
   campaign: Campaign,
   data: RowData,
-  known: { byId: Map<number, Meeting>; byPlace: Map<string, Meeting[]>; claimed: Map<number, number>; sheetCategories: Set<string> },
-): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting } {
+  known: Known,
+): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting; record?: MeetingRecord } {
   const { byId, byPlace, claimed } = known;
   const current = meetingOfRow(data, byId, byPlace, claimed);
   const twin = current ? claimed.get(current.id) : undefined;
   if (current && twin !== undefined) {
     throw duplicateOf(twin, current, data.reference === null && ['departemental', 'academique', 'regional'].includes(current.level));
   }
-  const now = ctx.now();
   if (!current) {
     if (data.level === null) throw new AppError('CONFLICT', 'niveau de la rencontre manquant');
     const draft: MeetingDraft = {
@@ -187,9 +307,10 @@ function applyRow(
       declaredTotal: data.declaredTotal, attendance: data.attendance ?? {}, ateliers: [],
       restitutionReceived: data.restitutionReceived ?? false, notes: '',
     };
-    const meeting = createMeeting(ctx.db, draft, now);
+    const record = known.locate(draft);
+    const meeting = plannedMeeting(known.nextId(), record);
     byPlace.set(data.naturalKey, [...(byPlace.get(data.naturalKey) ?? []), meeting]);
-    return { action: 'ajout', meeting };
+    return { action: 'ajout', meeting, record };
   }
   // A title recognised only as a variant of the catalogue's keeps the catalogue's: the row names, it does not rename.
   const named = data.title !== null && fold(data.title) !== fold(current.title) && data.reference === null ? { ...data, title: null } : data;
@@ -201,13 +322,14 @@ function applyRow(
   if (total !== null && Object.keys(attendance).length > 0 && sum > total) {
     throw new AppError('CONFLICT', `après cette mise à jour, les catégories (${sum} participants) dépasseraient le total déclaré (${total})`);
   }
-  const meeting = updateMeeting(ctx.db, current.id, patch, now);
+  const record = known.locate(mergePatch(current, patch));
+  const meeting = plannedMeeting(current.id, record, current);
   // Where the meeting now is: a later row of the file must find it there (a corrected date moves it).
   const before = byPlace.get(naturalKey(current)) ?? [];
   byPlace.set(naturalKey(current), before.filter((m) => m.id !== current.id));
   byPlace.set(naturalKey(meeting), [...(byPlace.get(naturalKey(meeting)) ?? []), meeting]);
   byId.set(meeting.id, meeting);
-  return { action: 'mise-a-jour', meeting };
+  return { action: 'mise-a-jour', meeting, record };
 }
 
 /**

@@ -1,15 +1,19 @@
-/** Gathers the sheets of the Bilan workbook from the catalogue, for one scope. */
+/**
+ * Gathers the sheets of the Bilan workbook from the catalogue, for one scope. The Bilan's own sheets are
+ * small tables; the records' sheets (meetings, ateliers, retex, contributions) are read a batch at a time
+ * while the workbook is written, so that a national catalogue's 300 000 contributions never sit in memory.
+ */
 import type { Catalogue } from '../catalogue/database.ts';
-import { queryContributions } from '../catalogue/repos/contribution.repo.ts';
-import { meetingsInScope } from '../catalogue/repos/meeting.repo.ts';
-import { queryRetex } from '../catalogue/repos/retex.repo.ts';
-import { contributionIdsInScope, retexIdsInScope } from '../catalogue/repos/scope.repo.ts';
+import { contributionIdsInScopeOrdered, meetingIdsInScope, retexIdsInScopeOrdered } from '../catalogue/repos/bilan-rows.repo.ts';
+import { contributionsByIds } from '../catalogue/repos/contribution.repo.ts';
+import { meetingsByIds } from '../catalogue/repos/meeting.repo.ts';
+import { retexByIds } from '../catalogue/repos/retex.repo.ts';
 import { figuresByLevel } from '../catalogue/repos/stats.repo.ts';
 import { academieNames, listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
 import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
-import type { ScopeRef } from '../contract/schemas/reports.ts';
-import type { TableSheet } from '../spreadsheets/bilan-workbook.xlsx.ts';
+import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
+import type { CellValue, TableSheet } from '../spreadsheets/bilan-workbook.xlsx.ts';
 import { type ResolvedScope, resolveScope } from './scope.ts';
 import { computeBilan } from './stats.service.ts';
 
@@ -19,24 +23,52 @@ const ETABLISSEMENT_TYPE_LABELS = {
   ecole: 'école', college: 'collège', lycee: 'lycée', lycee_professionnel: 'lycée professionnel', cite_scolaire: 'cité scolaire', autre: 'autre',
 } as const;
 
+/** Records are read this many at a time, by their ids. */
+const BATCH = 1_000;
+
+/** The rows of these records (one or more each), read a batch at a time as the writer asks for them. */
+function* batched<T>(ids: number[], read: (ids: number[]) => T[], rows: (record: T) => CellValue[][]): Generator<CellValue[]> {
+  for (let start = 0; start < ids.length; start += BATCH) {
+    for (const record of read(ids.slice(start, start + BATCH))) yield* rows(record);
+  }
+}
+
 const count = (header: string, width = 12) => ({ header, width, kind: 'count' as const });
 const textCol = (header: string, width = 24) => ({ header, width, kind: 'text' as const });
+
+const FIGURE_COLUMNS = [count('Rencontres de bassin'), count('Concertations de second niveau', 16), count('Départements'), count('Participants (second niveau)', 16), count('Rencontres d’établissement', 16), count('Participants (établissements)', 16)];
+const figures = (r: Bilan['totals']): CellValue[] => [r.bassinMeetings, r.secondLevelMeetings, r.departements, r.participants, r.etablissementMeetings, r.etablissementParticipants];
 
 export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): TableSheet[] {
   const scope = resolveScope(db, ref);
   const bilan = computeBilan(db, campaign.id, ref);
   const sheets: TableSheet[] = [];
-  const academieCodes = scope.kind === 'region' ? bilan.rows.map((r) => r.code) : [scope.academieCode!];
-  if (scope.kind === 'region') {
+  const byAcademie = scope.kind === 'region' || scope.kind === 'national';
+  const academieCodes = byAcademie ? bilan.rows.map((r) => r.code) : [scope.academieCode!];
+  if (bilan.regions) {
+    sheets.push({
+      name: 'Bilan par région académique',
+      columns: [textCol('Région académique', 26), count('Académies'), ...FIGURE_COLUMNS],
+      rows: bilan.regions.map((r) => [r.name, r.academies.length, ...figures(r.totals)]),
+      totalColumns: [1, 2, 3, 4, 5, 6, 7],
+    });
+  }
+  if (byAcademie) {
+    // The national Bilan says each académie's région académique: the workbook's filter can then pick one.
+    const region = new Map((bilan.regions ?? []).flatMap((r) => r.academies.map((code) => [code, r.name] as const)));
+    const first = bilan.regions ? [textCol('Région académique', 26)] : [];
     sheets.push({
       name: 'Bilan par académie',
-      columns: [textCol('Académie', 20), count('Rencontres de bassin'), count('Concertations de second niveau', 16), count('Départements'), count('Participants (second niveau)', 16), count('Rencontres d’établissement', 16), count('Participants (établissements)', 16)],
-      rows: bilan.rows.map((r) => [r.name, r.bassinMeetings, r.secondLevelMeetings, r.departements, r.participants, r.etablissementMeetings, r.etablissementParticipants]),
-      totalColumns: [1, 2, 3, 4, 5, 6],
+      columns: [...first, textCol('Académie', 20), ...FIGURE_COLUMNS],
+      rows: bilan.rows.map((r) => [...(bilan.regions ? [region.get(r.code) ?? null] : []), r.name, ...figures(r)]),
+      totalColumns: [1, 2, 3, 4, 5, 6].map((i) => i + first.length),
     });
   }
   // A département's own Bilan (with the académie-wide concertation that was its second level), else each académie's.
-  const perDepartement = scope.kind === 'departement' ? [bilan] : academieCodes.map((code) => computeBilan(db, campaign.id, `academie:${code}`));
+  // Each académie is read within its own région (the national workbook's are in every région).
+  const regionOf = new Map((bilan.regions ?? []).flatMap((r) => r.academies.map((code) => [code, r.code] as const)));
+  const perDepartement =
+    scope.kind === 'departement' ? [bilan] : academieCodes.map((code) => computeBilan(db, campaign.id, `academie:${code}`, regionOf.get(code)));
   const departementRows = perDepartement.flatMap((b) =>
     b.rows.map((r) => [scope.academieName ?? b.scope.name, r.code || '—', r.name, r.bassinMeetings, r.secondLevelMeetings, r.participants, r.etablissementMeetings, r.etablissementParticipants]),
   );
@@ -64,52 +96,55 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
   return [...sheets, ...recordSheets(db, campaign, scope)];
 }
 
-/** One sheet per kind of record, for those who want to work in Excel. */
+/** One sheet per kind of record, for those who want to work in Excel: read as the workbook is written. */
 function recordSheets(db: Catalogue, campaign: Campaign, scope: ResolvedScope): TableSheet[] {
   const thematique = new Map(campaign.thematiques.map((t) => [t.id, t.number]));
   const academieName = new Map(academieNames(db).map((a) => [a.code, a.nom]));
   const plain = (text: string) => text.replace(/\*\*/g, '');
-  // The same records as the synthesis of this scope.
-  const meetings = meetingsInScope(db, campaign.id, scope.stats);
-  const retexIds = retexIdsInScope(db, campaign.id, scope.stats);
-  const contributionIds = contributionIdsInScope(db, campaign.id, scope.stats);
+  // The same records as the synthesis of this scope, by id: each sheet reads them when it is written.
+  const meetingIds = meetingIdsInScope(db, campaign.id, scope.stats);
+  const retexIds = retexIdsInScopeOrdered(db, campaign.id, scope.stats);
+  const contributionIds = contributionIdsInScopeOrdered(db, campaign.id, scope.stats);
   const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));
   const territory = scope.kind === 'academie' ? { academieCode: scope.code } : scope.kind === 'departement' ? { departementCode: scope.code } : {};
   const categoryStart = 11;
+  const meetings = () => batched(meetingIds, (ids) => meetingsByIds(db, ids), (m) => [[
+    m.id, MEETING_LEVEL_LABELS[m.level], m.title, m.date, m.lieu, FORMAT_LABELS[m.format],
+    m.academieCode ? (academieName.get(m.academieCode) ?? m.academieCode) : null, m.departementCode,
+    m.bassinId !== null ? (bassins.get(m.bassinId) ?? null) : null, m.etablissementUai,
+    m.thematiqueIds.map((id) => thematique.get(id)).join(', '),
+    ...PARTICIPANT_CATEGORIES.map((c) => m.attendance[c.code] ?? null),
+    m.declaredTotal, m.participants,
+    m.participantsSource === 'declare' ? 'total déclaré' : m.participantsSource === 'categories' ? 'somme des catégories' : 'inconnu',
+    m.restitutionReceived ? 'oui' : 'non',
+  ]]);
   return [
     {
       name: 'Rencontres',
       columns: [count('Référence', 10), textCol('Niveau', 14), textCol('Intitulé', 40), { header: 'Date', width: 12, kind: 'date' }, textCol('Lieu', 30), textCol('Format', 12), textCol('Académie', 16), textCol('Département', 12), textCol('Bassin / réseau', 24), textCol('UAI', 10), textCol('Thématiques', 12), ...PARTICIPANT_CATEGORIES.map((c) => count(c.label, 11)), count('Total déclaré'), count('Participants retenus'), textCol('Source de l’effectif', 18), textCol('Restitution reçue', 11)],
-      rows: meetings.map((m) => [
-        m.id, MEETING_LEVEL_LABELS[m.level], m.title, m.date, m.lieu, FORMAT_LABELS[m.format],
-        m.academieCode ? (academieName.get(m.academieCode) ?? m.academieCode) : null, m.departementCode,
-        m.bassinId !== null ? (bassins.get(m.bassinId) ?? null) : null, m.etablissementUai,
-        m.thematiqueIds.map((id) => thematique.get(id)).join(', '),
-        ...PARTICIPANT_CATEGORIES.map((c) => m.attendance[c.code] ?? null),
-        m.declaredTotal, m.participants,
-        m.participantsSource === 'declare' ? 'total déclaré' : m.participantsSource === 'categories' ? 'somme des catégories' : 'inconnu',
-        m.restitutionReceived ? 'oui' : 'non',
-      ]),
+      rows: { [Symbol.iterator]: meetings },
       totalColumns: [...PARTICIPANT_CATEGORIES.map((_, i) => categoryStart + i), categoryStart + PARTICIPANT_CATEGORIES.length, categoryStart + PARTICIPANT_CATEGORIES.length + 1],
     },
     {
       name: 'Ateliers',
       columns: [count('Rencontre (référence)', 12), textCol('Rencontre', 40), count('Thématique', 10), textCol('Défi', 60), count('Participants')],
-      rows: meetings.flatMap((m) => m.ateliers.map((a) => [m.id, m.title, thematique.get(a.thematiqueId) ?? null, a.defi, a.participants])),
+      rows: {
+        [Symbol.iterator]: () => batched(meetingIds, (ids) => meetingsByIds(db, ids), (m) => m.ateliers.map((a) => [m.id, m.title, thematique.get(a.thematiqueId) ?? null, a.defi, a.participants])),
+      },
     },
     {
       name: 'Retex',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Titre', 36), textCol('Texte', 60), textCol('Niveau', 14), textCol('Classes', 16), textCol('UAI', 10), count('Rencontre source', 12), textCol('Sélectionné', 10), count('Ordre', 8), textCol('Liens', 60)],
-      rows: queryRetex(db, { campaignId: campaign.id })
-        .filter((r) => retexIds.has(r.id))
-        .map((r) => [r.id, thematique.get(r.thematiqueId) ?? null, r.title, plain(r.text), r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]),
+      rows: {
+        [Symbol.iterator]: () => batched(retexIds, (ids) => retexByIds(db, ids), (r) => [[r.id, thematique.get(r.thematiqueId) ?? null, r.title, plain(r.text), r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]]),
+      },
     },
     {
       name: 'Contributions',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Type', 18), textCol('Texte', 70), textCol('Titre de groupe', 20), textCol('Échelle', 14), textCol('Sélectionnée', 10), count('Ordre', 8), textCol('Rencontres sources', 16)],
-      rows: queryContributions(db, { campaignId: campaign.id })
-        .filter((c) => contributionIds.has(c.id))
-        .map((c) => [c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], plain(c.text), c.heading, c.scale ? SCALE_LABELS[c.scale] : null, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]),
+      rows: {
+        [Symbol.iterator]: () => batched(contributionIds, (ids) => contributionsByIds(db, ids), (c) => [[c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], plain(c.text), c.heading, c.scale ? SCALE_LABELS[c.scale] : null, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]]),
+      },
     },
     {
       name: 'Thématiques',

@@ -36,7 +36,7 @@ function keepAnsweredDefi(db: Catalogue, id: number, kind: string, thematiqueId:
 }
 
 export const contributionHandlers: HandlerGroup<'contributions'> = {
-  'contributions.list': (filter, { db }) => repo.queryContributions(db, filter),
+  'contributions.list': (filter, { db }) => repo.pageContributions(db, filter),
   'contributions.get': ({ id }, { db }) => contributions.get(db, id),
   'contributions.create': (input, { db }) => contributions.create(db, input),
   'contributions.update': ({ id, ...patch }, { db }) => contributions.update(db, id, patch),

@@ -22,7 +22,8 @@ export interface BuiltBundle {
 }
 
 export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: ScopeRef | undefined, now: Date): Promise<BuiltBundle> {
-  const whole = scope === undefined || scope === 'region';
+  // The national scope is the whole catalogue too (a bundle carries what the catalogue holds).
+  const whole = scope === undefined || scope === 'region' || scope === 'national';
   const chosen = db.transaction(() => {
     stampCatalogue(db, identity, now);
     return whole ? [...readExchangeStates(db).values()].map((s) => s.row()) : select(db, scope);

@@ -1,22 +1,40 @@
 /** Keeps each record's exchange state in step with the catalogue: local edits get this catalogue's clock. */
 import type { Catalogue } from '../catalogue/database.ts';
 import {
-  advanceClock, changeCount, forgetExchangeRecord, markStamped, readExchangeStates, writeExchangeRecord,
+  advanceClock, changeCount, forgetExchangeRecord, markStamped, readExchangeStatesOf, readGoneStates, writeExchangeRecord,
 } from '../catalogue/repos/exchange.repo.ts';
-import { readAllRecords } from '../catalogue/repos/exchange-records.repo.ts';
-import { stampRecords } from '../exchange/stamp.ts';
+import { readRecordChunks } from '../catalogue/repos/exchange-records.repo.ts';
+import { RECORD_KINDS } from '../contract/schemas/exchange.ts';
+import type { Json } from '../exchange/record.ts';
+import { droppedCampaigns, onceCounter, stampGone, stampPresent, type StampWrite } from '../exchange/stamp.ts';
 import type { IdentityRow } from '../catalogue/repos/exchange.repo.ts';
+
+/** Records compared a chunk at a time: the memory a pass takes stays the same at any catalogue's size. */
+const CHUNK = 5_000;
 
 /**
  * Compares every record with its exchange state, once per change of the catalogue (nothing changed
- * since the last pass: nothing to read). Runs inside the caller's transaction.
+ * since the last pass: nothing to read). Runs inside the caller's transaction; kind by kind, consultations
+ * first (a consultation deleted here takes its records out of the exchange, not into tombstones).
  */
 export function stampCatalogue(db: Catalogue, identity: IdentityRow, now: Date): void {
   const count = changeCount(db);
   if (count === identity.stampedCount) return;
-  const { writes, forget } = stampRecords(readAllRecords(db), readExchangeStates(db), identity.uid, () => advanceClock(db, now));
-  for (const w of writes) writeExchangeRecord(db, w.record, w.fieldsText, w.localText);
-  for (const uid of forget) forgetExchangeRecord(db, uid);
+  const tick = onceCounter(() => advanceClock(db, now));
+  const write = (w: StampWrite) => writeExchangeRecord(db, w.record, w.fieldsText, w.localText);
+  let dropped = new Set<Json>();
+  for (const kind of RECORD_KINDS) {
+    const present = new Set<string>();
+    for (const chunk of readRecordChunks(db, kind, CHUNK)) {
+      for (const r of chunk) present.add(r.uid);
+      stampPresent(chunk, readExchangeStatesOf(db, chunk.map((r) => r.uid)), identity.uid, tick).forEach(write);
+    }
+    const gone = readGoneStates(db, kind, present);
+    if (kind === 'campaign') dropped = droppedCampaigns(gone.map(([, state]) => state.row()));
+    const { writes, forget } = stampGone(gone, dropped, identity.uid, tick);
+    writes.forEach(write);
+    for (const uid of forget) forgetExchangeRecord(db, uid);
+  }
   markStamped(db, count);
   identity.stampedCount = count;
 }

@@ -6,7 +6,9 @@ import { exchangeHandlers } from './exchange.service.ts';
 import { identityHandlers } from './identity.service.ts';
 import { categoryHandlers, meetingHandlers } from './meetings.service.ts';
 import { kit2015Handlers } from './kit2015.service.ts';
+import { missingHandlers } from './missing.service.ts';
 import { retexHandlers } from './retex.service.ts';
+import { searchHandlers } from './search.service.ts';
 import { catalogueHandlers, settingsHandlers } from './settings.service.ts';
 import { spreadsheetHandlers } from './spreadsheets.service.ts';
 import { styleHandlers } from './styles.service.ts';
@@ -31,6 +33,8 @@ export const handlers: Handlers = {
   ...catalogueHandlers,
   ...styleHandlers,
   ...statsHandlers,
+  ...missingHandlers,
+  ...searchHandlers,
   ...synthesisHandlers,
   ...documentHandlers,
   ...kit2015Handlers,

@@ -13,7 +13,7 @@ import { requireCampaign } from './ownership.ts';
 import { deleted, found } from './require.ts';
 
 export const meetingHandlers: HandlerGroup<'meetings'> = {
-  'meetings.list': (filter, { db }) => repo.queryMeetings(db, filter),
+  'meetings.list': (filter, { db }) => repo.pageMeetings(db, filter),
   'meetings.get': ({ id }, { db }) => found(repo.getMeeting(db, id), 'Rencontre'),
   'meetings.create': (input, { db, now }) => createMeeting(db, input, now()),
   'meetings.update': ({ id, ...patch }, { db, now }) => updateMeeting(db, id, patch, now()),
@@ -53,7 +53,8 @@ export const categoryHandlers: HandlerGroup<'participantCategories'> = {
 
 const PLACE_KEYS = ['etablissementUai', 'bassinId', 'departementCode', 'academieCode'] as const;
 
-function mergePatch(current: Meeting, patch: Partial<MeetingDraft>): MeetingDraft {
+/** The meeting a patch makes (the spreadsheet import plans its updates with it too). */
+export function mergePatch(current: Meeting, patch: Partial<MeetingDraft>): MeetingDraft {
   const { id: _id, participants: _p, participantsSource: _s, updatedAt: _u, ...fields } = current;
   const ateliers = fields.ateliers.map(({ id: _aid, ...a }) => a);
   const next = { ...fields, ateliers, ...patch };

@@ -18,7 +18,7 @@ const retex = editable({
 });
 
 export const retexHandlers: HandlerGroup<'retex'> = {
-  'retex.list': (filter, { db }) => repo.queryRetex(db, filter),
+  'retex.list': (filter, { db }) => repo.pageRetex(db, filter),
   'retex.get': ({ id }, { db }) => retex.get(db, id),
   'retex.create': (input, { db }) => retex.create(db, input),
   'retex.update': ({ id, ...patch }, { db }) => retex.update(db, id, patch),

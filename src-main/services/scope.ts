@@ -8,10 +8,12 @@ import { currentSettings } from './settings.service.ts';
 import { academieLabel } from '../contract/domain.ts';
 
 export interface ResolvedScope {
-  kind: 'region' | 'academie' | 'departement';
+  kind: 'region' | 'academie' | 'departement' | 'national';
+  /** 'FR' for the national scope. */
   code: string;
-  /** "Nouvelle-Aquitaine", "Bordeaux", "Gironde". */
+  /** "Nouvelle-Aquitaine", "Bordeaux", "Gironde", "France entière". */
   name: string;
+  /** '' for the national scope (no région: the whole country). */
   regionCode: string;
   regionName: string;
   /** The académie of an académie or département scope. */
@@ -30,7 +32,16 @@ export function resolveRegion(db: Catalogue, regionCode?: string): { code: strin
   return { code, name };
 }
 
+export const NATIONAL_NAME = 'France entière';
+
 export function resolveScope(db: Catalogue, ref: ScopeRef = 'region', regionCode?: string): ResolvedScope {
+  // The whole country: every région's meetings, whatever région the settings name.
+  if (ref === 'national') {
+    return {
+      kind: 'national', code: 'FR', name: NATIONAL_NAME, regionCode: '', regionName: NATIONAL_NAME, academieCode: null, academieName: null,
+      stats: { filterColumn: 'national', filterValue: '', rowColumn: 'academie_code' },
+    };
+  }
   if (ref === 'region') {
     const region = resolveRegion(db, regionCode);
     return {

@@ -1,14 +1,16 @@
 /** The Bilan des rencontres, computed from the catalogue (never typed by hand), for any scope. */
 import * as stats from '../catalogue/repos/stats.repo.ts';
-import { academieNames, departementNames } from '../catalogue/repos/territory.repo.ts';
+import { regionalFiguresByRegion } from '../catalogue/repos/national.repo.ts';
+import { academieNames, departementNames, territoryTree } from '../catalogue/repos/territory.repo.ts';
 import type { Catalogue } from '../catalogue/database.ts';
 import { type BassinKind, type MeetingFormat, ofAcademie, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
-import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
+import type { Bilan, BilanRegion, ScopeRef } from '../contract/schemas/reports.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign } from './ownership.ts';
 import { type ResolvedScope, resolveScope } from './scope.ts';
 
-export const statsHandlers: HandlerGroup<'stats'> = {
+/** 'stats.missing' is missing.service.ts's. */
+export const statsHandlers: Omit<HandlerGroup<'stats'>, 'stats.missing'> = {
   'stats.bilan': ({ campaignId, regionCode, scope }, { db }) => computeBilan(db, campaignId, scope, regionCode),
 };
 
@@ -44,30 +46,58 @@ export function computeBilan(db: Catalogue, campaignId: number, ref: ScopeRef = 
       etablissementParticipants: row?.etablissement_participants ?? 0,
     };
   });
-  const sum = (key: keyof (typeof rows)[number] & string) => rows.reduce((total, r) => total + (r[key] as number), 0);
+  const national = scope.kind === 'national' ? nationalRegions(db, campaignId, rows) : undefined;
   return {
     campaignId,
-    regionCode: scope.regionCode,
+    regionCode: scope.kind === 'national' ? null : scope.regionCode,
     regionName: scope.regionName,
     scope: { kind: scope.kind, code: scope.code, name: scope.name },
-    rowKind: scope.kind === 'region' ? 'academie' : 'departement',
+    rowKind: scope.kind === 'region' || scope.kind === 'national' ? 'academie' : 'departement',
     rows,
-    totals: {
-      bassinMeetings: sum('bassinMeetings'),
-      secondLevelMeetings: sum('secondLevelMeetings'),
-      departements: sum('departements'),
-      participants: sum('participants'),
-      meetingsWithDeclaredTotal: sum('meetingsWithDeclaredTotal'),
-      meetingsCountedByCategories: sum('meetingsCountedByCategories'),
-      meetingsWithoutFigure: sum('meetingsWithoutFigure'),
-      etablissementMeetings: sum('etablissementMeetings'),
-      etablissementParticipants: sum('etablissementParticipants'),
-    },
-    regional: stats.regionalFigures(db, campaignId, scope.stats),
+    ...(national ? { regions: national } : {}),
+    totals: totalsOf(rows),
+    regional: national ? sumRegional(national) : stats.regionalFigures(db, campaignId, scope.stats),
     ...categoryFigures(db, campaignId, scope),
     secondLevelDates: stats.secondLevelDates(db, campaignId, scope.stats),
     secondLevelFormats: stats.secondLevelFormats(db, campaignId, scope.stats) as MeetingFormat[],
   };
+}
+
+type Row = Bilan['rows'][number];
+
+function totalsOf(rows: Row[]): Bilan['totals'] {
+  const sum = (key: keyof Bilan['totals']) => rows.reduce((total, r) => total + r[key], 0);
+  return {
+    bassinMeetings: sum('bassinMeetings'),
+    secondLevelMeetings: sum('secondLevelMeetings'),
+    departements: sum('departements'),
+    participants: sum('participants'),
+    meetingsWithDeclaredTotal: sum('meetingsWithDeclaredTotal'),
+    meetingsCountedByCategories: sum('meetingsCountedByCategories'),
+    meetingsWithoutFigure: sum('meetingsWithoutFigure'),
+    etablissementMeetings: sum('etablissementMeetings'),
+    etablissementParticipants: sum('etablissementParticipants'),
+  };
+}
+
+/** The national Bilan's régions académiques: their académies' rows summed, and their région-wide meetings. */
+function nationalRegions(db: Catalogue, campaignId: number, rows: Row[]): BilanRegion[] {
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const regional = regionalFiguresByRegion(db, campaignId);
+  return territoryTree(db).map((region) => {
+    const own = region.academies.map((a) => byCode.get(a.code)).filter((r): r is Row => r !== undefined);
+    return {
+      code: region.code,
+      name: region.nom,
+      academies: own.map((r) => r.code),
+      totals: totalsOf(own),
+      regional: regional.get(region.code) ?? { meetings: 0, participants: 0 },
+    };
+  });
+}
+
+function sumRegional(regions: BilanRegion[]): Bilan['regional'] {
+  return regions.reduce((t, r) => ({ meetings: t.meetings + r.regional.meetings, participants: t.participants + r.regional.participants }), { meetings: 0, participants: 0 });
 }
 
 function categoryFigures(db: Catalogue, campaignId: number, scope: ResolvedScope) {
@@ -87,6 +117,9 @@ function rowPlaces(db: Catalogue, scope: ResolvedScope, hasAcademieWide: boolean
   switch (scope.kind) {
     case 'region':
       return academieNames(db, scope.code);
+    // Every académie, région by région (the order of the national Bilan's régions).
+    case 'national':
+      return territoryTree(db).flatMap((r) => r.academies.map((a) => ({ code: a.code, nom: a.nom })));
     case 'academie':
       return [...departementNames(db, { academieCode: scope.code }), ...(hasAcademieWide ? [academieWideRow(scope)] : [])];
     case 'departement':

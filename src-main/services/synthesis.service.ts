@@ -105,8 +105,9 @@ function requireThematiqueNumber(source: SynthesisSource, thematique: number | u
   return numbers;
 }
 
-/** `Synthese_Nouvelle-Aquitaine`, `Synthese_Academie-Bordeaux`, `Synthese_Departement-33-Gironde`. */
+/** `Synthese_Nouvelle-Aquitaine`, `Synthese_Academie-Bordeaux`, `Synthese_Departement-33-Gironde`, `Synthese_Nationale`. */
 function fileStem(scope: ResolvedScope): string {
+  if (scope.kind === 'national') return 'Synthese_Nationale';
   if (scope.kind === 'region') return `Synthese_${safeFileStem(scope.regionName)}`;
   if (scope.kind === 'academie') return `Synthese_Academie-${safeFileStem(scope.name)}`;
   return `Synthese_Departement-${scope.code}-${safeFileStem(scope.name)}`;

@@ -2,9 +2,13 @@
  * The Bilan as a workbook: per académie, per département, per level and per participant category,
  * with live formulas for the totals (and their values, for readers that do not recalculate), number
  * formats, frozen headers and filters; then one sheet per kind of record for those who work in Excel.
+ *
+ * Written with exceljs's streaming writer: each row is committed as it comes, and the writer yields
+ * every few hundred rows so that the zip takes them away (a national catalogue's 300 000
+ * contributions once took 2.9 GB held as a workbook in memory).
  */
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { withFilterNames } from './filter-names.ts';
 import { safeCell } from './safe-cell.ts';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -12,43 +16,97 @@ export type CellValue = string | number | boolean | Date | null;
 export interface TableSheet {
   name: string;
   columns: { header: string; width: number; kind: 'text' | 'count' | 'date' | 'percent' }[];
-  rows: CellValue[][];
+  /** Read once, as the sheet is written (the records' sheets read the catalogue a batch at a time). */
+  rows: Iterable<CellValue[]>;
   /** Adds a "Total" row summing these columns (0-based) with live formulas. */
   totalColumns?: number[];
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3E3FD' } };
 const COUNT_FORMAT = '#,##0';
+/** Rows written between two looks at the zip: it must have compressed what came before. */
+const ROWS_PER_TURN = 200;
+/** Bytes of a sheet's XML left waiting for the zip before the writer waits. */
+const BACKLOG_BYTES = 1 << 20;
+
+/** A filter's range, for the hidden name LibreOffice needs to keep it (see withFilterNames). */
+interface SheetFilter {
+  name: string;
+  ref: string;
+}
 
 export async function tablesWorkbook(sheets: TableSheet[], stamp: Date): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Synthèse régionale';
   workbook.created = stamp;
   workbook.modified = stamp;
-  for (const table of sheets) addTable(workbook, table);
-  return withFilterNames(Buffer.from(await workbook.xlsx.writeBuffer()), stamp);
+  const filters: SheetFilter[] = [];
+  stampEntries(workbook, stamp, filters);
+  for (const table of sheets) filters.push(await addTable(workbook, table));
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
 
-function addTable(workbook: ExcelJS.Workbook, table: TableSheet): void {
-  const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = table.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
-  const header = sheet.getRow(1);
+async function addTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableSheet): Promise<SheetFilter> {
+  const name = table.name.slice(0, 31);
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // One style object per column, shared by its cells: exceljs recognises an object it has seen, where
+  // each cell's own copy cost a style lookup (a third of a national workbook's time).
+  const styles = table.columns.map((c): Partial<ExcelJS.Style> => {
+    const numFmt = c.kind === 'count' ? COUNT_FORMAT : c.kind === 'date' ? 'dd/mm/yyyy' : c.kind === 'percent' ? '0%' : undefined;
+    return numFmt ? { numFmt } : {};
+  });
+  sheet.columns = table.columns.map((c, i) => ({ key: `c${i}`, width: c.width, style: styles[i]! }));
+  const header = sheet.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.fill = HEADER_FILL;
   header.alignment = { wrapText: true, vertical: 'middle' };
+  header.commit();
+  const totals = new Map((table.totalColumns ?? []).map((i) => [i, 0]));
+  let written = 0;
   for (const values of table.rows) {
-    sheet.addRow(values.map((v, i) => cell(v, table.columns[i]!.kind)));
+    const row = sheet.addRow(values.map((v, i) => cell(v, table.columns[i]!.kind)));
+    row.eachCell({ includeEmpty: true }, (c, column) => {
+      c.style = styles[column - 1] ?? {};
+    });
+    row.commit();
+    for (const [i, sum] of totals) if (typeof values[i] === 'number') totals.set(i, sum + (values[i] as number));
+    if (++written % ROWS_PER_TURN === 0) await compressed(sheet);
   }
-  table.columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    if (c.kind === 'count') column.numFmt = COUNT_FORMAT;
-    if (c.kind === 'date') column.numFmt = 'dd/mm/yyyy';
-    if (c.kind === 'percent') column.numFmt = '0%';
-  });
   // The filter covers the data, not the total row, so that sorting never moves the total.
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, table.rows.length + 1), column: table.columns.length } };
-  if (table.totalColumns && table.rows.length > 0) addTotalRow(sheet, table);
+  const last = sheet.getColumn(table.columns.length).letter;
+  sheet.autoFilter = `A1:${last}${Math.max(1, written + 1)}`;
+  if (table.totalColumns && written > 0) addTotalRow(sheet, table, written, totals);
+  await sheet.commit();
+  return { name, ref: `$A$1:$${last}$${Math.max(1, written + 1)}` };
 }
+
+/**
+ * Waits while the sheet's XML waits for the zip. exceljs's sheet stream passes its chunks on without
+ * heeding the zip's backpressure, and keeps them while the zip has not reached the sheet yet: written
+ * faster than deflated, a national sheet piled up hundreds of megabytes.
+ */
+async function compressed(sheet: ExcelJS.Worksheet): Promise<void> {
+  const stream = (sheet as unknown as { stream?: { pipes?: ZipInput[]; buffers?: unknown[] } }).stream;
+  for (;;) {
+    const pipe = stream?.pipes?.[0];
+    // Not yet taken by the zip, exceljs keeps 64 KB buffers; taken, the zip's input stream holds them.
+    const backlog = pipe ? (pipe.writableLength ?? pipe._writableState?.length ?? 0) : (stream?.buffers?.length ?? 0) * 65_536;
+    if (backlog < BACKLOG_BYTES) return;
+    // Polled: archiver's streams are readable-stream's, whose 'drain' a sheet not yet taken never sees.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The zip's input stream for a sheet: Node's, or readable-stream's with only its internal state. */
+type ZipInput = { writableLength?: number; _writableState?: { length: number } };
 
 function cell(value: CellValue, kind: TableSheet['columns'][number]['kind']): ExcelJS.CellValue {
   if (typeof value === 'string') return kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : safeCell(value);
@@ -56,17 +114,46 @@ function cell(value: CellValue, kind: TableSheet['columns'][number]['kind']): Ex
 }
 
 /** SUM formulas over the data rows, with the computed value cached for LibreOffice and viewers. */
-function addTotalRow(sheet: ExcelJS.Worksheet, table: TableSheet): void {
+function addTotalRow(sheet: ExcelJS.Worksheet, table: TableSheet, rows: number, totals: Map<number, number>): void {
   const first = 2;
-  const last = table.rows.length + 1;
+  const last = rows + 1;
   const values: ExcelJS.CellValue[] = table.columns.map(() => null);
   values[0] = 'Total';
   for (const index of table.totalColumns!) {
     const letter = sheet.getColumn(index + 1).letter;
-    const result = table.rows.reduce((sum, r) => sum + (typeof r[index] === 'number' ? (r[index] as number) : 0), 0);
-    values[index] = { formula: `SUM(${letter}${first}:${letter}${last})`, result };
+    values[index] = { formula: `SUM(${letter}${first}:${letter}${last})`, result: totals.get(index) ?? 0 };
   }
   const row = sheet.addRow(values);
   row.font = { bold: true };
   row.border = { top: { style: 'thin' } };
+  row.commit();
+}
+
+/**
+ * Every part of the zip dated by the catalogue's last change (the same catalogue gives the same file), and
+ * the hidden `_xlnm._FilterDatabase` name beside each sheet's filter: exceljs writes the filter but not the
+ * name, and LibreOffice drops a filter that has no name. The writer's workbook part is its last but one,
+ * written once every sheet is: the filters are known by then.
+ */
+function stampEntries(workbook: ExcelJS.stream.xlsx.WorkbookWriter, stamp: Date, filters: SheetFilter[]): void {
+  const zip = (workbook as unknown as { zip: { append: (source: unknown, data: { name: string; date?: Date }) => unknown } }).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (source, data) => {
+    const patched = data.name === '/xl/workbook.xml' && typeof source === 'string' ? withFilterNames(source, filters) : source;
+    return append(patched, { ...data, date: stamp });
+  };
+}
+
+function withFilterNames(workbookXml: string, filters: SheetFilter[]): string {
+  const names = filters.map(
+    (f, index) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">'${escapeXml(f.name.replace(/'/g, "''"))}'!${f.ref}</definedName>`,
+  );
+  if (names.length === 0) return workbookXml;
+  return workbookXml.includes('<definedNames>')
+    ? workbookXml.replace('<definedNames>', `<definedNames>${names.join('')}`)
+    : workbookXml.replace('</sheets>', `</sheets><definedNames>${names.join('')}</definedNames>`);
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -41,7 +41,8 @@ function isEmpty(value: unknown): boolean {
 }
 
 function isExcelError(value: unknown): value is string {
-  return typeof value === 'string' && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  // Every error starts with '#': most cells are ruled out without a copy.
+  return typeof value === 'string' && value.includes('#') && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 
 const FORMULA_ERROR = 'la cellule contient une erreur de formule ; corrigez la formule ou saisissez la valeur';

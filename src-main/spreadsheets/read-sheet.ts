@@ -34,7 +34,7 @@ import { columnLetter, type RawCellValue, rowCells } from './cell-values.ts';
 import { spreadMerges } from './merges.ts';
 import { DEFAULT_BUDGETS, ReadBudget, type ReadBudgets, yieldToEventLoop } from './read-budget.ts';
 import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
-import { damaged, inspectPackage, type PackageLayout } from './sheet-package.ts';
+import { damaged, inspectPackage, type PackageLayout, partStream } from './sheet-package.ts';
 
 export { columnLetter, type RawCellValue } from './cell-values.ts';
 export { DEFAULT_BUDGETS, type ReadBudgets } from './read-budget.ts';
@@ -102,7 +102,7 @@ const AUXILIARY_SHEETS = new Set([
 // ---------------------------------------------------------------------------------------------------------
 
 export async function readAttendanceSheet(input: SheetInput, options: ReadSheetOptions = {}): Promise<SheetRead> {
-  const fileName = displayName(input);
+  const fileName = sheetDisplayName(input);
   const timeoutMs =
     typeof options.timeoutMs === 'number' && Number.isFinite(options.timeoutMs) && options.timeoutMs > 0
       ? options.timeoutMs
@@ -117,7 +117,8 @@ export async function readAttendanceSheet(input: SheetInput, options: ReadSheetO
   });
 }
 
-function displayName(input: SheetInput): string {
+/** The file's name as messages show it. */
+export function sheetDisplayName(input: SheetInput): string {
   const raw = 'path' in input ? input.path : input.fileName;
   const name = typeof raw === 'string' ? basename(raw.replace(/\\/g, '/')).trim() : '';
   return name === '' ? 'classeur' : name;
@@ -255,7 +256,7 @@ async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, sh
   for (const number of ordered) {
     const name = `xl/worksheets/sheet${number}.xml`;
     const problems = new CellProblems();
-    const text = utf8Chunks(layout.zip.file(name)!.nodeStream('nodebuffer'));
+    const text = utf8Chunks(partStream(layout.zip.file(name)!));
     const parts = reader._parseWorksheet!(guardWorksheet(text, sheetName(layout, number), shared, problems), number);
     for (const part of parts) yield { worksheet: part.value as WorksheetStream, number, problems };
   }
@@ -299,7 +300,7 @@ async function preload(reader: ReaderInternals, layout: PackageLayout, shared: S
   }
   const part = (name: string) => {
     const file = layout.zip.file(name);
-    return file ? utf8Stream(file.nodeStream('nodebuffer')) : null;
+    return file ? utf8Stream(partStream(file)) : null;
   };
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(rels);
@@ -309,7 +310,7 @@ async function preload(reader: ReaderInternals, layout: PackageLayout, shared: S
   if (styles) await reader._parseStyles(styles);
   const sharedStrings = layout.zip.file('xl/sharedStrings.xml');
   if (sharedStrings) {
-    const text = guardSharedStrings(utf8Chunks(sharedStrings.nodeStream('nodebuffer')), shared);
+    const text = guardSharedStrings(utf8Chunks(partStream(sharedStrings)), shared);
     for await (const _ of reader._parseSharedStrings(Readable.from(text)));
   }
   // What a part-less package still needs, so that every sheet is read as it streams by.

@@ -22,6 +22,7 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
     for (const key of [a.code, a.nom, `academie de ${a.nom}`, `academie d ${a.nom}`, `academie de la ${a.nom}`]) academieByText.set(fold(key).replace(/-/g, ' '), a.code);
   }
   const departementByText = new Map<string, { code: string; academieCode: string }>();
+  const departementNames = new Map(departements.map((d) => [d.code, d.nom]));
   for (const d of departements) {
     const value = { code: d.code, academieCode: d.academieCode };
     for (const key of [d.code, d.nom, `${d.code} ${d.nom}`, `${d.code} - ${d.nom}`, `${d.nom} (${d.code})`]) {
@@ -30,22 +31,33 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
     if (/^\d{2}$/.test(d.code)) departementByText.set(`0${d.code}`, value); // "033" as some exports write it
   }
   const plain = (text: string) => fold(text).replace(/-/g, ' ');
+  const bare = (name: string) => name.replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '');
+  // Every bassin under its name as typed and without its prefix ("ZAP", "Réseau Éclore"…), folded once:
+  // a sheet names the same few bassins thousands of times.
+  const bassinsByName = new Map<string, typeof bassins>();
+  for (const b of bassins) {
+    const name = plain(b.nom);
+    for (const key of new Set([`=${name}`, `~${bare(name)}`])) bassinsByName.set(key, [...(bassinsByName.get(key) ?? []), b]);
+  }
+  const found = new Map<string, ReturnType<TerritoryLookup['bassin']>>();
   return {
     academie: (text) => academieByText.get(plain(text)) ?? null,
     // Spreadsheets turn "01" into the number 1: pad a lone digit back.
     departement: (text) => departementByText.get(plain(/^\d$/.test(text.trim()) ? `0${text.trim()}` : text)) ?? null,
     bassin(text, departementCode, academieCode) {
-      const wanted = plain(text).replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '');
-      const candidates = bassins.filter(
-        (b) =>
-          (departementCode === null || b.departementCode === departementCode) &&
-          (academieCode === null || b.academieCode === academieCode) &&
-          (plain(b.nom) === plain(text) || plain(b.nom).replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '') === wanted),
+      const key = `${departementCode ?? ''}|${academieCode ?? ''}|${text}`;
+      const known = found.get(key);
+      if (known !== undefined) return known;
+      const typed = plain(text);
+      const named = new Set([...(bassinsByName.get(`=${typed}`) ?? []), ...(bassinsByName.get(`~${bare(typed)}`) ?? [])]);
+      const candidates = [...named].filter(
+        (b) => (departementCode === null || b.departementCode === departementCode) && (academieCode === null || b.academieCode === academieCode),
       );
-      if (candidates.length > 1) return 'ambigu';
-      return candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departementCode } : null;
+      const answer = candidates.length > 1 ? 'ambigu' : candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departementCode } : null;
+      found.set(key, answer);
+      return answer;
     },
-    departementName: (code) => departements.find((d) => d.code === code)?.nom ?? code,
+    departementName: (code) => departementNames.get(code) ?? code,
     etablissement(uai) {
       const e = etablissements.get(uai.trim().toUpperCase());
       return e ? { uai: e.uai, departementCode: e.departementCode } : null;

@@ -2,8 +2,11 @@
 import type { Bilan } from '../contract/schemas/reports.ts';
 import { frenchDate, frenchNumber as n } from '../text/french.ts';
 import { type Block, paragraph, text } from './model.ts';
+import { nationalBilanBlocks } from './national-blocks.ts';
 
 export function bilanBlocks(bilan: Bilan): Block[] {
+  // The whole country: région by région, then académie by académie (seed 002's restitution).
+  if (bilan.regions) return nationalBilanBlocks(bilan);
   const kinds = [...new Set(bilan.rows.flatMap((r) => r.bassinKinds))];
   const bassinLabel = kinds.length > 0 ? kinds.join(' / ') : 'de bassin';
   const byAcademie = bilan.rowKind === 'academie';
@@ -74,7 +77,7 @@ function secondLevelRows(bilan: Bilan): Bilan['rows'] {
 }
 
 /** Région-wide meetings are not in the académies' tables: said apart, so no participant goes unmentioned. */
-function regionalSentence({ regional }: Bilan): Block[] {
+export function regionalSentence({ regional }: Bilan): Block[] {
   if (regional.meetings === 0) return [];
   const one = regional.meetings === 1;
   return [paragraph([text(
@@ -135,7 +138,7 @@ function etablissementNote(meetings: number): string {
 }
 
 /** "Au total, 800 personnes ont été mobilisées en présentiel le 14 octobre 2020, dans 10 concertations." */
-function totalSentence(bilan: Bilan): Block {
+export function totalSentence(bilan: Bilan): Block {
   const { participants, secondLevelMeetings } = bilan.totals;
   if (secondLevelMeetings === 0) return paragraph([text('Aucune concertation de second niveau n’est encore enregistrée.')]);
   const plural = participants > 1;
@@ -164,14 +167,14 @@ function totalSentence(bilan: Bilan): Block {
   ]);
 }
 
-function datesLabel(dates: string[]): string {
+export function datesLabel(dates: string[]): string {
   if (dates.length === 0) return '';
   if (dates.length === 1) return frenchDate(dates[0]!);
   return `du ${frenchDate(dates[0]!)} au ${frenchDate(dates[dates.length - 1]!)}`;
 }
 
 /** Says which figure the participants column uses: reports must never hide it. */
-function sourceNote(bilan: Bilan): string {
+export function sourceNote(bilan: Bilan): string {
   const t = bilan.totals;
   if (t.meetingsWithDeclaredTotal === t.secondLevelMeetings) {
     return `Effectifs : total déclaré par ${t.secondLevelMeetings === 1 ? 'la concertation' : `chacune des ${t.secondLevelMeetings} concertations`}.`;

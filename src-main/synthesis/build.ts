@@ -1,6 +1,7 @@
 /** Assembles the synthesis document from a trame: document sections, then each thématique in turn. */
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import { type Block, paragraph, type SynthesisDocument, text } from './model.ts';
+import { nationalSelectionTable } from './national-sections.ts';
 import { sectionBlocks } from './sections.ts';
 import type { SynthesisSource } from './source.ts';
 import { academieLabel } from '../contract/domain.ts';
@@ -27,19 +28,23 @@ export function buildSynthesis(source: SynthesisSource, options: BuildOptions = 
   return { title: trame.title, subtitle: subtitle(source), footer, blocks };
 }
 
-/** The trame's subtitle names the région's synthesis; an académie's or a département's says so. */
+/** The trame's subtitle names the région's synthesis; an académie's, a département's or the country's says so. */
 function subtitle({ trame, scope }: SynthesisSource): string {
   if (scope.kind === 'region') return trame.subtitle;
+  if (scope.kind === 'national') return `Synthèse nationale — ${scope.name}`;
   return scope.kind === 'academie' ? `Synthèse académique — ${academieLabel(scope.name)}` : `Synthèse départementale — ${scope.name} (${scope.code})`;
 }
 
 function scopeLabel({ scope }: SynthesisSource): string {
   if (scope.kind === 'region') return `Région académique ${scope.regionName}`;
+  if (scope.kind === 'national') return `Synthèse nationale — ${scope.name}`;
   return scope.kind === 'academie' ? academieLabel(scope.name, true) : `${scope.name} (${scope.code})${scope.academieName ? ` — ${academieLabel(scope.academieName)}` : ''}`;
 }
 
 function thematiqueBlocks(source: SynthesisSource, thematique: Thematique): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Thématique ${thematique.number} : ${thematique.title}` }];
+  // The whole country's: first what each région académique retained (national-selection.ts).
+  if (source.national) blocks.push(...nationalSelectionTable(source.national, thematique));
   let number = 0;
   for (const section of source.trame.sections.filter((s) => s.scope === 'thematique')) {
     const title = section.numbered ? `${++number}. ${section.title}` : section.title;

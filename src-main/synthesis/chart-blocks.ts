@@ -2,18 +2,22 @@
 import type { Bilan } from '../contract/schemas/reports.ts';
 import { bilanChartSvg } from './chart.ts';
 import type { Block } from './model.ts';
+import { byRegionBilan } from './national-blocks.ts';
 
 /** 16 cm at 96 dpi: the text width of an A4 page with 2.5 cm margins. */
 const WIDTH_PX = 605;
 const HEIGHT_PX = 360;
 
-export function chartBlocks(bilan: Bilan): Block[] {
+export function chartBlocks(whole: Bilan): Block[] {
+  // The country's chart has a bar per région académique, not 30 académies.
+  const bilan = byRegionBilan(whole);
   if (bilan.rows.length === 0) return [];
   const svg = bilanChartSvg(bilan, { width: WIDTH_PX, height: HEIGHT_PX });
+  const by = whole.regions ? 'région académique' : bilan.rowKind === 'academie' ? 'académie' : 'département';
   return [
     {
       kind: 'image',
-      caption: `Participants et rencontres par ${bilan.rowKind === 'academie' ? 'académie' : 'département'} — ${bilan.scope.name}`,
+      caption: `Participants et rencontres par ${by} — ${bilan.scope.name}`,
       svg,
       widthPx: WIDTH_PX,
       heightPx: HEIGHT_PX,

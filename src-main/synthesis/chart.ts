@@ -43,7 +43,8 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
   const out: string[] = [];
 
   // Title and scope.
-  const title = byDepartement ? 'Participants et rencontres par département' : CHART_TITLE;
+  // The national Bilan is drawn région by région (byRegionBilan).
+  const title = byDepartement ? 'Participants et rencontres par département' : bilan.regions ? 'Participants et rencontres par région académique' : CHART_TITLE;
   const titleSize = fitSize(title, W - 2 * PAD, 19, 10, true);
   let y = PAD + titleSize;
   out.push(label(PAD, y, title, { size: titleSize, bold: true, fill: INK }));
@@ -190,6 +191,7 @@ function scopeLabel(bilan: Bilan): string {
   const name = cleanForXml(bilan.scope.name).trim();
   if (bilan.scope.kind === 'departement') return name ? `${name} (${cleanForXml(bilan.scope.code)})` : '';
   if (bilan.scope.kind === 'academie') return name ? `Académie ${/^[aeiouyh]/i.test(name.normalize('NFD')) ? 'd’' : 'de '}${name}` : '';
+  if (bilan.scope.kind === 'national') return name;
   const region = cleanForXml(bilan.regionName).trim();
   return region ? `Région académique ${region}` : '';
 }

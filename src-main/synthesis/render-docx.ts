@@ -3,6 +3,7 @@ import {
   AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
+import type JSZip from 'jszip';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
 import { svgToPng } from './chart-png.ts';
@@ -33,7 +34,19 @@ export async function renderDocx(doc: SynthesisDocument, style: StyleTemplate | 
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return stored(document);
+}
+
+/**
+ * The package with its parts stored, not deflated: every caller makes it reproducible next
+ * (deterministic-pack.ts), which reads the parts and compresses them once; deflating here too, in
+ * JavaScript, was a fifth of a synthesis's time.
+ */
+async function stored(document: Document): Promise<Buffer> {
+  const packer = Packer as unknown as { compiler: { compile: (file: Document, prettify: undefined, overrides: never[]) => JSZip } };
+  return packer.compiler.compile(document, undefined, []).generateAsync({
+    type: 'nodebuffer', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', compression: 'STORE',
+  });
 }
 
 /** The template's logo, at the size it had in the template's header (capped to 6 × 3 cm). */

@@ -8,6 +8,7 @@ import { chartBlocks } from './chart-blocks.ts';
 import { blocks, fillFigures, inlines } from './markup.ts';
 import { figuresOf } from './figures.ts';
 import { type Block, type Inline, paragraph, text } from './model.ts';
+import { nationalContributions, nationalDefisPropositions } from './national-sections.ts';
 import { type SynthesisSource, textKey } from './source.ts';
 
 export function sectionBlocks(section: TrameSection, source: SynthesisSource, thematique: Thematique | null): Block[] {
@@ -20,10 +21,13 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
       return [...intro, ...bilanBlocks(source.bilan), ...chartBlocks(source.bilan), ...categoryBlocks(source.bilan)];
     case 'chart':
       return [...intro, ...chartBlocks(source.bilan)];
-    case 'contributions':
-      return [...intro, ...groupedItems(contributionsOf(source, thematiqueId, section.contributionKinds))];
+    case 'contributions': {
+      const items = contributionsOf(source, thematiqueId, section.contributionKinds);
+      return [...intro, ...(source.national ? nationalContributions(source, source.national, items, thematiqueId, section.contributionKinds, groupedItems) : groupedItems(items))];
+    }
     case 'retex':
-      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), section.retexMax, section.entryLabel)];
+      // The whole country's retex fill no trame's slots: a few of each région's, as they come.
+      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), source.national ? 0 : section.retexMax, section.entryLabel)];
     case 'defis_propositions':
       return [...intro, ...defisPropositions(source, thematiqueId)];
   }
@@ -36,7 +40,7 @@ function contributionsOf(source: SynthesisSource, thematiqueId: number | null, k
 }
 
 /** Consecutive items sharing a heading (or a scale) form one titled list, in the writer's order. */
-function groupedItems(items: Contribution[]): Block[] {
+export function groupedItems(items: Contribution[]): Block[] {
   const result: Block[] = [];
   let currentGroup: string | null | undefined;
   for (const item of items) {
@@ -84,6 +88,7 @@ const LINK_LABELS = { video: 'Vidéo', fiche: 'Fiche', article: 'Article', autre
 function defisPropositions(source: SynthesisSource, thematiqueId: number | null): Block[] {
   const defis = contributionsOf(source, thematiqueId, ['defi']);
   const propositions = contributionsOf(source, thematiqueId, ['proposition']);
+  if (source.national) return nationalDefisPropositions(source, source.national, defis, propositions, thematiqueId, groupedItems);
   const result: Block[] = [];
   const answered = new Set<number>();
   for (const defi of defis) {

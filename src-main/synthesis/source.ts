@@ -1,8 +1,8 @@
 /** Everything a synthesis needs, read from the catalogue in a handful of queries, for one scope. */
 import type { Catalogue } from '../catalogue/database.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
-import { selectedContributionsInScope } from '../catalogue/repos/contribution.repo.ts';
-import { selectedRetexInScope } from '../catalogue/repos/retex.repo.ts';
+import { contributionsByIds, selectedContributionsInScope } from '../catalogue/repos/contribution.repo.ts';
+import { retexByIds, selectedRetexInScope } from '../catalogue/repos/retex.repo.ts';
 import { getTrame, listSectionTexts, listTrames } from '../catalogue/repos/trame.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
@@ -13,6 +13,7 @@ import { found } from '../services/require.ts';
 import { type ResolvedScope, resolveScope } from '../services/scope.ts';
 import { currentSettings } from '../services/settings.service.ts';
 import { computeBilan } from '../services/stats.service.ts';
+import { type NationalSelection, nationalSelection } from './national-selection.ts';
 
 export interface SynthesisSource {
   campaign: Campaign;
@@ -24,6 +25,8 @@ export interface SynthesisSource {
   contributions: Contribution[];
   /** The scope's section texts by `${sectionKey}:${thematiqueId ?? 0}`. */
   texts: Map<string, string>;
+  /** The national scope: which of the régions' selections it prints, and how many each retained. */
+  national?: NationalSelection;
 }
 
 export interface SynthesisRequest {
@@ -46,6 +49,8 @@ export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisS
       .filter((t) => t.scope === scopeRef)
       .map((t) => [textKey(t.sectionKey, t.thematiqueId), t.text] as const),
   );
+  // The whole country: a few of each région's selections (national-selection.ts), not all of them.
+  const national = scope.kind === 'national' ? nationalSelection(db, campaign.id) : undefined;
   return {
     campaign,
     trame,
@@ -53,9 +58,10 @@ export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisS
     bilan: computeBilan(db, campaign.id, scopeRef, request.regionCode),
     contact: currentSettings(db).contact,
     // Only the scope's, read by index (issue 11): a région's synthesis of a national catalogue reads its own.
-    retex: selectedRetexInScope(db, campaign.id, scope.stats),
-    contributions: selectedContributionsInScope(db, campaign.id, scope.stats),
+    retex: national ? retexByIds(db, national.retexIds) : selectedRetexInScope(db, campaign.id, scope.stats),
+    contributions: national ? contributionsByIds(db, national.contributionIds) : selectedContributionsInScope(db, campaign.id, scope.stats),
     texts,
+    ...(national ? { national } : {}),
   };
 }
 

@@ -43,6 +43,11 @@ export interface HttpBridge {
 }
 
 const MAX_BODY = 20 * 1024 * 1024;
+
+/** A call's id as the page gives it (a UUID): anything else is ignored. */
+function callIdOf(header: string | string[] | undefined): string | null {
+  return typeof header === 'string' && /^[0-9a-f-]{8,64}$/.test(header) ? header : null;
+}
 /** How long a refused body is still read (and thrown away) so that the refusal reaches the client. */
 const DRAIN_MS = 10_000;
 
@@ -73,24 +78,55 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (origin !== undefined && !originAllowed(origin, port)) return send(response, 403, refusal('Origine non autorisée.'));
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/api/call') return apiCall(request, response);
+    if (path === '/api/cancel') return apiCancel(request, response);
     if (request.method === 'GET' && options.staticDir) return serveStatic(options.staticDir, path, response);
     return send(response, 404, refusal('Introuvable.'));
   }
 
-  async function apiCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method !== 'POST') return send(response, 405, refusal('Méthode non autorisée (POST attendu).'));
-    if (!tokenMatches(request.headers.authorization, token)) return send(response, 401, refusal('Jeton absent ou invalide.'));
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(response, 415, refusal('Contenu JSON attendu.'));
-    }
+  /** The long calls under way that the page may cancel, by the id it gave them (`X-Call-Id`). */
+  const cancellable = new Map<string, AbortController>();
+  // A cancel may overtake its call (two connections): remembered, a few, for the call that follows.
+  const cancelledEarly = new Set<string>();
+
+  /** The checks every API request passes; its JSON body, or null once a refusal has been sent. */
+  async function readJson(request: IncomingMessage, response: ServerResponse): Promise<Record<string, unknown> | null> {
+    const refused = (status: number, message: string) => {
+      send(response, status, refusal(message));
+      return null;
+    };
+    if (request.method !== 'POST') return refused(405, 'Méthode non autorisée (POST attendu).');
+    if (!tokenMatches(request.headers.authorization, token)) return refused(401, 'Jeton absent ou invalide.');
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return refused(415, 'Contenu JSON attendu.');
     const body = await readBody(request, maxBody);
-    if (body === null) return refuseTooLarge(request, response, maxBody);
-    let message: { name?: unknown; input?: unknown };
-    try {
-      message = JSON.parse(body) as typeof message;
-    } catch {
-      return send(response, 400, refusal('JSON illisible.'));
+    if (body === null) {
+      refuseTooLarge(request, response, maxBody);
+      return null;
     }
+    try {
+      const parsed = JSON.parse(body) as unknown;
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+    } catch {
+      return refused(400, 'JSON illisible.');
+    }
+  }
+
+  /** « Annuler »: the call stops at its next progress report and rolls back; its own request then answers. */
+  async function apiCancel(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const message = await readJson(request, response);
+    if (message === null) return;
+    const callId = typeof message.callId === 'string' ? message.callId : '';
+    const call = cancellable.get(callId);
+    call?.abort();
+    if (!call && callIdOf(callId)) {
+      cancelledEarly.add(callId);
+      if (cancelledEarly.size > 100) cancelledEarly.delete(cancelledEarly.values().next().value!);
+    }
+    send(response, 200, { ok: true, value: { cancelled: call !== undefined } });
+  }
+
+  async function apiCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const message = await readJson(request, response);
+    if (message === null) return;
     if (request.headers['x-progress'] === 'ndjson') {
       // Long work: progress lines as they come, then the result, one JSON object a line.
       response.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
@@ -107,11 +143,18 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       response.once('close', () => {
         if (!response.writableEnded) abandoned.abort();
       });
-      const envelope = await host.call(message?.name, message?.input, onProgress, abandoned.signal);
-      if (!response.destroyed) response.end(`${JSON.stringify({ envelope })}\n`);
+      const callId = callIdOf(request.headers['x-call-id']);
+      if (callId) cancellable.set(callId, abandoned);
+      if (callId && cancelledEarly.delete(callId)) abandoned.abort();
+      try {
+        const envelope = await host.call(message.name, message.input, onProgress, abandoned.signal);
+        if (!response.destroyed) response.end(`${JSON.stringify({ envelope })}\n`);
+      } finally {
+        if (callId && cancellable.get(callId) === abandoned) cancellable.delete(callId);
+      }
       return;
     }
-    const envelope = await host.call(message?.name, message?.input);
+    const envelope = await host.call(message.name, message.input);
     send(response, 200, envelope);
   }
 

@@ -5,7 +5,7 @@ import { APP_ORIGIN } from '../window/web-preferences.ts';
 import type { DispatchOptions } from './dispatch.ts';
 import { inProcessHost, type ServiceHost } from './service-host.ts';
 
-import { CALL_CHANNEL, PROGRESS_CHANNEL } from './channels.ts';
+import { CALL_CHANNEL, CALL_ID, CANCEL_CHANNEL, PROGRESS_CHANNEL } from './channels.ts';
 
 export { CALL_CHANNEL };
 
@@ -30,11 +30,24 @@ export function registerIpc(ipcMain: IpcMain, handlers: Handlers, context: Servi
 export function registerIpc(ipcMain: IpcMain, host: ServiceHost): void;
 export function registerIpc(ipcMain: IpcMain, first: Handlers | ServiceHost, context?: ServiceContext, options: DispatchOptions = {}): void {
   const host = context === undefined ? (first as ServiceHost) : inProcessHost(first as Handlers, context, options);
-  ipcMain.handle(CALL_CHANNEL, (event, name: unknown, input: unknown) => {
+  // The calls a page may cancel, by its webContents and the id it gave them.
+  const cancellable = new Map<string, AbortController>();
+  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown, callId?: unknown) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Appel refusé : origine non autorisée.' } };
     }
-    // Progress of this call goes back to the page that made it.
-    return host.call(name, input, (progress) => event.sender.send(PROGRESS_CHANNEL, progress));
+    const key = typeof callId === 'string' && CALL_ID.test(callId) ? `${event.sender.id}:${callId}` : null;
+    const controller = new AbortController();
+    if (key) cancellable.set(key, controller);
+    try {
+      // Progress of this call goes back to the page that made it.
+      return await host.call(name, input, (progress) => event.sender.send(PROGRESS_CHANNEL, progress), controller.signal);
+    } finally {
+      if (key && cancellable.get(key) === controller) cancellable.delete(key);
+    }
+  });
+  ipcMain.on(CANCEL_CHANNEL, (event, callId: unknown) => {
+    if (!isTrustedSender(event) || typeof callId !== 'string') return;
+    cancellable.get(`${event.sender.id}:${callId}`)?.abort();
   });
 }

@@ -8,7 +8,8 @@ import type { OperationInput, OperationName, OperationOutput } from '../../src-m
 
 interface PreloadBridge {
   operations: string[];
-  call(name: string, input: unknown): Promise<Envelope<unknown>>;
+  call(name: string, input: unknown, callId?: string): Promise<Envelope<unknown>>;
+  cancel(callId: string): void;
   onProgress(listener: (progress: unknown) => void): () => void;
 }
 
@@ -56,7 +57,20 @@ function bridgeToken(): string {
   return token;
 }
 
-async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Envelope<unknown>> {
+/** « Annuler »: asks the service to stop the call; the call's own answer says whether it did. */
+async function cancelViaHttp(callId: string): Promise<void> {
+  try {
+    await fetch('/api/cancel', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bridgeToken()}` },
+      body: JSON.stringify({ callId }),
+    });
+  } catch {
+    // The service is gone: the call itself will say so.
+  }
+}
+
+async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) => void, callId?: string): Promise<Envelope<unknown>> {
   const body = JSON.stringify({ name, input });
   const authorization = `Bearer ${bridgeToken()}`;
   let response: Response;
@@ -67,6 +81,7 @@ async function viaHttp(name: string, input: unknown, onProgress?: (p: Progress) 
         'Content-Type': 'application/json',
         Authorization: authorization,
         ...(onProgress ? { 'X-Progress': 'ndjson' } : {}),
+        ...(callId ? { 'X-Call-Id': callId } : {}),
       },
       body,
       // A save started as the page closes must still arrive; browsers cap such requests at 64 kB in all,
@@ -125,13 +140,18 @@ export async function settleWrites(): Promise<void> {
   while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
-/** Calls an operation of the contract; `onProgress` follows long work as it goes. */
+/**
+ * Calls an operation of the contract; `onProgress` follows long work as it goes. `signal` is « Annuler »:
+ * the service stops the work at its next step and rolls it back, and the call then fails with
+ * « Opération annulée. » (or succeeds, if the work had already ended).
+ */
 export function call<N extends OperationName>(
   name: N,
   input: OperationInput<N>,
   onProgress?: (progress: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<OperationOutput<N>> {
-  const running = send(name, input, onProgress);
+  const running = send(name, input, onProgress, signal);
   inFlight.add(running);
   void running.finally(() => inFlight.delete(running)).catch(() => undefined);
   return running;
@@ -141,17 +161,26 @@ async function send<N extends OperationName>(
   name: N,
   input: OperationInput<N>,
   onProgress?: (progress: Progress) => void,
+  signal?: AbortSignal,
 ): Promise<OperationOutput<N>> {
   let envelope: Envelope<unknown>;
-  if (window.synthese) {
-    const stop = onProgress ? window.synthese.onProgress((p) => onProgress(p as Progress)) : undefined;
-    try {
-      envelope = await window.synthese.call(name, input);
-    } finally {
-      stop?.();
+  const bridge = window.synthese;
+  const callId = signal ? crypto.randomUUID() : undefined;
+  const cancel = () => callId && (bridge ? bridge.cancel(callId) : void cancelViaHttp(callId));
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    if (bridge) {
+      const stop = onProgress ? bridge.onProgress((p) => onProgress(p as Progress)) : undefined;
+      try {
+        envelope = await bridge.call(name, input, callId);
+      } finally {
+        stop?.();
+      }
+    } else {
+      envelope = await viaHttp(name, input, onProgress, callId);
     }
-  } else {
-    envelope = await viaHttp(name, input, onProgress);
+  } finally {
+    signal?.removeEventListener('abort', cancel);
   }
   if (!envelope.ok) throw new CallError(envelope.error);
   return envelope.value as OperationOutput<N>;

@@ -9,7 +9,7 @@ import { DemoBanner } from '../features/identity/DemoBanner.tsx';
 import { WelcomeScreen } from '../features/identity/WelcomeScreen.tsx';
 import { AppProvider, useApp } from './AppContext.tsx';
 import { Notices } from './Notices.tsx';
-import { href, SCREENS, useRoute } from './routes.ts';
+import { href, navigate, SCREENS, useRoute } from './routes.ts';
 import { ScreenFor } from './screens.tsx';
 import { guardUnsavedWork } from './unsaved.ts';
 
@@ -59,6 +59,13 @@ function Shell() {
         serviceTitle="Synthèse régionale"
         serviceTagline="Rencontres, contributions et synthèses des consultations sur le numérique éducatif"
         homeLinkProps={{ href: href('/'), title: 'Accueil — Synthèse régionale' }}
+        // One search over the whole consultation (the « Rechercher » screen).
+        {...(!welcome && {
+          renderSearchInput: ({ className, id, placeholder, type }) => (
+            <input className={className} id={id} placeholder={placeholder} type={type} maxLength={200} aria-label="Rechercher dans tout le catalogue" />
+          ),
+          onSearchButtonClick: (text: string) => navigate(`/recherche/${encodeURIComponent(text.trim())}`),
+        })}
         navigation={!welcome ? SCREENS.filter((s) => !s.hidden).map((s) => ({ text: s.label, linkProps: { href: href(s.path) }, isActive: s.path === current.path })) : undefined}
       />
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w app-main">

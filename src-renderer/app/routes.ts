@@ -20,6 +20,7 @@ export const SCREENS: Screen[] = [
   { path: '/echanges', label: 'Échanges' },
   { path: '/parametres', label: 'Paramètres' },
   { path: '/mon-catalogue', label: 'Créer mon catalogue', hidden: true },
+  { path: '/recherche', label: 'Rechercher', hidden: true },
 ];
 
 export interface Route {

@@ -6,6 +6,7 @@ import { LeaveDemoScreen } from '../features/identity/LeaveDemoScreen.tsx';
 import { ImportsScreen } from '../features/imports/ImportsScreen.tsx';
 import { MeetingsScreen } from '../features/meetings/MeetingsScreen.tsx';
 import { RetexScreen } from '../features/retex/RetexScreen.tsx';
+import { SearchScreen } from '../features/search/SearchScreen.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { SynthesisScreen } from '../features/synthesis/SynthesisScreen.tsx';
 import { TramesScreen } from '../features/trames/TramesScreen.tsx';
@@ -30,6 +31,8 @@ export function ScreenFor({ route }: { route: Route }) {
       return <ExchangeScreen params={params} />;
     case '/mon-catalogue':
       return <LeaveDemoScreen params={params} />;
+    case '/recherche':
+      return <SearchScreen params={params} />;
     case '/parametres':
       return <SettingsScreen params={params} />;
     default:

@@ -161,3 +161,55 @@ describe('plans of the synthesis, pre-flight and Bilan queries (EXPLAIN QUERY PL
     });
   }
 });
+
+describe('plans of the paged lists (meetings, retex, contributions) and of « ce qui manque »', () => {
+  let statements: Planned[];
+
+  beforeAll(async () => {
+    const { db, call, campaignId } = demo;
+    const campaign = await call('campaigns.get', { id: campaignId });
+    const thematique = campaign.thematiques[0]!.id;
+    const [meeting] = (await call('meetings.list', { campaignId, academieCode: 'POITIERS', level: 'departemental' })).items;
+    const ran = await statementsOf(db, async () => {
+      await call('meetings.list', { campaignId, academieCode: 'BORDEAUX', thematiqueId: thematique });
+      await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin', sort: { by: 'title', direction: 'desc' } });
+      await call('meetings.list', { campaignId, thematiqueId: thematique });
+      await call('meetings.list', { campaignId, search: 'concertation' });
+      await call('retex.list', { campaignId, thematiqueId: thematique });
+      await call('retex.list', { campaignId, academieCode: 'LIMOGES' });
+      await call('retex.list', { campaignId, departementCode: '87', sort: { by: 'title' } });
+      await call('retex.list', { campaignId, meetingId: meeting!.id });
+      await call('retex.list', { campaignId, search: 'élèves' });
+      await call('contributions.list', { campaignId, thematiqueId: thematique });
+      await call('contributions.list', { campaignId, thematiqueId: thematique, kind: 'attente', selection: 'retenu' });
+      await call('contributions.list', { campaignId, academieCode: 'POITIERS', thematiqueId: thematique });
+      await call('contributions.list', { campaignId, meetingId: meeting!.id });
+      await call('contributions.list', { campaignId, search: 'numérique' });
+      await call('stats.missing', { campaignId, scope: 'departement:87' });
+      await call('stats.missing', { campaignId, scope: 'academie:BORDEAUX' });
+    });
+    statements = planned(db, ran);
+  });
+
+  it('never scans the meetings, contributions or retex, nor walks the consultation’s when a filter has an index', () => {
+    expect(statements.length).toBeGreaterThanOrEqual(20);
+    // The search indexes, a page's ids (json_each) and the territory's small tables are read whole, by design.
+    const walks = (p: Planned) =>
+      p.plan.filter(
+        (line) =>
+          /^SCAN (?:m|c|r|s|meeting|contribution|contribution_source|retex|retex_link|attendance|atelier|meeting_thematique)\b(?! VIRTUAL)/.test(line) ||
+          /USING (?:COVERING )?INDEX (?!retex_selected|contribution_selected)\w+ \(campaign_id=\?\)/.test(line),
+      );
+    const scans = statements.filter((s) => walks(s).length > 0).map((s) => `${oneLine(s.sql)}\n  → ${walks(s).join(' | ')}`);
+    expect(scans).toEqual([]);
+  });
+
+  it('finds a place’s meetings by the place’s index, and a search’s records by the search index', () => {
+    const academie = statements.filter((s) => /^SELECT (?:m\.id|count\(\*\)) FROM meeting m\b.*m\.academie_code = \?/s.test(s.sql));
+    expect(academie.length).toBeGreaterThan(0);
+    for (const s of academie) expect(s.plan.some((l) => /INDEX meeting_by_academie \(campaign_id=\? AND academie_code=\?/.test(l)), s.plan.join('\n')).toBe(true);
+    const searched = statements.filter((s) => /_fts MATCH/.test(s.sql));
+    expect(searched.length).toBeGreaterThanOrEqual(3);
+    for (const s of searched) expect(s.plan.some((l) => /SCAN \w+_fts VIRTUAL TABLE/.test(l)), s.plan.join('\n')).toBe(true);
+  });
+});

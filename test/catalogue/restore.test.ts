@@ -17,7 +17,7 @@ async function catalogueWithBackup() {
   // A mistake after the backup: a meeting deleted.
   const call = localCaller({ db, now: () => new Date() });
   const [campaign] = await call('campaigns.list', {});
-  const [first] = await call('meetings.list', { campaignId: campaign!.id });
+  const [first] = (await call('meetings.list', { campaignId: campaign!.id, limit: 500 })).items;
   await call('meetings.delete', { id: first!.id });
   const after = rowCount(path, 'meeting');
   db.close();

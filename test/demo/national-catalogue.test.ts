@@ -10,12 +10,24 @@ async function build(echelle: number, seed?: number): Promise<TestCatalogue & { 
   return { ...catalogue, summary };
 }
 
+/** Every record of a list, page after page. */
+async function everyOf<N extends 'meetings.list' | 'contributions.list' | 'retex.list'>(
+  call: TestCatalogue['call'], name: N, campaignId: number,
+): Promise<Awaited<ReturnType<typeof call<N>>>['items']> {
+  const items: Awaited<ReturnType<typeof call<N>>>['items'] = [];
+  for (;;) {
+    const page = await call(name, { campaignId, offset: items.length, limit: 500 } as never);
+    items.push(...(page.items as never[]));
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
+}
+
 /** What the app reads back of the catalogue (uids and key pairs are random by design: not in it). */
 async function contentChecksum({ call }: TestCatalogue, campaignId: number): Promise<string> {
   const parts = [
-    await call('meetings.list', { campaignId }),
-    await call('contributions.list', { campaignId }),
-    await call('retex.list', { campaignId }),
+    await everyOf(call, 'meetings.list', campaignId),
+    await everyOf(call, 'contributions.list', campaignId),
+    await everyOf(call, 'retex.list', campaignId),
     await call('etablissements.list', {}),
     await call('bassins.list', {}),
     await call('sectionTexts.list', { campaignId }),
@@ -42,8 +54,8 @@ describe('national catalogue', () => {
       const campaignId = summary.campaignId;
       expect(summary.counts).toMatchObject(expected);
       expect((await call('catalogue.info', {})).meetings).toBe(expected.meetings);
-      expect(await call('contributions.list', { campaignId })).toHaveLength(expected.contributions);
-      expect(await call('retex.list', { campaignId })).toHaveLength(expected.retex);
+      expect((await call('contributions.list', { campaignId })).total).toBe(expected.contributions);
+      expect((await call('retex.list', { campaignId })).total).toBe(expected.retex);
       expect(await call('etablissements.list', {})).toHaveLength(expected.etablissements);
       expect(await call('bassins.list', {})).toHaveLength(expected.bassins);
       db.close();
@@ -56,7 +68,7 @@ describe('national catalogue', () => {
   it('covers every région, académie and département, with the mix of levels, kinds and links of a real one', async () => {
     const { call, db, summary } = await build(0.05);
     const campaignId = summary.campaignId;
-    const meetings = await call('meetings.list', { campaignId });
+    const meetings = await everyOf(call, 'meetings.list', campaignId);
     const tree = await call('territory.tree', {});
     expect(tree).toHaveLength(18);
     const academies = tree.flatMap((r) => r.academies);
@@ -67,16 +79,16 @@ describe('national catalogue', () => {
     const departementsMet = new Set(meetings.map((m) => m.departementCode));
     for (const a of academies) expect(academiesMet.has(a.code), a.code).toBe(true);
     for (const d of departements) expect(departementsMet.has(d.code), d.code).toBe(true);
-    for (const r of tree) expect((await call('meetings.list', { campaignId, regionCode: r.code })).length, r.code).toBeGreaterThan(0);
+    for (const r of tree) expect(((await call('meetings.list', { campaignId, regionCode: r.code, limit: 500 })).items).length, r.code).toBeGreaterThan(0);
     expect(new Set(meetings.map((m) => m.level))).toEqual(new Set(['etablissement', 'bassin', 'departemental', 'academique']));
     expect(meetings.some((m) => m.ateliers.length > 0 && Object.keys(m.attendance).length > 0)).toBe(true);
 
-    const contributions = await call('contributions.list', { campaignId });
+    const contributions = await everyOf(call, 'contributions.list', campaignId);
     expect(new Set(contributions.map((c) => c.kind))).toEqual(new Set(['etat_des_lieux', 'action', 'defi', 'proposition']));
     expect(contributions.every((c) => c.sourceMeetingIds.length > 0)).toBe(true);
     expect(contributions.some((c) => c.parentId !== null)).toBe(true);
     expect(contributions.some((c) => c.selected)).toBe(true);
-    const retex = await call('retex.list', { campaignId });
+    const retex = await everyOf(call, 'retex.list', campaignId);
     expect(retex.some((r) => r.links.length > 0)).toBe(true);
     expect(retex.some((r) => r.selected)).toBe(true);
     expect((await call('sectionTexts.list', { campaignId })).length).toBe(summary.counts.sectionTexts);
@@ -99,7 +111,7 @@ describe('national catalogue', () => {
       const categories = Object.fromEntries(bilan.categories.map((c) => [c.code, c.participants]));
       for (const code of CATEGORY_CODES) expect(categories[code] ?? 0, `${regionCode} ${code}`).toBe(tally.categories[code]);
     }
-    const [first] = await call('meetings.list', { campaignId, level: 'etablissement' });
+    const [first] = (await call('meetings.list', { campaignId, level: 'etablissement', limit: 500 })).items;
     const meeting = await call('meetings.get', { id: first!.id });
     expect(meeting.etablissementUai).toMatch(/^\d{7}[A-Z]$/);
     expect((await call('etablissements.get', { uai: meeting.etablissementUai! })).departementCode).toBe(meeting.departementCode);

@@ -3,7 +3,7 @@
  * after deleting a meeting puts it back under its reference with the retex and contributions that cited it.
  */
 import { expect, openApp, test } from './support/app.ts';
-import { apiCall, expectNoPageErrors, openScreen } from './support/ui.ts';
+import { allPages, apiCall, expectNoPageErrors, openScreen } from './support/ui.ts';
 
 interface Retex { id: number; title: string; sourceMeetingId: number | null }
 interface Contribution { id: number; sourceMeetingIds: number[] }
@@ -36,9 +36,9 @@ test('une nouvelle rencontre commencée survit au rechargement de la page', asyn
 test('annuler la suppression d’une rencontre la rétablit, avec ses retex et ses contributions', async ({ page, app }) => {
   await openApp(page, app);
   const { activeCampaignId: campaignId } = await apiCall<{ activeCampaignId: number }>(page, 'settings.get', {});
-  const cited = (await apiCall<Retex[]>(page, 'retex.list', { campaignId })).find((r) => r.sourceMeetingId !== null)!;
+  const cited = (await allPages<Retex>(page, 'retex.list', { campaignId })).find((r) => r.sourceMeetingId !== null)!;
   const meetingId = cited.sourceMeetingId!;
-  const contributionsBefore = (await apiCall<Contribution[]>(page, 'contributions.list', { campaignId }))
+  const contributionsBefore = (await allPages<Contribution>(page, 'contributions.list', { campaignId }))
     .filter((c) => c.sourceMeetingIds.includes(meetingId)).map((c) => c.id);
   const { title } = await apiCall<{ title: string }>(page, 'meetings.get', { id: meetingId });
 
@@ -54,7 +54,7 @@ test('annuler la suppression d’une rencontre la rétablit, avec ses retex et s
   await expect(page.getByText(`Rencontre « ${title} » rétablie.`)).toBeVisible();
   expect((await apiCall<{ id: number }>(page, 'meetings.get', { id: meetingId })).id).toBe(meetingId);
   expect((await apiCall<Retex>(page, 'retex.get', { id: cited.id })).sourceMeetingId).toBe(meetingId);
-  const contributionsAfter = (await apiCall<Contribution[]>(page, 'contributions.list', { campaignId }))
+  const contributionsAfter = (await allPages<Contribution>(page, 'contributions.list', { campaignId }))
     .filter((c) => c.sourceMeetingIds.includes(meetingId)).map((c) => c.id);
   expect(contributionsAfter).toEqual(contributionsBefore);
   expectNoPageErrors(page);
@@ -63,7 +63,7 @@ test('annuler la suppression d’une rencontre la rétablit, avec ses retex et s
 test('corriger l’adresse d’un lien ne supprime pas le lien enregistré', async ({ page, app }) => {
   await openApp(page, app);
   const { activeCampaignId: campaignId } = await apiCall<{ activeCampaignId: number }>(page, 'settings.get', {});
-  const retex = (await apiCall<(Retex & { links: { url: string }[] })[]>(page, 'retex.list', { campaignId })).find((r) => r.links.length === 1)!;
+  const retex = (await allPages<Retex & { links: { url: string }[] }>(page, 'retex.list', { campaignId })).find((r) => r.links.length === 1)!;
   await page.goto(`${new URL(app.url).origin}/#/retex/${retex.id}`);
   const address = page.getByRole('textbox', { name: /^Adresse web/ }).first();
   await expect(address).toHaveValue(retex.links[0]!.url);

@@ -49,8 +49,8 @@ async function campaignOf(c: TestCatalogue) {
 
 async function apply(c: TestCatalogue, e: Edit): Promise<void> {
   const { campaignId, thematiqueId } = await campaignOf(c);
-  const meetings = await c.call('meetings.list', { campaignId });
-  const contributions = await c.call('contributions.list', { campaignId });
+  const meetings = (await c.call('meetings.list', { campaignId, limit: 500 })).items;
+  const contributions = (await c.call('contributions.list', { campaignId, limit: 500 })).items;
   const meeting = 'pick' in e && meetings.length > 0 ? meetings[e.pick % meetings.length]! : undefined;
   const contribution = 'pick' in e && contributions.length > 0 ? contributions[e.pick % contributions.length]! : undefined;
   switch (e.op) {

@@ -63,7 +63,7 @@ describe('kit2015.generate on the 2015 demo', () => {
 
   it('writes one .zip per académie, with a synthesis and a fiche défi per atelier for each établissement', async () => {
     expect(archives.map((a: any) => a.document.fileName)).toEqual(['Concertation2015_Limoges.zip', 'Concertation2015_Poitiers.zip']);
-    const meetings = await demo.call('meetings.list', { campaignId, level: 'etablissement' });
+    const meetings = (await demo.call('meetings.list', { campaignId, level: 'etablissement', limit: 500 })).items;
     const expected = meetings.reduce((n, m) => n + 1 + m.ateliers.length, 0);
     expect(archives.reduce((n: number, a: any) => n + a.entries.length, 0)).toBe(expected);
     for (const archive of archives) {
@@ -81,7 +81,7 @@ describe('kit2015.generate on the 2015 demo', () => {
   });
 
   it('never lets one établissement’s file overwrite another’s, even when two share a name', async () => {
-    const meetings = await demo.call('meetings.list', { campaignId, level: 'etablissement', academieCode: 'POITIERS' });
+    const meetings = (await demo.call('meetings.list', { campaignId, level: 'etablissement', academieCode: 'POITIERS', limit: 500 })).items;
     const uais = [...new Set(meetings.map((m) => m.etablissementUai!))];
     expect(uais.length).toBeGreaterThanOrEqual(2);
     const first = await demo.call('etablissements.get', { uai: uais[0]! });

@@ -26,14 +26,14 @@ describe('exchange edge cases', () => {
     await d.call('thematiques.update', { id: here.thematiques[0]!.id, title: 'Premier titre revu' });
     const report = await carry(r, d);
     expect(report.conflicts.map((c) => c.field)).toEqual(['thematiques']);
-    expect(await d.call('retex.list', { campaignId: here.id })).toEqual([]);
+    expect((await d.call('retex.list', { campaignId: here.id, limit: 500 })).items).toEqual([]);
     // Nothing the DSDEN sends back deletes the région's retex.
     await d.call('settings.update', { contact: 'ce.dsden86@ac-poitiers.fr' });
     await carry(d, r);
-    expect((await r.call('retex.list', { campaignId: egn.id })).map((x) => x.title)).toEqual(['Un retex de la sixième']);
+    expect(((await r.call('retex.list', { campaignId: egn.id, limit: 500 })).items).map((x) => x.title)).toEqual(['Un retex de la sixième']);
     // Once the DSDEN takes the région's thématiques, the retex that waited for them is written.
     await d.call('exchange.resolve', { id: report.conflicts[0]!.id!, keep: 'recu' });
-    expect((await d.call('retex.list', { campaignId: here.id })).map((x) => x.title)).toEqual(['Un retex de la sixième']);
+    expect(((await d.call('retex.list', { campaignId: here.id, limit: 500 })).items).map((x) => x.title)).toEqual(['Un retex de la sixième']);
   });
 
   it('never deletes elsewhere what went with a consultation deleted here', async () => {
@@ -44,7 +44,7 @@ describe('exchange edge cases', () => {
     await d.call('campaigns.delete', { id: (await campaign(d, 'concertation-2015')).id });
     const report = await carry(d, r);
     expect(report.deleted).toBe(0);
-    expect((await r.call('meetings.list', { campaignId: c2015.id })).map((m) => m.title)).toEqual(['Rencontre 2015']);
+    expect(((await r.call('meetings.list', { campaignId: c2015.id, limit: 500 })).items).map((m) => m.title)).toEqual(['Rencontre 2015']);
   });
 
   it('merges a consultation’s dates as one: a start moved here and an end there conflict, never break the period', async () => {

@@ -19,7 +19,7 @@ async function activeCampaign(c: TestCatalogue): Promise<number> {
 }
 
 async function meetingNamed(c: TestCatalogue, title: RegExp) {
-  const meetings = await c.call('meetings.list', { campaignId: await activeCampaign(c) });
+  const meetings = (await c.call('meetings.list', { campaignId: await activeCampaign(c), limit: 500 })).items;
   return meetings.find((m) => title.test(m.title))!;
 }
 
@@ -44,7 +44,7 @@ describe('a whole-catalogue bundle', () => {
     // The 2015 consultation came too, with its établissement meetings.
     const campaigns = await copy.call('campaigns.list', {});
     const c2015 = campaigns.find((c) => c.slug === 'concertation-2015')!;
-    expect((await copy.call('meetings.list', { campaignId: c2015.id })).length).toBe(8);
+    expect(((await copy.call('meetings.list', { campaignId: c2015.id, limit: 500 })).items).length).toBe(8);
     expect((await copy.call('settings.get', {})).contact).toBe('dane@region-academique-nouvelle-aquitaine.fr');
   }, 60_000);
 });

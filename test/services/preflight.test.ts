@@ -42,7 +42,7 @@ describe('synthesis.preflight on the demo catalogues', () => {
   });
 
   it('checks in a département the académie-wide concertation its Bilan counts', async () => {
-    const [limoges] = await demo.call('meetings.list', { campaignId: egn, level: 'academique', academieCode: 'LIMOGES' });
+    const [limoges] = (await demo.call('meetings.list', { campaignId: egn, level: 'academique', academieCode: 'LIMOGES', limit: 500 })).items;
     const before = { restitutionReceived: limoges!.restitutionReceived };
     await demo.call('meetings.update', { id: limoges!.id, restitutionReceived: false });
     try {

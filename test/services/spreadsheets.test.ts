@@ -41,7 +41,7 @@ describe('the fill-in template, filled and imported back', () => {
     const { call, campaignId } = demo;
     const template = join(dir, 'vienne.xlsx');
     const made = await call('spreadsheets.attendanceTemplate', { campaignId, outputPath: template, departementCode: '86' });
-    const vienne = await call('meetings.list', { campaignId, departementCode: '86' });
+    const vienne = (await call('meetings.list', { campaignId, departementCode: '86', limit: 500 })).items;
     expect(made.prefilledRows).toBe(vienne.length);
     const n = vienne.length;
     const { workbook, sheet, col } = await sheetOf(template);
@@ -96,7 +96,7 @@ describe('sheets people made themselves, written by LibreOffice', () => {
     expect(report.problems[0]).toMatchObject({ row: 3, message: expect.stringMatching(/bassin/) });
     const accepted = await call('spreadsheets.importAttendance', { campaignId, path: libreOfficeSheet(csv, 'fait-main-2'), acceptPartial: true });
     expect(accepted.applied).toBe(true);
-    const [vienne] = await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental' });
+    const [vienne] = (await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental', limit: 500 })).items;
     expect(vienne).toMatchObject({ title: 'Concertation départementale de la Vienne — EGNT', declaredTotal: 90, attendance: { eleves: 9, enseignants: 31 } });
   });
 });
@@ -147,7 +147,7 @@ describe('bad sheets are refused, row by row, and the catalogue is left exactly 
 describe('the Bilan workbook', () => {
   it('opens in LibreOffice with the totals right, live formulas, and texts that cannot run as formulas', async () => {
     const { call, campaignId } = demo;
-    const [first] = await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental' });
+    const [first] = (await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental', limit: 500 })).items;
     await call('meetings.update', { id: first!.id, title: '=HYPERLINK("http://exemple.invalid","clic")', lieu: '@SUM(1+1)' });
     const outputPath = join(dir, 'bilan.xlsx');
     const result = await call('spreadsheets.exportBilan', { campaignId, outputPath });
@@ -189,7 +189,7 @@ describe('the Bilan workbook', () => {
 describe('an import never touches a meeting the row does not name', () => {
   it('keeps two ateliers of one bassin on one day apart, refuses a reference from elsewhere, and categories over a lowered total', async () => {
     const { call, campaignId, db } = demo;
-    const [civray] = await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin', search: 'Civray' });
+    const [civray] = (await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin', search: 'Civray', limit: 500 })).items;
     const bassin = (await call('bassins.list', { departementCode: '86' })).find((b) => b.id === civray!.bassinId)!;
     const day = civray!.date.split('-').reverse().join('/');
     const two = libreOfficeSheet(
@@ -201,7 +201,7 @@ describe('an import never touches a meeting the row does not name', () => {
     expect(added).toMatchObject({ added: 2, updated: 0, refused: 0 });
     expect((await call('meetings.get', { id: civray!.id })).title).toBe(civray!.title);
 
-    const [gironde] = await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental' });
+    const [gironde] = (await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental', limit: 500 })).items;
     const before = catalogueChecksum(db);
     const elsewhere = libreOfficeSheet(`Référence;Niveau;Département;Date;Total déclaré\n${gironde!.id};départemental;86;14/10/2020;12`, 'reference-ailleurs');
     const refused = await call('spreadsheets.importAttendance', { campaignId, path: elsewhere });
@@ -219,7 +219,7 @@ describe('an import never overwrites what the file does not say (sheets a review
   it('reads a "N°" column as line numbers, not as references to other meetings', async () => {
     const { call, campaignId, db } = demo;
     const before = catalogueChecksum(db);
-    const [first] = await call('meetings.list', { campaignId, departementCode: '33', level: 'bassin' });
+    const [first] = (await call('meetings.list', { campaignId, departementCode: '33', level: 'bassin', limit: 500 })).items;
     const path = libreOfficeSheet(`N°;Date;Département;Niveau;Intitulé;Total\n${first!.id};13/10/2020;33;départemental;Réunion DSDEN;40`, 'numeros');
     const report = await call('spreadsheets.previewImport', { campaignId, path });
     expect(report.ignoredColumns).toEqual([{ header: 'N°', column: 'A' }]);
@@ -229,7 +229,7 @@ describe('an import never overwrites what the file does not say (sheets a review
 
   it('refuses a reference whose meeting is of another level', async () => {
     const { call, campaignId, db } = demo;
-    const [zap] = await call('meetings.list', { campaignId, departementCode: '33', level: 'bassin' });
+    const [zap] = (await call('meetings.list', { campaignId, departementCode: '33', level: 'bassin', limit: 500 })).items;
     const before = catalogueChecksum(db);
     const path = libreOfficeSheet(`Référence;Date;Département;Niveau;Total\n${zap!.id};13/10/2020;33;départemental;40`, 'niveau-change');
     const report = await call('spreadsheets.importAttendance', { campaignId, path });
@@ -239,7 +239,7 @@ describe('an import never overwrites what the file does not say (sheets a review
 
   it('keeps the categories a correcting row leaves blank', async () => {
     const { call, campaignId } = demo;
-    const [meeting] = (await call('meetings.list', { campaignId, level: 'departemental' })).filter((m) => Object.keys(m.attendance).length > 3 && (m.attendance.eleves ?? 0) > 0);
+    const [meeting] = ((await call('meetings.list', { campaignId, level: 'departemental', limit: 500 })).items).filter((m) => Object.keys(m.attendance).length > 3 && (m.attendance.eleves ?? 0) > 0);
     const eleves = meeting!.attendance.eleves! - 1;
     const path = libreOfficeSheet(`Référence;Élèves;Date\n${meeting!.id};${eleves};${meeting!.date.split('-').reverse().join('/')}`, 'correction-eleves');
     const report = await call('spreadsheets.importAttendance', { campaignId, path });
@@ -250,7 +250,7 @@ describe('an import never overwrites what the file does not say (sheets a review
 
   it('clears a category the user emptied in a column the sheet has (people moved to another category)', async () => {
     const { call, campaignId } = demo;
-    const [meeting] = (await call('meetings.list', { campaignId, level: 'departemental' })).filter((m) => (m.attendance.autres_personnels ?? 0) > 0);
+    const [meeting] = ((await call('meetings.list', { campaignId, level: 'departemental', limit: 500 })).items).filter((m) => (m.attendance.autres_personnels ?? 0) > 0);
     const moved = meeting!.attendance.autres_personnels!;
     const day = meeting!.date.split('-').reverse().join('/');
     const path = libreOfficeSheet(`Référence;Date;Autres personnels;Associations\n${meeting!.id};${day};;${(meeting!.attendance.associations ?? 0) + moved}`, 'categorie-videe');
@@ -271,7 +271,7 @@ describe('an import never overwrites what the file does not say (sheets a review
       expect(catalogueChecksum(db)).toBe(before);
       if (attempt === 1) await call('spreadsheets.importAttendance', { campaignId, path: libreOfficeSheet(csv, 'deux-concertations-ok'), acceptPartial: true });
     }
-    const [gironde] = await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental', search: 'Concertation A' });
+    const [gironde] = (await call('meetings.list', { campaignId, departementCode: '33', level: 'departemental', search: 'Concertation A', limit: 500 })).items;
     expect(gironde!.declaredTotal).toBe(30);
   });
 
@@ -307,7 +307,7 @@ describe('where a spreadsheet may be written', () => {
 describe('an import never guesses which meeting a row means (second review)', () => {
   it('refuses a reference whose meeting is in another académie', async () => {
     const { call, campaignId, db } = demo;
-    const [limoges] = await call('meetings.list', { campaignId, academieCode: 'LIMOGES', level: 'academique' });
+    const [limoges] = (await call('meetings.list', { campaignId, academieCode: 'LIMOGES', level: 'academique', limit: 500 })).items;
     const before = catalogueChecksum(db);
     const path = libreOfficeSheet(`Référence;Académie;Niveau;Date;Total déclaré\n${limoges!.id};Poitiers;Académique;14/10/2020;120`, 'ref-autre-academie');
     const report = await call('spreadsheets.importAttendance', { campaignId, path });
@@ -331,7 +331,7 @@ describe('an import never guesses which meeting a row means (second review)', ()
 
   it('refuses a row that names, without its reference, a meeting another row names by reference', async () => {
     const { call, campaignId } = demo;
-    const [zap] = await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin' });
+    const [zap] = (await call('meetings.list', { campaignId, departementCode: '86', level: 'bassin', limit: 500 })).items;
     const bassin = (await call('bassins.list', { departementCode: '86' })).find((b) => b.id === zap!.bassinId)!;
     const day = zap!.date.split('-').reverse().join('/');
     const csv = `Référence;Niveau;Département;Bassin / réseau;Intitulé;Date;Total déclaré\n${zap!.id};bassin;86;${bassin.nom};${zap!.title};${day};30\n;bassin;86;${bassin.nom};${zap!.title};${day};45`;

@@ -38,7 +38,7 @@ describe('stats.bilan on the demo catalogue (seed 004)', () => {
 
   it('uses the sum of the categories when a meeting declares no total, and says so', async () => {
     const { call, campaignId } = demo;
-    const [meeting] = await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental' });
+    const [meeting] = (await call('meetings.list', { campaignId, departementCode: '86', level: 'departemental', limit: 500 })).items;
     const attendanceSum = Object.values(meeting!.attendance).reduce((a, b) => a + (b ?? 0), 0);
     await call('meetings.update', { id: meeting!.id, declaredTotal: null, attendance: { ...meeting!.attendance, eleves: (meeting!.attendance.eleves ?? 0) + 7 } });
     try {
@@ -52,7 +52,7 @@ describe('stats.bilan on the demo catalogue (seed 004)', () => {
   });
 
   it('keeps every category breakdown consistent with its declared total', async () => {
-    const meetings = await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental' });
+    const meetings = (await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', limit: 500 })).items;
     expect(meetings).toHaveLength(9);
     for (const m of meetings) {
       const sum = Object.values(m.attendance).reduce((a, b) => a + (b ?? 0), 0);

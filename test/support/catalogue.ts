@@ -21,10 +21,11 @@ export async function demoCatalogue(): Promise<TestCatalogue & { campaignId: num
   return { ...catalogue, campaignId };
 }
 
-/** A checksum of every table's content, to prove a failed operation changed nothing. */
+/** A checksum of every table's content, to prove a failed operation changed nothing (the search indexes follow the tables). */
 export function catalogueChecksum(db: Catalogue): string {
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'catalogue_state' ORDER BY name")
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'catalogue_state'
+       AND name NOT LIKE '%^_fts%' ESCAPE '^' ORDER BY name`)
     .pluck()
     .all() as string[];
   return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all())}`).join('\n');

@@ -58,7 +58,7 @@ describe('scopes', () => {
       campaignId: demo.campaignId, level: 'academique', title: 'Plénière académique de Bordeaux', date: '2020-10-14', lieu: 'Bordeaux',
       academieCode: 'BORDEAUX', declaredTotal: 40,
     });
-    const [landes] = await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '40' });
+    const [landes] = (await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '40', limit: 500 })).items;
     const removed = await demo.call('meetings.delete', { id: landes!.id });
     try {
       const { html } = await demo.call('synthesis.preview', { campaignId: demo.campaignId, scope: 'academie:BORDEAUX' });
@@ -73,7 +73,7 @@ describe('scopes', () => {
   });
 
   it('keeps in the région’s synthesis a guest school’s retex shown at one of its meetings, and in no département’s', async () => {
-    const [gironde] = await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33' });
+    const [gironde] = (await demo.call('meetings.list', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33', limit: 500 })).items;
     const guest = await demo.call('etablissements.create', { uai: '0750001A', nom: 'Lycée invité', type: 'lycee', commune: 'Paris', departementCode: '75' });
     const t1 = (await demo.call('campaigns.get', { id: demo.campaignId })).thematiques[0]!.id;
     const retex = await demo.call('retex.create', {
@@ -109,8 +109,8 @@ describe('scopes', () => {
     const text = flat(pdfText(documents[0]!.path));
     expect(text).toContain('Synthèse académique — académie de Poitiers');
     expect(text).toContain('Académie de Poitiers');
-    const contributions = await demo.call('contributions.list', { campaignId: demo.campaignId, selectedOnly: true });
-    const meetings = await demo.call('meetings.list', { campaignId: demo.campaignId, academieCode: 'POITIERS' });
+    const contributions = (await demo.call('contributions.list', { campaignId: demo.campaignId, selection: 'retenu', limit: 500 })).items;
+    const meetings = (await demo.call('meetings.list', { campaignId: demo.campaignId, academieCode: 'POITIERS', limit: 500 })).items;
     const poitiers = new Set(meetings.map((m) => m.id));
     const t1 = (await demo.call('campaigns.get', { id: demo.campaignId })).thematiques[0]!.id;
     const mine = contributions.filter((c) => c.thematiqueId === t1 && c.kind === 'etat_des_lieux' && c.sourceMeetingIds.some((id) => poitiers.has(id)));

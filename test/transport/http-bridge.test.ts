@@ -293,3 +293,44 @@ describe('HTTP bridge, bodies over the limit', () => {
     }
   });
 });
+
+describe('HTTP bridge, « Annuler »', () => {
+  it('cancels a long call by the id the page gave it; the call answers « Opération annulée. » on its own request', async () => {
+    const { db } = emptyCatalogue();
+    // Long work as the services do it: it reports progress, and stops where it reports once cancelled.
+    const bridge = await startHttpBridge({
+      handlers: {
+        ...handlers,
+        'campaigns.list': async (_input, ctx) => {
+          for (let done = 0; ; done++) {
+            ctx.onProgress?.({ operation: 'campaigns.list', done, total: 0, message: 'travail' });
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        },
+      },
+      context: { db, now: () => FIXED_NOW },
+    });
+    const auth = { 'Content-Type': 'application/json', Authorization: `Bearer ${bridge.token}` };
+    const callId = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const lines = new Promise<string[]>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: new URL(bridge.url).port, path: '/api/call', method: 'POST', headers: { ...auth, 'X-Progress': 'ndjson', 'X-Call-Id': callId } },
+        (res) => {
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve(data.trim().split('\n')));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ name: 'campaigns.list', input: {} }));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await send(bridge, { path: '/api/cancel', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ callId }) })).status).toBe(401);
+    expect((await send(bridge, { path: '/api/cancel', headers: auth, body: JSON.stringify({ callId: 'autre' }) })).body).toEqual({ ok: true, value: { cancelled: false } });
+    expect((await send(bridge, { path: '/api/cancel', headers: auth, body: JSON.stringify({ callId }) })).body).toEqual({ ok: true, value: { cancelled: true } });
+    const answer = await lines;
+    expect(answer.length).toBeGreaterThan(1);
+    expect(JSON.parse(answer.at(-1)!)).toMatchObject({ envelope: { ok: false, error: { message: 'Opération annulée.' } } });
+    await bridge.close();
+  });
+});

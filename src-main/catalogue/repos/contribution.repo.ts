@@ -1,5 +1,7 @@
 import type { Catalogue } from '../database.ts';
-import type { Contribution } from '../../contract/schemas/content.ts';
+import type { Contribution, SelectionState } from '../../contract/schemas/content.ts';
+import type { Page } from '../../contract/schemas/lists.ts';
+import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { contributionIdsOfScope } from './scope.repo.ts';
 import type { StatsScope } from './stats.repo.ts';
 
@@ -35,6 +37,76 @@ export function queryContributions(
       selectedOnly: q.selectedOnly ? 1 : 0,
     }) as ContributionRow[];
   return rows.map(toContribution);
+}
+
+/** The contributions' list as the screens ask for it (contract ContributionFilter, parsed). */
+export interface ContributionPageQuery {
+  campaignId: number;
+  thematiqueId?: number;
+  kind?: string;
+  regionCode?: string;
+  academieCode?: string;
+  departementCode?: string;
+  meetingId?: number;
+  selection?: SelectionState;
+  search?: string;
+  sort: SortSpec;
+  offset: number;
+  limit: number;
+}
+
+const KIND_ORDER = `CASE c.kind WHEN 'etat_des_lieux' THEN 1 WHEN 'attente' THEN 2 WHEN 'action' THEN 3 WHEN 'defi' THEN 4 ELSE 5 END`;
+
+/** Sortable columns (contract CONTRIBUTION_SORTS). `position`: the synthesis's order (contribution_by_thematique). */
+const CONTRIBUTION_ORDER: Record<string, string[]> = {
+  position: ['c.thematique_id', 'c.kind', 'c.position'],
+  kind: [KIND_ORDER, 'c.thematique_id', 'c.position'],
+  text: [sortKey('c.text')],
+  date: [`coalesce((SELECT min(m.date) FROM contribution_source cs JOIN meeting m ON m.id = cs.meeting_id
+    WHERE cs.contribution_id = c.id), '')`],
+};
+
+/**
+ * One page of a consultation's contributions and how many matched. Their territory is their source
+ * meetings' (any of them): the place's meetings by index, then their contributions.
+ */
+export function pageContributions(db: Catalogue, q: ContributionPageQuery): Page<Contribution> {
+  const where = new Where();
+  const place: [string, string] | null = q.departementCode
+    ? ['departement_code', q.departementCode]
+    : q.academieCode
+      ? ['academie_code', q.academieCode]
+      : q.regionCode
+        ? ['region_code', q.regionCode]
+        : null;
+  if (place) {
+    where.add(
+      `c.id IN (SELECT cs.contribution_id FROM meeting m JOIN contribution_source cs ON cs.meeting_id = m.id
+         WHERE m.campaign_id = ? AND m.${place[0]} = ?)`,
+      q.campaignId, place[1],
+    );
+  }
+  where
+    .when(q.thematiqueId, 'c.thematique_id = ?', q.thematiqueId)
+    .when(q.kind, 'c.kind = ?', q.kind)
+    .when(q.meetingId, 'c.id IN (SELECT contribution_id FROM contribution_source WHERE meeting_id = ?)', q.meetingId)
+    .when(q.selection, 'c.selected = ?', q.selection === 'retenu' ? 1 : 0);
+  const match = ftsQuery(q.search);
+  if (match) where.add('c.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?)', match);
+  // A place, a meeting or a search names the contributions: read those by id, then sorted, rather than
+  // walking the consultation's in order to test each (`+`: no index of the consultation).
+  where.add(place || q.meetingId !== undefined || match ? '+c.campaign_id = ?' : 'c.campaign_id = ?', q.campaignId);
+  const { ids, total } = pageIds(db, {
+    from: 'contribution c', idColumn: 'c.id', where, order: orderBy(CONTRIBUTION_ORDER, q.sort, 'c.id'), offset: q.offset, limit: q.limit,
+  });
+  return pageOfItems(contributionsByIds(db, ids), total, q);
+}
+
+/** These contributions, in the order of `ids`. */
+export function contributionsByIds(db: Catalogue, ids: number[]): Contribution[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ContributionRow[];
+  return inOrder(ids, rows.map(toContribution));
 }
 
 /**

@@ -24,6 +24,31 @@ export function readAllRecords(db: Catalogue): RecordFields[] {
   return RECORD_KINDS.flatMap((kind) => READERS[kind](db, ALL));
 }
 
+/** The kinds whose rows are many, by the key their reader can range over. */
+const CHUNKED: Partial<Record<RecordKind, { table: string; key: string; column: string }>> = {
+  etablissement: { table: 'etablissement', key: 'uai', column: 'e.uai' },
+  meeting: { table: 'meeting', key: 'id', column: 'm.id' },
+  retex: { table: 'retex', key: 'id', column: 'r.id' },
+  contribution: { table: 'contribution', key: 'id', column: 'c.id' },
+};
+
+/**
+ * Every record of one kind, `size` at a time: a national catalogue's 300 000 contributions are never
+ * all in memory at once (the others' kinds are small, read whole).
+ */
+export function* readRecordChunks(db: Catalogue, kind: RecordKind, size: number): Generator<RecordFields[]> {
+  const chunked = CHUNKED[kind];
+  if (!chunked) {
+    yield READERS[kind](db, ALL);
+    return;
+  }
+  const keys = db.prepare(`SELECT ${chunked.key} FROM ${chunked.table} ORDER BY ${chunked.key}`).pluck().all() as (number | string)[];
+  for (let i = 0; i < keys.length; i += size) {
+    const last = keys[Math.min(keys.length, i + size) - 1]!;
+    yield READERS[kind](db, { sql: `${chunked.column} BETWEEN ? AND ?`, params: [keys[i], last] });
+  }
+}
+
 /**
  * One record as this catalogue holds it (null when it has no row here): what a received record became
  * once written, its references tied to what exists here.

@@ -85,6 +85,22 @@ export function readExchangeStates(db: Catalogue): Map<string, { fieldsText: str
   return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, localText: localOf(r), row: () => toRecord(r), deleted: r.deleted === 1 }]));
 }
 
+/** The exchange states of these records only (a chunk of the stamping pass). */
+export function readExchangeStatesOf(db: Catalogue, uids: string[]): Map<string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }> {
+  const rows = db.prepare('SELECT * FROM exchange_record WHERE uid IN (SELECT value FROM json_each(?))').all(JSON.stringify(uids)) as RecordRow[];
+  return new Map(rows.map((r) => [r.uid, { fieldsText: r.fields, localText: localOf(r), row: () => toRecord(r), deleted: r.deleted === 1 }]));
+}
+
+/**
+ * The states of one kind whose row was here and is not among `present`: deleted here since the last pass.
+ * Only their keys are read to find them; their texts, for the few found.
+ */
+export function readGoneStates(db: Catalogue, kind: RecordKind, present: Set<string>): [string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }][] {
+  const held = db.prepare('SELECT uid FROM exchange_record WHERE kind = ? AND deleted = 0 AND (pending = 0 OR local IS NOT NULL)').pluck().all(kind) as string[];
+  const gone = held.filter((uid) => !present.has(uid));
+  return gone.length === 0 ? [] : [...readExchangeStatesOf(db, gone)];
+}
+
 /** Received records the tables do not hold as received (a reference not yet here): tried again after each merge. */
 export function readPendingStates(db: Catalogue): { record: ExchangeRecord; localText: string | null }[] {
   return (db.prepare('SELECT * FROM exchange_record WHERE pending = 1').all() as RecordRow[]).map((r) => ({ record: toRecord(r), localText: localOf(r) }));

@@ -1,6 +1,8 @@
 /** Meetings with their attendance, thématiques and ateliers, read in one query per list. */
 import { type Catalogue, containsPattern } from '../database.ts';
-import type { Attendance, Meeting } from '../../contract/schemas/meeting.ts';
+import type { Page } from '../../contract/schemas/lists.ts';
+import type { Attendance, Meeting, MeetingEtat } from '../../contract/schemas/meeting.ts';
+import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { scopeMeetings, type StatsScope } from './stats.repo.ts';
 
 export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsSource' | 'updatedAt' | 'ateliers'> & {
@@ -8,6 +10,7 @@ export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsS
   regionCode: string | null;
 };
 
+/** Internal callers' filter (imports, kit, spreadsheets): every matching meeting, by date. */
 export interface MeetingQuery {
   campaignId: number;
   regionCode?: string;
@@ -69,6 +72,80 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
       search: containsPattern(q.search),
     }) as MeetingRow[];
   return rows.map(toMeeting);
+}
+
+/** The meetings' list as the screens ask for it (contract MeetingFilter, parsed). */
+export interface MeetingPageQuery {
+  campaignId: number;
+  regionCode?: string;
+  academieCode?: string;
+  departementCode?: string;
+  level?: string;
+  thematiqueId?: number;
+  dateFrom?: string;
+  dateTo?: string;
+  etat?: MeetingEtat;
+  search?: string;
+  sort: SortSpec;
+  offset: number;
+  limit: number;
+}
+
+const LEVEL_ORDER = `CASE m.level WHEN 'etablissement' THEN 1 WHEN 'bassin' THEN 2 WHEN 'departemental' THEN 3
+  WHEN 'academique' THEN 4 ELSE 5 END`;
+
+/** Sortable columns (contract MEETING_SORTS): each a list of SQL terms, the id breaking ties. */
+const MEETING_ORDER: Record<string, string[]> = {
+  date: ['m.date'],
+  title: [sortKey('m.title')],
+  level: [LEVEL_ORDER, 'm.date'],
+  place: ["coalesce(m.academie_code, '')", "coalesce(m.departement_code, '')", sortKey('m.lieu')],
+  participants: ['coalesce(m.declared_total, (SELECT sum(count) FROM attendance WHERE meeting_id = m.id), -1)'],
+};
+
+const ETAT: Record<MeetingEtat, string> = {
+  restitution_recue: 'm.restitution_received = 1',
+  restitution_attendue: 'm.restitution_received = 0',
+  participation_inconnue: 'm.declared_total IS NULL AND NOT EXISTS (SELECT 1 FROM attendance WHERE meeting_id = m.id)',
+  sans_thematique: 'NOT EXISTS (SELECT 1 FROM meeting_thematique WHERE meeting_id = m.id)',
+};
+
+/**
+ * One page of a consultation's meetings and how many matched. The territory is the finest place
+ * given (its index: migration 0008); a search goes through meeting_fts (migration 0009).
+ */
+export function pageMeetings(db: Catalogue, q: MeetingPageQuery): Page<Meeting> {
+  const match = ftsQuery(q.search);
+  const place = q.departementCode ?? q.academieCode ?? q.regionCode;
+  // A search (or a thématique, when no place is given) names the meetings: read those by id, then
+  // sorted, rather than walking the consultation's in date order to test each (`+`: no index of it).
+  const named = match !== null || (q.thematiqueId !== undefined && !place);
+  const where = new Where().add(named ? '+m.campaign_id = ?' : 'm.campaign_id = ?', q.campaignId);
+  if (q.departementCode) where.add('m.departement_code = ?', q.departementCode);
+  else if (q.academieCode) where.add('m.academie_code = ?', q.academieCode);
+  else if (q.regionCode) where.add('m.region_code = ?', q.regionCode);
+  where
+    .when(q.level, 'm.level = ?', q.level)
+    .when(q.dateFrom, 'm.date >= ?', q.dateFrom)
+    .when(q.dateTo, 'm.date <= ?', q.dateTo)
+    .when(q.thematiqueId, 'm.id IN (SELECT meeting_id FROM meeting_thematique WHERE thematique_id = ?)', q.thematiqueId)
+    .when(q.etat, q.etat ? ETAT[q.etat] : '');
+  if (match) where.add('m.id IN (SELECT rowid FROM meeting_fts WHERE meeting_fts MATCH ?)', match);
+  // A place's meetings are found by its index (0008), then sorted: never the consultation's walked by
+  // date to test each (which SQLite, without statistics, would choose).
+  const index = q.departementCode ? 'meeting_by_departement' : q.academieCode ? 'meeting_by_academie' : 'meeting_by_region';
+  const { ids, total } = pageIds(db, {
+    from: place && !match ? `meeting m INDEXED BY ${index}` : 'meeting m', idColumn: 'm.id', where,
+    order: orderBy(MEETING_ORDER, q.sort, 'm.id'), offset: q.offset, limit: q.limit,
+  });
+  return pageOfItems(meetingsByIds(db, ids), total, q);
+}
+
+/** These meetings, in the order of `ids`. */
+export function meetingsByIds(db: Catalogue, ids: number[]): Meeting[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as MeetingRow[];
+  return inOrder(ids, rows.map(toMeeting));
 }
 
 /** The meetings a scope's Bilan counts (a département's include its académie-wide concertations). */

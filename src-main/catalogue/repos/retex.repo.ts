@@ -1,5 +1,7 @@
 import type { Catalogue } from '../database.ts';
-import type { Retex } from '../../contract/schemas/content.ts';
+import type { Retex, SelectionState } from '../../contract/schemas/content.ts';
+import type { Page } from '../../contract/schemas/lists.ts';
+import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { retexScope } from './scope.repo.ts';
 import type { StatsScope } from './stats.repo.ts';
 
@@ -29,6 +31,77 @@ export function queryRetex(
     )
     .all({ campaignId: q.campaignId, thematiqueId: q.thematiqueId ?? null, selectedOnly: q.selectedOnly ? 1 : 0 }) as RetexRow[];
   return rows.map(toRetex);
+}
+
+/** The retex list as the screens ask for it (contract RetexFilter, parsed). */
+export interface RetexPageQuery {
+  campaignId: number;
+  thematiqueId?: number;
+  regionCode?: string;
+  academieCode?: string;
+  departementCode?: string;
+  meetingId?: number;
+  selection?: SelectionState;
+  search?: string;
+  sort: SortSpec;
+  offset: number;
+  limit: number;
+}
+
+/** Sortable columns (contract RETEX_SORTS). `position`: the synthesis's order. */
+const RETEX_ORDER: Record<string, string[]> = {
+  position: ['r.thematique_id', 'r.position'],
+  title: [sortKey('r.title')],
+  etablissement: [`coalesce((SELECT ${sortKey('nom')} FROM etablissement WHERE uai = r.etablissement_uai), '')`],
+  date: ["coalesce((SELECT date FROM meeting WHERE id = r.source_meeting_id), '')"],
+};
+
+/**
+ * Where a retex is in the territory: its établissement's place, else its source meeting's (as a
+ * synthesis places it, scope.repo.ts). The two kinds found apart, each by its index (migration 0009),
+ * never by walking the consultation's retex. Parameters: the place's code, the consultation, the code.
+ */
+function retexInPlace(column: 'departement_code' | 'academie_code' | 'region_code'): string {
+  const etablissements =
+    column === 'departement_code'
+      ? 'SELECT uai FROM etablissement WHERE departement_code = ?'
+      : column === 'academie_code'
+        ? 'SELECT e.uai FROM etablissement e JOIN departement d ON d.code = e.departement_code WHERE d.academie_code = ?'
+        : `SELECT e.uai FROM etablissement e JOIN departement d ON d.code = e.departement_code
+           JOIN academie a ON a.code = d.academie_code WHERE a.region_code = ?`;
+  return `r.id IN (
+      SELECT id FROM retex WHERE etablissement_uai IN (${etablissements})
+      UNION ALL
+      SELECT id FROM retex WHERE source_meeting_id IN (SELECT id FROM meeting WHERE campaign_id = ? AND ${column} = ?)
+        AND etablissement_uai IS NULL)`;
+}
+
+/** One page of a consultation's retex and how many matched. */
+export function pageRetex(db: Catalogue, q: RetexPageQuery): Page<Retex> {
+  const where = new Where();
+  if (q.departementCode) where.add(retexInPlace('departement_code'), q.departementCode, q.campaignId, q.departementCode);
+  else if (q.academieCode) where.add(retexInPlace('academie_code'), q.academieCode, q.campaignId, q.academieCode);
+  else if (q.regionCode) where.add(retexInPlace('region_code'), q.regionCode, q.campaignId, q.regionCode);
+  where
+    .when(q.thematiqueId, 'r.thematique_id = ?', q.thematiqueId)
+    .when(q.meetingId, 'r.source_meeting_id = ?', q.meetingId)
+    .when(q.selection, 'r.selected = ?', q.selection === 'retenu' ? 1 : 0);
+  const match = ftsQuery(q.search);
+  if (match) where.add('r.id IN (SELECT rowid FROM retex_fts WHERE retex_fts MATCH ?)', match);
+  // A place, a meeting or a search names the retex: read those by id, then sorted (see pageContributions).
+  const narrow = q.departementCode || q.academieCode || q.regionCode || q.meetingId !== undefined || match;
+  where.add(narrow ? '+r.campaign_id = ?' : 'r.campaign_id = ?', q.campaignId);
+  const { ids, total } = pageIds(db, {
+    from: 'retex r', idColumn: 'r.id', where, order: orderBy(RETEX_ORDER, q.sort, 'r.id'), offset: q.offset, limit: q.limit,
+  });
+  return pageOfItems(retexByIds(db, ids), total, q);
+}
+
+/** These retex, in the order of `ids`. */
+export function retexByIds(db: Catalogue, ids: number[]): Retex[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RetexRow[];
+  return inOrder(ids, rows.map(toRetex));
 }
 
 /**

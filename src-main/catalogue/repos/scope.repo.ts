@@ -16,6 +16,10 @@ export interface ScopedSql {
  * alone when `selectedOnly`.
  */
 export function contributionIdsOfScope(campaignId: number, scope: StatsScope, selectedOnly = false): ScopedSql {
+  // The whole country: every contribution of the consultation, attached or not.
+  if (scope.filterColumn === 'national') {
+    return { sql: `SELECT c.id FROM contribution c WHERE c.campaign_id = ?${selectedOnly ? ' AND c.selected = 1' : ''}`, params: [campaignId] };
+  }
   const f = scopeMeetings(campaignId, scope);
   const sources = `SELECT cs.contribution_id FROM meeting m JOIN contribution_source cs ON cs.meeting_id = m.id WHERE ${f.sql}`;
   if (scope.filterColumn !== 'region_code') return { sql: sources, params: f.params };
@@ -41,6 +45,8 @@ export function contributionIdsInScope(db: Catalogue, campaignId: number, scope:
  * The joins and the condition on a retex `r` (each join by its key: a retex is placed in a few lookups).
  */
 export function retexScope(scope: StatsScope): { joins: string; where: ScopedSql } {
+  // The whole country: every retex of the consultation.
+  if (scope.filterColumn === 'national') return { joins: '', where: { sql: '1', params: [] } };
   const place =
     scope.filterColumn === 'departement_code'
       ? 'd.code'

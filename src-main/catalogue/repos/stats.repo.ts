@@ -20,7 +20,8 @@ export interface FiguresRow {
  * départements of an académie (the académie-wide meetings forming a row of their own, key '').
  */
 export interface StatsScope {
-  filterColumn: 'region_code' | 'academie_code' | 'departement_code';
+  /** `national`: every meeting of the consultation (filterValue unused). */
+  filterColumn: 'region_code' | 'academie_code' | 'departement_code' | 'national';
   filterValue: string;
   rowColumn: 'academie_code' | 'departement_code';
   /**
@@ -32,6 +33,7 @@ export interface StatsScope {
 
 /** Whether a meeting (alias m) is the scope's, as SQL, with its parameters in order (see scopeMeetings). */
 export function scopeFilter(scope: StatsScope): { sql: string; params: string[] } {
+  if (scope.filterColumn === 'national') return { sql: '1', params: [] };
   const own = `m.${scope.filterColumn} = ?`;
   if (!scope.academieWide) return { sql: own, params: [scope.filterValue] };
   return {
@@ -48,6 +50,7 @@ export function scopeFilter(scope: StatsScope): { sql: string; params: string[] 
  * consultation outside the OR, it walked every meeting of the consultation instead.
  */
 export function scopeMeetings(campaignId: number, scope: StatsScope): { sql: string; params: (string | number)[] } {
+  if (scope.filterColumn === 'national') return { sql: 'm.campaign_id = ?', params: [campaignId] };
   const own = `m.campaign_id = ? AND m.${scope.filterColumn} = ?`;
   if (!scope.academieWide) return { sql: own, params: [campaignId, scope.filterValue] };
   return {
@@ -63,7 +66,8 @@ export function scopeMeetings(campaignId: number, scope: StatsScope): { sql: str
  */
 function withCategoryTotals(meetings: string, also?: string): string {
   return `WITH scoped AS MATERIALIZED (
-      SELECT m.*, (SELECT sum(count) FROM attendance WHERE meeting_id = m.id) AS category_total
+      SELECT m.id, m.level, m.academie_code, m.departement_code, m.declared_total,
+        (SELECT sum(count) FROM attendance WHERE meeting_id = m.id) AS category_total
       FROM meeting m WHERE ${meetings}${also ? ` AND ${also}` : ''})`;
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ContributionKind, LinkKind, Scale } from '../domain.ts';
 import { HttpUrl, Id, label, patchOf, text, Uai } from '../primitives.ts';
+import { PageFields, pageOf, SearchText, sortOf, TerritoryFilterFields } from './lists.ts';
 import { ScopeRef } from './reports.ts';
 
 export const RetexLink = z.object({ kind: LinkKind, url: HttpUrl, label: text(200).default('') });
@@ -45,12 +46,36 @@ export const ContributionUpdate = patchOf(ContributionFields.omit({ campaignId: 
 export const Contribution = ContributionFields.extend({ id: Id });
 export type Contribution = z.infer<typeof Contribution>;
 
-export const ContentFilter = z.object({
+/** Retained for the synthesis or not. */
+export const SelectionState = z.enum(['retenu', 'non_retenu']);
+export type SelectionState = z.infer<typeof SelectionState>;
+
+/** What retex and contributions are filtered on; their territory is their source meeting's (or établissement's). */
+const ContentFilterFields = {
   campaignId: Id,
   thematiqueId: Id.optional(),
+  ...TerritoryFilterFields,
+  /** Cited by this meeting. */
+  meetingId: Id.optional(),
+  selection: SelectionState.optional(),
+  search: SearchText.optional(),
+  ...PageFields,
+};
+
+/** `position`: the synthesis' order (thématique, then position). */
+export const RETEX_SORTS = ['position', 'title', 'etablissement', 'date'] as const;
+export const RetexFilter = z.object({ ...ContentFilterFields, sort: sortOf(RETEX_SORTS, 'position') });
+export type RetexFilter = z.input<typeof RetexFilter>;
+export const RetexPage = pageOf(Retex);
+
+export const CONTRIBUTION_SORTS = ['position', 'kind', 'text', 'date'] as const;
+export const ContributionFilter = z.object({
+  ...ContentFilterFields,
   kind: ContributionKind.optional(),
-  selectedOnly: z.boolean().optional(),
+  sort: sortOf(CONTRIBUTION_SORTS, 'position'),
 });
+export type ContributionFilter = z.input<typeof ContributionFilter>;
+export const ContributionPage = pageOf(Contribution);
 
 /** Text written in the app for one section: once for the document, or per thématique. */
 export const SectionTextKey = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryCode, MeetingFormat, MeetingLevel } from '../domain.ts';
-import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, RegionCode, text, Uai } from '../primitives.ts';
+import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, text, Uai } from '../primitives.ts';
+import { pageOf, PageFields, SearchText, sortOf, TerritoryFilterFields } from './lists.ts';
 
 export const Atelier = z.object({
   thematiqueId: Id,
@@ -44,17 +45,27 @@ export const Meeting = MeetingFields.extend({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/** The columns the meetings' list sorts on (« lieu »: académie, département, then the place's name). */
+export const MEETING_SORTS = ['date', 'title', 'level', 'place', 'participants'] as const;
+/** Where a meeting stands: its restitution received or awaited, its count unknown, no thématique given. */
+export const MeetingEtat = z.enum(['restitution_recue', 'restitution_attendue', 'participation_inconnue', 'sans_thematique']);
+export type MeetingEtat = z.infer<typeof MeetingEtat>;
+
 export const MeetingFilter = z.object({
   campaignId: Id,
-  regionCode: RegionCode.optional(),
+  ...TerritoryFilterFields,
   level: MeetingLevel.optional(),
-  academieCode: AcademieCode.optional(),
-  departementCode: DepartementCode.optional(),
   thematiqueId: Id.optional(),
   dateFrom: IsoDate.optional(),
   dateTo: IsoDate.optional(),
-  search: z.string().max(200).optional(),
+  etat: MeetingEtat.optional(),
+  /** Full text over title, lieu, notes, ateliers' défis and the établissement's name and commune. */
+  search: SearchText.optional(),
+  sort: sortOf(MEETING_SORTS, 'date'),
+  ...PageFields,
 });
+export type MeetingFilter = z.input<typeof MeetingFilter>;
+export const MeetingPage = pageOf(Meeting);
 
 /** What cites a meeting as its source: detached when it is deleted, tied back when it is restored. */
 export const MeetingLinks = z.object({

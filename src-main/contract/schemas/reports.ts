@@ -4,16 +4,16 @@ import { BassinKind, CategoryCode, MeetingFormat } from '../domain.ts';
 import { Id, IsoDate, RegionCode, text } from '../primitives.ts';
 
 /**
- * What a Bilan or a synthesis covers: the région académique (the default), one académie, or one
- * département, written `region`, `academie:BORDEAUX`, `departement:33`.
+ * What a Bilan or a synthesis covers: the région académique (the default), one académie, one
+ * département, or the whole country, written `region`, `academie:BORDEAUX`, `departement:33`, `national`.
  */
 export const ScopeRef = z
   .string()
   // "academie:poitiers" is what people type: codes are compared in capitals.
   .transform((value) => value.trim().replace(/^(\w+):(.*)$/, (_m, kind: string, code: string) => `${kind.toLowerCase()}:${code.toUpperCase()}`))
   .pipe(
-    z.string().regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/, {
-      message: 'périmètre invalide : « region », « academie:CODE » (ex. academie:BORDEAUX) ou « departement:CODE » (ex. departement:33) attendu',
+    z.string().regex(/^(region|national|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/, {
+      message: 'périmètre invalide : « region », « academie:CODE » (ex. academie:BORDEAUX), « departement:CODE » (ex. departement:33) ou « national » attendu',
     }),
   );
 export type ScopeRef = z.infer<typeof ScopeRef>;
@@ -44,13 +44,28 @@ export const BilanRow = Figures.extend({
   /** True when the second level was one concertation for the whole académie (Limoges in 2020). */
   academiqueLevel: z.boolean(),
 });
+/** A région académique in the national Bilan: its académies' rows (by code) and its own totals. */
+export const BilanRegion = z.object({
+  code: RegionCode,
+  name: z.string(),
+  /** The codes of its académies, in the order of the Bilan's rows. */
+  academies: z.array(z.string()),
+  totals: Figures,
+  regional: z.object({ meetings: z.number().int(), participants: z.number().int() }),
+});
+export type BilanRegion = z.infer<typeof BilanRegion>;
+
 export const Bilan = z.object({
   campaignId: Id,
-  regionCode: RegionCode,
+  /** Null for the national Bilan (regionName is then « France entière »). */
+  regionCode: RegionCode.nullable(),
   regionName: z.string(),
-  scope: z.object({ kind: z.enum(['region', 'academie', 'departement']), code: z.string(), name: z.string() }),
+  scope: z.object({ kind: z.enum(['region', 'academie', 'departement', 'national']), code: z.string(), name: z.string() }),
+  /** A national Bilan's rows are every académie, grouped by région académique in `regions`. */
   rowKind: z.enum(['academie', 'departement']),
   rows: z.array(BilanRow),
+  /** The national Bilan only: the régions académiques, each with its académies and totals. */
+  regions: z.array(BilanRegion).optional(),
   totals: Figures,
   /** Région-wide meetings: a level above the académies' rows, reported beside them. */
   regional: z.object({ meetings: z.number().int(), participants: z.number().int() }),

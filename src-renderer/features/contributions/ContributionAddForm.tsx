@@ -2,18 +2,16 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import { useEffect, useRef, useState } from 'react';
 import type { ContributionKind } from '../../../src-main/contract/domain.ts';
-import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import { useUnsavedWork } from '../../app/unsaved.ts';
-import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
 import { ContributionFields, type FieldValues } from './ContributionFields.tsx';
 import type { ContributionDraft } from './useContributionBoard.ts';
 
 /** A new contribution in the thématique, written here and saved with "Enregistrer". */
-export function ContributionAddForm({ kind, defis, headings, meetings, busy, onSave, onCancel }: {
+export function ContributionAddForm({ campaignId, thematiqueId, kind, headings, busy, onSave, onCancel }: {
+  campaignId: number;
+  thematiqueId: number;
   kind: ContributionKind;
-  defis: Contribution[];
   headings: string[];
-  meetings: MeetingChoice[];
   busy: boolean;
   onSave: (draft: ContributionDraft) => Promise<boolean>;
   onCancel: () => void;
@@ -35,11 +33,11 @@ export function ContributionAddForm({ kind, defis, headings, meetings, busy, onS
       <h3 id="contrib-add-title" ref={title} tabIndex={-1} className="fr-h5">Nouvelle contribution</h3>
       <ContributionFields
         idPrefix="contrib-new"
+        campaignId={campaignId}
+        thematiqueId={thematiqueId}
         values={values}
         textError={textError}
-        defis={defis}
         headings={headings}
-        meetings={meetings}
         update={update}
         commit={update}
       />

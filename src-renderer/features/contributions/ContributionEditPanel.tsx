@@ -1,17 +1,14 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
-import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
 import { ProvenanceLine } from '../../components/ProvenanceLine.tsx';
 import { ContributionFields, type FieldValues } from './ContributionFields.tsx';
 import type { ContributionPatch } from './useContributionBoard.ts';
 
 /** Inline editing of one contribution: each field saved when left (text) or chosen (lists, boxes). */
-export function ContributionEditPanel({ contribution, defis, headings, meetings, onEdit, onClose }: {
+export function ContributionEditPanel({ contribution, headings, onEdit, onClose }: {
   contribution: Contribution;
-  defis: Contribution[];
   headings: string[];
-  meetings: MeetingChoice[];
   onEdit: (patch: ContributionPatch) => void;
   onClose: () => void;
 }) {
@@ -42,11 +39,12 @@ export function ContributionEditPanel({ contribution, defis, headings, meetings,
       <ProvenanceLine kind="contribution" id={c.id} />
       <ContributionFields
         idPrefix={`contrib-${c.id}`}
+        campaignId={c.campaignId}
+        thematiqueId={c.thematiqueId}
+        selfId={c.id}
         values={values}
         textError={textError}
-        defis={defis.filter((d) => d.id !== c.id)}
         headings={headings}
-        meetings={meetings}
         update={update}
         commit={commit}
       />

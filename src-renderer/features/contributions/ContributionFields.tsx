@@ -1,9 +1,8 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { ContributionKind, Scale } from '../../../src-main/contract/domain.ts';
-import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
-import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
-import { CONTRIBUTION_KIND_LABELS, excerpt, KINDS, SCALE_HEADINGS, SCALES } from './kinds.ts';
+import { DefiSelect } from './DefiSelect.tsx';
+import { CONTRIBUTION_KIND_LABELS, KINDS, SCALE_HEADINGS, SCALES } from './kinds.ts';
 import { MeetingMultiSelect } from './MeetingMultiSelect.tsx';
 
 export interface FieldValues {
@@ -19,15 +18,16 @@ export interface FieldValues {
  * The fields of a contribution, for the add form and the inline editor alike: `update` follows the
  * typing, `commit` is the moment to save (a text field left, a list chosen, a box checked).
  */
-export function ContributionFields({ idPrefix, values, textError, defis, headings, meetings, update, commit }: {
+export function ContributionFields({ idPrefix, campaignId, thematiqueId, selfId, values, textError, headings, update, commit }: {
   idPrefix: string;
+  campaignId: number;
+  thematiqueId: number;
+  /** The contribution edited (a défi does not answer itself). */
+  selfId?: number;
   values: FieldValues;
   textError: string | null;
-  /** The thématique's défis, that a proposition may answer. */
-  defis: Contribution[];
   /** Group titles already used in the thématique, offered while typing. */
   headings: string[];
-  meetings: MeetingChoice[];
   update: (patch: Partial<FieldValues>) => void;
   commit: (patch: Partial<FieldValues>) => void;
 }) {
@@ -89,23 +89,19 @@ export function ContributionFields({ idPrefix, values, textError, defis, heading
         </Select>
       </div>
       {values.kind === 'proposition' && (
-        <Select
-          label="Défi auquel elle répond (facultatif)"
-          hint={defis.length === 0 ? 'Cette thématique n’a pas encore de défi.' : 'Le document la place sous ce défi.'}
-          nativeSelectProps={{
-            id: `${idPrefix}-parent`,
-            value: values.parentId === null ? '' : String(values.parentId),
-            onChange: (e) => commit({ parentId: e.target.value === '' ? null : Number(e.target.value) }),
-          }}
-        >
-          <option value="">— Aucun défi —</option>
-          {defis.map((d) => <option key={d.id} value={d.id}>{excerpt(d.text, 110)}</option>)}
-        </Select>
+        <DefiSelect
+          idPrefix={idPrefix}
+          campaignId={campaignId}
+          thematiqueId={thematiqueId}
+          value={values.parentId}
+          exclude={selfId}
+          onChange={(parentId) => commit({ parentId })}
+        />
       )}
       <MeetingMultiSelect
         idPrefix={`${idPrefix}-sources`}
         legend="Rencontres d’où elle provient"
-        choices={meetings}
+        campaignId={campaignId}
         value={values.sourceMeetingIds}
         onChange={(sourceMeetingIds) => commit({ sourceMeetingIds })}
       />

@@ -5,25 +5,26 @@ import type { Contribution } from '../../../src-main/contract/schemas/content.ts
 import { ConfirmDelete } from '../retex/ConfirmDelete.tsx';
 import { reorderKey } from '../retex/reorder.ts';
 import { RichText } from '../retex/RichText.tsx';
-import type { MeetingChoice } from '../retex/useCampaignMeetings.ts';
 import { ContributionEditPanel } from './ContributionEditPanel.tsx';
-import { excerpt, SCALE_HEADINGS } from './kinds.ts';
+import { CONTRIBUTION_KIND_LABELS, excerpt, SCALE_HEADINGS } from './kinds.ts';
 import type { ContributionPatch } from './useContributionBoard.ts';
 
-const SOURCES_SHOWN = 3;
+/** Sources named on an item (their labels are asked one by one); the others counted. */
+export const SOURCES_SHOWN = 3;
 
 /** One contribution: its text, group title, scale and sources; kept or not, its place, inline editing. */
-export function ContributionItem({ contribution: c, rank, count, hintId, editing, defis, headings, meetings, answers, onToggle, onMove, onEdit, onEditing, onDelete }: {
+export function ContributionItem({ contribution: c, rank, count, hintId, editing, headings, meetingLabel, defiText, showKind = false, onToggle, onMove, onEdit, onEditing, onDelete }: {
   contribution: Contribution;
   rank: number | null;
   count: number;
   hintId: string;
   editing: boolean;
-  defis: Contribution[];
   headings: string[];
-  meetings: { choices: MeetingChoice[]; byId: Map<number, MeetingChoice> };
-  /** For a défi: how many propositions answer it. */
-  answers: number;
+  meetingLabel: (id: number) => string;
+  /** The text of the défi a proposition answers, once known. */
+  defiText: (id: number) => string | null;
+  /** In the list of every kind (not retained): say which. */
+  showKind?: boolean;
   onToggle: (keep: boolean) => void;
   onMove: (delta: -1 | 1, focus: 'item' | 'button') => void;
   onEdit: (patch: ContributionPatch) => void;
@@ -31,8 +32,8 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
   onDelete: () => Promise<unknown>;
 }) {
   const name = excerpt(c.text);
-  const parent = c.parentId === null ? null : defis.find((d) => d.id === c.parentId);
-  const sources = c.sourceMeetingIds.map((id) => meetings.byId.get(id)?.label ?? `rencontre n° ${id}`);
+  const parent = c.parentId === null ? null : defiText(c.parentId);
+  const sources = c.sourceMeetingIds.map((id, index) => (index < SOURCES_SHOWN ? meetingLabel(id) : ''));
   return (
     <li
       id={`contrib-item-${c.id}`}
@@ -54,11 +55,11 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
             <RichText text={c.text} />
           </p>
           <p className="contrib-item__tags fr-mb-1w">
+            {showKind && <Badge as="span" small noIcon severity="new">{CONTRIBUTION_KIND_LABELS[c.kind]}</Badge>}
             {c.heading && <Badge as="span" small noIcon severity="info">Titre de groupe : {c.heading}</Badge>}
             {c.scale && <Badge as="span" small noIcon>Échelle : {SCALE_HEADINGS[c.scale]}</Badge>}
-            {c.kind === 'defi' && answers > 0 && <Badge as="span" small noIcon>{answers} proposition{answers > 1 ? 's' : ''} y répond{answers > 1 ? 'ent' : ''}</Badge>}
           </p>
-          {parent && <p className="fr-text--sm fr-mb-1w">Répond au défi : « {excerpt(parent.text, 110)} »</p>}
+          {parent && <p className="fr-text--sm fr-mb-1w">Répond au défi : « {excerpt(parent, 110)} »</p>}
           <p className="fr-text--xs fr-mb-0 contrib-item__sources">
             {sources.length === 0
               ? 'Aucune rencontre d’origine indiquée.'
@@ -114,7 +115,7 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
             <ConfirmDelete
               name={name}
               what="la contribution"
-              details={answers > 0 ? `${answers} proposition${answers > 1 ? 's' : ''} y répond${answers > 1 ? 'ent' : ''} : elle${answers > 1 ? 's' : ''} en ser${answers > 1 ? 'ont' : 'a'} détachée${answers > 1 ? 's' : ''}.` : undefined}
+              details={c.kind === 'defi' ? 'Les propositions qui y répondent en seront détachées (« Annuler » les y rattache).' : undefined}
               onConfirm={onDelete}
             />
           </div>
@@ -123,9 +124,7 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
       {editing && (
         <ContributionEditPanel
           contribution={c}
-          defis={defis}
           headings={headings}
-          meetings={meetings.choices}
           onEdit={onEdit}
           onClose={() => {
             onEditing(false);

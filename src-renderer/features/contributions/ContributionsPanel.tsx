@@ -3,57 +3,67 @@ import { useMemo, useState } from 'react';
 import type { ContributionKind } from '../../../src-main/contract/domain.ts';
 import type { Campaign, Thematique } from '../../../src-main/contract/schemas/campaign.ts';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
+import { PAGE_LIMIT_MAX } from '../../../src-main/contract/schemas/lists.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { frenchNumber } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { useMeetingLabels } from '../../components/useMeetingLabels.ts';
+import { useDefiTexts } from './useDefiTexts.ts';
 import { SaveStatus } from '../retex/SaveStatus.tsx';
-import { useCampaignMeetings } from '../retex/useCampaignMeetings.ts';
 import { useFocusAfterMove } from '../retex/useFocusAfterMove.ts';
 import { ContributionAddForm } from './ContributionAddForm.tsx';
 import { deleteContributionWithUndo } from './contributionDeletion.ts';
-import { ContributionKindGroup, type GroupActions } from './ContributionKindGroup.tsx';
+import { ContributionKindGroup, type ItemContext } from './ContributionKindGroup.tsx';
+import { SOURCES_SHOWN } from './ContributionItem.tsx';
+import { ContributionOthers } from './ContributionOthers.tsx';
 import { useContributionBoard } from './useContributionBoard.ts';
 
-/** One thématique's contributions (loaded alone: a thématique at a time keeps long catalogues quick). */
+/** One thématique's contributions: those kept, by kind and in order, then the others, searched and paged. */
 export function ContributionsPanel({ campaign, thematique }: { campaign: Campaign; thematique: Thematique }) {
   const { notify } = useApp();
   const board = useContributionBoard(campaign.id, thematique.id);
-  const meetings = useCampaignMeetings(campaign.id);
   const [adding, setAdding] = useState<ContributionKind | null>(null);
   const [editingId, setEditingId] = useState<number | null>(null);
-  useFocusAfterMove(board.focusAfter, board.items);
+  useFocusAfterMove(board.focusAfter, [board.kept, board.othersQuery.data], board.awaitingOthers);
   const hintId = `contrib-hint-${thematique.id}`;
 
-  const items = board.items ?? [];
-  const defis = useMemo(() => items.filter((c) => c.kind === 'defi').sort((a, b) => a.position - b.position || a.id - b.id), [items]);
+  const kept = useMemo(() => board.kept ?? [], [board.kept]);
+  const shown = useMemo(() => [...kept, ...board.others], [kept, board.others]);
+  const meetingLabel = useMeetingLabels(shown.flatMap((c) => c.sourceMeetingIds.slice(0, SOURCES_SHOWN)));
+  const defiText = useDefiTexts(shown.flatMap((c) => (c.parentId === null ? [] : [c.parentId])));
+  // Group titles offered while typing: those of the contributions on screen.
   const headings = useMemo(
-    () => [...new Set(items.map((c) => c.heading).filter((h): h is string => Boolean(h)))].sort((a, b) => a.localeCompare(b, 'fr')),
-    [items],
+    () => [...new Set(shown.map((c) => c.heading).filter((h): h is string => Boolean(h)))].sort((a, b) => a.localeCompare(b, 'fr')),
+    [shown],
   );
-  const answers = useMemo(() => {
-    const count = new Map<number, number[]>();
-    for (const c of items) if (c.parentId !== null) count.set(c.parentId, [...(count.get(c.parentId) ?? []), c.id]);
-    return count;
-  }, [items]);
 
-  const actions: Omit<GroupActions, 'add'> = {
-    toggle: board.toggle,
-    move: board.move,
-    edit: board.edit,
-    remove: async (c: Contribution) => {
-      const ok = await board.queue.save(() => deleteContributionWithUndo(c, answers.get(c.id) ?? [], notify), 'Supprimée');
-      if (ok) {
-        board.forget(c.id);
-        if (editingId === c.id) setEditingId(null);
-        document.getElementById(`contrib-group-${c.kind}`)?.focus();
-      }
+  const ctx = (add: () => void): ItemContext => ({
+    hintId,
+    headings,
+    meetingLabel,
+    defiText,
+    editingId,
+    setEditingId,
+    actions: {
+      toggle: board.toggle,
+      move: board.move,
+      edit: board.edit,
+      remove: async (c: Contribution) => {
+        const ok = await board.queue.save(() => deleteContributionWithUndo(c, notify), 'Supprimée');
+        if (ok) {
+          board.forget(c.id);
+          if (editingId === c.id) setEditingId(null);
+          document.getElementById(c.selected ? `contrib-group-${c.kind}` : 'contrib-others-title')?.focus();
+        }
+      },
+      add,
     },
-  };
+  });
 
-  if (board.query.error && !board.items) return <ErrorNotice error={board.query.error} />;
-  if (!board.items) return <Loading what="Chargement des contributions" />;
-  const kept = items.filter((c) => c.selected).length;
+  if (board.keptQuery.error && !board.kept) return <ErrorNotice error={board.keptQuery.error} />;
+  if (!board.kept) return <Loading what="Chargement des contributions" />;
+  const loaded = kept.length;
 
   return (
     <div className="contrib-panel">
@@ -64,20 +74,23 @@ export function ContributionsPanel({ campaign, thematique }: { campaign: Campaig
         )}
       </div>
       <p className="fr-mb-1w">
-        {frenchNumber(items.length)} contribution{items.length > 1 ? 's' : ''}, dont {frenchNumber(kept)} retenue{kept > 1 ? 's' : ''} pour la synthèse.
+        {frenchNumber(board.keptTotal)} contribution{board.keptTotal > 1 ? 's' : ''} retenue{board.keptTotal > 1 ? 's' : ''} pour la synthèse
+        {board.othersQuery.data && !board.filters.active && !board.list.search
+          ? `, ${frenchNumber(board.othersQuery.data.total)} non retenue${board.othersQuery.data.total > 1 ? 's' : ''}`
+          : ''}
+        .{board.keptTotal > loaded ? ` Les ${frenchNumber(loaded)} premières dans l’ordre du document sont affichées.` : ''}
       </p>
       <p id={hintId} className="fr-text--sm contrib-hint">
         Pour changer l’ordre d’une contribution retenue : « Monter » et « Descendre », ou Alt + Flèche haut / Alt + Flèche bas sur la contribution.
       </p>
       <SaveStatus phase={board.queue.phase} message={board.queue.message} />
       <ErrorNotice error={board.queue.error} onClose={board.queue.clearError} />
-      <ErrorNotice error={meetings.error} />
       {adding !== null && (
         <ContributionAddForm
+          campaignId={campaign.id}
+          thematiqueId={thematique.id}
           kind={adding}
-          defis={defis}
           headings={headings}
-          meetings={meetings.choices}
           busy={board.queue.phase === 'saving'}
           onCancel={() => setAdding(null)}
           onSave={async (draft) => {
@@ -90,19 +103,14 @@ export function ContributionsPanel({ campaign, thematique }: { campaign: Campaig
         />
       )}
       {board.groups.map((group) => (
-        <ContributionKindGroup
-          key={group.kind}
-          group={group}
-          hintId={hintId}
-          defis={defis}
-          headings={headings}
-          meetings={meetings}
-          answersOf={(id) => answers.get(id)?.length ?? 0}
-          editingId={editingId}
-          setEditingId={setEditingId}
-          actions={{ ...actions, add: () => setAdding(group.kind) }}
-        />
+        <ContributionKindGroup key={group.kind} group={group} ctx={ctx(() => setAdding(group.kind))} />
       ))}
+      {!board.allKeptLoaded && loaded < PAGE_LIMIT_MAX && (
+        <Button priority="secondary" iconId="fr-icon-arrow-down-s-line" disabled={board.keptQuery.loading} onClick={board.showMoreKept}>
+          {`Afficher plus de contributions retenues (${frenchNumber(loaded)} sur ${frenchNumber(board.keptTotal)})`}
+        </Button>
+      )}
+      <ContributionOthers board={board} campaignId={campaign.id} thematiqueNumber={thematique.number} ctx={ctx(() => setAdding('etat_des_lieux'))} />
     </div>
   );
 }

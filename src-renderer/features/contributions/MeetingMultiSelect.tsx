@@ -1,56 +1,55 @@
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useMemo, useState } from 'react';
+import { Button } from '@codegouvfr/react-dsfr/Button';
 import { frenchNumber } from '../../components/format.ts';
-import { fold, type MeetingChoice } from '../retex/useCampaignMeetings.ts';
+import { MeetingCombobox } from '../../components/MeetingCombobox.tsx';
+import { useMeetingLabels } from '../../components/useMeetingLabels.ts';
 
-/** Beyond this many matches, the filter must narrow the list (3 000 meetings stay quick). */
-const SHOWN = 100;
-
-/** The meetings a contribution came from: checkboxes in a scrollable fieldset, with a filter. */
-export function MeetingMultiSelect({ idPrefix, legend, choices, value, onChange }: {
+/** The meetings a contribution came from: those chosen, each removable, and a combobox that adds one. */
+export function MeetingMultiSelect({ idPrefix, legend, campaignId, value, onChange }: {
   idPrefix: string;
   legend: string;
-  choices: MeetingChoice[];
+  campaignId: number;
   value: number[];
   onChange: (ids: number[]) => void;
 }) {
-  const [filter, setFilter] = useState('');
-  const needle = fold(filter.trim());
-  const byId = useMemo(() => new Map(choices.map((c) => [c.id, c])), [choices]);
-  const matching = useMemo(() => (needle ? choices.filter((c) => c.haystack.includes(needle)) : choices), [choices, needle]);
-  const shown = matching.slice(0, SHOWN);
-  const shownIds = new Set(shown.map((c) => c.id));
-  /** Checked meetings the filter hides stay visible (first), so that they can be unchecked. */
-  const hiddenChecked = value.filter((id) => !shownIds.has(id)).map((id) => byId.get(id) ?? { id, label: `Rencontre n° ${id}` });
-  const checked = new Set(value);
-  const toggle = (id: number, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
-
-  const box = (m: { id: number; label: string }) => (
-    <div key={m.id} className="fr-checkbox-group fr-checkbox-group--sm">
-      <input type="checkbox" id={`${idPrefix}-${m.id}`} checked={checked.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
-      <label className="fr-label" htmlFor={`${idPrefix}-${m.id}`}>{m.label}</label>
-    </div>
-  );
-
+  const label = useMeetingLabels(value);
   return (
     <fieldset className="fr-fieldset meeting-multi" aria-describedby={`${idPrefix}-count`}>
       <legend className="fr-fieldset__legend fr-text--regular">{legend}</legend>
       <div className="fr-fieldset__element">
-        <Input
-          label="Filtrer les rencontres"
-          hintText="Mots du titre, lieu ou date (par exemple « Vienne » ou « octobre »)"
-          nativeInputProps={{ type: 'search', value: filter, autoComplete: 'off', onChange: (e) => setFilter(e.target.value) }}
-        />
         <p id={`${idPrefix}-count`} className="fr-text--sm fr-mb-1w" role="status">
-          {frenchNumber(value.length)} cochée{value.length > 1 ? 's' : ''} ·{' '}
-          {needle ? `${frenchNumber(matching.length)} sur ${frenchNumber(choices.length)} correspondent au filtre` : `${frenchNumber(choices.length)} rencontres`}
-          {matching.length > SHOWN ? ` ; les ${SHOWN} premières sont affichées, précisez le filtre` : ''}
+          {value.length === 0 ? 'Aucune rencontre choisie.' : `${frenchNumber(value.length)} rencontre${value.length > 1 ? 's' : ''} choisie${value.length > 1 ? 's' : ''}.`}
         </p>
-        <div className="meeting-multi__list">
-          {hiddenChecked.map(box)}
-          {shown.map(box)}
-          {shown.length === 0 && <p className="fr-text--sm fr-mb-0">Aucune rencontre ne correspond au filtre.</p>}
-        </div>
+        {value.length > 0 && (
+          <ul className="app-chosen" aria-label={`${legend} : rencontres choisies`}>
+            {value.map((id) => (
+              <li key={id}>
+                <span>{label(id)}</span>
+                <Button
+                  type="button"
+                  size="small"
+                  priority="tertiary"
+                  iconId="fr-icon-close-line"
+                  nativeButtonProps={{ 'aria-label': `Retirer ${label(id)}` }}
+                  onClick={() => {
+                    onChange(value.filter((v) => v !== id));
+                    document.getElementById(`${idPrefix}-add`)?.focus();
+                  }}
+                >
+                  Retirer
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <MeetingCombobox
+          id={`${idPrefix}-add`}
+          campaignId={campaignId}
+          label="Ajouter une rencontre"
+          hint="Tapez une partie de l’intitulé, du lieu ou la date, puis choisissez (flèches et Entrée)"
+          value={null}
+          exclude={value}
+          onChange={(id) => id !== null && !value.includes(id) && onChange([...value, id])}
+        />
       </div>
     </fieldset>
   );

@@ -78,7 +78,7 @@ export function DashboardScreen(_props: { params: string[] }) {
                   <CategoriesTable bilan={bilan.data} />
                 </>
               )}
-              <MissingPanel campaign={campaign} scope={scope.info} />
+              <MissingPanel campaign={campaign} scope={scope.info} regionCode={regionCode} />
             </>
           )}
         </>

@@ -1,30 +1,30 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useState } from 'react';
 import { academieLabel, MEETING_LEVEL_LABELS } from '../../../src-main/contract/domain.ts';
-import type { Meeting } from '../../../src-main/contract/schemas/meeting.ts';
+import type { Missing } from '../../../src-main/contract/schemas/missing.ts';
 import { href } from '../../app/routes.ts';
 import { frenchDate, frenchNumber } from '../../components/format.ts';
 import { TableFrame } from './TableFrame.tsx';
 import type { ScopeInfo } from './useScope.ts';
 
-const STEP = 50;
+type LateMeeting = Missing['late'][number];
 
-/** Past meetings whose restitution has not come in, each linking to its record; 50 at a time. */
-export function LateRestitutions({ late, scope }: { late: Meeting[]; scope: ScopeInfo }) {
-  const [shown, setShown] = useState(STEP);
-  if (late.length === 0) {
+/**
+ * Past meetings whose restitution has not come in, oldest first, each linking to its record: the first ones the
+ * catalogue lists, then « et N autres » with a link to the Rencontres screen filtered on them.
+ */
+export function LateRestitutions({ campaignId, late, lateTotal, scope }: { campaignId: number; late: LateMeeting[]; lateTotal: number; scope: ScopeInfo }) {
+  if (lateTotal === 0) {
     return <p className="dash-ok"><span className="fr-icon-success-line fr-icon--sm fr-mr-1v" aria-hidden="true" />Toutes les restitutions des rencontres passées sont arrivées.</p>;
   }
-  const place = (m: Meeting) => {
+  const place = (m: LateMeeting) => {
     const d = scope.departements.find((x) => x.code === m.departementCode);
     if (d) return `${d.nom} (${d.code})`;
     const a = scope.academies.find((x) => x.code === m.academieCode);
     return a ? academieLabel(a.nom, true) : '—';
   };
-  const visible = late.slice(0, shown);
+  const others = lateTotal - late.length;
   return (
     <>
-      <TableFrame caption={`Restitutions attendues : ${frenchNumber(late.length)} rencontre${late.length > 1 ? 's passées' : ' passée'} sans restitution reçue`}>
+      <TableFrame caption={`Restitutions attendues : ${frenchNumber(lateTotal)} rencontre${lateTotal > 1 ? 's passées' : ' passée'} sans restitution reçue`}>
         <thead>
           <tr>
             <th scope="col">Rencontre</th>
@@ -34,7 +34,7 @@ export function LateRestitutions({ late, scope }: { late: Meeting[]; scope: Scop
           </tr>
         </thead>
         <tbody>
-          {visible.map((m) => (
+          {late.map((m) => (
             <tr key={m.id}>
               <th scope="row"><a className="fr-link" href={href(`/rencontres/${m.id}`)}>{m.title}</a></th>
               <td>{frenchDate(m.date)}</td>
@@ -44,14 +44,23 @@ export function LateRestitutions({ late, scope }: { late: Meeting[]; scope: Scop
           ))}
         </tbody>
       </TableFrame>
-      {late.length > shown && (
+      {others > 0 && (
         <p>
-          <span className="fr-mr-2w">{frenchNumber(shown)} affichées sur {frenchNumber(late.length)}.</span>
-          <Button priority="secondary" size="small" onClick={() => setShown((n) => n + STEP)}>
-            {late.length - shown === 1 ? 'Afficher la dernière' : `Afficher les ${Math.min(STEP, late.length - shown)} suivantes`}
-          </Button>
+          Et {frenchNumber(others)} autre{others > 1 ? 's' : ''} :{' '}
+          <a className="fr-link" href={href('/rencontres')} onClick={() => showLateInMeetings(campaignId, scope)}>
+            les voir dans Rencontres (état « Restitution attendue »)
+          </a>
+          .
         </p>
       )}
     </>
   );
+}
+
+/** The Rencontres screen keeps its filters for the session: open it on the restitutions awaited in this scope. */
+function showLateInMeetings(campaignId: number, scope: ScopeInfo): void {
+  const [kind, code] = scope.ref.split(':');
+  const place = kind === 'academie' ? { academieCode: code } : kind === 'departement' ? { departementCode: code } : {};
+  sessionStorage.setItem(`synthese.meetings.filters.${campaignId}`, JSON.stringify({ etat: 'restitution_attendue', ...place }));
+  sessionStorage.removeItem(`synthese.meetings.list.${campaignId}`);
 }

@@ -13,8 +13,10 @@ function AllGood({ children }: { children: string }) {
 }
 
 /** Who has not reported yet, for which thématique, and which restitutions are late. */
-export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: ScopeInfo }) {
-  const { missing, loading, error } = useMissing(campaign, scope);
+export function MissingPanel({ campaign, scope, regionCode }: { campaign: Campaign; scope: ScopeInfo; regionCode?: string }) {
+  const { missing, loading, error } = useMissing(campaign, scope, regionCode);
+  const academieOf = (departementCode: string) => scope.departements.find((d) => d.code === departementCode)?.academieNom;
+  const thematiqueOf = new Map(campaign.thematiques.map((t) => [t.id, t]));
   return (
     <section aria-labelledby="dash-missing" className="fr-mt-6w">
       <h2 id="dash-missing" className="fr-h4">Ce qui manque</h2>
@@ -42,7 +44,7 @@ export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: S
                   <tbody>
                     {missing.bassins.map((g) => (
                       <tr key={g.departement.code}>
-                        <th scope="row">{g.departement.nom} ({g.departement.code})</th>
+                        <th scope="row">{g.departement.name} ({g.departement.code})</th>
                         <td className="app-number fr-cell--right">{frenchNumber(g.bassins.length)}</td>
                         <td>{g.bassins.map((b) => `${b.nom} (${b.kind})`).join(', ')}</td>
                       </tr>
@@ -60,7 +62,7 @@ export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: S
               ) : (
                 <ul className="dash-missing-list">
                   {missing.departements.map((d) => (
-                    <li key={d.code}>{d.nom} ({d.code}) — {academieLabel(d.academieNom)}</li>
+                    <li key={d.code}>{d.name} ({d.code}){academieOf(d.code) ? ` — ${academieLabel(academieOf(d.code)!)}` : ''}</li>
                   ))}
                 </ul>
               )}
@@ -93,11 +95,16 @@ export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: S
               <tbody>
                 {missing.thematiques.map((g) => (
                   <tr key={g.departement.code}>
-                    <th scope="row">{g.departement.nom} ({g.departement.code})</th>
+                    <th scope="row">{g.departement.name} ({g.departement.code})</th>
                     <td>
-                      {g.thematiques.length === campaign.thematiques.length
+                      {g.thematiqueIds.length === campaign.thematiques.length
                         ? 'Toutes : aucune rencontre n’a encore abordé de thématique'
-                        : g.thematiques.map((t) => `${t.number}. ${t.title}`).join(' ; ')}
+                        : g.thematiqueIds
+                            .map((id) => thematiqueOf.get(id))
+                            .filter((t) => t !== undefined)
+                            .sort((a, b) => a.number - b.number)
+                            .map((t) => `${t.number}. ${t.title}`)
+                            .join(' ; ')}
                     </td>
                   </tr>
                 ))}
@@ -106,7 +113,7 @@ export function MissingPanel({ campaign, scope }: { campaign: Campaign; scope: S
           )}
 
           <h3 className="fr-h5">Restitutions en retard</h3>
-          <LateRestitutions late={missing.late} scope={scope} />
+          <LateRestitutions campaignId={campaign.id} late={missing.late} lateTotal={missing.lateTotal} scope={scope} />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { useId, useState } from 'react';
 import type { CatalogueIdentity } from '../../../src-main/contract/schemas/exchange.ts';
 import { useApp } from '../../app/AppContext.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMutation } from '../../components/useCall.ts';
 import { OutputPathInput } from '../imports/OutputPathInput.tsx';
@@ -19,7 +20,7 @@ export function BundleExportForm({ identity, onWritten }: { identity: CatalogueI
     ownScope ? 'territoire' : 'entier',
   );
   const radios = useId();
-  const { run, busy, error, clearError } = useMutation();
+  const { run, busy, error, clearError, progress, cancel, cancelling, cancelled } = useMutation();
   const [written, setWritten] = useState<BundleWritten | null>(null);
 
   const write = async () => {
@@ -67,6 +68,7 @@ export function BundleExportForm({ identity, onWritten }: { identity: CatalogueI
       <Button type="submit" iconId="fr-icon-send-plane-line" disabled={busy || path.trim() === ''}>
         {busy ? 'Écriture…' : 'Écrire le paquet'}
       </Button>
+      <BusyStatus busy={busy} progress={progress} message="Écriture du paquet…" onCancel={cancel} cancelling={cancelling} cancelled={cancelled} />
       <ErrorNotice error={error} onClose={clearError} />
       <BundleWrittenView written={written} />
     </form>

@@ -3,7 +3,7 @@ import type { MergeReport } from '../../../src-main/contract/schemas/exchange.ts
 import { useApp } from '../../app/AppContext.tsx';
 import { href } from '../../app/routes.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { BusyStatus } from '../synthesis/BusyStatus.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { BundleSourceForm } from './BundleSourceForm.tsx';
 import { InboxTable } from './InboxTable.tsx';
 import { KeyChangedConfirm } from './KeyChangedConfirm.tsx';
@@ -37,7 +37,7 @@ export function ReceiveSection({ onMerged }: { onMerged: (report: MergeReport) =
           <InboxTable bundles={inbox.bundles} busy={merge.busy} onPreview={(b) => void merge.preview({ path: b.path }, b.fileName)} />
         </>
       )}
-      <BusyStatus busy={merge.busy} progress={merge.progress} message={merge.stage === 'merge' ? 'Fusion du paquet…' : 'Lecture et vérification du paquet…'} />
+      <BusyStatus busy={merge.busy} progress={merge.progress} onCancel={merge.cancelWork} cancelling={merge.cancelling} cancelled={merge.cancelled} message={merge.stage === 'merge' ? 'Fusion du paquet…' : 'Lecture et vérification du paquet…'} />
       {chosen && (merge.keyChanged || merge.error || report) && (
         <div className="xch-merge">
           <h3 id={REPORT_TITLE_ID} className="fr-h5" tabIndex={-1}>

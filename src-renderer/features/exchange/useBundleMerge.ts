@@ -19,7 +19,7 @@ interface Chosen {
 export const REPORT_TITLE_ID = 'xch-report-title';
 
 export function useBundleMerge(onMerged: (report: MergeReport) => void) {
-  const { run, busy, error, clearError, progress } = useMutation();
+  const { run, busy, error, clearError, progress, cancel: cancelWork, cancelling, cancelled } = useMutation();
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [report, setReport] = useState<MergeReport | null>(null);
   const [stage, setStage] = useState<'preview' | 'merge'>('preview');
@@ -54,7 +54,7 @@ export function useBundleMerge(onMerged: (report: MergeReport) => void) {
   const keyChanged = error !== null && chosen !== null && !chosen.acceptNewKey && error.payload.issues?.some((i) => i.path === 'acceptNewKey') ? error : null;
 
   return {
-    chosen, report, busy, progress, stage, keyChanged,
+    chosen, report, busy, progress, stage, keyChanged, cancelWork, cancelling, cancelled,
     error: keyChanged ? null : error,
     clearError, preview, merge, cancel,
     acceptNewKey: () => chosen && void preview(chosen.source, chosen.label, true),

@@ -5,7 +5,7 @@ import { navigate } from '../../app/routes.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMutation } from '../../components/useCall.ts';
-import { BusyStatus } from '../synthesis/BusyStatus.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { CatalogueSetupForm } from './CatalogueSetupForm.tsx';
 import './identity.css';
 

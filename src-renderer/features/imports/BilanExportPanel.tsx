@@ -2,6 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useMemo, useState } from 'react';
 import type { OperationOutput } from '../../../src-main/contract/operations.ts';
 import { useApp } from '../../app/AppContext.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMutation } from '../../components/useCall.ts';
 import { DocumentFiles } from '../synthesis/DocumentFiles.tsx';
@@ -13,13 +14,13 @@ import { usePathFor } from './usePathFor.ts';
 /** (c) The Bilan as an Excel workbook: per académie, département, level and category. */
 export function BilanExportPanel({ campaignId }: { campaignId: number }) {
   const { notify } = useApp();
-  const { region } = useRegion();
-  const groups = useMemo(() => scopeGroups(region), [region]);
+  const { region, national } = useRegion();
+  const groups = useMemo(() => scopeGroups(region, true, national), [region, national]);
   const { scope, setScope, path, setPath } = usePathFor(
     (s) => `bilan-${s === 'region' ? (region?.code ?? 'region') : scopeCode(s, region)}.xlsx`,
     'region',
   );
-  const { run, busy, error, clearError } = useMutation();
+  const { run, busy, error, clearError, progress, cancel, cancelling, cancelled } = useMutation();
   const [result, setResult] = useState<OperationOutput<'spreadsheets.exportBilan'> | null>(null);
 
   const write = async () => {
@@ -46,6 +47,7 @@ export function BilanExportPanel({ campaignId }: { campaignId: number }) {
           {busy ? 'Écriture…' : 'Écrire le classeur du bilan'}
         </Button>
       </form>
+      <BusyStatus busy={busy} progress={progress} message="Écriture du classeur du bilan…" onCancel={cancel} cancelling={cancelling} cancelled={cancelled} />
       <div role="status" aria-live="polite">
         {result && (
           <p className="fr-mt-2w fr-mb-0">

@@ -7,7 +7,7 @@ import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { frenchNumber } from '../../components/format.ts';
 import { useMutation } from '../../components/useCall.ts';
-import { BusyStatus } from '../synthesis/BusyStatus.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MAX_BYTES, readAsBase64 } from './readFile.ts';
 
@@ -22,7 +22,7 @@ const plural = (n: number, words: string) => `${frenchNumber(n)} ${n > 1 ? words
 /** (b) A filled-in sheet: read, previewed row by row (nothing written), then imported at the user's word. */
 export function ImportPanel({ campaignId }: { campaignId: number }) {
   const { notify, reload } = useApp();
-  const { run, busy, error, clearError, progress } = useMutation();
+  const { run, busy, error, clearError, progress, cancel, cancelling, cancelled } = useMutation();
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
   const [file, setFile] = useState<Chosen | null>(null);
@@ -96,7 +96,7 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
           },
         }}
       />
-      <BusyStatus busy={working} progress={progress} message={stage === 'import' ? 'Import des rencontres en cours…' : 'Lecture et vérification du tableau…'} />
+      <BusyStatus busy={working} progress={progress} onCancel={cancel} cancelling={cancelling} cancelled={cancelled} message={stage === 'import' ? 'Import des rencontres en cours…' : 'Lecture et vérification du tableau…'} />
       <ErrorNotice error={error} onClose={clearError} />
       {report && (
         <section aria-labelledby="imp-report-title" className="fr-mt-3w">

@@ -4,12 +4,24 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { MEETING_LEVEL_LABELS, MEETING_LEVELS } from '../../../src-main/contract/domain.ts';
 import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
+import type { MeetingEtat } from '../../../src-main/contract/schemas/meeting.ts';
+import { SearchField } from '../../components/SearchField.tsx';
 import { AcademieOptions } from './AcademieOptions.tsx';
 import type { Filters } from './useMeetingFilters.ts';
 import type { Territory } from './useTerritory.ts';
 
+/** « État » of a meeting, as the list filters it. */
+export const ETAT_LABELS: Record<MeetingEtat, string> = {
+  restitution_recue: 'Restitution reçue',
+  restitution_attendue: 'Restitution attendue',
+  participation_inconnue: 'Participation inconnue',
+  sans_thematique: 'Sans thématique',
+};
+
 interface Props {
   filters: Filters;
+  search: string;
+  onSearch: (text: string) => void;
   update: (changes: Partial<Filters>) => void;
   reset: () => void;
   active: number;
@@ -17,7 +29,7 @@ interface Props {
   campaign: Campaign;
 }
 
-export function MeetingFilters({ filters, update, reset, active, territory, campaign }: Props) {
+export function MeetingFilters({ filters, search, onSearch, update, reset, active, territory, campaign }: Props) {
   const departements = territory.departementsOf(filters.academieCode);
   const datesReversed = filters.dateFrom !== '' && filters.dateTo !== '' && filters.dateFrom > filters.dateTo;
   return (
@@ -59,6 +71,12 @@ export function MeetingFilters({ filters, update, reset, active, territory, camp
             <option key={t.id} value={t.id}>{t.number}. {t.title}</option>
           ))}
         </Select>
+        <Select label="État" nativeSelectProps={{ value: filters.etat, onChange: (e) => update({ etat: e.target.value }) }}>
+          <option value="">Tous</option>
+          {(Object.keys(ETAT_LABELS) as MeetingEtat[]).map((k) => (
+            <option key={k} value={k}>{ETAT_LABELS[k]}</option>
+          ))}
+        </Select>
         <Input
           label="Du"
           nativeInputProps={{ type: 'date', value: filters.dateFrom, onChange: (e) => update({ dateFrom: e.target.value }) }}
@@ -69,11 +87,12 @@ export function MeetingFilters({ filters, update, reset, active, territory, camp
           stateRelatedMessage="Cette date précède la date de début : aucune rencontre ne peut correspondre."
           nativeInputProps={{ type: 'date', value: filters.dateTo, onChange: (e) => update({ dateTo: e.target.value }) }}
         />
-        <Input
+        <SearchField
+          id="meetings-search"
           className="meetings-filters__search"
-          label="Rechercher"
-          hintText="Dans l’intitulé, le lieu et les notes"
-          nativeInputProps={{ type: 'search', value: filters.search, onChange: (e) => update({ search: e.target.value }) }}
+          hint="Mots de l’intitulé, du lieu, des notes, des défis ou de l’établissement (accents et majuscules indifférents)"
+          value={search}
+          onChange={onSearch}
         />
       </div>
       {active > 0 && (

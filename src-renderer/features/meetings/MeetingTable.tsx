@@ -1,14 +1,14 @@
-/** One page of meetings: a DSFR table (caption, column and row headers), then the DSFR pagination. */
+/** One page of meetings, as the server sorted it: a DSFR table (caption, sortable column headers, row headers). */
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { MEETING_LEVEL_LABELS } from '../../../src-main/contract/domain.ts';
-import type { Meeting } from '../../../src-main/contract/schemas/meeting.ts';
+import type { Meeting, MEETING_SORTS } from '../../../src-main/contract/schemas/meeting.ts';
 import { frenchDate, frenchNumber } from '../../components/format.ts';
+import { type Sort, SortableHeader } from '../../components/SortableHeader.tsx';
 import { href } from '../../app/routes.ts';
 import { PlaceCell } from './PlaceCell.tsx';
 import type { Territory } from './useTerritory.ts';
 
-export const PAGE_SIZE = 50;
+export type MeetingSort = (typeof MEETING_SORTS)[number];
 
 const SOURCE_LABELS: Record<Meeting['participantsSource'], string> = {
   declare: 'total déclaré',
@@ -18,16 +18,17 @@ const SOURCE_LABELS: Record<Meeting['participantsSource'], string> = {
 
 interface Props {
   meetings: Meeting[];
-  page: number;
-  onPage: (page: number) => void;
+  sort: Sort<MeetingSort>;
+  onSort: (column: MeetingSort) => void;
   caption: string;
   territory: Territory;
   bassinNames: Map<number, string>;
 }
 
-export function MeetingTable({ meetings, page, onPage, caption, territory, bassinNames }: Props) {
-  const pages = Math.max(1, Math.ceil(meetings.length / PAGE_SIZE));
-  const rows = meetings.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+export function MeetingTable({ meetings, sort, onSort, caption, territory, bassinNames }: Props) {
+  const header = (column: MeetingSort, label: string, className?: string) => (
+    <SortableHeader column={column} label={label} sort={sort} onSort={onSort} className={className} />
+  );
   return (
     <>
       <div className="fr-table fr-table--sm meetings-table">
@@ -38,17 +39,17 @@ export function MeetingTable({ meetings, page, onPage, caption, territory, bassi
                 <caption>{caption}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Niveau</th>
-                    <th scope="col">Intitulé</th>
+                    {header('date', 'Date')}
+                    {header('level', 'Niveau')}
+                    {header('title', 'Intitulé')}
                     <th scope="col">Lieu</th>
-                    <th scope="col" className="meetings-table__where">Académie / département / bassin</th>
-                    <th scope="col" className="app-number">Participants</th>
+                    {header('place', 'Académie / département / bassin', 'meetings-table__where')}
+                    {header('participants', 'Participants', 'app-number')}
                     <th scope="col">Restitution</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((m) => (
+                  {meetings.map((m) => (
                     <tr key={m.id}>
                       <td className="meetings-table__date">{frenchDate(m.date)}</td>
                       <td>{MEETING_LEVEL_LABELS[m.level]}</td>
@@ -78,23 +79,6 @@ export function MeetingTable({ meetings, page, onPage, caption, territory, bassi
           </div>
         </div>
       </div>
-      {pages > 1 && (
-        <Pagination
-          className="fr-mb-4w"
-          count={pages}
-          defaultPage={page}
-          showFirstLast
-          getPageLinkProps={(n) => ({
-            href: href('/rencontres'),
-            onClick: (e) => {
-              e.preventDefault();
-              onPage(n);
-              // The link pressed may vanish (first/last page): the keyboard goes to the table, its caption says the page.
-              document.getElementById('meetings-table')?.focus();
-            },
-          })}
-        />
-      )}
     </>
   );
 }

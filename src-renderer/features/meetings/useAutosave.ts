@@ -5,6 +5,7 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
 import { call, type CallError } from '../../api/client.ts';
 import { asCallError } from '../../components/useCall.ts';
+import { rememberMeetingLabel } from '../../components/useMeetingLabels.ts';
 import type { Meeting } from '../../../src-main/contract/schemas/meeting.ts';
 import { type FieldKey, type MeetingDraft, patchFor, PLACE_KEYS } from './meeting-draft.ts';
 
@@ -45,6 +46,7 @@ export function useAutosave(initial: Meeting, draftRef: RefObject<MeetingDraft>)
       try {
         const meeting = await call('meetings.update', { id: saved.current.id, ...patch });
         saved.current = meeting;
+        rememberMeetingLabel(meeting); // a retex or a contribution citing it says its new title
         setCurrent(meeting);
         setState({ kind: 'saved', at: new Date() });
         setErrors((e) => {

@@ -12,7 +12,6 @@ import { RetexForm } from './RetexForm.tsx';
 import { deleteRetexWithUndo } from './retexDeletion.ts';
 import { hasRefusedLink } from './RetexLinksEditor.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
-import { useCampaignMeetings } from './useCampaignMeetings.ts';
 import { useRetexDraft } from './useRetexDraft.ts';
 import { rememberThematique, sortedThematiques } from './useThematiqueChoice.ts';
 
@@ -22,7 +21,6 @@ export function RetexEditor({ campaign, retexId, thematiqueId }: { campaign: Cam
   const fallback = sortedThematiques(campaign)[0]?.id ?? 0;
   const chosen = campaign.thematiques.some((t) => t.id === thematiqueId) ? thematiqueId! : fallback;
   const editor = useRetexDraft(campaign.id, retexId, chosen);
-  const meetings = useCampaignMeetings(campaign.id);
   const { draft, queue } = editor;
   const isNew = retexId === null;
   const thematique = campaign.thematiques.find((t) => t.id === draft?.thematiqueId);
@@ -61,12 +59,10 @@ export function RetexEditor({ campaign, retexId, thematiqueId }: { campaign: Cam
         )}
         {retexId !== null && <ProvenanceLine kind="retex" id={retexId} />}
         {!isNew && <SaveStatus phase={queue.phase} message={queue.message} />}
-        <ErrorNotice error={meetings.error} />
         {!isNew && <ErrorNotice error={queue.error} onClose={queue.clearError} />}
         <RetexForm
           campaign={campaign}
           draft={draft}
-          meetings={meetings.choices}
           titleError={editor.titleError}
           update={editor.update}
           commit={editor.commit}

@@ -2,9 +2,9 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
 import { frenchNumber } from '../../components/format.ts';
+import { MeetingCombobox } from '../../components/MeetingCombobox.tsx';
 import { EtablissementPicker } from './EtablissementPicker.tsx';
 import { RetexLinksEditor } from './RetexLinksEditor.tsx';
-import type { MeetingChoice } from './useCampaignMeetings.ts';
 import type { Draft, RetexFields } from './useRetexDraft.ts';
 import type { LinkRow } from './RetexLinksEditor.tsx';
 import { sortedThematiques } from './useThematiqueChoice.ts';
@@ -13,10 +13,9 @@ import { sortedThematiques } from './useThematiqueChoice.ts';
 const LONG_TEXT = 500;
 
 /** The fields of a retex; `update` follows the typing, `commit` saves (on blur, or at once for lists). */
-export function RetexForm({ campaign, draft, meetings, titleError, update, commit, commitLinks }: {
+export function RetexForm({ campaign, draft, titleError, update, commit, commitLinks }: {
   campaign: Campaign;
   draft: Draft;
-  meetings: MeetingChoice[];
   titleError: string | null;
   update: (patch: Partial<Draft>) => void;
   commit: (patch: Partial<RetexFields>) => void;
@@ -86,17 +85,14 @@ export function RetexForm({ campaign, draft, meetings, titleError, update, commi
         />
       </div>
       <EtablissementPicker uai={draft.etablissementUai} onChange={(etablissementUai) => commit({ etablissementUai })} />
-      <Select
+      <MeetingCombobox
+        id="retex-source-meeting"
+        campaignId={campaign.id}
         label="Rencontre où il a été présenté (facultatif)"
-        hint={`${frenchNumber(meetings.length)} rencontres de la consultation, par date`}
-        nativeSelectProps={{
-          value: draft.sourceMeetingId === null ? '' : String(draft.sourceMeetingId),
-          onChange: (e) => commit({ sourceMeetingId: e.target.value === '' ? null : Number(e.target.value) }),
-        }}
-      >
-        <option value="">— Aucune rencontre —</option>
-        {meetings.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
-      </Select>
+        hint="Tapez une partie de l’intitulé, du lieu ou la date, puis choisissez dans la liste (flèches et Entrée)"
+        value={draft.sourceMeetingId}
+        onChange={(sourceMeetingId) => commit({ sourceMeetingId })}
+      />
       <Select
         label="Thématique"
         nativeSelectProps={{

@@ -30,8 +30,8 @@ function emptyDraft(thematiqueId: number): Draft {
 
 /** Where a retex kept for the synthesis goes in a thématique: after the last one kept. */
 async function nextPosition(campaignId: number, thematiqueId: number): Promise<number> {
-  const kept = await call('retex.list', { campaignId, thematiqueId, selectedOnly: true });
-  return kept.reduce((max, r) => Math.max(max, r.position), 0) + 1;
+  const last = await call('retex.list', { campaignId, thematiqueId, selection: 'retenu', sort: { by: 'position', direction: 'desc' }, limit: 1 });
+  return (last.items[0]?.position ?? 0) + 1;
 }
 
 export function useRetexDraft(campaignId: number, retexId: number | null, thematiqueId: number) {

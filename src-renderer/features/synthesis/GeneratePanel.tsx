@@ -4,7 +4,7 @@ import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { frenchNumber } from '../../components/format.ts';
 import { useMutation } from '../../components/useCall.ts';
-import { BusyStatus } from './BusyStatus.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { DocumentFiles } from './DocumentFiles.tsx';
 import { FolderForm, useFolder } from './FolderForm.tsx';
 import type { SynthesisChoices } from './useSynthesisChoices.ts';
@@ -17,7 +17,7 @@ const FOLDER_KEY = 'synthese.synthesis.outputDir';
  */
 export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId: number; choices: SynthesisChoices; onGenerated: () => void }) {
   const { notify } = useApp();
-  const { run, busy, error, clearError, progress } = useMutation();
+  const { run, busy, error, clearError, progress, cancel, cancelling, cancelled } = useMutation();
   const folder = useFolder(FOLDER_KEY, 'Synthèses');
   const outputDir = folder.folder;
   const [written, setWritten] = useState<GeneratedDocument[] | null>(null);
@@ -58,7 +58,7 @@ export function GeneratePanel({ campaignId, choices, onGenerated }: { campaignId
         disabled={busy || choices.trameId === null}
         onSubmit={() => void generate()}
       />
-      <BusyStatus busy={busy} progress={progress} message="Génération des fichiers Word en cours…" />
+      <BusyStatus busy={busy} progress={progress} onCancel={cancel} cancelling={cancelling} cancelled={cancelled} message="Génération des fichiers Word en cours…" />
       <ErrorNotice error={error} onClose={clearError} />
       {written && <DocumentFiles title="Fichiers écrits" documents={written} />}
     </>

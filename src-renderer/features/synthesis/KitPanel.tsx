@@ -5,7 +5,7 @@ import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { frenchNumber } from '../../components/format.ts';
 import { useMutation } from '../../components/useCall.ts';
-import { BusyStatus } from './BusyStatus.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { DocumentFiles } from './DocumentFiles.tsx';
 import { FolderForm, useFolder } from './FolderForm.tsx';
 import { findingLink } from './PreflightList.tsx';
@@ -25,7 +25,7 @@ export function KitPanel({ campaignId, choices, academie, onGenerated }: {
   onGenerated: () => void;
 }) {
   const { notify } = useApp();
-  const { run, busy, error, clearError, progress } = useMutation();
+  const { run, busy, error, clearError, progress, cancel, cancelling, cancelled } = useMutation();
   const folder = useFolder(FOLDER_KEY, 'Kit 2015');
   const [written, setWritten] = useState<OperationOutput<'kit2015.generate'> | null>(null);
 
@@ -62,7 +62,7 @@ export function KitPanel({ campaignId, choices, academie, onGenerated }: {
         disabled={busy}
         onSubmit={() => void generate()}
       />
-      <BusyStatus busy={busy} progress={progress} message="Écriture des archives en cours…" />
+      <BusyStatus busy={busy} progress={progress} onCancel={cancel} cancelling={cancelling} cancelled={cancelled} message="Écriture des archives en cours…" />
       <ErrorNotice error={error} onClose={clearError} />
       {written && (
         <>

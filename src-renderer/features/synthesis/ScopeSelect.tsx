@@ -2,7 +2,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { ReactNode } from 'react';
 import type { ScopeGroup } from './useRegion.ts';
 
-/** The région, one of its académies or one of its départements, as one grouped list. */
+/** The whole country (a national catalogue), the région, one of its académies or one of its départements, as one grouped list. */
 export function ScopeSelect({
   label = 'Périmètre', hint, value, groups, onChange, disabled,
 }: { label?: string; hint?: ReactNode; value: string; groups: ScopeGroup[]; onChange: (value: string) => void; disabled?: boolean }) {

@@ -34,8 +34,8 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
   const trames = useQuery('trames.list', { campaignId });
   const styles = useQuery('styles.list', {});
   const documents = useQuery('documents.list', { campaignId });
-  const { region, error: territoryError } = useRegion();
-  const groups = useMemo(() => scopeGroups(region), [region]);
+  const { region, national, error: territoryError } = useRegion();
+  const groups = useMemo(() => scopeGroups(region, true, national), [region, national]);
   const scopes = useMemo(() => groups.flatMap((g) => g.options.map((o) => o.value)), [groups]);
   const { choices, choose } = useSynthesisChoices(campaignId, trames.data, scopes);
 
@@ -48,8 +48,8 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
   const ready = choices.trameId !== null;
   const preflight = useQuery('synthesis.preflight', target, !ready);
   const preview = useQuery('synthesis.preview', target, !ready);
-  // The 2015 kit is offered where there are établissement meetings to write up.
-  const etablissementMeetings = useQuery('meetings.list', { campaignId, level: 'etablissement' });
+  // The 2015 kit is offered where there are établissement meetings to write up: their count is enough.
+  const etablissementMeetings = useQuery('meetings.list', { campaignId, level: 'etablissement', limit: 1 });
   const kitAcademie = useMemo(() => {
     const [kind, code] = choices.scope.split(':');
     const academies = region?.academies ?? [];
@@ -99,7 +99,7 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
             <h2 id="syn-generate-title" className="fr-h4">Générer les fichiers Word</h2>
             <GeneratePanel campaignId={campaignId} choices={choices} onGenerated={documents.reload} />
           </section>
-          {(etablissementMeetings.data?.length ?? 0) > 0 && (
+          {(etablissementMeetings.data?.total ?? 0) > 0 && (
             <section aria-labelledby="syn-kit-title" className="fr-mb-4w">
               <h2 id="syn-kit-title" className="fr-h4">Kit 2015 : une archive par académie</h2>
               <KitPanel campaignId={campaignId} choices={choices} academie={kitAcademie} onGenerated={documents.reload} />

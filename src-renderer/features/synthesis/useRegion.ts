@@ -22,12 +22,22 @@ export function useRegion() {
     () => tree.data?.find((r) => r.code === settings?.regionCode),
     [tree.data, settings?.regionCode],
   );
-  return { region, loading: tree.loading, error: tree.error };
+  // A catalogue of the whole country (the régions' catalogues gathered): its meetings are not all the
+  // région's. Two counts, one row each: the consultation's meetings and the région's.
+  const campaignId = settings?.activeCampaignId ?? 0;
+  const regionCode = settings?.regionCode ?? undefined;
+  const all = useQuery('meetings.list', { campaignId, limit: 1 }, !campaignId || !regionCode);
+  const own = useQuery('meetings.list', { campaignId, regionCode, limit: 1 }, !campaignId || !regionCode);
+  const national = (all.data?.total ?? 0) > (own.data?.total ?? 0);
+  return { region, national, loading: tree.loading, error: tree.error };
 }
 
-/** The région, then each académie followed by its départements. */
-export function scopeGroups(region: RegionAcademique | undefined, withRegion = true): ScopeGroup[] {
-  if (!region) return withRegion ? [{ label: 'Région académique', options: [{ value: 'region', label: 'Toute la région académique' }] }] : [];
+export const NATIONAL_OPTION: ScopeOption = { value: 'national', label: 'France entière (toutes les régions académiques)' };
+
+/** The whole country when the catalogue holds it, the région, then each académie followed by its départements. */
+export function scopeGroups(region: RegionAcademique | undefined, withRegion = true, national = false): ScopeGroup[] {
+  const country: ScopeGroup[] = withRegion && national ? [{ label: 'France entière', options: [NATIONAL_OPTION] }] : [];
+  if (!region) return withRegion ? [...country, { label: 'Région académique', options: [{ value: 'region', label: 'Toute la région académique' }] }] : [];
   const groups: ScopeGroup[] = region.academies.map((a) => ({
     label: academieLabel(a.nom, true),
     options: [
@@ -36,13 +46,14 @@ export function scopeGroups(region: RegionAcademique | undefined, withRegion = t
     ],
   }));
   return withRegion
-    ? [{ label: 'Région académique', options: [{ value: 'region', label: `Toute la région académique ${region.nom}` }] }, ...groups]
+    ? [...country, { label: 'Région académique', options: [{ value: 'region', label: `Toute la région académique ${region.nom}` }] }, ...groups]
     : groups;
 }
 
-/** "region", "region:NAQ", "academie:BORDEAUX", "departement:33" → words for people. */
+/** "region", "region:NAQ", "academie:BORDEAUX", "departement:33", "national" → words for people. */
 export function scopeName(scope: string, region: RegionAcademique | undefined): string {
   const [kind, code] = scope.split(':');
+  if (kind === 'national') return 'France entière';
   if (kind === 'region') return region ? `Région académique ${region.nom}` : 'Région académique';
   if (kind === 'academie') {
     const academie = region?.academies.find((a) => a.code === code);
@@ -55,7 +66,7 @@ export function scopeName(scope: string, region: RegionAcademique | undefined): 
   return scope;
 }
 
-/** A short code for file names: "NAQ", "BORDEAUX", "33". */
+/** A short code for file names: "NAQ", "BORDEAUX", "33", "national". */
 export function scopeCode(scope: string, region: RegionAcademique | undefined): string {
   const [kind, code] = scope.split(':');
   return kind === 'region' ? (code ?? region?.code ?? 'region') : (code ?? scope);

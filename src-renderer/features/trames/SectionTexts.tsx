@@ -17,8 +17,8 @@ const textKey = (scope: string, sectionKey: string, thematiqueId: number | null)
  * section, an optional introduction for the others; once for the document or per thématique.
  */
 export function SectionTexts({ campaign, sections }: { campaign: Campaign; sections: TrameSection[] }) {
-  const { region } = useRegion();
-  const groups = useMemo(() => scopeGroups(region), [region]);
+  const { region, national } = useRegion();
+  const groups = useMemo(() => scopeGroups(region, true, national), [region, national]);
   const [scope, setScope] = useState('region');
   const [part, setPart] = useState<string>('document');
   const texts = useQuery('sectionTexts.list', { campaignId: campaign.id });

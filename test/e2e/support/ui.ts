@@ -112,8 +112,18 @@ export async function apiCall<T>(page: Page, name: string, input: unknown): Prom
   return envelope.value as T;
 }
 
+/** Every page of a list operation ({items, total}), read in pages of 500: for final checks only. */
+export async function allPages<T>(page: Page, name: string, input: Record<string, unknown>): Promise<T[]> {
+  const items: T[] = [];
+  for (;;) {
+    const answer = await apiCall<{ items: T[]; total: number }>(page, name, { ...input, offset: items.length, limit: 500 });
+    items.push(...answer.items);
+    if (answer.items.length === 0 || items.length >= answer.total) return items;
+  }
+}
+
 /** The active consultation's meetings, as the catalogue holds them. */
 export async function catalogueMeetings(page: Page): Promise<{ id: number; title: string; date: string; level: string; departementCode: string | null }[]> {
   const settings = await apiCall<{ activeCampaignId: number | null }>(page, 'settings.get', {});
-  return apiCall(page, 'meetings.list', { campaignId: settings.activeCampaignId });
+  return allPages(page, 'meetings.list', { campaignId: settings.activeCampaignId });
 }

@@ -10,14 +10,14 @@ export const retexCases = {
       const world = await installPreset(h);
       const kept = await h.ok('retex.create', aRetex(world.campaignId, world.thematique(1), { selected: true }));
       const draft = await h.ok('retex.create', aRetex(world.campaignId, world.thematique(2), { title: 'Brouillon' }));
-      expect(await h.ok('retex.list', { campaignId: world.campaignId })).toEqual([kept, draft]);
-      expect(await h.ok('retex.list', { campaignId: world.campaignId, selectedOnly: true })).toEqual([kept]);
-      expect(await h.ok('retex.list', { campaignId: world.campaignId, thematiqueId: world.thematique(2) })).toEqual([draft]);
+      expect((await h.ok('retex.list', { campaignId: world.campaignId, limit: 500 })).items).toEqual([kept, draft]);
+      expect((await h.ok('retex.list', { campaignId: world.campaignId, selection: 'retenu', limit: 500 })).items).toEqual([kept]);
+      expect((await h.ok('retex.list', { campaignId: world.campaignId, thematiqueId: world.thematique(2), limit: 500 })).items).toEqual([draft]);
     },
     invalid: async (h) => {
-      await h.refuse('retex.list', { campaignId: 1, selectedOnly: 'oui' }, {
-        code: 'INVALID_INPUT', path: 'selectedOnly', message: 'oui ou non',
-      });
+      await h.refuse('retex.list', { campaignId: 1, selection: 'oui' }, { code: 'INVALID_INPUT', path: 'selection', message: 'choisir parmi « retenu », « non_retenu »' });
+      await h.refuse('retex.list', { campaignId: 1, limit: 501 }, { code: 'INVALID_INPUT', path: 'limit', message: 'au plus 500' });
+      await h.refuse('retex.list', { campaignId: 1, sort: { by: 'id' } }, { code: 'INVALID_INPUT', path: 'sort.by', message: 'valeur inconnue' });
     },
   },
   'retex.get': {
@@ -87,9 +87,16 @@ export const retexCases = {
       const attente = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1), {
         kind: 'attente', text: 'Des formations au plus près des équipes.', selected: false,
       }));
-      expect(await h.ok('contributions.list', { campaignId: world.campaignId, kind: 'attente' })).toEqual([attente]);
-      expect(await h.ok('contributions.list', { campaignId: world.campaignId, selectedOnly: true })).toEqual([constat]);
-      expect(await h.ok('contributions.list', { campaignId: world.campaignId, thematiqueId: world.thematique(5) })).toEqual([]);
+      expect((await h.ok('contributions.list', { campaignId: world.campaignId, kind: 'attente', limit: 500 })).items).toEqual([attente]);
+      expect((await h.ok('contributions.list', { campaignId: world.campaignId, selection: 'retenu', limit: 500 })).items).toEqual([constat]);
+      expect((await h.ok('contributions.list', { campaignId: world.campaignId, thematiqueId: world.thematique(5), limit: 500 })).items).toEqual([]);
+      expect(await h.ok('contributions.list', { campaignId: world.campaignId, search: 'formations équipe', limit: 1 })).toEqual({
+        items: [attente], total: 1, offset: 0, limit: 1,
+      });
+      // The synthesis's order: « attente » before « etat_des_lieux ».
+      expect(await h.ok('contributions.list', { campaignId: world.campaignId, limit: 1, offset: 1 })).toEqual({
+        items: [constat], total: 2, offset: 1, limit: 1,
+      });
     },
     invalid: async (h) => {
       await h.refuse('contributions.list', { campaignId: 1, thematiqueId: 1.5 }, {
@@ -157,7 +164,7 @@ export const retexCases = {
       const world = await installPreset(h);
       const { id } = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1)));
       expect(await h.ok('contributions.delete', { id })).toEqual({ deleted: true });
-      expect(await h.ok('contributions.list', { campaignId: world.campaignId })).toEqual([]);
+      expect((await h.ok('contributions.list', { campaignId: world.campaignId, limit: 500 })).items).toEqual([]);
     },
     invalid: async (h) => {
       await h.refuse('contributions.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Contribution introuvable' });

@@ -27,7 +27,7 @@ async function conflictHere(h: DispatchHarness) {
   const { dsden, meeting, path } = await bundleFromVienne();
   await h.ok('exchange.merge', { path });
   const campaignId = (await h.ok('settings.get', {})).activeCampaignId!;
-  const local = (await h.ok('meetings.list', { campaignId }))[0]!;
+  const local = ((await h.ok('meetings.list', { campaignId, limit: 500 })).items)[0]!;
   await h.ok('meetings.update', { id: local.id, declaredTotal: 91 });
   await dsden.call('meetings.update', { id: meeting.id, declaredTotal: 95 });
   const report = await h.ok('exchange.merge', { path: await send(dsden, 'departement:86') });
@@ -234,7 +234,7 @@ export const exchangeCases = {
       await setUp(h);
       await h.ok('exchange.merge', { path: (await bundleFromVienne()).path });
       const campaignId = (await h.ok('settings.get', {})).activeCampaignId!;
-      const [meeting] = await h.ok('meetings.list', { campaignId });
+      const [meeting] = (await h.ok('meetings.list', { campaignId, limit: 500 })).items;
       const provenance = await h.ok('exchange.provenance', { kind: 'meeting', id: meeting!.id });
       expect(provenance.summary).toBe('reçu de « DSDEN de la Vienne » le 20\u00a0octobre 2020');
       expect(provenance.createdIn).toBe('DSDEN de la Vienne');

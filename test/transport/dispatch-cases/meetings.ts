@@ -24,11 +24,11 @@ export const meetingCases = {
       const vienne = await h.ok('meetings.create', aMeeting(world.campaignId, {
         title: 'Concertation de la Vienne', departementCode: '86', date: '2020-10-02',
       }));
-      expect((await h.ok('meetings.list', { campaignId: world.campaignId })).map((m) => m.id)).toEqual([vienne.id, gironde.id]);
-      expect(await h.ok('meetings.list', { campaignId: world.campaignId, academieCode: 'BORDEAUX' })).toEqual([gironde]);
-      expect(await h.ok('meetings.list', { campaignId: world.campaignId, thematiqueId: world.thematique(2) })).toEqual([gironde]);
-      expect(await h.ok('meetings.list', { campaignId: world.campaignId, search: 'Vienne' })).toEqual([vienne]);
-      expect(await h.ok('meetings.list', { campaignId: world.campaignId, dateTo: '2020-10-13' })).toEqual([vienne]);
+      expect(((await h.ok('meetings.list', { campaignId: world.campaignId, limit: 500 })).items).map((m) => m.id)).toEqual([vienne.id, gironde.id]);
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, academieCode: 'BORDEAUX', limit: 500 })).items).toEqual([gironde]);
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, thematiqueId: world.thematique(2), limit: 500 })).items).toEqual([gironde]);
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, search: 'Vienne', limit: 500 })).items).toEqual([vienne]);
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, dateTo: '2020-10-13', limit: 500 })).items).toEqual([vienne]);
     },
     invalid: async (h) => {
       const world = await installPreset(h);
@@ -118,7 +118,7 @@ export const meetingCases = {
       const { id } = await h.ok('meetings.create', aMeeting(world.campaignId));
       expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true, links: { retexIds: [], contributionIds: [], uid: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
       await h.refuse('meetings.get', { id }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });
-      expect(await h.ok('meetings.list', { campaignId: world.campaignId })).toEqual([]);
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, limit: 500 })).items).toEqual([]);
     },
     invalid: async (h) => {
       await h.refuse('meetings.delete', { id: 404 }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });

@@ -88,6 +88,49 @@ export const reportCases = {
       await h.refuse('stats.bilan', { campaignId: 404, regionCode: 'NAQ' }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
     },
   },
+  'stats.missing': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const zap = await h.ok('bassins.create', aBassin());
+      await h.ok('bassins.create', aBassin({ nom: 'Libourne' }));
+      await h.ok('meetings.create', aMeeting(world.campaignId, { level: 'bassin', departementCode: null, bassinId: zap.id, date: '2020-09-21' }));
+      const gironde = await h.ok('meetings.create', aMeeting(world.campaignId, { thematiqueIds: [world.thematique(1)] }));
+      await h.ok('meetings.create', aMeeting(world.campaignId, { date: '2020-10-25' })); // after FIXED_NOW: not late
+      const missing = await h.ok('stats.missing', { campaignId: world.campaignId, scope: 'departement:33' });
+      expect(missing.bassins.map((g) => [g.departement.code, g.bassins.map((b) => b.nom)])).toEqual([['33', ['Libourne']]]);
+      expect([missing.bassinCount, missing.bassinTotal, missing.departements]).toEqual([1, 2, []]);
+      expect(missing.thematiques[0]!.thematiqueIds).not.toContain(world.thematique(1));
+      expect(missing.thematiques[0]!.thematiqueIds).toContain(world.thematique(2));
+      expect(missing.late.map((m) => m.id)).toContain(gironde.id);
+      expect(missing.lateTotal).toBe(2);
+      expect(missing.territorialLevels).toBe(true);
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('stats.missing', { campaignId: world.campaignId, scope: 'departement:75' }, { code: 'CONFLICT', message: 'n’est pas dans la région académique' });
+      await h.refuse('stats.missing', { campaignId: 404, regionCode: 'NAQ' }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
+    },
+  },
+  'search.catalogue': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const meeting = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Rencontre à l’École Jules-Ferry' }));
+      const contribution = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(2), { text: 'Une école numérique pour tous.' }));
+      await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(2)));
+      const found = await h.ok('search.catalogue', { campaignId: world.campaignId, search: 'l’ecole' });
+      expect(found.hits.map((x) => [x.kind, x.id])).toEqual([['meeting', meeting.id], ['contribution', contribution.id]]);
+      expect(found.hits[1]!.snippet).toContain('[école]');
+      expect(found.totals).toEqual({ meeting: 1, retex: 0, contribution: 1, texte: 0 });
+      expect(await h.ok('search.catalogue', { campaignId: world.campaignId, search: '" * -' })).toEqual({
+        hits: [], totals: { meeting: 0, retex: 0, contribution: 0, texte: 0 },
+      });
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('search.catalogue', { campaignId: world.campaignId, search: 'école', limit: 0 }, { code: 'INVALID_INPUT', path: 'limit', message: 'au moins 1' });
+      await h.refuse('search.catalogue', { campaignId: 404, search: 'école' }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
+    },
+  },
   'synthesis.preflight': {
     valid: async (h) => {
       const world = await installPreset(h);

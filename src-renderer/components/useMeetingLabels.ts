@@ -1,0 +1,66 @@
+/**
+ * Labels of meetings known by id only (a retex's or a contribution's sources): asked one by one with
+ * 'meetings.get' and kept for the session, so that a page of 50 items never loads the whole list.
+ */
+import { useEffect, useState } from 'react';
+import type { Meeting } from '../../src-main/contract/schemas/meeting.ts';
+import { call } from '../api/client.ts';
+import { frenchDate } from './format.ts';
+
+/** "14 octobre 2020 — Concertation départementale de la Vienne" */
+export function meetingLabel(m: Pick<Meeting, 'date' | 'title'>): string {
+  return `${frenchDate(m.date)} — ${m.title}`;
+}
+
+const labels = new Map<number, string>();
+const asked = new Map<number, Promise<void>>();
+
+/** At most this many asked at once: a page of sources must not flood the bridge ahead of the screen's own calls. */
+const IN_FLIGHT = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= IN_FLIGHT) await new Promise<void>((go) => waiting.push(go));
+  running += 1;
+  try {
+    return await work();
+  } finally {
+    running -= 1;
+    waiting.shift()?.();
+  }
+}
+
+/** A meeting's label just read elsewhere (a combobox choice): no need to ask again. */
+export function rememberMeetingLabel(m: Pick<Meeting, 'id' | 'date' | 'title'>): void {
+  labels.set(m.id, meetingLabel(m));
+}
+
+function ask(id: number): Promise<void> {
+  let pending = asked.get(id);
+  if (!pending) {
+    pending = limited(() => call('meetings.get', { id })).then(
+      (m) => void labels.set(id, meetingLabel(m)),
+      // Deleted since, or never here: said as such, asked again next time.
+      () => void asked.delete(id),
+    );
+    asked.set(id, pending);
+  }
+  return pending;
+}
+
+/** `label(id)`: the meeting's label once known, « rencontre n° 12 » meanwhile (or when it is gone). */
+export function useMeetingLabels(ids: readonly number[]): (id: number) => string {
+  const key = [...new Set(ids)].sort((a, b) => a - b).join(',');
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const missing = key === '' ? [] : key.split(',').map(Number).filter((id) => !labels.has(id));
+    if (missing.length === 0) return;
+    let live = true;
+    void Promise.all(missing.map(ask)).then(() => live && setTick((t) => t + 1));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return (id) => labels.get(id) ?? `rencontre n° ${id}`;
+}
