@@ -213,3 +213,38 @@ describe('plans of the paged lists (meetings, retex, contributions) and of « ce
     for (const s of searched) expect(s.plan.some((l) => /SCAN \w+_fts VIRTUAL TABLE/.test(l)), s.plan.join('\n')).toBe(true);
   });
 });
+
+describe('plans of the sorts by a text, and of the catalogue-wide search', () => {
+  let statements: Planned[];
+
+  beforeAll(async () => {
+    const { db, call, campaignId } = demo;
+    const thematique = (await call('campaigns.get', { id: campaignId })).thematiques[0]!.id;
+    const ran = await statementsOf(db, async () => {
+      await call('meetings.list', { campaignId, sort: { by: 'title', direction: 'desc' } });
+      await call('retex.list', { campaignId, thematiqueId: thematique, sort: { by: 'title' } });
+      await call('contributions.list', { campaignId, thematiqueId: thematique, kind: 'attente', sort: { by: 'text' } });
+      await call('search.catalogue', { campaignId, search: 'numérique école' });
+    });
+    statements = planned(db, ran);
+  });
+
+  it('reads a page sorted by title or text in the order of its sort index (migration 0010), never sorting the whole list', () => {
+    for (const [table, index] of [['meeting m', 'meeting_title_sort'], ['retex r', 'retex_title_sort'], ['contribution c', 'contribution_text_sort']]) {
+      const page = statements.find((s) => s.sql.includes(`FROM ${table}`) && /ORDER BY replace/.test(s.sql) && /LIMIT/.test(s.sql));
+      expect(page, `the ${table} page`).toBeDefined();
+      expect(page!.plan.some((l) => l.includes(`INDEX ${index}`)), page!.plan.join('\n')).toBe(true);
+      expect(page!.plan.filter((l) => /TEMP B-TREE FOR ORDER BY/.test(l)), page!.plan.join('\n')).toEqual([]);
+    }
+  });
+
+  it('searches each full-text index once, before the records are joined (never once per record of the consultation)', () => {
+    const searched = statements.filter((s) => /_fts MATCH/.test(s.sql) && /MATERIALIZED/.test(s.sql));
+    expect(searched.length).toBeGreaterThanOrEqual(3);
+    for (const s of searched) {
+      expect(s.plan.some((l) => /MATERIALIZE hit/.test(l)), s.plan.join('\n')).toBe(true);
+      // The records are then found by the hits' ids, not walked.
+      expect(s.plan.filter((l) => /^SCAN (?:x|meeting|retex|contribution)\b/.test(l)), s.plan.join('\n')).toEqual([]);
+    }
+  });
+});
