@@ -28,7 +28,7 @@ import {
 } from './schemas/reports.ts';
 import {
   Bassin, BassinCreate, BassinFilter, BassinUpdate, Etablissement, EtablissementCreate, EtablissementFilter,
-  EtablissementUpdate, RegionAcademique,
+  EtablissementPage, EtablissementUpdate, RegionAcademique,
 } from './schemas/territory.ts';
 import { Trame, TrameCreate, TrameUpdate } from './schemas/trame.ts';
 
@@ -59,7 +59,7 @@ export const operations = {
   'bassins.create': op(BassinCreate, Bassin, 'Ajoute un bassin dans un département.'),
   'bassins.update': op(BassinUpdate, Bassin, 'Modifie un bassin.'),
   'bassins.delete': op(ById, Deleted, 'Supprime un bassin sans rencontre.'),
-  'etablissements.list': op(EtablissementFilter, z.array(Etablissement), 'Établissements (par UAI).'),
+  'etablissements.list': op(EtablissementFilter, EtablissementPage, 'Une page des établissements (par UAI) trouvés par nom, commune ou UAI, et leur nombre.'),
   'etablissements.get': op(z.object({ uai: Uai }), Etablissement, 'Un établissement.'),
   'etablissements.create': op(EtablissementCreate, Etablissement, 'Ajoute un établissement.'),
   'etablissements.update': op(EtablissementUpdate, Etablissement, 'Modifie un établissement.'),

@@ -38,7 +38,7 @@ export const bassinHandlers: HandlerGroup<'bassins'> = {
 };
 
 export const etablissementHandlers: HandlerGroup<'etablissements'> = {
-  'etablissements.list': (filter, { db }) => repo.listEtablissements(db, filter),
+  'etablissements.list': (filter, { db }) => repo.pageEtablissements(db, filter),
   'etablissements.get': ({ uai }, { db }) => found(repo.getEtablissement(db, uai), `Établissement ${uai}`),
   'etablissements.create': (input, { db }) =>
     inTransaction(db, () => {

@@ -22,13 +22,22 @@ async function everyOf<N extends 'meetings.list' | 'contributions.list' | 'retex
   }
 }
 
+async function everyEtablissement(call: TestCatalogue['call']) {
+  const items: Awaited<ReturnType<typeof call<'etablissements.list'>>>['items'] = [];
+  for (;;) {
+    const page = await call('etablissements.list', { offset: items.length, limit: 500 });
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
+}
+
 /** What the app reads back of the catalogue (uids and key pairs are random by design: not in it). */
 async function contentChecksum({ call }: TestCatalogue, campaignId: number): Promise<string> {
   const parts = [
     await everyOf(call, 'meetings.list', campaignId),
     await everyOf(call, 'contributions.list', campaignId),
     await everyOf(call, 'retex.list', campaignId),
-    await call('etablissements.list', {}),
+    await everyEtablissement(call),
     await call('bassins.list', {}),
     await call('sectionTexts.list', { campaignId }),
   ];
@@ -56,7 +65,8 @@ describe('national catalogue', () => {
       expect((await call('catalogue.info', {})).meetings).toBe(expected.meetings);
       expect((await call('contributions.list', { campaignId })).total).toBe(expected.contributions);
       expect((await call('retex.list', { campaignId })).total).toBe(expected.retex);
-      expect(await call('etablissements.list', {})).toHaveLength(expected.etablissements);
+      expect((await call('etablissements.list', {})).total).toBe(expected.etablissements);
+      expect(await everyEtablissement(call)).toHaveLength(expected.etablissements);
       expect(await call('bassins.list', {})).toHaveLength(expected.bassins);
       db.close();
     }

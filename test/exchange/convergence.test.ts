@@ -76,12 +76,12 @@ async function apply(c: TestCatalogue, e: Edit): Promise<void> {
       return;
     case 'setEtablissement': {
       const school = { uai: e.uai, nom: `Lycée ${e.nom}`, type: 'lycee' as const, commune: 'Poitiers', departementCode: '86', bassinId: null };
-      const exists = (await c.call('etablissements.list', { departementCode: '86' })).some((x) => x.uai === e.uai);
+      const exists = (await c.call('etablissements.list', { departementCode: '86', search: e.uai })).items.some((x) => x.uai === e.uai);
       await (exists ? c.call('etablissements.update', school) : c.call('etablissements.create', school));
       return;
     }
     case 'deleteEtablissement':
-      if ((await c.call('etablissements.list', { departementCode: '86' })).some((x) => x.uai === e.uai)) await c.call('etablissements.delete', { uai: e.uai });
+      if ((await c.call('etablissements.list', { departementCode: '86', search: e.uai })).items.some((x) => x.uai === e.uai)) await c.call('etablissements.delete', { uai: e.uai });
       return;
     case 'writeText':
       await c.call('sectionTexts.set', { campaignId, scope: 'departement:86', sectionKey: 'descriptif', thematiqueId: null, text: e.text });

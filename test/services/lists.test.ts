@@ -111,7 +111,7 @@ describe('retex.list', () => {
     expect(ids(all.items)).toEqual(ids([...retex].sort((a, b) => a.thematiqueId - b.thematiqueId || a.position - b.position || a.id - b.id)));
     const withMeeting = retex.find((r) => r.sourceMeetingId !== null)!;
     const meetingOf = new Map(meetings.map((m) => [m.id, m]));
-    const etablissements = new Map((await demo.call('etablissements.list', {})).map((e) => [e.uai, e]));
+    const etablissements = new Map((await demo.call('etablissements.list', { limit: 500 })).items.map((e) => [e.uai, e]));
     // Where a synthesis places a retex: its établissement's département, else its meeting's.
     const departementOf = (r: Retex) =>
       r.etablissementUai ? etablissements.get(r.etablissementUai)!.departementCode : r.sourceMeetingId ? meetingOf.get(r.sourceMeetingId)!.departementCode : null;

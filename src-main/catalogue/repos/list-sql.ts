@@ -60,6 +60,19 @@ export function sortKey(column: string, chars = 60): string {
   return FOLDS.reduce((sql, [from, to]) => `replace(${sql}, '${from}', '${to}')`, `lower(substr(${column}, 1, ${chars}))`);
 }
 
+/** What sortKey() makes of a text, in JavaScript: ASCII letters lowered (as SQLite's lower()), French accents dropped. */
+export function sortKeyOf(text: string): string {
+  const lowered = text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  return FOLDS.reduce((folded, [from, to]) => folded.replaceAll(from, to), lowered);
+}
+
+/** A LIKE pattern finding `text` anywhere in a sortKey()'d column (its own % and _ literal, ESCAPE '\\'). */
+export function sortKeyContains(text: string | undefined): string | null {
+  const words = text?.trim().replace(/\s+/g, ' ');
+  if (!words) return null;
+  return `%${sortKeyOf(words).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** A WHERE put together condition by condition, with its parameters in order. */
 export class Where {
   readonly parts: string[] = [];

@@ -1,4 +1,6 @@
-import { type Catalogue, containsPattern } from '../database.ts';
+import type { Catalogue } from '../database.ts';
+import type { Page } from '../../contract/schemas/lists.ts';
+import { pageOfItems, sortKeyContains, Where } from './list-sql.ts';
 import type { Bassin, Etablissement, RegionAcademique } from '../../contract/schemas/territory.ts';
 
 interface BassinRow { id: number; departement_code: string; kind: 'ZAP' | 'ECLORE'; nom: string; academie_code: string }
@@ -150,25 +152,41 @@ export function deleteBassin(db: Catalogue, id: number): boolean {
 
 const ETABLISSEMENT_SELECT = `SELECT e.*, d.academie_code FROM etablissement e JOIN departement d ON d.code = e.departement_code`;
 
-export function listEtablissements(
+/** Every établissement of a territory (the Bilan workbook's sheet), by département, commune, name. */
+export function listEtablissements(db: Catalogue, filter: { academieCode?: string; departementCode?: string }): Etablissement[] {
+  const where = territoryWhere(filter);
+  return (db.prepare(`${ETABLISSEMENT_SELECT} WHERE ${where.sql} ORDER BY ${ETABLISSEMENT_ORDER}`).all(...where.params) as EtablissementRow[])
+    .map(toEtablissement);
+}
+
+/**
+ * One page of the établissements found by name, commune or UAI (anywhere in them, accents and case
+ * folded), and how many in all: a picker asks for 20 of the 40 000 of the country.
+ */
+export function pageEtablissements(
   db: Catalogue,
-  filter: { academieCode?: string; departementCode?: string; search?: string },
-): Etablissement[] {
+  filter: { academieCode?: string; departementCode?: string; search?: string; offset: number; limit: number },
+): Page<Etablissement> {
+  const where = territoryWhere(filter);
+  const pattern = sortKeyContains(filter.search);
+  if (pattern) where.add(`e.uai IN (SELECT uai FROM etablissement_search WHERE words LIKE ? ESCAPE '\\')`, pattern);
   const rows = db
-    .prepare(
-      `${ETABLISSEMENT_SELECT}
-       WHERE (@academieCode IS NULL OR d.academie_code = @academieCode)
-         AND (@departementCode IS NULL OR e.departement_code = @departementCode)
-         AND (@search IS NULL OR fold(e.nom) LIKE @search ESCAPE '\\' OR fold(e.commune) LIKE @search ESCAPE '\\'
-              OR fold(e.uai) LIKE @search ESCAPE '\\')
-       ORDER BY e.departement_code, e.commune, e.nom`,
-    )
-    .all({
-      academieCode: filter.academieCode ?? null,
-      departementCode: filter.departementCode ?? null,
-      search: containsPattern(filter.search),
-    }) as EtablissementRow[];
-  return rows.map(toEtablissement);
+    .prepare(`${ETABLISSEMENT_SELECT} WHERE ${where.sql} ORDER BY ${ETABLISSEMENT_ORDER} LIMIT ? OFFSET ?`)
+    .all(...where.params, filter.limit, filter.offset) as EtablissementRow[];
+  const total =
+    rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)
+      ? filter.offset + rows.length
+      : (db.prepare(`SELECT count(*) FROM etablissement e JOIN departement d ON d.code = e.departement_code WHERE ${where.sql}`)
+          .pluck().get(...where.params) as number);
+  return pageOfItems(rows.map(toEtablissement), total, filter);
+}
+
+const ETABLISSEMENT_ORDER = 'e.departement_code, e.commune, e.nom, e.uai';
+
+function territoryWhere(filter: { academieCode?: string; departementCode?: string }): Where {
+  return new Where()
+    .when(filter.academieCode, 'd.academie_code = ?', filter.academieCode)
+    .when(filter.departementCode, 'e.departement_code = ?', filter.departementCode);
 }
 
 export function getEtablissement(db: Catalogue, uai: string): Etablissement | undefined {

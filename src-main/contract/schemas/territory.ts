@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BassinKind, EtablissementType } from '../domain.ts';
 import { AcademieCode, DepartementCode, Id, label, patchOf, RegionCode, Uai } from '../primitives.ts';
+import { PageFields, pageOf, SearchText } from './lists.ts';
 
 export const Departement = z.object({ code: DepartementCode, nom: z.string(), academieCode: AcademieCode });
 export const Academie = z.object({
@@ -35,4 +36,6 @@ export const EtablissementCreate = EtablissementFields;
 export const EtablissementUpdate = patchOf(EtablissementFields.omit({ uai: true })).extend({ uai: Uai });
 export const Etablissement = EtablissementFields.extend({ academieCode: AcademieCode });
 export type Etablissement = z.infer<typeof Etablissement>;
-export const EtablissementFilter = BassinFilter.extend({ search: z.string().max(200).optional() });
+/** A page of établissements of a territory, found by name, commune or UAI (anywhere in them). */
+export const EtablissementFilter = BassinFilter.extend({ search: SearchText.optional(), ...PageFields });
+export const EtablissementPage = pageOf(Etablissement);

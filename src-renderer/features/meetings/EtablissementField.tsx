@@ -27,10 +27,11 @@ export function EtablissementField({ api, missing }: { api: FormApi; missing: st
   const results = useQuery('etablissements.list', {
     ...(draft.departementCode ? { departementCode: draft.departementCode } : draft.academieCode ? { academieCode: draft.academieCode } : {}),
     ...(search && { search: search.slice(0, 200) }),
+    limit: SHOWN,
   });
   const chosen = useQuery('etablissements.get', { uai: draft.etablissementUai }, draft.etablissementUai === '');
-  const list = results.data ?? [];
-  const shown = list.slice(0, SHOWN);
+  const shown = results.data?.items ?? [];
+  const total = results.data?.total ?? 0;
   const current = chosen.data && chosen.data.uai === draft.etablissementUai ? chosen.data : undefined;
   const offered = current && !shown.some((e) => e.uai === current.uai) ? [current, ...shown] : shown;
 
@@ -54,9 +55,9 @@ export function EtablissementField({ api, missing }: { api: FormApi; missing: st
       <p className="fr-text--sm fr-mb-1w" aria-live="polite">
         {results.loading
           ? 'Recherche…'
-          : list.length > SHOWN
-            ? `${frenchNumber(list.length)} établissements trouvés : les ${SHOWN} premiers sont proposés, précisez la recherche.`
-            : `${frenchNumber(list.length)} établissement${list.length > 1 ? 's' : ''} proposé${list.length > 1 ? 's' : ''}.`}
+          : total > shown.length
+            ? `${frenchNumber(total)} établissements trouvés : les ${shown.length} premiers sont proposés, précisez la recherche.`
+            : `${frenchNumber(total)} établissement${total > 1 ? 's' : ''} proposé${total > 1 ? 's' : ''}.`}
       </p>
       <ErrorNotice error={results.error ?? chosen.error} />
       <Select

@@ -13,9 +13,10 @@ export function EtablissementPicker({ uai, onChange }: { uai: string | null; onC
   const [search, setSearch] = useState('');
   const term = useDebounced(search.trim(), 250);
   const current = useQuery('etablissements.get', { uai: uai ?? '' }, uai === null);
-  const results = useQuery('etablissements.list', { search: term }, term.length < 2);
+  const results = useQuery('etablissements.list', { search: term, limit: SHOWN }, term.length < 2);
   const known = uai !== null && current.data?.uai === uai ? current.data : null;
-  const found = term.length >= 2 ? (results.data ?? []) : [];
+  const found = term.length >= 2 ? (results.data?.items ?? []) : [];
+  const total = term.length >= 2 ? (results.data?.total ?? 0) : 0;
 
   return (
     <fieldset className="fr-fieldset etab-picker">
@@ -46,13 +47,13 @@ export function EtablissementPicker({ uai, onChange }: { uai: string | null; onC
             ? ''
             : results.loading
               ? 'Recherche…'
-              : found.length === 0
+              : total === 0
                 ? 'Aucun établissement ne correspond.'
-                : `${frenchNumber(found.length)} établissement${found.length > 1 ? 's' : ''} trouvé${found.length > 1 ? 's' : ''}${found.length > SHOWN ? ` : les ${SHOWN} premiers sont affichés, précisez la recherche` : ''}.`}
+                : `${frenchNumber(total)} établissement${total > 1 ? 's' : ''} trouvé${total > 1 ? 's' : ''}${total > found.length ? ` : les ${found.length} premiers sont affichés, précisez la recherche` : ''}.`}
         </p>
         {found.length > 0 && (
           <ul className="etab-picker__results">
-            {found.slice(0, SHOWN).map((e) => (
+            {found.map((e) => (
               <li key={e.uai}>
                 <Button
                   size="small"

@@ -79,9 +79,22 @@ export const territoryCases = {
       const other = await h.ok('etablissements.create', anEtablissement({
         uai: '0860003C', nom: 'Collège Jean Moulin', type: 'college', commune: 'Poitiers', departementCode: '86',
       }));
-      expect(await h.ok('etablissements.list', {})).toEqual([montaigne, other]);
-      expect(await h.ok('etablissements.list', { search: 'Montaigne' })).toEqual([montaigne]);
-      expect(await h.ok('etablissements.list', { academieCode: 'POITIERS' })).toEqual([other]);
+      expect(await h.ok('etablissements.list', {})).toEqual({ items: [montaigne, other], total: 2, offset: 0, limit: 50 });
+      expect((await h.ok('etablissements.list', { search: 'Montaigne' })).items).toEqual([montaigne]);
+      expect((await h.ok('etablissements.list', { academieCode: 'POITIERS' })).items).toEqual([other]);
+      // Anywhere in the name, the commune or the UAI, accents and case folded; a page and the total.
+      expect((await h.ok('etablissements.list', { search: 'JEAN mou' })).items).toEqual([other]);
+      expect((await h.ok('etablissements.list', { search: '0860003' })).items).toEqual([other]);
+      expect((await h.ok('etablissements.list', { search: 'poitiers' })).total).toBe(1);
+      expect(await h.ok('etablissements.list', { limit: 1, offset: 1 })).toEqual({ items: [other], total: 2, offset: 1, limit: 1 });
+      // A renamed établissement is found by its new name only; a deleted one no more.
+      await h.ok('etablissements.update', { uai: other.uai, nom: 'Collège Élisabeth Badinter' });
+      expect((await h.ok('etablissements.list', { search: 'elisabeth' })).items.map((e) => e.uai)).toEqual([other.uai]);
+      expect((await h.ok('etablissements.list', { search: 'moulin' })).total).toBe(0);
+      await h.ok('etablissements.delete', { uai: other.uai });
+      expect((await h.ok('etablissements.list', { search: 'badinter' })).total).toBe(0);
+      // % and _ are letters here, not LIKE's wildcards.
+      expect((await h.ok('etablissements.list', { search: '%' })).total).toBe(0);
     },
     invalid: async (h) => {
       await h.refuse('etablissements.list', { search: 'x'.repeat(201) }, { code: 'INVALID_INPUT', path: 'search', message: 'trop long' });
