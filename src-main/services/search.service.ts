@@ -1,7 +1,7 @@
 /** « Rechercher » over the whole consultation: meetings, retex, contributions and the texts written in the app. */
 import type { Catalogue } from '../catalogue/database.ts';
-import { ftsQuery } from '../catalogue/repos/list-sql.ts';
-import { countKind, searchKind } from '../catalogue/repos/search.repo.ts';
+import { ftsQuery, searchWords } from '../catalogue/repos/list-sql.ts';
+import { searchKind } from '../catalogue/repos/search.repo.ts';
 import type { CatalogueSearchResult, SearchHit } from '../contract/schemas/search.ts';
 import type { Handler } from './context.ts';
 import { requireCampaign } from './ownership.ts';
@@ -20,9 +20,9 @@ export function searchCatalogue(db: Catalogue, campaignId: number, search: strin
   if (!match) return { hits: [], totals };
   const hits: SearchHit[] = [];
   for (const kind of KINDS) {
-    const found = searchKind(db, kind, campaignId, match, limit);
-    hits.push(...found);
-    totals[kind] = found.length < limit ? found.length : countKind(db, kind, campaignId, match);
+    const found = searchKind(db, kind, campaignId, { match, words: searchWords(search) }, limit);
+    hits.push(...found.hits);
+    totals[kind] = found.total;
   }
   return { hits, totals };
 }

@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from '../database.ts';
 import type { Page } from '../../contract/schemas/lists.ts';
+import { foldText } from '../../text/fold.ts';
 
 /** French words too common to search for (and the elided « l’ », « d’ », « qu’ »… once apart). */
 const STOP_WORDS = new Set([
@@ -17,10 +18,6 @@ const STOP_WORDS = new Set([
 /** At most this many words are searched: a pasted paragraph is not a query. */
 const MAX_TERMS = 12;
 
-/** Lower case, accents dropped: as the index's tokenizer (unicode61, remove_diacritics 2) folds them. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 /** The words of a search, folded, French stop words dropped (kept when they are all there is). */
 export function searchWords(search: string | undefined): string[] {

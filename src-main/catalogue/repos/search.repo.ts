@@ -1,28 +1,32 @@
 /**
  * One search over the consultation: each kind's best hits by FTS5's bm25 rank, with the matched
- * passage (snippet(), the matched words between [ and ]), and how many matched of each kind.
+ * passage (the matched words between [ and ], text/passage.ts), and how many matched of each kind.
  */
 import type { Catalogue } from '../database.ts';
 import type { SearchHit } from '../../contract/schemas/search.ts';
+import { passage } from '../../text/passage.ts';
 
 type Kind = SearchHit['kind'];
 
 /** Per kind: its index, the record joined to it (alias x) and what a hit shows. */
-const KINDS: Record<Kind, { fts: string; join: string; campaign: string; hit: string }> = {
+const KINDS: Record<Kind, { fts: string; columns: string[]; join: string; campaign: string; hit: string }> = {
   meeting: {
     fts: 'meeting_fts',
+    columns: ['title', 'lieu', 'notes', 'defis', 'etablissement'],
     join: 'JOIN meeting x ON x.id = f.rowid',
     campaign: 'x.campaign_id',
     hit: 'x.id AS id, NULL AS thematiqueId, NULL AS sectionKey, NULL AS scope, x.title AS title',
   },
   retex: {
     fts: 'retex_fts',
+    columns: ['title', 'text', 'niveau', 'classes'],
     join: 'JOIN retex x ON x.id = f.rowid',
     campaign: 'x.campaign_id',
     hit: 'x.id AS id, x.thematique_id AS thematiqueId, NULL AS sectionKey, NULL AS scope, x.title AS title',
   },
   contribution: {
     fts: 'contribution_fts',
+    columns: ['text', 'heading'],
     join: 'JOIN contribution x ON x.id = f.rowid',
     campaign: 'x.campaign_id',
     hit: `x.id AS id, x.thematique_id AS thematiqueId, NULL AS sectionKey, NULL AS scope,
@@ -30,6 +34,7 @@ const KINDS: Record<Kind, { fts: string; join: string; campaign: string; hit: st
   },
   texte: {
     fts: 'section_text_fts',
+    columns: ['text'],
     join: '',
     campaign: 'f.campaign_id',
     hit: `NULL AS id, nullif(f.thematique_id, 0) AS thematiqueId, f.section_key AS sectionKey, f.scope AS scope,
@@ -46,8 +51,8 @@ const TITLE_CHARS = 120;
  * The index is read first, on its own (a MATERIALIZED step): joined as SQLite would plan it, the
  * consultation's rows are walked and the index is searched once per row — minutes on a national catalogue.
  */
-function matches(k: (typeof KINDS)[Kind], ranked: boolean): string {
-  return `WITH hit AS MATERIALIZED (SELECT rowid AS id${ranked ? ', rank' : ''} FROM ${k.fts} WHERE ${k.fts} MATCH ?)`;
+function matches(k: (typeof KINDS)[Kind]): string {
+  return `WITH hit AS MATERIALIZED (SELECT rowid AS id, rank FROM ${k.fts} WHERE ${k.fts} MATCH ?)`;
 }
 
 /** The record of each hit, for its consultation (a texte's is in its own index). */
@@ -55,35 +60,42 @@ function joinHit(k: (typeof KINDS)[Kind]): string {
   return k.join ? k.join.replace('f.rowid', 'hit.id') : `JOIN ${k.fts} f ON f.rowid = hit.id`;
 }
 
-/** The first `limit` hits of one kind, best first. `match` comes from list-sql.ts's ftsQuery. */
-export function searchKind(db: Catalogue, kind: Kind, campaignId: number, match: string, limit: number): SearchHit[] {
-  const k = KINDS[kind];
-  const best = db
-    .prepare(`${matches(k, true)} SELECT hit.id FROM hit ${joinHit(k)} WHERE ${k.campaign} = ? ORDER BY hit.rank, hit.id LIMIT ?`)
-    .pluck()
-    .all(match, campaignId, limit) as number[];
-  if (best.length === 0) return [];
-  // The passages, for these few only (snippet() needs the match, and the rowid narrows it).
-  const rows = db
-    .prepare(
-      `SELECT f.rowid AS rid, ${k.hit}, snippet(${k.fts}, -1, '[', ']', '…', 16) AS snippet
-       FROM ${k.fts} f ${k.join}
-       WHERE ${k.fts} MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .all(match, JSON.stringify(best)) as (Omit<SearchHit, 'kind'> & { rid: number })[];
-  const byRowid = new Map(rows.map((r) => [r.rid, r]));
-  return best.flatMap((rowid) => {
-    const found = byRowid.get(rowid);
-    if (!found) return [];
-    const { rid: _rid, ...r } = found;
-    return [{ kind, ...r, title: r.title.length > TITLE_CHARS ? `${r.title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : r.title }];
-  });
+/** Does every record of this kind belong to the consultation? Then no hit needs its record read to say so. */
+function onlyConsultation(db: Catalogue, kind: Kind, campaignId: number): boolean {
+  if (kind === 'texte') return false;
+  const table = kind === 'meeting' ? 'meeting' : kind;
+  // Each of min() and max() alone in its query reads one end of an index (together, the table is scanned).
+  const [low, high] = db.prepare(`SELECT (SELECT min(campaign_id) FROM ${table}), (SELECT max(campaign_id) FROM ${table})`)
+    .raw().get() as [number | null, number | null];
+  return low === campaignId && high === campaignId;
 }
 
-export function countKind(db: Catalogue, kind: Kind, campaignId: number, match: string): number {
+/**
+ * The first `limit` hits of one kind, best first, and how many matched: one pass over the index ranks
+ * every hit (bm25) and counts them. Joining each of 30 000 hits to its record only to check its
+ * consultation cost more than the ranking itself, so the join is made only when the catalogue holds
+ * several consultations. `match` comes from list-sql.ts's ftsQuery.
+ */
+export function searchKind(
+  db: Catalogue, kind: Kind, campaignId: number, search: { match: string; words: string[] }, limit: number,
+): { hits: SearchHit[]; total: number } {
   const k = KINDS[kind];
-  return db
-    .prepare(`${matches(k, false)} SELECT count(*) FROM hit ${joinHit(k)} WHERE ${k.campaign} = ?`)
-    .pluck()
-    .get(match, campaignId) as number;
+  const { match, words } = search;
+  const ranked = (
+    onlyConsultation(db, kind, campaignId)
+      ? db.prepare(`SELECT rowid, rank FROM ${k.fts} WHERE ${k.fts} MATCH ?`).raw().all(match)
+      : db.prepare(`${matches(k)} SELECT hit.id, hit.rank FROM hit ${joinHit(k)} WHERE ${k.campaign} = ?`).raw().all(match, campaignId)
+  ) as [number, number][];
+  const best = ranked.sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+  if (best.length === 0) return { hits: [], total: 0 };
+  // Each hit's record and words by rowid (a seek, no match walked again), its passage cut in JavaScript.
+  const detail = db.prepare(`SELECT ${k.hit}, ${k.columns.map((c, i) => `f.${c} AS column${i}`).join(', ')} FROM ${k.fts} f ${k.join} WHERE f.rowid = ?`);
+  const hits = best.flatMap((rowid): SearchHit[] => {
+    const row = detail.get(rowid) as (Omit<SearchHit, 'kind' | 'snippet'> & Record<string, string | null>) | undefined;
+    if (!row) return [];
+    const snippet = passage(k.columns.map((_, i) => row[`column${i}`] ?? ''), words);
+    const { id, thematiqueId, sectionKey, scope, title } = row;
+    return [{ kind, id, thematiqueId, sectionKey, scope, snippet, title: title.length > TITLE_CHARS ? `${title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : title }];
+  });
+  return { hits, total: ranked.length };
 }
