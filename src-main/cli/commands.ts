@@ -93,8 +93,8 @@ export async function generateCommand(
       ...(options.scope ? { scope: options.scope } : {}),
     };
     const styleTemplateId = options.style ? (await call('styles.import', { path: options.style })).id : undefined;
-    const { findings } = await call('synthesis.preflight', target);
-    if (findings.length > 0) out(formatFindings(findings));
+    const { findings, omitted } = await call('synthesis.preflight', target);
+    if (findings.length > 0) out(formatFindings(findings, omitted));
     const { documents } = await call('synthesis.generate', {
       ...target,
       outputDir: outDir,

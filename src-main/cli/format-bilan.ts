@@ -1,4 +1,4 @@
-import type { Finding } from '../contract/schemas/preflight.ts';
+import type { Finding, PreflightReport } from '../contract/schemas/preflight.ts';
 import type { Bilan } from '../contract/schemas/reports.ts';
 
 /** The Bilan as a plain-text table for a terminal. */
@@ -34,8 +34,12 @@ function nationalLines(bilan: Bilan, figures: (f: Bilan['totals']) => string[]):
 }
 
 /** The pre-flight findings, most important first, for a terminal. */
-export function formatFindings(findings: Finding[]): string {
-  const sorted = [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'attention' ? -1 : 1));
-  const lines = sorted.map((f) => `  ${f.severity === 'attention' ? '!' : 'i'} ${f.message}`);
-  return `Vérifications avant génération (${findings.length}) :\n${lines.join('\n')}`;
+export function formatFindings(findings: Finding[], omitted: PreflightReport['omitted'] = []): string {
+  const first = (a: { severity: string }, b: { severity: string }) => (a.severity === b.severity ? 0 : a.severity === 'attention' ? -1 : 1);
+  const lines = [
+    ...[...findings].sort(first).map((f) => `  ${f.severity === 'attention' ? '!' : 'i'} ${f.message}`),
+    ...[...omitted].sort(first).map((o) => `  ${o.severity === 'attention' ? '!' : 'i'} … et ${o.count} autre${o.count > 1 ? 's' : ''} ${o.label}.`),
+  ];
+  const total = findings.length + omitted.reduce((n, o) => n + o.count, 0);
+  return `Vérifications avant génération (${total}) :\n${lines.join('\n')}`;
 }

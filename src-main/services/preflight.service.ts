@@ -3,14 +3,47 @@
  * record to fix. Generation stays possible; the document itself never states what is not so.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { meetingsInScope } from '../catalogue/repos/meeting.repo.ts';
+import { meetingsToCheck, type MeetingToCheck } from '../catalogue/repos/meeting.repo.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
-import type { Meeting } from '../contract/schemas/meeting.ts';
-import type { Finding } from '../contract/schemas/preflight.ts';
+import type { Finding, PreflightReport } from '../contract/schemas/preflight.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
 import { statedFigures } from '../synthesis/figures.ts';
 import { frenchDate } from '../text/french.ts';
+
+/** At most this many findings of one kind are listed; the others are counted (a région at ten times the
+ * nation's scale had 7 000 findings, 2.3 MB, that nobody reads one by one: the Rencontres screen filters them). */
+export const FINDINGS_PER_CODE = 20;
+
+/** What a finding's code says of the records left uncounted, after « et N autres ». */
+const OMITTED_LABELS: Record<string, [one: string, many: string]> = {
+  'restitution-absente': ['rencontre sans restitution reçue', 'rencontres sans restitution reçue'],
+  'categories-superieures': ['rencontre dont les catégories dépassent le total déclaré', 'rencontres dont les catégories dépassent le total déclaré'],
+  'categories-partielles': ['rencontre au détail par catégorie partiel', 'rencontres au détail par catégorie partiel'],
+  'effectif-inconnu': ['rencontre sans effectif', 'rencontres sans effectif'],
+  'hors-periode': ['rencontre datée hors de la consultation', 'rencontres datées hors de la consultation'],
+  'elus-periode-reserve': ['rencontre comptant des élus pendant la période de réserve', 'rencontres comptant des élus pendant la période de réserve'],
+  'ateliers-superieurs': ['rencontre dont les ateliers comptent plus de participants qu’elle', 'rencontres dont les ateliers comptent plus de participants qu’elles'],
+  'retex-sans-lien': ['retex sans lien', 'retex sans lien'],
+  'concertations-multiples': ['département aux concertations multiples', 'départements aux concertations multiples'],
+};
+
+/** The pre-flight's findings, the first FINDINGS_PER_CODE of each code listed, the rest counted. */
+export function preflightReport(db: Catalogue, source: SynthesisSource, thematique?: number): PreflightReport {
+  const listed: Finding[] = [];
+  const counts = new Map<string, { severity: Finding['severity']; count: number }>();
+  for (const finding of preflight(db, source, thematique)) {
+    const seen = counts.get(finding.code) ?? { severity: finding.severity, count: 0 };
+    counts.set(finding.code, { ...seen, count: seen.count + 1 });
+    if (seen.count < FINDINGS_PER_CODE) listed.push(finding);
+  }
+  const omitted = [...counts].filter(([, c]) => c.count > FINDINGS_PER_CODE).map(([code, c]) => {
+    const count = c.count - FINDINGS_PER_CODE;
+    const [one, many] = OMITTED_LABELS[code] ?? ['autre constat du même type', 'autres constats du même type'];
+    return { code, severity: c.severity, count, label: count > 1 ? many : one };
+  });
+  return { findings: listed, omitted };
+}
 
 export function preflight(db: Catalogue, source: SynthesisSource, thematique?: number): Finding[] {
   const thematiques = source.campaign.thematiques.filter((t) => thematique === undefined || t.number === thematique);
@@ -83,13 +116,13 @@ function sectionFindings(source: SynthesisSource, section: TrameSection, t: Camp
 function meetingFindings(db: Catalogue, source: SynthesisSource): Finding[] {
   const { scope, campaign } = source;
   // The meetings the Bilan counts: a département's académie-wide concertation is checked there too.
-  const meetings = meetingsInScope(db, campaign.id, scope.stats);
+  const meetings = meetingsToCheck(db, campaign.id, scope.stats);
   return [...meetings.flatMap((m) => checkMeeting(m, campaign)), ...repeatedConcertations(meetings)];
 }
 
 /** Two départementales concertations in one département: often a duplicate, sometimes a second session. */
-function repeatedConcertations(meetings: Meeting[]): Finding[] {
-  const byDepartement = new Map<string, Meeting[]>();
+function repeatedConcertations(meetings: MeetingToCheck[]): Finding[] {
+  const byDepartement = new Map<string, MeetingToCheck[]>();
   for (const m of meetings.filter((x) => x.level === 'departemental' && x.departementCode)) {
     byDepartement.set(m.departementCode!, [...(byDepartement.get(m.departementCode!) ?? []), m]);
   }
@@ -105,7 +138,7 @@ function repeatedConcertations(meetings: Meeting[]): Finding[] {
 }
 
 /** The checks of one meeting; also what the meeting form shows as the user types. */
-export function checkMeeting(m: Meeting, campaign: Pick<Campaign, 'startDate' | 'endDate' | 'reserveDate'>): Finding[] {
+export function checkMeeting(m: MeetingToCheck, campaign: Pick<Campaign, 'startDate' | 'endDate' | 'reserveDate'>): Finding[] {
   const target = { kind: 'meeting' as const, id: m.id, label: `${m.title} (${frenchDate(m.date)})` };
   const where = `Rencontre « ${m.title} » du ${frenchDate(m.date)}`;
   const findings: Finding[] = [];

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
+import { formatFindings } from '../../src-main/cli/format-bilan.ts';
+import { FINDINGS_PER_CODE } from '../../src-main/services/preflight.service.ts';
 import { emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+import { aMeeting } from '../support/valid-inputs.ts';
 
 describe('synthesis.preflight on the demo catalogues', () => {
   let demo: TestCatalogue;
@@ -61,5 +64,23 @@ describe('synthesis.preflight on the demo catalogues', () => {
     expect(codes).toContain('restitution-absente');
     const elu = findings.find((f) => f.code === 'elus-periode-reserve')!;
     expect(elu.message).toMatch(/17\sfévrier 2015.*période de réserve a commencé le 8\sfévrier 2015/);
+  });
+
+  it('lists the first 20 findings of a kind and counts the others, so that a région of 6 000 meetings answers a page', async () => {
+    const c = emptyCatalogue();
+    await loadDemos(c.call);
+    const campaignId = (await c.call('campaigns.list', {})).find((k) => k.slug === 'egn-2020')!.id;
+    const late = async () => (await c.call('synthesis.preflight', { campaignId })).findings.filter((f) => f.code === 'restitution-absente').length;
+    const before = await late();
+    for (let i = 0; i < 30; i++) {
+      await c.call('meetings.create', aMeeting(campaignId, { title: `Concertation ${i}`, departementCode: '33', restitutionReceived: false }));
+    }
+    const report = await c.call('synthesis.preflight', { campaignId });
+    expect(report.findings.filter((f) => f.code === 'restitution-absente')).toHaveLength(FINDINGS_PER_CODE);
+    expect(report.omitted.filter((o) => o.code === 'restitution-absente')).toEqual([
+      { code: 'restitution-absente', severity: 'attention', count: before + 30 - FINDINGS_PER_CODE, label: 'rencontres sans restitution reçue' },
+    ]);
+    expect(formatFindings(report.findings, report.omitted)).toContain(`… et ${before + 30 - FINDINGS_PER_CODE} autres rencontres sans restitution reçue.`);
+    c.db.close();
   });
 });

@@ -155,6 +155,42 @@ export function meetingsInScope(db: Catalogue, campaignId: number, scope: StatsS
   return rows.map(toMeeting);
 }
 
+/** What the pre-flight checks of a meeting read (preflight.service.ts checkMeeting). */
+export type MeetingToCheck = Pick<
+  Meeting, 'id' | 'title' | 'date' | 'level' | 'departementCode' | 'declaredTotal' | 'attendance' | 'restitutionReceived' | 'participants'
+> & { ateliers: { participants: number | null }[] };
+
+/**
+ * The meetings of a scope as the pre-flight checks them: no thématiques, no atelier texts, no JSON
+ * objects per atelier (a région at ten times the nation's scale is 6 000 meetings).
+ */
+export function meetingsToCheck(db: Catalogue, campaignId: number, scope: StatsScope): MeetingToCheck[] {
+  const f = scopeMeetings(campaignId, scope);
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.title, m.date, m.level, m.departement_code, m.declared_total, m.restitution_received,
+         (SELECT json_group_object(category_code, count) FROM attendance WHERE meeting_id = m.id) AS attendance_json,
+         (SELECT json_group_array(participants) FROM atelier WHERE meeting_id = m.id) AS ateliers_json
+       FROM meeting m WHERE ${f.sql} ORDER BY m.date, m.id`,
+    )
+    .all(...f.params) as Pick<MeetingRow, 'id' | 'title' | 'date' | 'level' | 'departement_code' | 'declared_total' | 'restitution_received' | 'attendance_json' | 'ateliers_json'>[];
+  return rows.map((row) => {
+    const attendance = JSON.parse(row.attendance_json ?? '{}') as Attendance;
+    return {
+      id: row.id, title: row.title, date: row.date, level: row.level, departementCode: row.departement_code,
+      declaredTotal: row.declared_total, attendance, restitutionReceived: row.restitution_received === 1,
+      participants: participantsOf(row.declared_total, attendance),
+      ateliers: (JSON.parse(row.ateliers_json) as (number | null)[]).map((participants) => ({ participants })),
+    };
+  });
+}
+
+/** The declared total, else the sum of the categories given, else unknown. */
+function participantsOf(declaredTotal: number | null, attendance: Attendance): number | null {
+  const counts = Object.values(attendance).filter((n): n is number => typeof n === 'number');
+  return declaredTotal ?? (counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : null);
+}
+
 export function getMeeting(db: Catalogue, id: number): Meeting | undefined {
   const row = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MeetingRow | undefined;
   return row && toMeeting(row);
@@ -247,8 +283,8 @@ function writeChildren(db: Catalogue, id: number, m: MeetingRecord): void {
 
 function toMeeting(row: MeetingRow): Meeting {
   const attendance = JSON.parse(row.attendance_json ?? '{}') as Attendance;
-  const counts = Object.values(attendance).filter((n): n is number => typeof n === 'number');
-  const participants = row.declared_total ?? (counts.length > 0 ? counts.reduce((a, b) => a + b, 0) : null);
+  const participants = participantsOf(row.declared_total, attendance);
+  const given = Object.values(attendance).some((n) => typeof n === 'number');
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -268,7 +304,7 @@ function toMeeting(row: MeetingRow): Meeting {
     restitutionReceived: row.restitution_received === 1,
     notes: row.notes,
     participants,
-    participantsSource: row.declared_total !== null ? 'declare' : counts.length > 0 ? 'categories' : 'inconnu',
+    participantsSource: row.declared_total !== null ? 'declare' : given ? 'categories' : 'inconnu',
     updatedAt: row.updated_at,
   };
 }

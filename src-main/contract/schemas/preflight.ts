@@ -17,4 +17,13 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const PreflightReport = z.object({ findings: z.array(Finding) });
+/** Findings of one code beyond the first ones listed: how many, and what they are (« rencontres sans restitution reçue »). */
+export const OmittedFindings = z.object({
+  code: z.string(),
+  severity: Finding.shape.severity,
+  count: z.number().int().min(1),
+  label: z.string(),
+});
+
+export const PreflightReport = z.object({ findings: z.array(Finding), omitted: z.array(OmittedFindings).default([]) });
+export type PreflightReport = z.infer<typeof PreflightReport>;

@@ -1,7 +1,7 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
-import type { Finding } from '../../../src-main/contract/schemas/preflight.ts';
+import type { Finding, PreflightReport } from '../../../src-main/contract/schemas/preflight.ts';
 import { href } from '../../app/routes.ts';
 import { frenchNumber } from '../../components/format.ts';
 
@@ -34,17 +34,28 @@ const GROUPS = [
 ] as const;
 
 /** What is missing or odd before writing, grouped by severity, each item linking to its record. */
-export function PreflightList({ findings }: { findings: Finding[] }) {
+export function PreflightList({ findings, omitted = [] }: { findings: Finding[]; omitted?: PreflightReport['omitted'] }) {
   return (
     <>
       {GROUPS.map((g) => (
-        <FindingGroup key={g.severity} group={g} findings={findings.filter((f) => f.severity === g.severity)} />
+        <FindingGroup
+          key={g.severity}
+          group={g}
+          findings={findings.filter((f) => f.severity === g.severity)}
+          omitted={omitted.filter((o) => o.severity === g.severity)}
+        />
       ))}
     </>
   );
 }
 
-function FindingGroup({ group, findings }: { group: (typeof GROUPS)[number]; findings: Finding[] }) {
+/** Where the records of an omitted kind of finding are found all together. */
+function omittedLink(code: string): string {
+  return href(code === 'retex-sans-lien' ? '/retex' : '/rencontres');
+}
+
+function FindingGroup({ group, findings, omitted }: { group: (typeof GROUPS)[number]; findings: Finding[]; omitted: PreflightReport['omitted'] }) {
+  const total = findings.length + omitted.reduce((n, o) => n + o.count, 0);
   const [all, setAll] = useState(false);
   // Folding away one to three findings would hide as much as it saves: the list is then shown whole.
   const folds = findings.length > SHOWN + 3;
@@ -53,7 +64,7 @@ function FindingGroup({ group, findings }: { group: (typeof GROUPS)[number]; fin
   return (
     <section aria-labelledby={id} className="fr-mb-3w">
       <h3 id={id} className="fr-h6 fr-mb-1w">
-        {group.title} <span className="syn-count">({frenchNumber(findings.length)})</span>
+        {group.title} <span className="syn-count">({frenchNumber(total)})</span>
       </h3>
       {findings.length === 0 ? (
         <p className="fr-text--sm">{group.empty}</p>
@@ -74,6 +85,16 @@ function FindingGroup({ group, findings }: { group: (typeof GROUPS)[number]; fin
         <Button size="small" priority="tertiary" onClick={() => setAll(!all)} nativeButtonProps={{ 'aria-expanded': all }}>
           {all ? 'Afficher moins' : `Afficher les ${frenchNumber(findings.length - SHOWN)} autres`}
         </Button>
+      )}
+      {omitted.length > 0 && (all || !folds) && (
+        <ul className="syn-findings syn-findings--omitted">
+          {omitted.map((o) => (
+            <li key={o.code} className="fr-text--sm">
+              … et {frenchNumber(o.count)} autre{o.count > 1 ? 's' : ''} {o.label}.{' '}
+              <a className="fr-link fr-link--sm" href={omittedLink(o.code)}>Les retrouver</a>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -93,7 +93,7 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
             </p>
             <ErrorNotice error={preflight.error} />
             {preflight.loading && <Loading what="Vérification" />}
-            {preflight.data && <PreflightList findings={preflight.data.findings} />}
+            {preflight.data && <PreflightList findings={preflight.data.findings} omitted={preflight.data.omitted} />}
           </section>
           <section aria-labelledby="syn-generate-title" className="fr-mb-4w">
             <h2 id="syn-generate-title" className="fr-h4">Générer les fichiers Word</h2>
