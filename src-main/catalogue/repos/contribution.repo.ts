@@ -94,8 +94,11 @@ export function pageContributions(db: Catalogue, q: ContributionPageQuery): Page
   const match = ftsQuery(q.search);
   if (match) where.add('c.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?)', match);
   // A place, a meeting or a search names the contributions: read those by id, then sorted, rather than
-  // walking the consultation's in order to test each (`+`: no index of the consultation).
-  where.add(place || q.meetingId !== undefined || match ? '+c.campaign_id = ?' : 'c.campaign_id = ?', q.campaignId);
+  // walking the consultation's in order to test each (`+`: no index of the consultation). Not a search
+  // within a thématique: its index walk, each tested against the search's hits, is 3 to 6 times faster
+  // than reading each of a common word's 70 000 hits by id (scale 10).
+  const named = place || q.meetingId !== undefined || (match && q.thematiqueId === undefined);
+  where.add(named ? '+c.campaign_id = ?' : 'c.campaign_id = ?', q.campaignId);
   const { ids, total } = pageIds(db, {
     from: 'contribution c', idColumn: 'c.id', where, order: orderBy(CONTRIBUTION_ORDER, q.sort, 'c.id'), offset: q.offset, limit: q.limit,
   });
