@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../../src-main/catalogue/database.ts';
 import type { ScopeRef } from '../../src-main/contract/schemas/reports.ts';
 import { demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
+import { aMeeting } from '../support/valid-inputs.ts';
 
 interface Ran {
   sql: string;
@@ -50,10 +51,10 @@ async function statementsOf(db: Catalogue, work: () => Promise<unknown>): Promis
 }
 
 /** The statements that read the large tables, each with its plan (one line per step). */
-function planned(db: Catalogue, ran: Ran[]): Planned[] {
+function planned(db: Catalogue, ran: Ran[], tables = BIG_TABLES): Planned[] {
   const seen = new Set<string>();
   return ran
-    .filter((r) => BIG_TABLES.test(r.sql) && !seen.has(r.sql) && seen.add(r.sql))
+    .filter((r) => tables.test(r.sql) && !seen.has(r.sql) && seen.add(r.sql))
     .map((r) => ({
       ...r,
       plan: (db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.params) as { detail: string }[]).map((p) => p.detail),
@@ -216,6 +217,7 @@ describe('plans of the paged lists (meetings, retex, contributions) and of « ce
 
 describe('plans of the sorts by a text, and of the catalogue-wide search', () => {
   let statements: Planned[];
+  let searches: Planned[];
 
   beforeAll(async () => {
     const { db, call, campaignId } = demo;
@@ -225,8 +227,14 @@ describe('plans of the sorts by a text, and of the catalogue-wide search', () =>
       await call('retex.list', { campaignId, thematiqueId: thematique, sort: { by: 'title' } });
       await call('contributions.list', { campaignId, thematiqueId: thematique, kind: 'attente', sort: { by: 'text' } });
       await call('search.catalogue', { campaignId, search: 'numérique école' });
+      // A second consultation: the hits of the first are then joined to their records to keep its own.
+      const other = await call('campaigns.create', { slug: 'autre', title: 'Autre consultation', shortTitle: 'Autre', startDate: '2021-01-04', endDate: '2021-02-26' });
+      await call('meetings.create', aMeeting(other.id, { title: 'Numérique à l’école', date: '2021-01-14' }));
+      await call('search.catalogue', { campaignId, search: 'numérique école' });
+      await call('meetings.delete', { id: (await call('meetings.list', { campaignId: other.id })).items[0]!.id });
     });
     statements = planned(db, ran);
+    searches = planned(db, ran.filter((r) => /_fts MATCH/.test(r.sql)), /./);
   });
 
   it('reads a page sorted by title or text in the order of its sort index (migration 0010), never sorting the whole list', () => {
@@ -239,12 +247,20 @@ describe('plans of the sorts by a text, and of the catalogue-wide search', () =>
   });
 
   it('searches each full-text index once, before the records are joined (never once per record of the consultation)', () => {
-    const searched = statements.filter((s) => /_fts MATCH/.test(s.sql) && /MATERIALIZED/.test(s.sql));
-    expect(searched.length).toBeGreaterThanOrEqual(3);
-    for (const s of searched) {
+    const ranked = searches.filter((s) => /\brank\b/.test(s.sql));
+    expect(ranked.length).toBeGreaterThanOrEqual(3);
+    const joined = ranked.filter((s) => /MATERIALIZED/.test(s.sql));
+    // With a second consultation holding a meeting, the meetings' hits are joined to keep this one's
+    // (the texts' always are: their consultation is in their own index).
+    expect(joined.map((s) => /FROM (\w+_fts)/.exec(s.sql)![1]).sort()).toEqual(['meeting_fts', 'section_text_fts']);
+    for (const s of joined) {
       expect(s.plan.some((l) => /MATERIALIZE hit/.test(l)), s.plan.join('\n')).toBe(true);
       // The records are then found by the hits' ids, not walked.
       expect(s.plan.filter((l) => /^SCAN (?:x|meeting|retex|contribution)\b/.test(l)), s.plan.join('\n')).toEqual([]);
+    }
+    // A kind whose records are all of this consultation: its index alone.
+    for (const s of ranked.filter((x) => !/MATERIALIZED/.test(x.sql))) {
+      expect(s.plan, s.sql).toEqual([expect.stringMatching(/^SCAN \w+_fts VIRTUAL TABLE/)]);
     }
   });
 });
