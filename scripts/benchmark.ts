@@ -378,15 +378,17 @@ for (let run = -1; run < IMPORT_RUNS; run++) {
 }
 {
   const sorted = Object.fromEntries(Object.entries(importTimes).map(([k, v]) => [k, [...v].sort((a, b) => a - b)])) as typeof importTimes;
-  const row = (name: string, times: number[], note: string) =>
+  const row = (name: string, times: number[], note: string, budget: number | null = null) =>
     record({
-      screen: 'Imports', name, runs: times.length, p50_ms: pct(times, 0.5), p95_ms: pct(times, 0.95), budget_ms: null,
+      screen: 'Imports', name, runs: times.length, p50_ms: pct(times, 0.5), p95_ms: pct(times, 0.95), budget_ms: budget,
       bare_ms: pct(sorted.bare, 0.5), bare: 'exceljs, lecture en flux seule (p50)', note,
     });
   row('exceljs : lecture en flux seule (10 000 lignes)', sorted.bare, `p95 ${fmt(pct(sorted.bare, 0.95))} ms`);
   row('spreadsheets.previewImport (10 000 lignes)', sorted.preview, lastImport);
   row('spreadsheets.importAttendance après l’aperçu', sorted.import, 'les lignes lues et vérifiées par l’aperçu');
-  row('aperçu + import (10 000 lignes)', sorted.both, `rapport à la lecture nue, run par run : p50 ×${pct(sorted.ratio, 0.5).toFixed(2)}, p95 ×${pct(sorted.ratio, 0.95).toFixed(2)} (objectif ×2)`);
+  // Issue 11: the whole (read, checked, written) within twice exceljs's bare streaming read of the same file.
+  row('aperçu + import (10 000 lignes)', sorted.both, `rapport à la lecture nue, run par run : p50 ×${pct(sorted.ratio, 0.5).toFixed(2)}, p95 ×${pct(sorted.ratio, 0.95).toFixed(2)} (budget : 2 × la lecture nue p95)`,
+    Math.round(2 * pct(sorted.bare, 0.95)));
 }
 // A call made while the import runs, as the app runs them (`npm run web`, the desktop app): the services in
 // worker threads, the import in the long-work one. A user's click every 50 ms, each timed from the moment it
