@@ -24,16 +24,16 @@ export function computeMissing(db: Catalogue, campaignId: number, ref: ScopeRef,
   const scope = resolveScope(db, ref, regionCode);
   const place: repo.MissingPlace = {
     campaignId,
-    regionCode: scope.regionCode,
+    // The national scope looks at every région: no région, no académie.
+    regionCode: scope.kind === 'national' ? null : scope.regionCode,
     // An académie's or a département's meetings are compared with their académie's (its académie-wide ones count).
-    academieCode: scope.kind === 'region' ? null : scope.academieCode ?? scope.code,
+    academieCode: scope.kind === 'region' || scope.kind === 'national' ? null : scope.academieCode ?? scope.code,
     departementCode: scope.kind === 'departement' ? scope.code : null,
   };
   const departements = repo.scopeDepartements(db, place);
   const name = (d: repo.PlaceRow) => ({ code: d.code, name: d.nom });
 
-  const bassins = repo.bassinsWithMeetings(db, place, departements.map((d) => d.code));
-  const silent = bassins.filter((b) => !b.met).map(({ met: _met, ...b }) => b);
+  const { silent, total: bassinTotal } = repo.bassinsWithoutMeeting(db, place, departements.map((d) => d.code));
   const bassinGroups = departements
     .map((d) => ({ departement: name(d), bassins: silent.filter((b) => b.departementCode === d.code) }))
     .filter((g) => g.bassins.length > 0);
@@ -45,17 +45,12 @@ export function computeMissing(db: Catalogue, campaignId: number, ref: ScopeRef,
     .filter((d) => !held.academies.has(d.academieCode) && !held.departements.has(d.code))
     .map(name);
 
-  const all = repo.thematiquesInOrder(db, campaignId);
-  const covered = repo.coveredThematiques(db, place);
+  const uncovered = new Map<string, number[]>();
+  for (const u of repo.uncoveredThematiques(db, campaignId, departements)) {
+    uncovered.set(u.departementCode, [...(uncovered.get(u.departementCode) ?? []), u.thematiqueId]);
+  }
   const thematiques = departements
-    .map((d) => {
-      const seen = new Set(
-        covered
-          .filter((c) => c.departementCode === d.code || (c.departementCode === null && c.academieCode === d.academieCode))
-          .map((c) => c.thematiqueId),
-      );
-      return { departement: name(d), thematiqueIds: all.filter((id) => !seen.has(id)) };
-    })
+    .map((d) => ({ departement: name(d), thematiqueIds: uncovered.get(d.code) ?? [] }))
     .filter((g) => g.thematiqueIds.length > 0);
 
   const late = repo.lateMeetings(db, campaignId, scope.stats, today, LATE_LISTED);
@@ -63,7 +58,7 @@ export function computeMissing(db: Catalogue, campaignId: number, ref: ScopeRef,
   return {
     bassins: bassinGroups,
     bassinCount: silent.length,
-    bassinTotal: bassins.length,
+    bassinTotal,
     departements: silentDepartements,
     thematiques,
     late: late.late,

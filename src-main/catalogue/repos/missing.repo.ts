@@ -16,7 +16,8 @@ type LateMeeting = Missing['late'][number];
 
 export interface MissingPlace {
   campaignId: number;
-  regionCode: string;
+  /** Null for the whole country (every région's meetings and départements). */
+  regionCode: string | null;
   academieCode: string | null;
   departementCode: string | null;
 }
@@ -27,11 +28,12 @@ export interface PlaceRow {
   academieCode: string;
 }
 
-/** The meetings looked at (alias m), by the région's or the académie's index. */
+/** The meetings looked at (alias m), by the académie's, the région's or the consultation's index. */
 function looked(p: MissingPlace): { sql: string; params: (string | number)[] } {
-  return p.academieCode
-    ? { sql: 'm.campaign_id = ? AND m.academie_code = ?', params: [p.campaignId, p.academieCode] }
-    : { sql: 'm.campaign_id = ? AND m.region_code = ?', params: [p.campaignId, p.regionCode] };
+  if (p.academieCode) return { sql: 'm.campaign_id = ? AND m.academie_code = ?', params: [p.campaignId, p.academieCode] };
+  if (p.regionCode) return { sql: 'm.campaign_id = ? AND m.region_code = ?', params: [p.campaignId, p.regionCode] };
+  // The whole country: one pass over the table costs less than the index's lookups, one per meeting.
+  return { sql: '+m.campaign_id = ?', params: [p.campaignId] };
 }
 
 /** The scope's départements, as the territory tree lists them (académies by name, départements by code). */
@@ -39,23 +41,28 @@ export function scopeDepartements(db: Catalogue, p: MissingPlace): PlaceRow[] {
   return db
     .prepare(
       `SELECT d.code, d.nom, d.academie_code AS academieCode FROM departement d JOIN academie a ON a.code = d.academie_code
-       WHERE a.region_code = ? AND (? IS NULL OR a.code = ?) AND (? IS NULL OR d.code = ?)
+       WHERE (? IS NULL OR a.region_code = ?) AND (? IS NULL OR a.code = ?) AND (? IS NULL OR d.code = ?)
        ORDER BY a.nom, d.code`,
     )
-    .all(p.regionCode, p.academieCode, p.academieCode, p.departementCode, p.departementCode) as PlaceRow[];
+    .all(p.regionCode, p.regionCode, p.academieCode, p.academieCode, p.departementCode, p.departementCode) as PlaceRow[];
 }
 
-/** The scope's bassins, each with whether a bassin-level meeting of the consultation was held for it. */
-export function bassinsWithMeetings(db: Catalogue, p: MissingPlace, departements: string[]): (Bassin & { met: number })[] {
-  return db
+/** The scope's bassins where no bassin-level meeting of the consultation was held, and how many bassins in all. */
+export function bassinsWithoutMeeting(db: Catalogue, p: MissingPlace, departements: string[]): { silent: Bassin[]; total: number } {
+  const f = looked(p);
+  const codes = JSON.stringify(departements);
+  // Only the silent ones come back as rows: a whole country has thousands of bassins, most of them met.
+  const silent = db
     .prepare(
-      `SELECT b.id, b.departement_code AS departementCode, b.kind, b.nom, d.academie_code AS academieCode,
-         b.id IN (SELECT bassin_id FROM meeting m WHERE ${looked(p).sql} AND m.level = 'bassin' AND m.bassin_id IS NOT NULL) AS met
+      `SELECT b.id, b.departement_code AS departementCode, b.kind, b.nom, d.academie_code AS academieCode
        FROM bassin b JOIN departement d ON d.code = b.departement_code
        WHERE b.departement_code IN (SELECT value FROM json_each(?))
+         AND b.id NOT IN (SELECT bassin_id FROM meeting m WHERE ${f.sql} AND m.level = 'bassin' AND m.bassin_id IS NOT NULL)
        ORDER BY b.departement_code, b.nom`,
     )
-    .all(...looked(p).params, JSON.stringify(departements)) as (Bassin & { met: number })[];
+    .all(codes, ...f.params) as Bassin[];
+  const total = db.prepare('SELECT count(*) FROM bassin WHERE departement_code IN (SELECT value FROM json_each(?))').pluck().get(codes) as number;
+  return { silent, total };
 }
 
 /** Where the second level was held: départements with a départemental meeting, académies with an académique one. */
@@ -76,26 +83,29 @@ export function secondLevelHeld(db: Catalogue, p: MissingPlace): { departements:
   return { departements, academies };
 }
 
-/**
- * The thématiques covered (by the meeting's own list or one of its ateliers), per département
- * (departementCode) and per académie for the académie-wide meetings (departementCode null).
- */
-export function coveredThematiques(db: Catalogue, p: MissingPlace): { departementCode: string | null; academieCode: string | null; thematiqueId: number }[] {
-  const f = looked(p);
-  return db
-    .prepare(
-      `SELECT m.departement_code AS departementCode, m.academie_code AS academieCode, mt.thematique_id AS thematiqueId
-       FROM meeting m JOIN meeting_thematique mt ON mt.meeting_id = m.id WHERE ${f.sql}
-       UNION
-       SELECT m.departement_code, m.academie_code, a.thematique_id
-       FROM meeting m JOIN atelier a ON a.meeting_id = m.id WHERE ${f.sql}`,
-    )
-    .all(...f.params, ...f.params) as { departementCode: string | null; academieCode: string | null; thematiqueId: number }[];
+/** A thématique (by its meeting's list or one of its ateliers) met in the meetings `where` picks (alias m). */
+function metThematique(where: string): string {
+  return `(EXISTS (SELECT 1 FROM meeting m CROSS JOIN meeting_thematique mt ON mt.meeting_id = m.id AND mt.thematique_id = t.id WHERE ${where})
+    OR EXISTS (SELECT 1 FROM meeting m CROSS JOIN atelier a ON a.meeting_id = m.id WHERE ${where} AND a.thematique_id = t.id))`;
 }
 
-/** The consultation's thématiques, by number. */
-export function thematiquesInOrder(db: Catalogue, campaignId: number): number[] {
-  return db.prepare('SELECT id FROM thematique WHERE campaign_id = ? ORDER BY number').pluck().all(campaignId) as number[];
+/**
+ * The thématiques no meeting of a département covered, nor a meeting of its whole académie (no
+ * département), in the départements' order then by number. Asked pair by pair: each stops at the first
+ * meeting that covered it, so the whole country costs a few lookups per département, not a pass over
+ * every meeting's thématiques.
+ */
+export function uncoveredThematiques(db: Catalogue, campaignId: number, departements: PlaceRow[]): { departementCode: string; thematiqueId: number }[] {
+  return db
+    .prepare(
+      `SELECT d.value ->> '$.code' AS departementCode, t.id AS thematiqueId
+       FROM json_each(?) d CROSS JOIN thematique t
+       WHERE t.campaign_id = ?
+         AND NOT ${metThematique("m.campaign_id = t.campaign_id AND m.departement_code = d.value ->> '$.code'")}
+         AND NOT ${metThematique("m.campaign_id = t.campaign_id AND m.academie_code = d.value ->> '$.academieCode' AND m.departement_code IS NULL")}
+       ORDER BY d.key, t.number`,
+    )
+    .all(JSON.stringify(departements.map((d) => ({ code: d.code, academieCode: d.academieCode }))), campaignId) as { departementCode: string; thematiqueId: number }[];
 }
 
 /** Whether the meetings looked at hold établissement meetings, and bassin or départemental ones. */
@@ -115,20 +125,24 @@ export function levelsHeld(db: Catalogue, p: MissingPlace): { etablissement: boo
  * `limit`, oldest first, and how many in all.
  */
 export function lateMeetings(db: Catalogue, campaignId: number, scope: StatsScope, before: string, limit: number): { late: LateMeeting[]; total: number } {
-  const f = scopeMeetings(campaignId, scope);
+  const f = scope.filterColumn === 'national' ? { sql: '+m.campaign_id = ?', params: [campaignId] } : scopeMeetings(campaignId, scope);
+  const lateSql = `(${f.sql}) AND m.restitution_received = 0 AND m.date < ?`;
+  // Only the meetings up to the limit-th one's day are sorted by title: the title's sort key is costly
+  // to compute for the thousands of late meetings of a whole country.
+  const lastDay = db
+    .prepare(`SELECT m.date FROM meeting m WHERE ${lateSql} ORDER BY m.date LIMIT 1 OFFSET ?`)
+    .pluck()
+    .get(...f.params, before, limit - 1) as string | undefined;
   const late = db
     .prepare(
       `SELECT m.id, m.title, m.date, m.level, m.academie_code AS academieCode, m.departement_code AS departementCode
-       FROM meeting m WHERE (${f.sql}) AND m.restitution_received = 0 AND m.date < ?
+       FROM meeting m WHERE ${lateSql} AND m.date <= ?
        ORDER BY m.date, ${sortKey('m.title')}, m.id LIMIT ?`,
     )
-    .all(...f.params, before, limit) as LateMeeting[];
+    .all(...f.params, before, lastDay ?? before, limit) as LateMeeting[];
   const total =
     late.length < limit
       ? late.length
-      : (db
-          .prepare(`SELECT count(*) FROM meeting m WHERE (${f.sql}) AND m.restitution_received = 0 AND m.date < ?`)
-          .pluck()
-          .get(...f.params, before) as number);
+      : (db.prepare(`SELECT count(*) FROM meeting m WHERE ${lateSql}`).pluck().get(...f.params, before) as number);
   return { late, total };
 }

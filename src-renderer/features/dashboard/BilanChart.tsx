@@ -1,5 +1,6 @@
 import type { Bilan } from '../../../src-main/contract/schemas/reports.ts';
 import { frenchNumber } from '../../components/format.ts';
+import { chartRows } from './national-bilan.ts';
 
 /** The class giving a bar its length, in 5 % steps (strict CSP: no inline width). A non-zero value shows at least one step. */
 export function barWidthClass(value: number, max: number): string {
@@ -14,15 +15,11 @@ export function barWidthClass(value: number, max: number): string {
  * screen readers, which read the labels and numbers (the same as the Bilan table).
  */
 export function BilanChart({ bilan }: { bilan: Bilan }) {
-  const rows = bilan.rows.map((r) => ({
-    key: r.code || 'academie-wide',
-    name: r.name,
-    participants: r.participants + r.etablissementParticipants,
-    meetings: r.bassinMeetings + r.secondLevelMeetings + r.etablissementMeetings,
-  }));
+  // The whole country: one pair of bars per région académique (its académies are in the table).
+  const rows = chartRows(bilan);
   const maxParticipants = Math.max(0, ...rows.map((r) => r.participants));
   const maxMeetings = Math.max(0, ...rows.map((r) => r.meetings));
-  const by = bilan.rowKind === 'academie' ? 'par académie' : 'par département';
+  const by = bilan.regions ? 'par région académique' : bilan.rowKind === 'academie' ? 'par académie' : 'par département';
   return (
     <figure className="fr-m-0 fr-mb-4w" aria-labelledby="dash-chart-caption">
       <figcaption id="dash-chart-caption" className="fr-mb-1w">

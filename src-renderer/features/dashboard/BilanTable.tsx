@@ -1,5 +1,6 @@
 import type { Bilan } from '../../../src-main/contract/schemas/reports.ts';
 import { frenchNumber } from '../../components/format.ts';
+import { regionGroups } from './national-bilan.ts';
 import { TableFrame } from './TableFrame.tsx';
 
 type Row = Bilan['rows'][number];
@@ -7,9 +8,13 @@ type Figures = Bilan['totals'];
 
 const NUM = 'app-number fr-cell--right';
 
-/** The Bilan des rencontres per académie (région) or per département (académie, département), with its totals. */
+/**
+ * The Bilan des rencontres per académie (région) or per département (académie, département), with its totals;
+ * for the whole country, région académique by région académique: its totals, then its académies.
+ */
 export function BilanTable({ bilan }: { bilan: Bilan }) {
-  const rowHeading = bilan.rowKind === 'academie' ? 'Académie' : 'Département';
+  const national = bilan.regions !== undefined;
+  const rowHeading = national ? 'Région académique et académie' : bilan.rowKind === 'academie' ? 'Académie' : 'Département';
   const t = bilan.totals;
   const withEtablissements = t.etablissementMeetings > 0;
   // A consultation held in établissements (2015) has no bassin or second-level figures to show.
@@ -35,7 +40,11 @@ export function BilanTable({ bilan }: { bilan: Bilan }) {
   );
   return (
     <>
-      <TableFrame caption={`Bilan des rencontres — ${bilan.scope.name}, par ${rowHeading.toLowerCase()}`}>
+      <TableFrame
+        caption={national
+          ? `Bilan des rencontres — ${bilan.scope.name}, par région académique (ses totaux, puis ses académies)`
+          : `Bilan des rencontres — ${bilan.scope.name}, par ${rowHeading.toLowerCase()}`}
+      >
         <thead>
           <tr>
             <th scope="col">{rowHeading}</th>
@@ -55,18 +64,44 @@ export function BilanTable({ bilan }: { bilan: Bilan }) {
             )}
           </tr>
         </thead>
-        <tbody>
-          {bilan.rows.map((r) => (
-            <tr key={r.code || 'academie-wide'}>
-              <th scope="row">{r.name}</th>
-              {cells(r, levelOf(r, academieWide), r.bassinKinds.length > 0 ? ` (${r.bassinKinds.join(', ')})` : '')}
+        {national ? (
+          <>
+            {regionGroups(bilan).map((g) => (
+              // One group per région académique: its row of totals heads its académies' rows.
+              <tbody key={g.code} className="dash-region-group">
+                <tr className="dash-region-row">
+                  <th scope="rowgroup">{g.name}</th>
+                  {cells(g.totals, regionLevel(g.totals, g.academies.length), '')}
+                </tr>
+                {g.academies.map((r) => (
+                  <tr key={r.code}>
+                    <th scope="row" className="dash-academie-cell">{r.name}</th>
+                    {cells(r, levelOf(r, false), r.bassinKinds.length > 0 ? ` (${r.bassinKinds.join(', ')})` : '')}
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+            <tbody>
+              <tr className="dash-total-row">
+                <th scope="row">Total France entière</th>
+                {cells(t, regionLevel(t, bilan.rows.length), '')}
+              </tr>
+            </tbody>
+          </>
+        ) : (
+          <tbody>
+            {bilan.rows.map((r) => (
+              <tr key={r.code || 'academie-wide'}>
+                <th scope="row">{r.name}</th>
+                {cells(r, levelOf(r, academieWide), r.bassinKinds.length > 0 ? ` (${r.bassinKinds.join(', ')})` : '')}
+              </tr>
+            ))}
+            <tr className="dash-total-row">
+              <th scope="row">Total</th>
+              {cells(t, t.departements > 0 ? `${frenchNumber(t.departements)} département${t.departements > 1 ? 's' : ''}` : '—', '')}
             </tr>
-          ))}
-          <tr className="dash-total-row">
-            <th scope="row">Total</th>
-            {cells(t, t.departements > 0 ? `${frenchNumber(t.departements)} département${t.departements > 1 ? 's' : ''}` : '—', '')}
-          </tr>
-        </tbody>
+          </tbody>
+        )}
       </TableFrame>
       {withTerritorial && (
         <p className="fr-text--sm dash-note">
@@ -75,6 +110,12 @@ export function BilanTable({ bilan }: { bilan: Bilan }) {
       )}
     </>
   );
+}
+
+/** A région's (or the country's) level cell: its académies, and how many départements held their own concertation. */
+function regionLevel(f: Figures, academies: number): string {
+  const of = `${frenchNumber(academies)} académie${academies > 1 ? 's' : ''}`;
+  return f.departements > 0 ? `${of} ; départementale dans ${frenchNumber(f.departements)} département${f.departements > 1 ? 's' : ''}` : of;
 }
 
 function levelOf(r: Row, academieWide: boolean): string {

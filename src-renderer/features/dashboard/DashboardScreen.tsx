@@ -1,4 +1,7 @@
-/** Tableau de bord: the active consultation's figures for a perimeter of the région, and what is still missing. */
+/**
+ * Tableau de bord: the active consultation's figures for a perimeter of the région (or the whole country, for
+ * a national catalogue), and what is still missing.
+ */
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { useApp } from '../../app/AppContext.tsx';
 import { href } from '../../app/routes.ts';
@@ -6,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useQuery } from '../../components/useCall.ts';
+import { useRegion } from '../synthesis/useRegion.ts';
 import { BilanChart } from './BilanChart.tsx';
 import { BilanTable } from './BilanTable.tsx';
 import { CategoriesTable } from './CategoriesTable.tsx';
@@ -19,13 +23,14 @@ import './dashboard.css';
 export function DashboardScreen(_props: { params: string[] }) {
   const { campaign, settings } = useApp();
   const regionCode = settings?.regionCode ?? null;
-  const tree = useQuery('territory.tree', {}, !campaign || !regionCode);
-  const region = tree.data?.find((r) => r.code === regionCode);
-  const scope = useScope(region);
+  // The région of the settings, and whether the catalogue holds the whole country (« France entière » offered).
+  const territory = useRegion();
+  const region = territory.region;
+  const scope = useScope(region, territory.tree, territory.national, territory.nationalPending);
   const bilan = useQuery(
     'stats.bilan',
     { campaignId: campaign?.id ?? 0, regionCode: regionCode ?? undefined, scope: scope.ref },
-    !campaign || !regionCode || !region,
+    !campaign || !regionCode || !region || !scope.info,
   );
 
   if (!campaign) {
@@ -54,9 +59,9 @@ export function DashboardScreen(_props: { params: string[] }) {
         </CallOut>
       ) : (
         <>
-          <ErrorNotice error={tree.error} />
-          {tree.loading && !tree.data && <Loading what="Chargement du territoire" />}
-          {tree.data && !region && (
+          <ErrorNotice error={territory.error} />
+          {territory.loading && !territory.tree && <Loading what="Chargement du territoire" />}
+          {territory.tree && !region && (
             <CallOut title="Région académique introuvable" titleAs="h2" buttonProps={{ linkProps: { href: href('/parametres') }, children: 'Ouvrir les paramètres' }}>
               La région académique des paramètres ({regionCode}) n’existe pas dans le référentiel : choisissez-en une autre.
             </CallOut>
@@ -72,7 +77,7 @@ export function DashboardScreen(_props: { params: string[] }) {
                   <KeyFigures bilan={bilan.data} />
                   <h2 className="fr-h4">Bilan des rencontres</h2>
                   <BilanTable bilan={bilan.data} />
-                  <h2 className="fr-h4 fr-mt-4w">Participants et rencontres</h2>
+                  <h2 className="fr-h4 fr-mt-4w">Participants et rencontres{bilan.data.regions ? ' par région académique' : ''}</h2>
                   <BilanChart bilan={bilan.data} />
                   <h2 className="fr-h4">Participants par catégorie</h2>
                   <CategoriesTable bilan={bilan.data} />

@@ -18,8 +18,14 @@ export function KeyFigures({ bilan }: { bilan: Bilan }) {
       note: [
         // `departements` counts départements, not meetings: a département may hold two concertations.
         t.departements > 0 ? `départementales dans ${frenchNumber(t.departements)} département${t.departements > 1 ? 's' : ''}` : '',
-        academiques.length > 0 ? `académique${academiques.length > 1 ? 's' : ''} : ${academiques.join(', ')}` : '',
-        dates.length ? `le${dates.length > 1 ? 's' : ''} ${dates.join(', ')}` : '',
+        // The whole country's académie-wide concertations are counted, not named: they would fill the card.
+        academiques.length > 0
+          ? bilan.regions
+            ? `académiques dans ${frenchNumber(academiques.length)} académie${academiques.length > 1 ? 's' : ''}`
+            : `académique${academiques.length > 1 ? 's' : ''} : ${academiques.join(', ')}`
+          : '',
+        // Dozens of days across the country: the first and the last.
+        bilan.regions && dates.length > 3 ? `du ${dates[0]} au ${dates[dates.length - 1]}` : dates.length ? `le${dates.length > 1 ? 's' : ''} ${dates.join(', ')}` : '',
         formats.length ? formats.join(', ') : '',
       ].filter(Boolean).join(' · ') || 'Départementales ou académiques',
     },

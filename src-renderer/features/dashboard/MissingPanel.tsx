@@ -12,6 +12,11 @@ function AllGood({ children }: { children: string }) {
   return <p className="dash-ok"><span className="fr-icon-success-line fr-icon--sm fr-mr-1v" aria-hidden="true" />{children}</p>;
 }
 
+/** "a", "a et b", "a, b et c": the whole country may name thirty académies. */
+function inWords(names: string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}` : names.join('');
+}
+
 /** Who has not reported yet, for which thématique, and which restitutions are late. */
 export function MissingPanel({ campaign, scope, regionCode }: { campaign: Campaign; scope: ScopeInfo; regionCode?: string }) {
   const { missing, loading, error } = useMissing(campaign, scope, regionCode);
@@ -69,7 +74,7 @@ export function MissingPanel({ campaign, scope, regionCode }: { campaign: Campai
               {missing.academiqueLevel.length > 0 && (
                 <p className="fr-text--sm dash-note">
                   Non attendue dans {missing.academiqueLevel.length > 1 ? 'les académies ' : 'l’académie '}
-                  {scope.academies.filter((a) => missing.academiqueLevel.includes(a.code)).map((a) => ofAcademie(a.nom)).join(' et ')}, dont le
+                  {inWords(scope.academies.filter((a) => missing.academiqueLevel.includes(a.code)).map((a) => ofAcademie(a.nom)))}, dont le
                   second niveau est une concertation académique.
                 </p>
               )}

@@ -29,7 +29,8 @@ export function useRegion() {
   const all = useQuery('meetings.list', { campaignId, limit: 1 }, !campaignId || !regionCode);
   const own = useQuery('meetings.list', { campaignId, regionCode, limit: 1 }, !campaignId || !regionCode);
   const national = (all.data?.total ?? 0) > (own.data?.total ?? 0);
-  return { region, national, loading: tree.loading, error: tree.error };
+  // `tree`: every région (a national scope's académies); `nationalPending`: the two counts not known yet.
+  return { region, national, nationalPending: all.loading || own.loading, tree: tree.data, loading: tree.loading, error: tree.error };
 }
 
 export const NATIONAL_OPTION: ScopeOption = { value: 'national', label: 'France entière (toutes les régions académiques)' };
