@@ -1,13 +1,14 @@
 /**
  * Times a synthesis's stages (source, build, render) for a région and the whole country on a catalogue
- * made by `demo-national` (not a test: `npx tsx scripts/time-synthesis.ts FILE [REGION]`).
+ * made by `demo-national`, as synthesis.generate runs them (render: `docx`'s parts; pack: the one reproducible zip)
+ * (not a test: `npx tsx scripts/time-synthesis.ts FILE [REGION]`).
  */
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { currentSettings } from '../src-main/services/settings.service.ts';
 import { buildSynthesis } from '../src-main/synthesis/build.ts';
-import { renderDocx } from '../src-main/synthesis/render-docx.ts';
+import { renderDocxParts } from '../src-main/synthesis/render-docx.ts';
 import { loadSource } from '../src-main/synthesis/source.ts';
-import { makeReproducible } from '../src-main/synthesis/deterministic-pack.ts';
+import { reproduciblePackage } from '../src-main/synthesis/deterministic-pack.ts';
 
 const [path, region = 'NAQ'] = process.argv.slice(2);
 const db = openCatalogue(path!, {});
@@ -21,10 +22,10 @@ for (const scope of ['region', 'national', 'region', 'national'] as const) {
   const doc = buildSynthesis(source);
   const build = ms(t);
   t = process.hrtime.bigint();
-  const bytes = await renderDocx(doc, null);
+  const parts = await renderDocxParts(doc, null);
   const render = ms(t);
   t = process.hrtime.bigint();
-  const packed = await makeReproducible(bytes, new Date('2020-11-30T12:00:00Z'));
+  const packed = reproduciblePackage(parts, new Date('2020-11-30T12:00:00Z'));
   const pack = ms(t);
   console.log(`${scope.padEnd(8)} source ${load.toFixed(0)} ms, build ${build.toFixed(0)} ms, render ${render.toFixed(0)} ms, pack ${pack.toFixed(0)} ms, total ${(load + build + render + pack).toFixed(0)} ms; ${source.contributions.length} contributions, ${source.retex.length} retex, ${doc.blocks.length} blocks, ${packed.length} bytes`);
 }

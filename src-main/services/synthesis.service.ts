@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { getDocument, lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
-import { makeReproducible } from '../synthesis/deterministic-pack.ts';
-import { renderDocx } from '../synthesis/render-docx.ts';
+import { renderReproducibleDocx } from '../synthesis/render-docx.ts';
 import { renderHtml } from '../synthesis/render-html.ts';
 import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
 import { safeFileStem } from '../text/french.ts';
@@ -18,14 +17,14 @@ import { currentSettings } from './settings.service.ts';
 import { requireStyle } from './styles.service.ts';
 import { makeDir, outputFolder, writeAtomically } from './output-files.ts';
 import { found } from './require.ts';
-import { preflight } from './preflight.service.ts';
+import { preflightReport } from './preflight.service.ts';
 import type { ResolvedScope } from './scope.ts';
 
 export const synthesisHandlers: HandlerGroup<'synthesis'> = {
   'synthesis.preflight': (target, { db }) => {
     const source = loadSource(db, target);
     requireThematiqueNumber(source, target.thematique);
-    return { findings: preflight(db, source, target.thematique) };
+    return preflightReport(db, source, target.thematique);
   },
   'synthesis.preview': (target, { db }) => {
     const source = loadSource(db, target);
@@ -48,8 +47,8 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
     for (const [index, thematiqueNumber] of targets.entries()) {
       const fileName = thematiqueNumber === undefined ? `${stem}.docx` : `${stem}_Thematique-${thematiqueNumber}.docx`;
       onProgress?.({ operation: 'synthesis.generate', done: index, total: targets.length, message: `Rédaction de ${fileName}` });
-      const packed = await renderDocx(buildSynthesis(source, { thematiqueNumber }), style);
-      rendered.push({ fileName, thematiqueNumber: thematiqueNumber ?? null, bytes: await makeReproducible(packed, stamp) });
+      const bytes = await renderReproducibleDocx(buildSynthesis(source, { thematiqueNumber }), style, stamp);
+      rendered.push({ fileName, thematiqueNumber: thematiqueNumber ?? null, bytes });
     }
     for (const file of rendered) writeAtomically(join(dir, file.fileName), file.bytes);
     const documents = inTransaction(db, () =>

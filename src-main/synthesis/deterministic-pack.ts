@@ -1,26 +1,36 @@
 /**
- * Makes a packed .docx reproducible: the same catalogue and trame give the same bytes.
+ * Makes a .docx reproducible: the same catalogue and trame give the same bytes.
  * `docx` stamps the wall-clock time and draws random relationship ids and media names;
  * here they become the catalogue's last change and ids numbered in order of appearance.
  */
 import JSZip from 'jszip';
+import { writeZip } from './zip-writer.ts';
+
+/** A package's parts by name: XML as text, media as bytes. */
+export type DocxParts = Map<string, string | Uint8Array>;
 
 const RANDOM_ID = /^rId(?!\d+$)[\w-]+$/;
+const XML_PART = /\.(xml|rels)$/;
 
+/** A packed .docx (any zip), made reproducible. */
 export async function makeReproducible(docx: Buffer, timestamp: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).sort();
-  const parts = new Map<string, string | Uint8Array>();
-  for (const name of names) {
-    const isXml = /\.(xml|rels)$/.test(name);
-    parts.set(name, isXml ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'));
+  const parts: DocxParts = new Map();
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name]!.dir) continue;
+    parts.set(name, XML_PART.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'));
   }
+  return reproduciblePackage(parts, timestamp);
+}
 
+/** The parts as a reproducible package: straight from the renderer, with no zip written and read back. */
+export function reproduciblePackage(parts: DocxParts, timestamp: Date): Buffer {
+  const names = [...parts.keys()].sort();
   const renames = new Map<string, string>();
   let idCount = 0;
   let mediaCount = 0;
   for (const name of names.filter((n) => n.endsWith('.rels'))) {
-    const rels = parts.get(name) as string;
+    const rels = text(parts.get(name)!);
     for (const [, id] of rels.matchAll(/Id="([^"]+)"/g)) {
       if (RANDOM_ID.test(id!) && !renames.has(id!)) renames.set(id!, `rIdR${++idCount}`);
     }
@@ -29,30 +39,41 @@ export async function makeReproducible(docx: Buffer, timestamp: Date): Promise<B
     }
   }
 
-  const out = new JSZip();
+  const rename = renamer(renames);
   const date = new Date(Math.floor(timestamp.getTime() / 2000) * 2000); // zip dates have a 2 s step
-  for (const name of names) {
+  const entries = names.map((name) => {
     let content = parts.get(name)!;
     let target = name;
-    if (typeof content === 'string') {
-      content = replaceAll(content, renames);
-      if (name.includes('/word/') || name.startsWith('word/')) content = renumberDrawings(content);
+    if (XML_PART.test(name)) {
+      content = rename(text(content));
+      if (name.startsWith('word/')) content = renumberDrawings(content);
       if (name === 'docProps/core.xml') content = stampCoreProperties(content, timestamp);
     }
     const media = /^word\/media\/(.+)$/.exec(name);
     if (media && renames.has(media[1]!)) target = `word/media/${renames.get(media[1]!)}`;
-    out.file(target, content, { date, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+    return { name: target, data: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
+  });
+  return writeZip(entries, date);
 }
 
-function replaceAll(xml: string, renames: Map<string, string>): string {
-  if (renames.size === 0) return xml;
-  const pattern = new RegExp(`"(${[...renames.keys()].map(escapeRegExp).join('|')})"|media/(${[...renames.keys()].map(escapeRegExp).join('|')})`, 'g');
-  return xml.replace(pattern, (match, quoted?: string, media?: string) =>
-    quoted ? `"${renames.get(quoted)}"` : `media/${renames.get(media!)}`,
-  );
+function text(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
 }
+
+/**
+ * One pass per part: every quoted relationship id and every media path, looked up among the renames (a
+ * pattern of the hundreds of random ids themselves was tried at every quote of a 3 MB document).
+ */
+function renamer(renames: Map<string, string>): (xml: string) => string {
+  if (renames.size === 0) return (xml) => xml;
+  return (xml) => xml.replace(RENAMABLE, (match, quoted?: string, media?: string) => {
+    const renamed = renames.get(quoted ?? media!);
+    if (renamed === undefined) return match;
+    return quoted ? `"${renamed}"` : `media/${renamed}`;
+  });
+}
+
+const RENAMABLE = /"(rId[\w-]+)"|media\/([^"<>\s]+)/g;
 
 /** Drawing ids come from a process-wide counter in `docx`: number them per part instead. */
 function renumberDrawings(xml: string): string {
@@ -65,8 +86,4 @@ function stampCoreProperties(xml: string, timestamp: Date): string {
   return xml
     .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
     .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,15 +7,34 @@ import type JSZip from 'jszip';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
 import { svgToPng } from './chart-png.ts';
+import { type DocxParts, reproduciblePackage } from './deterministic-pack.ts';
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
 import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
+import { writeZip } from './zip-writer.ts';
 
 
 /** Text as it may be written: XML-safe and with French spacing. */
 const clean = (value: string) => frenchSpacing(cleanForXml(value));
 
+const STORED_DATE = new Date('1980-01-01T00:00:00Z');
+
+/** The synthesis as a .docx whose parts are stored, not deflated: to be made reproducible next (makeReproducible). */
 export async function renderDocx(doc: SynthesisDocument, style: StyleTemplate | null = null): Promise<Buffer> {
+  const parts = await renderDocxParts(doc, style);
+  return writeZip([...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data })), STORED_DATE, { store: true });
+}
+
+/**
+ * The synthesis as a reproducible .docx (deterministic-pack.ts) in one pass: `docx`'s parts go
+ * straight into the one zip written, never zipped, read back and zipped again.
+ */
+export async function renderReproducibleDocx(doc: SynthesisDocument, style: StyleTemplate | null, timestamp: Date): Promise<Buffer> {
+  return reproduciblePackage(await renderDocxParts(doc, style), timestamp);
+}
+
+/** The package's parts as `docx` makes them: XML as text, media as bytes. */
+export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null): Promise<DocxParts> {
   const document = new Document({
     creator: 'Synthèse régionale',
     lastModifiedBy: 'Synthèse régionale',
@@ -34,19 +53,29 @@ export async function renderDocx(doc: SynthesisDocument, style: StyleTemplate | 
       },
     ],
   });
-  return stored(document);
+  return compiledParts(document);
 }
 
 /**
- * The package with its parts stored, not deflated: every caller makes it reproducible next
- * (deterministic-pack.ts), which reads the parts and compresses them once; deflating here too, in
- * JavaScript, was a fifth of a synthesis's time.
+ * `docx`'s compiler (what Packer zips) gives a JSZip holding each part as `docx` made it; each is read
+ * back as it was given (the entry's pending data), without JSZip's chunked re-encoding, else through
+ * JSZip's own reader.
  */
-async function stored(document: Document): Promise<Buffer> {
+async function compiledParts(document: Document): Promise<DocxParts> {
   const packer = Packer as unknown as { compiler: { compile: (file: Document, prettify: undefined, overrides: never[]) => JSZip } };
-  return packer.compiler.compile(document, undefined, []).generateAsync({
-    type: 'nodebuffer', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', compression: 'STORE',
-  });
+  const zip = packer.compiler.compile(document, undefined, []);
+  const parts: DocxParts = new Map();
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    const given: unknown = await (entry as unknown as { _data?: unknown })._data;
+    parts.set(
+      name,
+      typeof given === 'string' || given instanceof Uint8Array
+        ? given
+        : /\.(xml|rels)$/.test(name) ? await entry.async('string') : await entry.async('uint8array'),
+    );
+  }
+  return parts;
 }
 
 /** The template's logo, at the size it had in the template's header (capped to 6 × 3 cm). */
@@ -69,6 +98,23 @@ function logoHeader(logo: NonNullable<StyleTemplate['logo']>): Header {
       }),
     ],
   });
+}
+
+/**
+ * The last charts' PNGs by SVG and width: the same chart drawn again (a synthesis generated again, a
+ * chart shared by documents) is not drawn twice. resvg's output depends on these two only.
+ */
+const pngs = new Map<string, Buffer>();
+const KEPT_PNGS = 8;
+
+function chartPng(svg: string, widthPx: number): Buffer {
+  const key = `${widthPx}\n${svg}`;
+  let png = pngs.get(key);
+  if (png) pngs.delete(key);
+  else png = svgToPng(svg, widthPx);
+  pngs.set(key, png); // the most recent last
+  if (pngs.size > KEPT_PNGS) pngs.delete(pngs.keys().next().value!);
+  return png;
 }
 
 function renderBlock(block: Block): (Paragraph | Table)[] {
@@ -107,7 +153,7 @@ function renderBlock(block: Block): (Paragraph | Table)[] {
               type: 'svg',
               data: Buffer.from(block.svg, 'utf8'),
               // For readers that cannot show SVG: twice the chart's size, drawn here only (the preview needs none).
-              fallback: { type: 'png', data: svgToPng(block.svg, block.widthPx * 2) },
+              fallback: { type: 'png', data: chartPng(block.svg, block.widthPx * 2) },
               transformation: { width: block.widthPx, height: block.heightPx },
               altText: { name: 'Graphique', title: cleanForXml(block.caption), description: cleanForXml(block.caption) },
             }),

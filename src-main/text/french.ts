@@ -25,20 +25,32 @@ export function frenchNumber(value: number): string {
  * (narrow), inside guillemets. Leaves URLs alone: "https://x" must not become "https : //x".
  */
 export function frenchSpacing(text: string): string {
+  // Most texts have no link: no split then (the same result, a tenth of the time over a whole synthesis).
+  if (!text.includes('http') && !text.includes('mailto:')) return spacePunctuation(text);
   return text
-    .split(/(\bhttps?:\/\/\S+|\bmailto:\S+)/)
+    .split(LINK)
     .map((part, index) => (index % 2 === 1 ? part : spacePunctuation(part)))
     .join('');
 }
 
+const LINK = /(\bhttps?:\/\/\S+|\bmailto:\S+)/;
+const APOSTROPHE = /(\p{L})'(?=\p{L})/gu;
+const COLON = /[ \u00A0\u202F]*:(?=\s|$)/g;
+const PERCENT = /(\d)[ \u00A0\u202F]?%/g;
+const HIGH_PUNCTUATION = /(\S)[ \u00A0\u202F]*([;!?])(?=\s|$|[»)"'])/g;
+const OPENING_GUILLEMET = /«[ \u00A0\u202F]*/g;
+const CLOSING_GUILLEMET = /[ \u00A0\u202F]*»/g;
+
+/** Each rule only where its character is: a regular expression scans the whole text even to find nothing. */
 function spacePunctuation(text: string): string {
-  return text
-    .replace(/(\p{L})'(?=\p{L})/gu, '$1\u2019') // typographic apostrophe: l’école
-    .replace(/[ \u00A0\u202F]*:(?=\s|$)/g, `${NBSP}:`)
-    .replace(/(\d)[ \u00A0\u202F]?%/g, `$1${NBSP}%`)
-    .replace(/(\S)[ \u00A0\u202F]*([;!?])(?=\s|$|[»)"'])/g, `$1${NNBSP}$2`)
-    .replace(/«[ \u00A0\u202F]*/g, `«${NBSP}`)
-    .replace(/[ \u00A0\u202F]*»/g, `${NBSP}»`);
+  let out = text;
+  if (out.includes("'")) out = out.replace(APOSTROPHE, '$1\u2019'); // typographic apostrophe: l’école
+  if (out.includes(':')) out = out.replace(COLON, `${NBSP}:`);
+  if (out.includes('%')) out = out.replace(PERCENT, `$1${NBSP}%`);
+  if (out.includes(';') || out.includes('!') || out.includes('?')) out = out.replace(HIGH_PUNCTUATION, `$1${NNBSP}$2`);
+  if (out.includes('«')) out = out.replace(OPENING_GUILLEMET, `«${NBSP}`);
+  if (out.includes('»')) out = out.replace(CLOSING_GUILLEMET, `${NBSP}»`);
+  return out;
 }
 
 /** Letters without their accents, ligatures spelt out: "Sacré-Cœur" → "Sacre-Coeur" (for file names). */

@@ -120,7 +120,8 @@ describe('plans of the synthesis, pre-flight and Bilan queries (EXPLAIN QUERY PL
 
       it('finds the scope’s meetings by the scope’s index', () => {
         // Every statement that selects meetings by the scope (the Bilan's, the pre-flight's, the contributions')…
-        const byScope = statements.filter((s) => /(?:FROM|\bJOIN) meeting m\b/.test(s.sql) && !/FROM retex r\b/.test(s.sql) && /\bm\.(?:region|academie|departement)_code = \?/.test(s.sql));
+        // (A région's selected contributions test their source meetings by key instead: see below.)
+        const byScope = statements.filter((s) => /(?:FROM|\bJOIN) meeting m\b/.test(s.sql) && !/FROM retex r\b/.test(s.sql) && !/CROSS JOIN meeting m\b/.test(s.sql) && /\bm\.(?:region|academie|departement)_code = \?/.test(s.sql));
         expect(byScope.length).toBeGreaterThanOrEqual(8);
         for (const s of byScope) expect(s.plan.some((line) => index.test(line)), `${oneLine(s.sql)}\n${s.plan.join('\n')}`).toBe(true);
         if (ref.startsWith('departement:')) {
@@ -135,7 +136,21 @@ describe('plans of the synthesis, pre-flight and Bilan queries (EXPLAIN QUERY PL
         }
       });
 
-      it('reads the source’s contributions from the scope’s meetings, each by its id', () => {
+      it('reads a région’s selected contributions by their partial index, each source meeting by its key', () => {
+        if (ref !== 'region') return;
+        const [contributions] = find(/INDEXED BY contribution_selected/);
+        // Subqueries and their numbers aside: every step a search by key.
+        expect(contributions!.plan.filter((line) => !/SUBQUERY|CO-ROUTINE|^SCAN \(subquery-\d+\)$/.test(line))).toEqual([
+          'SEARCH c USING INDEX contribution_selected (campaign_id=?)',
+          'SEARCH cs USING PRIMARY KEY (contribution_id=?)',
+          'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+          'SEARCH contribution_source USING PRIMARY KEY (contribution_id=?)',
+          'SEARCH contribution_source USING PRIMARY KEY (contribution_id=?)',
+        ]);
+      });
+
+      it('reads a smaller scope’s contributions from its meetings, each by its id', () => {
+        if (ref === 'region') return;
         const [contributions] = find(/WHERE c\.id IN \(/);
         const plan = contributions!.plan;
         expect(plan).toContain('SEARCH c USING INTEGER PRIMARY KEY (rowid=?)');
@@ -194,12 +209,13 @@ describe('plans of the paged lists (meetings, retex, contributions) and of « ce
 
   it('never scans the meetings, contributions or retex, nor walks the consultation’s when a filter has an index', () => {
     expect(statements.length).toBeGreaterThanOrEqual(20);
-    // The search indexes, a page's ids (json_each) and the territory's small tables are read whole, by design.
+    // The search indexes, a page's ids (json_each) and the territory's small tables are read whole, by design;
+    // a consultation's thématiques (five or so) by its key.
     const walks = (p: Planned) =>
       p.plan.filter(
         (line) =>
           /^SCAN (?:m|c|r|s|meeting|contribution|contribution_source|retex|retex_link|attendance|atelier|meeting_thematique)\b(?! VIRTUAL)/.test(line) ||
-          /USING (?:COVERING )?INDEX (?!retex_selected|contribution_selected)\w+ \(campaign_id=\?\)/.test(line),
+          /USING (?:COVERING )?INDEX (?!retex_selected|contribution_selected|sqlite_autoindex_thematique_1)\w+ \(campaign_id=\?\)/.test(line),
       );
     const scans = statements.filter((s) => walks(s).length > 0).map((s) => `${oneLine(s.sql)}\n  → ${walks(s).join(' | ')}`);
     expect(scans).toEqual([]);

@@ -3,7 +3,7 @@ import type { Contribution, SelectionState } from '../../contract/schemas/conten
 import type { Page } from '../../contract/schemas/lists.ts';
 import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { contributionIdsOfScope } from './scope.repo.ts';
-import type { StatsScope } from './stats.repo.ts';
+import { scopeMeetings, type StatsScope } from './stats.repo.ts';
 
 interface ContributionRow {
   id: number; campaign_id: number; thematique_id: number; kind: Contribution['kind']; text: string;
@@ -113,17 +113,36 @@ export function contributionsByIds(db: Catalogue, ids: number[]): Contribution[]
 }
 
 /**
- * The selected contributions of a scope (scope.repo.ts says which), in queryContributions's order:
- * read from the scope's meetings by index, then each by its id, never by walking the consultation's
- * contributions (the `+` keeps SQLite from walking them by an index of the consultation instead).
+ * The selected contributions of a scope (scope.repo.ts says which), in queryContributions's order.
+ * A région's are a good share of the consultation's selected ones (all of them in a région's own
+ * catalogue): those are walked in order by their partial index, each kept if one of its sources is a
+ * meeting of the région — or if it has none, written for the whole région (the same contributions as
+ * scope.repo.ts's; 2× faster for Île-de-France at ten times the nation than reading the région's 78 000
+ * contributions to keep 4 900). A smaller scope's are read from its meetings by index, then each by
+ * its id (the `+` keeps SQLite from walking the consultation's contributions instead).
  */
 export function selectedContributionsInScope(db: Catalogue, campaignId: number, scope: StatsScope): Contribution[] {
+  const order = 'ORDER BY c.thematique_id, c.kind, c.position, c.id';
+  if (scope.filterColumn === 'region_code') {
+    const meetings = scopeMeetings(campaignId, scope);
+    const rows = db
+      .prepare(
+        `${SELECT} INDEXED BY contribution_selected
+         WHERE c.campaign_id = ? AND c.selected = 1
+           AND (EXISTS (SELECT 1 FROM contribution_source cs CROSS JOIN meeting m ON m.id = cs.meeting_id
+                        WHERE cs.contribution_id = c.id AND ${meetings.sql})
+                OR NOT EXISTS (SELECT 1 FROM contribution_source WHERE contribution_id = c.id))
+         ${order}`,
+      )
+      .all(campaignId, ...meetings.params) as ContributionRow[];
+    return rows.map(toContribution);
+  }
   const ids = contributionIdsOfScope(campaignId, scope, true);
   const rows = db
     .prepare(
       `${SELECT}
        WHERE c.id IN (${ids.sql}) AND +c.campaign_id = ? AND +c.selected = 1
-       ORDER BY c.thematique_id, c.kind, c.position, c.id`,
+       ${order}`,
     )
     .all(...ids.params, campaignId) as ContributionRow[];
   return rows.map(toContribution);
