@@ -1,15 +1,13 @@
 /**
  * Gathers the sheets of the Bilan workbook from the catalogue, for one scope. The Bilan's own sheets are
- * small tables; the records' sheets (meetings, ateliers, retex, contributions) are read a batch at a time
- * while the workbook is written, so that a national catalogue's 300 000 contributions never sit in memory.
+ * small tables; the records' sheets (meetings, ateliers, retex, contributions, bassins, établissements) are
+ * streamed from one statement each (bilan-rows.repo.ts) while the workbook is written, each row made
+ * a sheet's row as it comes, so that a national catalogue's 300 000 contributions never sit in memory.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { contributionIdsInScopeOrdered, meetingIdsInScope, retexIdsInScopeOrdered } from '../catalogue/repos/bilan-rows.repo.ts';
-import { contributionsByIds } from '../catalogue/repos/contribution.repo.ts';
-import { meetingsByIds } from '../catalogue/repos/meeting.repo.ts';
-import { retexByIds } from '../catalogue/repos/retex.repo.ts';
+import { atelierRows, bassinRows, contributionRows, etablissementRows, meetingRows, retexRows, type StreamedRows } from '../catalogue/repos/bilan-rows.repo.ts';
 import { figuresByLevel } from '../catalogue/repos/stats.repo.ts';
-import { academieNames, listBassins, listEtablissements } from '../catalogue/repos/territory.repo.ts';
+import { academieNames, listBassins } from '../catalogue/repos/territory.repo.ts';
 import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, type MeetingLevel, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Bilan, ScopeRef } from '../contract/schemas/reports.ts';
@@ -23,14 +21,13 @@ const ETABLISSEMENT_TYPE_LABELS = {
   ecole: 'école', college: 'collège', lycee: 'lycée', lycee_professionnel: 'lycée professionnel', cite_scolaire: 'cité scolaire', autre: 'autre',
 } as const;
 
-/** Records are read this many at a time, by their ids. */
-const BATCH = 1_000;
-
-/** The rows of these records (one or more each), read a batch at a time as the writer asks for them. */
-function* batched<T>(ids: number[], read: (ids: number[]) => T[], rows: (record: T) => CellValue[][]): Generator<CellValue[]> {
-  for (let start = 0; start < ids.length; start += BATCH) {
-    for (const record of read(ids.slice(start, start + BATCH))) yield* rows(record);
-  }
+/** Each streamed row made a sheet's row (in place: each raw row is the statement's own new array). */
+function mapped(rows: StreamedRows, row: (raw: unknown[]) => CellValue[]): Iterable<CellValue[]> {
+  return {
+    *[Symbol.iterator]() {
+      for (const raw of rows) yield row(raw);
+    },
+  };
 }
 
 const count = (header: string, width = 12) => ({ header, width, kind: 'count' as const });
@@ -96,55 +93,71 @@ export function bilanSheets(db: Catalogue, campaign: Campaign, ref: ScopeRef): T
   return [...sheets, ...recordSheets(db, campaign, scope)];
 }
 
-/** One sheet per kind of record, for those who want to work in Excel: read as the workbook is written. */
+/** One sheet per kind of record, for those who want to work in Excel: streamed from the catalogue as the workbook is written. */
 function recordSheets(db: Catalogue, campaign: Campaign, scope: ResolvedScope): TableSheet[] {
   const thematique = new Map(campaign.thematiques.map((t) => [t.id, t.number]));
-  const academieName = new Map(academieNames(db).map((a) => [a.code, a.nom]));
-  const plain = (text: string) => text.replace(/\*\*/g, '');
-  // The same records as the synthesis of this scope, by id: each sheet reads them when it is written.
-  const meetingIds = meetingIdsInScope(db, campaign.id, scope.stats);
-  const retexIds = retexIdsInScopeOrdered(db, campaign.id, scope.stats);
-  const contributionIds = contributionIdsInScopeOrdered(db, campaign.id, scope.stats);
-  const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));
+  const plain = (text: string) => (text.includes('**') ? text.replace(/\*\*/g, '') : text);
   const territory = scope.kind === 'academie' ? { academieCode: scope.code } : scope.kind === 'departement' ? { departementCode: scope.code } : {};
   const categoryStart = 11;
-  const meetings = () => batched(meetingIds, (ids) => meetingsByIds(db, ids), (m) => [[
-    m.id, MEETING_LEVEL_LABELS[m.level], m.title, m.date, m.lieu, FORMAT_LABELS[m.format],
-    m.academieCode ? (academieName.get(m.academieCode) ?? m.academieCode) : null, m.departementCode,
-    m.bassinId !== null ? (bassins.get(m.bassinId) ?? null) : null, m.etablissementUai,
-    m.thematiqueIds.map((id) => thematique.get(id)).join(', '),
-    ...PARTICIPANT_CATEGORIES.map((c) => m.attendance[c.code] ?? null),
-    m.declaredTotal, m.participants,
-    m.participantsSource === 'declare' ? 'total déclaré' : m.participantsSource === 'categories' ? 'somme des catégories' : 'inconnu',
-    m.restitutionReceived ? 'oui' : 'non',
-  ]]);
+  const categories = PARTICIPANT_CATEGORIES.length;
+  const meetings = function* (): Generator<CellValue[]> {
+    // Names looked up once per sheet, not once per meeting: the académies and bassins (6 000 for the country).
+    const academieName = new Map(academieNames(db).map((a) => [a.code, a.nom]));
+    const bassins = new Map(listBassins(db, {}).map((b) => [b.id, b.nom]));
+    for (const r of meetingRows(db, campaign.id, scope.stats)) {
+      const [id, level, title, date, lieu, format, academieCode, departementCode, bassinId, uai, thematiqueIds] = r as [
+        number, MeetingLevel, string, string, string, keyof typeof FORMAT_LABELS, string | null, string | null, number | null, string | null, string | null,
+      ];
+      const declared = r[categoryStart + categories] as number | null;
+      const categorySum = r[categoryStart + categories + 1] as number | null;
+      yield [
+        id, MEETING_LEVEL_LABELS[level], title, date, lieu, FORMAT_LABELS[format],
+        academieCode ? (academieName.get(academieCode) ?? academieCode) : null, departementCode,
+        bassinId !== null ? (bassins.get(bassinId) ?? null) : null, uai,
+        thematiqueIds === null ? '' : thematiqueIds.split(',').map((t) => thematique.get(Number(t))).join(', '),
+        ...(r.slice(categoryStart, categoryStart + categories) as (number | null)[]),
+        declared, declared ?? categorySum,
+        declared !== null ? 'total déclaré' : categorySum !== null ? 'somme des catégories' : 'inconnu',
+        r[categoryStart + categories + 2] === 1 ? 'oui' : 'non',
+      ];
+    }
+  };
   return [
     {
       name: 'Rencontres',
       columns: [count('Référence', 10), textCol('Niveau', 14), textCol('Intitulé', 40), { header: 'Date', width: 12, kind: 'date' }, textCol('Lieu', 30), textCol('Format', 12), textCol('Académie', 16), textCol('Département', 12), textCol('Bassin / réseau', 24), textCol('UAI', 10), textCol('Thématiques', 12), ...PARTICIPANT_CATEGORIES.map((c) => count(c.label, 11)), count('Total déclaré'), count('Participants retenus'), textCol('Source de l’effectif', 18), textCol('Restitution reçue', 11)],
       rows: { [Symbol.iterator]: meetings },
-      totalColumns: [...PARTICIPANT_CATEGORIES.map((_, i) => categoryStart + i), categoryStart + PARTICIPANT_CATEGORIES.length, categoryStart + PARTICIPANT_CATEGORIES.length + 1],
+      totalColumns: [...PARTICIPANT_CATEGORIES.map((_, i) => categoryStart + i), categoryStart + categories, categoryStart + categories + 1],
     },
     {
       name: 'Ateliers',
       columns: [count('Rencontre (référence)', 12), textCol('Rencontre', 40), count('Thématique', 10), textCol('Défi', 60), count('Participants')],
-      rows: {
-        [Symbol.iterator]: () => batched(meetingIds, (ids) => meetingsByIds(db, ids), (m) => m.ateliers.map((a) => [m.id, m.title, thematique.get(a.thematiqueId) ?? null, a.defi, a.participants])),
-      },
+      rows: mapped(atelierRows(db, campaign.id, scope.stats), (r) => {
+        r[2] = thematique.get(r[2] as number) ?? null;
+        return r as CellValue[];
+      }),
     },
     {
       name: 'Retex',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Titre', 36), textCol('Texte', 60), textCol('Niveau', 14), textCol('Classes', 16), textCol('UAI', 10), count('Rencontre source', 12), textCol('Sélectionné', 10), count('Ordre', 8), textCol('Liens', 60)],
-      rows: {
-        [Symbol.iterator]: () => batched(retexIds, (ids) => retexByIds(db, ids), (r) => [[r.id, thematique.get(r.thematiqueId) ?? null, r.title, plain(r.text), r.niveau, r.classes, r.etablissementUai, r.sourceMeetingId, r.selected ? 'oui' : 'non', r.position, r.links.map((l) => `${l.label || l.kind} : ${l.url}`).join('\n')]]),
-      },
+      rows: mapped(retexRows(db, campaign.id, scope.stats), (r) => {
+        r[1] = thematique.get(r[1] as number) ?? null;
+        r[3] = plain(r[3] as string);
+        r[8] = r[8] === 1 ? 'oui' : 'non';
+        return r as CellValue[];
+      }),
     },
     {
       name: 'Contributions',
       columns: [count('Référence', 10), count('Thématique', 10), textCol('Type', 18), textCol('Texte', 70), textCol('Titre de groupe', 20), textCol('Échelle', 14), textCol('Sélectionnée', 10), count('Ordre', 8), textCol('Rencontres sources', 16)],
-      rows: {
-        [Symbol.iterator]: () => batched(contributionIds, (ids) => contributionsByIds(db, ids), (c) => [[c.id, thematique.get(c.thematiqueId) ?? null, CONTRIBUTION_KIND_LABELS[c.kind], plain(c.text), c.heading, c.scale ? SCALE_LABELS[c.scale] : null, c.selected ? 'oui' : 'non', c.position, c.sourceMeetingIds.join(', ')]]),
-      },
+      rows: mapped(contributionRows(db, campaign.id, scope.stats), (r) => {
+        r[1] = thematique.get(r[1] as number) ?? null;
+        r[2] = CONTRIBUTION_KIND_LABELS[r[2] as keyof typeof CONTRIBUTION_KIND_LABELS];
+        r[3] = plain(r[3] as string);
+        r[5] = r[5] ? SCALE_LABELS[r[5] as keyof typeof SCALE_LABELS] : null;
+        r[6] = r[6] === 1 ? 'oui' : 'non';
+        return r as CellValue[];
+      }),
     },
     {
       name: 'Thématiques',
@@ -154,12 +167,15 @@ function recordSheets(db: Catalogue, campaign: Campaign, scope: ResolvedScope): 
     {
       name: 'Bassins',
       columns: [count('Référence', 10), textCol('Département', 12), textCol('Type', 10), textCol('Nom', 36)],
-      rows: listBassins(db, territory).map((b) => [b.id, b.departementCode, b.kind, b.nom]),
+      rows: bassinRows(db, territory) as Iterable<CellValue[]>,
     },
     {
       name: 'Établissements',
       columns: [textCol('UAI', 10), textCol('Nom', 40), textCol('Type', 16), textCol('Commune', 24), textCol('Département', 12)],
-      rows: listEtablissements(db, territory).map((e) => [e.uai, e.nom, ETABLISSEMENT_TYPE_LABELS[e.type], e.commune, e.departementCode]),
+      rows: mapped(etablissementRows(db, territory), (r) => {
+        r[2] = ETABLISSEMENT_TYPE_LABELS[r[2] as keyof typeof ETABLISSEMENT_TYPE_LABELS];
+        return r as CellValue[];
+      }),
     },
   ];
 }

@@ -13,7 +13,7 @@ export interface ScopedSql {
  * counting for each of its départements); in a région's synthesis, also those written for the whole
  * région (no source). A subquery: the scope's meetings by their index, then their contributions; only
  * the région's own (unattached) ones are looked for among the consultation's, the selected ones
- * alone when `selectedOnly`.
+ * alone when `selectedOnly` — else by the narrow index: SQLite took the wide text-sort one, 2× slower.
  */
 export function contributionIdsOfScope(campaignId: number, scope: StatsScope, selectedOnly = false): ScopedSql {
   // The whole country: every contribution of the consultation, attached or not.
@@ -26,7 +26,7 @@ export function contributionIdsOfScope(campaignId: number, scope: StatsScope, se
   return {
     sql: `${sources}
        UNION ALL
-       SELECT c.id FROM contribution c WHERE c.campaign_id = ?${selectedOnly ? ' AND c.selected = 1' : ''}
+       SELECT c.id FROM contribution c${selectedOnly ? '' : ' INDEXED BY contribution_by_thematique'} WHERE c.campaign_id = ?${selectedOnly ? ' AND c.selected = 1' : ''}
          AND NOT EXISTS (SELECT 1 FROM contribution_source WHERE contribution_id = c.id)`,
     params: [...f.params, campaignId],
   };
