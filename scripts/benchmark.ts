@@ -23,10 +23,10 @@ import { parseEchelle } from '../src-main/cli/national-commands.ts';
 import { buildNationalCatalogue, PER_SCALE } from '../src-main/demo/national-catalogue.ts';
 import { ACADEMIE_WEIGHTS } from '../src-main/demo/national-words.ts';
 import { buildSynthesis } from '../src-main/synthesis/build.ts';
-import { makeReproducible } from '../src-main/synthesis/deterministic-pack.ts';
-import { renderDocx } from '../src-main/synthesis/render-docx.ts';
+import { renderReproducibleDocx } from '../src-main/synthesis/render-docx.ts';
 import { loadSource } from '../src-main/synthesis/source.ts';
 import { localCaller } from '../src-main/transport/local.ts';
+import { bareBilanWrite } from './bare-bilan.ts';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
 
 const { values: args } = parseArgs({
@@ -256,7 +256,7 @@ await measure('Synthèse', `synthesis.preflight (académie ${academie.code})`, R
 await measure('Synthèse', `synthesis.preview (académie ${academie.code})`, REGION_MS, () => call('synthesis.preview', { ...target, scope: `academie:${academie.code}` }), { size: true });
 await measure('Synthèse', 'synthèse de la région (catalogue → .docx reproductible)', REGION_MS, async () => {
   const source = loadSource(db, { campaignId: c, regionCode });
-  return makeReproducible(await renderDocx(buildSynthesis(source)), lastChange(db));
+  return renderReproducibleDocx(buildSynthesis(source), null, lastChange(db));
 });
 await measure('Synthèse', 'synthesis.generate (la région : entière + 5 thématiques)', REGION_MS, () => call('synthesis.generate', { ...target, outputDir: out }));
 await measure('Synthèse', `synthesis.generate (académie ${academie.code} : entière + 5 thématiques)`, REGION_MS, () => call('synthesis.generate', { ...target, scope: `academie:${academie.code}`, outputDir: out }));
@@ -273,7 +273,34 @@ await measure('Échanges', 'exchange.conflicts', SCREEN_MS, () => call('exchange
 
 // Imports et exports: the sheet to fill, the Bilan workbook.
 await measure('Imports', `spreadsheets.attendanceTemplate (département ${departement})`, REGION_MS, () => call('spreadsheets.attendanceTemplate', { campaignId: c, departementCode: departement, outputPath: join(out, 'modele.xlsx') }));
-await measure('Imports', 'spreadsheets.exportBilan (classeur du Bilan, la région)', REGION_MS, () => call('spreadsheets.exportBilan', { campaignId: c, outputPath: join(out, 'bilan.xlsx') }));
+// The Bilan workbook beside exceljs's streaming writer writing the same sheets, rows and columns with plain
+// values read straight from SQLite (scripts/bare-bilan.ts), run for run in turn (the machine's load moves).
+// A workbook of the région's every record is long work (progress, « Annuler »), not a screen's call: its
+// budget is the bare library's time and a half.
+{
+  const app: number[] = [];
+  const bare: number[] = [];
+  for (let i = -1; i < RUNS; i++) {
+    let t = performance.now();
+    await call('spreadsheets.exportBilan', { campaignId: c, outputPath: join(out, 'bilan.xlsx') });
+    const appMs = performance.now() - t;
+    t = performance.now();
+    await bareBilanWrite(db, c, regionCode, join(out, 'bilan-nu.xlsx'));
+    const bareMs = performance.now() - t;
+    if (i >= 0) {
+      app.push(appMs);
+      bare.push(bareMs);
+    }
+  }
+  app.sort((a, b) => a - b);
+  bare.sort((a, b) => a - b);
+  record({
+    screen: 'Imports', name: 'spreadsheets.exportBilan (classeur du Bilan, la région)', runs: app.length,
+    p50_ms: pct(app, 0.5), p95_ms: pct(app, 0.95), budget_ms: Math.round(1.5 * pct(bare, 0.95)),
+    bare_ms: pct(bare, 0.5), bare: 'exceljs WorkbookWriter, mêmes feuilles (p50)',
+    note: `budget : 1,5 × l’écriture nue p95 (${fmt(pct(bare, 0.95))} ms)`,
+  });
+}
 
 phase('paramètres, échanges, classeurs');
 
