@@ -7,7 +7,7 @@ import { inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { z } from 'zod';
 import { AppError } from '../contract/errors.ts';
-import { RECORD_KIND_LABELS, RecordKind, ScopeKind } from '../contract/schemas/exchange.ts';
+import { RECORD_KIND_LABELS, RECORD_KINDS, RecordKind, ScopeKind } from '../contract/schemas/exchange.ts';
 import { UID_PATTERN } from '../catalogue/uid.ts';
 import type { ExchangeRecord, Json } from './record.ts';
 import { naturalUid } from '../catalogue/repos/exchange-records.repo.ts';
@@ -100,9 +100,22 @@ function inflated(file: JSZip.JSZipObject, limit: number): Buffer | null {
   return null;
 }
 
+/**
+ * A bundle's records, checked and read a chunk at a time in the order a merge takes them (kind by kind,
+ * RECORD_KINDS' order, the file's order within a kind): a large académie's records are never all
+ * objects at once. Each line is checked (schema, form rules, natural key, duplicates) as it is read;
+ * a refused line throws, and the merge's transaction takes back whatever was written before it.
+ */
+export interface BundleRecords {
+  readonly count: number;
+  chunks(size: number): Generator<ExchangeRecord[]>;
+}
+
+const NO_RECORDS: BundleRecords = { count: 0, *chunks() {} };
+
 export interface OpenedBundle {
   manifest: Manifest;
-  records: ExchangeRecord[];
+  records: BundleRecords;
   publicKey: string;
   /** SHA-256 of the whole file: how the history and the shared folder know a bundle. */
   sha256: string;
@@ -183,7 +196,7 @@ async function openBundle(bytes: Buffer, name: string, schemaVersion: number, ac
   const manifest = parse(Manifest, manifestBytes, 'manifest.json');
   if (manifest.formatVersion > FORMAT_VERSION) throw refuse(name, 'il vient d’une version plus récente de Synthèse régionale : mettez l’application à jour');
   if (manifest.whole !== (manifest.scope === 'region')) throw refuse(name, '« manifest.json » est mal formé (scope)');
-  const opened = { manifest, records: [] as ExchangeRecord[], publicKey: signature.publicKey, sha256: sha256(bytes) };
+  const opened: OpenedBundle = { manifest, records: NO_RECORDS, publicKey: signature.publicKey, sha256: sha256(bytes) };
   if (!accept) return opened;
   accept(opened);
 
@@ -191,9 +204,8 @@ async function openBundle(bytes: Buffer, name: string, schemaVersion: number, ac
   if (sha256(content) !== manifest.content.sha256 || content.length !== manifest.content.bytes) {
     throw refuse(name, 'son contenu ne correspond pas à sa signature (il a été modifié après sa création, ou abîmé)');
   }
-  opened.records = parseRecords(content.toString('utf8'), name);
-  const counts: Record<string, number> = {};
-  for (const r of opened.records) counts[countKey(r)] = (counts[countKey(r)] ?? 0) + 1;
+  const { records, counts } = indexRecords(content, name);
+  opened.records = records;
   for (const key of new Set([...Object.keys(counts), ...Object.keys(manifest.counts)])) {
     if ((counts[key] ?? 0) !== (manifest.counts[key] ?? 0)) throw refuse(name, `ses comptes ne correspondent pas à son contenu (${key})`);
   }
@@ -210,38 +222,112 @@ function refuseProtoKey(key: string, value: unknown): unknown {
   return value;
 }
 
-function parseRecords(content: string, name: string): ExchangeRecord[] {
-  const records: ExchangeRecord[] = [];
-  const lines = content.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  const uids = new Set<string>();
-  lines.forEach((line, index) => {
-    const where = `ligne ${index + 1} de « records.jsonl »`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line, refuseProtoKey);
-    } catch (error) {
-      if (error === PROTO_KEY) throw refuse(name, `${where} : champ « __proto__ » : champ inconnu de cette version`);
-      throw refuse(name, `${where} : ce n’est pas du JSON valide`);
+/** What a line says it is, read from its first and last bytes (as packBundle writes it), checked again when parsed. */
+const LINE_HEAD = /^\{"uid":"[0-9A-Za-z-]{1,64}","kind":"([A-Za-z]{1,20})",/;
+const DELETED_TAIL = '"deleted":true}';
+const KEPT_TAIL = '"deleted":false}';
+const KIND_RANK = new Map<string, number>(RECORD_KINDS.map((k, i) => [k, i]));
+
+/**
+ * Finds every line and its kind without parsing it (a line written otherwise is parsed and checked
+ * now), counts them for the manifest's counts, and gives the lines back a chunk at a time, parsed
+ * and checked then.
+ */
+function indexRecords(content: Buffer, name: string): { records: BundleRecords; counts: Record<string, number> } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const deleted: boolean[] = [];
+  const byKind: number[][] = RECORD_KINDS.map(() => []);
+  const counts: Record<string, number> = {};
+  for (let start = 0; start < content.length; ) {
+    let end = content.indexOf(10, start);
+    if (end === -1) end = content.length;
+    const line = starts.length;
+    const head = LINE_HEAD.exec(content.toString('latin1', start, Math.min(end, start + 128)));
+    const tail = content.toString('latin1', Math.max(start, end - KEPT_TAIL.length), end);
+    let kind = head ? KIND_RANK.get(head[1]!) : undefined;
+    let gone = tail.endsWith(DELETED_TAIL) ? true : tail === KEPT_TAIL ? false : undefined;
+    if (kind === undefined || gone === undefined) {
+      const r = checkLine(content.toString('utf8', start, end), line, name);
+      kind = KIND_RANK.get(r.kind)!;
+      gone = r.deleted;
     }
+    starts.push(start);
+    ends.push(end);
+    deleted.push(gone);
+    byKind[kind]!.push(line);
+    const key = countKey({ kind: RECORD_KINDS[kind]!, deleted: gone });
+    counts[key] = (counts[key] ?? 0) + 1;
+    start = end + 1;
+  }
+  const records: BundleRecords = {
+    count: starts.length,
+    *chunks(size) {
+      const uids = new Set<string>();
+      for (const [rank, lines] of byKind.entries()) {
+        for (let i = 0; i < lines.length; i += size) {
+          yield lines.slice(i, i + size).map((line) => {
+            const r = checkLine(content.toString('utf8', starts[line], ends[line]), line, name);
+            const where = `ligne ${line + 1} de « records.jsonl »`;
+            if (KIND_RANK.get(r.kind) !== rank || r.deleted !== deleted[line]) throw refuse(name, `${where} : enregistrement mal formé (kind)`);
+            if (uids.has(r.uid)) throw refuse(name, `${where} : l’enregistrement ${r.uid} y figure deux fois`);
+            uids.add(r.uid);
+            return r;
+          });
+        }
+      }
+    },
+  };
+  return { records, counts };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `Line`'s checks, written out: most lines pass them, and zod's copy of every clock was a tenth of a
+ * merge. Null when one fails: `Line` then says which, in its words.
+ */
+function wellFormed(v: unknown): ExchangeRecord | null {
+  if (!isObject(v)) return null;
+  const { uid, kind, origin, fields, clocks, deleted } = v;
+  if (typeof uid !== 'string' || !UID_PATTERN.test(uid) || typeof origin !== 'string' || !UID_PATTERN.test(origin)) return null;
+  if (typeof kind !== 'string' || !KIND_RANK.has(kind) || typeof deleted !== 'boolean' || !isObject(fields) || !isObject(clocks)) return null;
+  for (const clock of Object.values(clocks)) {
+    if (!isObject(clock)) return null;
+    for (const [by, count] of Object.entries(clock)) {
+      if (!UID_PATTERN.test(by) || !Number.isSafeInteger(count) || (count as number) < 1) return null;
+    }
+  }
+  return { uid, kind: kind as RecordKind, origin, fields: fields as Record<string, Json>, clocks: clocks as ExchangeRecord['clocks'], deleted };
+}
+
+/** One line of records.jsonl (index: from 0), parsed and checked as the forms would check its fields. */
+function checkLine(line: string, index: number, name: string): ExchangeRecord {
+  const where = `ligne ${index + 1} de « records.jsonl »`;
+  let value: unknown;
+  try {
+    value = JSON.parse(line, refuseProtoKey);
+  } catch (error) {
+    if (error === PROTO_KEY) throw refuse(name, `${where} : champ « __proto__ » : champ inconnu de cette version`);
+    throw refuse(name, `${where} : ce n’est pas du JSON valide`);
+  }
+  let r = wellFormed(value);
+  if (!r) {
     const parsed = Line.safeParse(value);
     if (!parsed.success) throw refuse(name, `${where} : enregistrement mal formé (${parsed.error.issues[0]?.path.join('.') || 'racine'})`);
-    const r = parsed.data as ExchangeRecord;
-    if (uids.has(r.uid)) throw refuse(name, `${where} : l’enregistrement ${r.uid} y figure deux fois`);
-    uids.add(r.uid);
-    const fields = FIELD_SCHEMAS[r.kind].safeParse(r.fields);
-    const label = RECORD_KIND_LABELS[r.kind].one;
-    if (!fields.success) {
-      const issue = fields.error.issues[0]!;
-      const field = issue.code === 'unrecognized_keys' ? `${issue.path.join('.')}${issue.path.length ? '.' : ''}${issue.keys[0]}` : issue.path.join('.');
-      const why = issue.code === 'unrecognized_keys' ? 'champ inconnu de cette version' : issue.message;
-      throw refuse(name, `${where} (${label}) : champ « ${field.slice(0, 60) || '?'} » : ${why}`);
-    }
-    // Known by its natural key (a UAI, a slug): its identity must be the one every catalogue derives from it.
-    const natural = naturalUid(r.kind, fields.data as Record<string, Json>);
-    if (natural !== null && natural !== r.uid) throw refuse(name, `${where} (${label}) : son identifiant ne correspond pas à sa clé`);
-    // The values as the forms would keep them (trimmed, codes in capitals, defaults filled).
-    records.push({ ...r, fields: fields.data as Record<string, Json> });
-  });
-  return records;
+    r = parsed.data as ExchangeRecord;
+  }
+  const fields = FIELD_SCHEMAS[r.kind].safeParse(r.fields);
+  const label = RECORD_KIND_LABELS[r.kind].one;
+  if (!fields.success) {
+    const issue = fields.error.issues[0]!;
+    const field = issue.code === 'unrecognized_keys' ? `${issue.path.join('.')}${issue.path.length ? '.' : ''}${issue.keys[0]}` : issue.path.join('.');
+    const why = issue.code === 'unrecognized_keys' ? 'champ inconnu de cette version' : issue.message;
+    throw refuse(name, `${where} (${label}) : champ « ${field.slice(0, 60) || '?'} » : ${why}`);
+  }
+  // Known by its natural key (a UAI, a slug): its identity must be the one every catalogue derives from it.
+  const natural = naturalUid(r.kind, fields.data as Record<string, Json>);
+  if (natural !== null && natural !== r.uid) throw refuse(name, `${where} (${label}) : son identifiant ne correspond pas à sa clé`);
+  // The values as the forms would keep them (trimmed, codes in capitals, defaults filled).
+  return { ...r, fields: fields.data as Record<string, Json> };
 }

@@ -4,16 +4,16 @@
  * conflicts kept for a person to settle. A dry run is the same run, rolled back.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { LocalIds, removeRecord, tieParent } from '../catalogue/repos/exchange-apply.repo.ts';
+import { holdSearchIndex, LocalIds, removeRecord, tieParent } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
-  closeConflict, holdChangeTriggers, openConflicts, openConflictsOf, raiseClock, readExchangeState, readPeer,
+  closeConflict, holdChangeTriggers, openConflictUids, openConflicts, openConflictsOf, raiseClock, readExchangeStatesOf, readPeer,
   rememberCatalogueNames, writeConflict, writeExchangeRecord, writeLog, writePeer, type IdentityRow,
 } from '../catalogue/repos/exchange.repo.ts';
 import { readRecord } from '../catalogue/repos/exchange-records.repo.ts';
 import { regionName } from '../catalogue/repos/territory.repo.ts';
 import { AppError } from '../contract/errors.ts';
 import { RECORD_KIND_LABELS, RECORD_KINDS, type MergeReport, type RecordKind } from '../contract/schemas/exchange.ts';
-import type { OpenedBundle } from '../exchange/bundle.ts';
+import type { BundleRecords, OpenedBundle } from '../exchange/bundle.ts';
 import { compareClocks, joinClocks } from '../exchange/clock.ts';
 import { mergeRecord } from '../exchange/merge-record.ts';
 import { canonical, DELETED_FIELD, type ExchangeRecord } from '../exchange/record.ts';
@@ -109,54 +109,64 @@ interface Counts {
 
 type Sender = { uid: string; name: string };
 
-function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord[], sender: Sender, at: string, progress?: (d: number, t: number) => void): Counts {
+/** Records merged a chunk at a time: their exchange states read in one query a chunk, never all at once. */
+const CHUNK = 2_000;
+
+function applyAll(db: Catalogue, identity: IdentityRow, incoming: BundleRecords, sender: Sender, at: string, progress?: (d: number, t: number) => void): Counts {
   const counts: Counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, byKind: {}, conflictUids: new Set(), wrote: false, cascaded: false };
   const ids = new LocalIds(db);
-  const rank = (k: RecordKind) => RECORD_KINDS.indexOf(k);
-  const sorted = [...incoming].sort((a, b) => rank(a.kind) - rank(b.kind));
+  const indexWritten = holdSearchIndex(db, ids);
   const removals: { merged: ExchangeRecord; before: ExchangeRecord }[] = [];
-  const parents: ExchangeRecord[] = [];
+  // A défi's answers, tied to it once every contribution is in: only their two identities kept.
+  const parents: [uid: string, parent: string][] = [];
+  // Conflicts are few: only a record among them is looked at for one settled elsewhere.
+  const conflicted = openConflictUids(db);
   let ownCounter = 0;
-  sorted.forEach((r, index) => {
-    if (index % 2_000 === 0) progress?.(index, sorted.length);
-    for (const clock of Object.values(r.clocks)) ownCounter = Math.max(ownCounter, clock[identity.uid] ?? 0);
-    const state = readExchangeState(db, r.uid);
-    const local = state?.record;
-    if (local && local.kind !== r.kind) {
-      throw new AppError('CONFLICT', `Paquet refusé : un même enregistrement y est un(e) ${RECORD_KIND_LABELS[r.kind].one} et ici un(e) ${RECORD_KIND_LABELS[local.kind].one} (${recordLabel(local.kind, local.fields)}). Le catalogue n’a pas été modifié.`);
+  let done = 0;
+  for (const chunk of incoming.chunks(CHUNK)) {
+    progress?.(done, incoming.count);
+    const states = readExchangeStatesOf(db, chunk.map((r) => r.uid));
+    for (const r of chunk) {
+      for (const clock of Object.values(r.clocks)) ownCounter = Math.max(ownCounter, clock[identity.uid] ?? 0);
+      const state = states.get(r.uid);
+      const local = state?.row();
+      if (local && local.kind !== r.kind) {
+        throw new AppError('CONFLICT', `Paquet refusé : un même enregistrement y est un(e) ${RECORD_KIND_LABELS[r.kind].one} et ici un(e) ${RECORD_KIND_LABELS[local.kind].one} (${recordLabel(local.kind, local.fields)}). Le catalogue n’a pas été modifié.`);
+      }
+      if (!local) ids.unheld.add(r.uid);
+      const outcome = mergeRecord(local, r);
+      const merged = outcome.record;
+      const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });
+      const fieldsText = canonical(merged.fields);
+      let localText: string | null = state?.localText ?? null;
+      if (outcome.status === 'added' || outcome.status === 'updated') {
+        localText = writeReceived(db, ids, merged, at, fieldsText);
+        counts[outcome.status]++;
+        kindCounts[outcome.status]++;
+        counts.wrote = true;
+        if (r.kind === 'contribution' && typeof merged.fields.parent === 'string') parents.push([merged.uid, merged.fields.parent]);
+      } else if (outcome.status === 'deleted') {
+        removals.push({ merged, before: local! });
+        localText = null;
+      } else {
+        counts.unchanged++;
+      }
+      const moved = outcome.status !== 'unchanged';
+      if (!local || moved || canonical(local.clocks as never) !== canonical(merged.clocks as never) || local.deleted !== merged.deleted) {
+        writeExchangeRecord(db, merged, fieldsText, localText, moved || !local ? { from: sender.uid, at } : undefined);
+      }
+      for (const c of outcome.conflicts) {
+        writeConflict(db, {
+          uid: r.uid, kind: r.kind, field: c.field, localValue: c.local, incomingValue: c.incoming, incomingClock: c.incomingClock,
+          localClock: c.localClock, peerUid: sender.uid, peerName: sender.name, detectedAt: at,
+        });
+        counts.conflictUids.add(r.uid);
+      }
+      if (local && conflicted.has(r.uid)) closeSettledElsewhere(db, merged, new Set(outcome.conflicts.map((c) => c.field)), at);
     }
-    if (!local) ids.unheld.add(r.uid);
-    const outcome = mergeRecord(local, r);
-    const merged = outcome.record;
-    const kindCounts = (counts.byKind[r.kind] ??= { added: 0, updated: 0, deleted: 0 });
-    const fieldsText = canonical(merged.fields);
-    let localText: string | null = state?.localText ?? null;
-    if (outcome.status === 'added' || outcome.status === 'updated') {
-      localText = writeReceived(db, ids, merged, at, fieldsText);
-      counts[outcome.status]++;
-      kindCounts[outcome.status]++;
-      counts.wrote = true;
-      if (r.kind === 'contribution') parents.push(merged);
-    } else if (outcome.status === 'deleted') {
-      removals.push({ merged, before: local! });
-      localText = null;
-    } else {
-      counts.unchanged++;
-    }
-    const moved = outcome.status !== 'unchanged';
-    if (!local || moved || canonical(local.clocks as never) !== canonical(merged.clocks as never) || local.deleted !== merged.deleted) {
-      writeExchangeRecord(db, merged, fieldsText, localText, moved || !local ? { from: sender.uid, at } : undefined);
-    }
-    for (const c of outcome.conflicts) {
-      writeConflict(db, {
-        uid: r.uid, kind: r.kind, field: c.field, localValue: c.local, incomingValue: c.incoming, incomingClock: c.incomingClock,
-        localClock: c.localClock, peerUid: sender.uid, peerName: sender.name, detectedAt: at,
-      });
-      counts.conflictUids.add(r.uid);
-    }
-    if (local) closeSettledElsewhere(db, merged, new Set(outcome.conflicts.map((c) => c.field)), at);
-  });
-  for (const c of parents) tieParent(db, ids, c.uid, c.fields.parent);
+    done += chunk.length;
+  }
+  for (const [uid, parent] of parents) tieParent(db, ids, uid, parent);
   for (const { merged, before } of removals.reverse()) {
     if (removeRecord(db, ids, merged.kind, merged.uid, merged.fields)) {
       counts.deleted++;
@@ -168,8 +178,9 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: ExchangeRecord
     }
   }
   if (retryPending(db, ids, at)) counts.wrote = true;
+  indexWritten();
   if (ownCounter > 0) raiseClock(db, ownCounter);
-  progress?.(sorted.length, sorted.length);
+  progress?.(incoming.count, incoming.count);
   return counts;
 }
 

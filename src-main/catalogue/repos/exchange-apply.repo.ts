@@ -63,15 +63,26 @@ export class LocalIds {
     if (typeof uid !== 'string') return null;
     return this.found(uid, this.held(table, uid) ?? undefined);
   }
+  /** Meetings are pointed to by every contribution and retex drawn from them: their ids kept for the merge. */
+  private readonly meetings = new Map<string, number>();
+  rememberMeeting(uid: string, id: number | null): void {
+    if (id === null) this.meetings.delete(uid);
+    else this.meetings.set(uid, id);
+  }
   /**
    * Records with no exchange state here, about to be written: no row can hold them (every row has a
    * state once stamped), so they are not looked up.
    */
   readonly unheld = new Set<string>();
+  /** Rows written while the search index is held (holdSearchIndex): indexed together when the merge ends. */
+  readonly written = { meeting: new Set<string>(), retex: new Set<string>(), contribution: new Set<string>() };
   /** Does this catalogue hold the record itself already? (Not a reference: asking is no miss.) */
   held(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: string): number | null {
     if (this.unheld.has(uid)) return null;
-    return (this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined) ?? null;
+    if (table === 'meeting' && this.meetings.has(uid)) return this.meetings.get(uid)!;
+    const id = (this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined) ?? null;
+    if (table === 'meeting' && id !== null) this.meetings.set(uid, id);
+    return id;
   }
   bassin(uid: Json | undefined): number | null {
     if (typeof uid !== 'string') return null;
@@ -111,9 +122,11 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
         uai: f.uai as string, nom: f.nom as string, type: f.type as never, commune: f.commune as string,
         departementCode: f.departementCode as string, bassinId: ids.bassin(f.bassin),
       });
-    case 'meeting': return writeMeeting(db, ids, uid, f, now);
-    case 'retex': return writeRetex(db, ids, uid, f);
-    case 'contribution': return writeContribution(db, ids, uid, f);
+    case 'meeting':
+    case 'retex':
+    case 'contribution':
+      ids.written[kind].add(uid);
+      return kind === 'meeting' ? writeMeeting(db, ids, uid, f, now) : kind === 'retex' ? writeRetex(db, ids, uid, f) : writeContribution(db, ids, uid, f);
     case 'trame': return writeTrame(db, ids, uid, f);
     case 'sectionText': {
       const campaignId = ids.campaign(f.campaign);
@@ -124,6 +137,35 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
     }
     case 'setting': return writeExchangedSetting(db, ids, f.key as string, f.value ?? null);
   }
+}
+
+/** Each searchable kind's FTS5 table and where its words come from (migration 0009). */
+const SEARCH_INDEX = {
+  meeting: { fts: 'meeting_fts', columns: 'title, lieu, notes, defis, etablissement', source: 'meeting_fts_source' },
+  retex: { fts: 'retex_fts', columns: 'title, text, niveau, classes', source: 'retex' },
+  contribution: { fts: 'contribution_fts', columns: 'text, heading', source: 'contribution' },
+} as const;
+
+/**
+ * Holds the search index's insert and update triggers for the rest of the caller's transaction
+ * (migration 0012): returns what indexes every row written since, in one statement a kind, and lets
+ * the triggers run again. Deletions are indexed by their own triggers meanwhile.
+ */
+export function holdSearchIndex(db: Catalogue, ids: LocalIds): () => void {
+  db.prepare('UPDATE catalogue_state SET fts_held = 1 WHERE id = 1').run();
+  return () => {
+    for (const kind of ['meeting', 'retex', 'contribution'] as const) {
+      const uids = ids.written[kind];
+      if (uids.size === 0) continue;
+      const { fts, columns, source } = SEARCH_INDEX[kind];
+      const theirIds = `SELECT id FROM ${kind} WHERE uid IN (SELECT value FROM json_each(?))`;
+      const list = JSON.stringify([...uids]);
+      db.prepare(`DELETE FROM ${fts} WHERE rowid IN (${theirIds})`).run(list);
+      db.prepare(`INSERT INTO ${fts} (rowid, ${columns}) SELECT id, ${columns} FROM ${source} WHERE id IN (${theirIds})`).run(list);
+      uids.clear();
+    }
+    db.prepare('UPDATE catalogue_state SET fts_held = 0 WHERE id = 1').run();
+  };
 }
 
 const DELETE_ROW = { meeting: deleteMeeting, retex: deleteRetex, contribution: deleteContribution, trame: deleteTrame };
@@ -140,6 +182,7 @@ export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid
     case 'trame': {
       const id = ids.held(kind, uid);
       if (id !== null) DELETE_ROW[kind](db, id);
+      if (kind === 'meeting') ids.rememberMeeting(uid, null);
       return true;
     }
     case 'bassin': {
@@ -241,7 +284,7 @@ function writeMeeting(db: Catalogue, ids: LocalIds, uid: string, f: F, now: stri
   const record = meetingRecord(ids, campaignId, f);
   const id = ids.held('meeting', uid);
   if (id !== null) return updateMeeting(db, id, record, now);
-  insertMeeting(db, record, now, null, uid);
+  ids.rememberMeeting(uid, insertMeeting(db, record, now, null, uid));
 }
 
 function writeRetex(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
