@@ -12,7 +12,9 @@
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { holdChangeTriggers } from '../catalogue/repos/exchange.repo.ts';
 import { queryMeetings, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
-import { catalogueVersion, type ImportedMeeting, insertImportedMeetings, nextMeetingId, updateImportedMeetings } from '../catalogue/repos/meeting-import.repo.ts';
+import {
+  catalogueVersion, holdMeetingSearch, type ImportedMeeting, insertImportedMeetings, nextMeetingId, updateImportedMeetings,
+} from '../catalogue/repos/meeting-import.repo.ts';
 import { inTransaction, type Catalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
@@ -90,8 +92,11 @@ function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
   const progress = (done: number) =>
     ctx.onProgress?.({ operation: 'spreadsheets.import', done, total, message: `${done} rencontres enregistrées sur ${total}` });
   const counted = holdChangeTriggers(db);
+  const indexed = holdMeetingSearch(db);
   insertImportedMeetings(db, plan.inserts, now, progress);
   updateImportedMeetings(db, plan.updates, now, (done) => progress(plan.inserts.length + done));
+  // Their words, indexed at once (see holdMeetingSearch).
+  indexed([...plan.inserts, ...plan.updates].map((m) => m.id));
   counted(total > 0);
 }
 
@@ -123,7 +128,7 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
   const lookup = territoryLookup(db);
   const existing = queryMeetings(db, { campaignId: campaign.id });
   const byPlace = new Map<string, Meeting[]>();
-  for (const m of existing) byPlace.set(naturalKey(m), [...(byPlace.get(naturalKey(m)) ?? []), m]);
+  for (const m of existing) placeOf(byPlace, naturalKey(m)).push(m);
   let next = nextMeetingId(db);
   const known: Known = {
     byId: new Map(existing.map((m) => [m.id, m])),
@@ -188,10 +193,11 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
 function locateOnce(db: Catalogue): (draft: MeetingDraft) => MeetingRecord {
   const places = new Map<string, Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError>();
   return (draft) => {
-    const key = JSON.stringify([
-      draft.campaignId, draft.level, draft.etablissementUai, draft.bassinId, draft.departementCode, draft.academieCode,
-      [...draft.thematiqueIds].sort(), draft.ateliers.map((a) => a.thematiqueId),
-    ]);
+    // Built by hand: JSON.stringify of an array per row cost more than the rest of this function.
+    let key = `${draft.campaignId}|${draft.level}|${draft.etablissementUai}|${draft.bassinId}|${draft.departementCode}|${draft.academieCode}|`;
+    if (draft.thematiqueIds.length > 0) key += [...draft.thematiqueIds].sort().join(',');
+    key += '|';
+    for (const a of draft.ateliers) key += `${a.thematiqueId},`;
     let place = places.get(key);
     if (place === undefined) {
       try {
@@ -220,6 +226,13 @@ function plannedMeeting(id: number, r: MeetingRecord, before?: Meeting): Meeting
     participants: r.declaredTotal ?? sum, participantsSource: r.declaredTotal !== null ? 'declare' : sum !== null ? 'categories' : 'inconnu',
     updatedAt: before?.updatedAt ?? '',
   };
+}
+
+/** The meetings planned at a place, the list made when there is none yet. */
+function placeOf(byPlace: Map<string, Meeting[]>, key: string): Meeting[] {
+  let list = byPlace.get(key);
+  if (list === undefined) byPlace.set(key, (list = []));
+  return list;
 }
 
 function naturalKey(m: Meeting): string {
@@ -309,7 +322,7 @@ function planRow(
     };
     const record = known.locate(draft);
     const meeting = plannedMeeting(known.nextId(), record);
-    byPlace.set(data.naturalKey, [...(byPlace.get(data.naturalKey) ?? []), meeting]);
+    placeOf(byPlace, data.naturalKey).push(meeting);
     return { action: 'ajout', meeting, record };
   }
   // A title recognised only as a variant of the catalogue's keeps the catalogue's: the row names, it does not rename.
@@ -327,7 +340,7 @@ function planRow(
   // Where the meeting now is: a later row of the file must find it there (a corrected date moves it).
   const before = byPlace.get(naturalKey(current)) ?? [];
   byPlace.set(naturalKey(current), before.filter((m) => m.id !== current.id));
-  byPlace.set(naturalKey(meeting), [...(byPlace.get(naturalKey(meeting)) ?? []), meeting]);
+  placeOf(byPlace, naturalKey(meeting)).push(meeting);
   byId.set(meeting.id, meeting);
   return { action: 'mise-a-jour', meeting, record };
 }

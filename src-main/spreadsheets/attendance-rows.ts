@@ -47,38 +47,87 @@ const LABEL = new Map(ATTENDANCE_COLUMNS.map((c) => [c.key, c.header]));
 
 type Parse<T> = (v: RawCell['value']) => { ok: true; value: T } | { ok: false; message: string };
 
+/** Texts parsed, per parser, at most this many kept: then forgotten, and parsed again. */
+const MEMO_MAX = 10_000;
+
 /**
- * One row's cells, read through the parsers; every refusal lands in `problems`, located by column (the
- * sheet's column for a key, from `columns`, when the cell itself is empty).
+ * A pure parser, its outcome kept for each text: a sheet repeats the same few dates, levels and counts
+ * thousands of times. The outcomes are shared: nothing downstream modifies them.
  */
-function rowReader(raw: RawRow, columns: ReadonlyMap<AttendanceColumnKey, string>) {
-  const problems: RowProblem[] = [];
-  /** A filled cell, or one that could not be read (it is there, but has no value to parse). */
-  const cell = (key: AttendanceColumnKey): RawCell | undefined => {
-    const c = raw.cells[key];
-    return c && (c.unreadable !== undefined || (c.value !== null && c.value !== '')) ? c : undefined;
+function memoised<T>(parse: Parse<T>): Parse<T> {
+  const known = new Map<string, ReturnType<Parse<T>>>();
+  return (value) => {
+    if (typeof value !== 'string') return parse(value);
+    let outcome = known.get(value);
+    if (outcome === undefined) {
+      if (known.size >= MEMO_MAX) known.clear();
+      known.set(value, (outcome = parse(value)));
+    }
+    return outcome;
   };
-  const fail = (key: AttendanceColumnKey | null, message: string) =>
-    problems.push({ row: raw.row, column: key ? (raw.cells[key]?.column ?? columns.get(key) ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message });
-  // A cell the reader could not read refuses its row, never read as a blank.
-  for (const [key, c] of Object.entries(raw.cells) as [AttendanceColumnKey, RawCell | undefined][]) {
-    if (c?.unreadable !== undefined) fail(key, c.unreadable);
-  }
-  function read<T>(key: AttendanceColumnKey, parse: Parse<T>): T | null {
-    const c = cell(key);
-    if (!c || c.unreadable !== undefined) return null;
-    const result = parse(c.value);
-    if (result.ok) return result.value;
-    fail(key, result.message);
-    return null;
-  }
-  // A leading apostrophe before = + - @ is how our exports neutralise formulas: read the text back without it.
-  const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
-  const text = (key: AttendanceColumnKey, max: number) => read(key, (v) => readableText(unneutralised(v), max));
-  return { problems, cell, fail, read, text };
 }
 
-type RowReader = ReturnType<typeof rowReader>;
+const readLevel = memoised(parseLevel);
+const readDateCell = memoised(parseDate);
+const readCount = memoised(parseCount);
+const readThematiqueNumbers = memoised((value) => parseThematiques(value));
+const readYesNo = memoised(parseYesNo);
+
+/** A leading apostrophe before = + - @ is how our exports neutralise formulas: read the text back without it. */
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && NEUTRALISED.test(v) ? v.slice(1) : v);
+
+/**
+ * One row's cells, read through the parsers; every refusal lands in `problems`, located by column (the
+ * sheet's column for a key, from `columns`, when the cell itself is empty). A class, not closures: a
+ * sheet makes one per row.
+ */
+class RowReader {
+  readonly problems: RowProblem[] = [];
+
+  constructor(
+    private readonly raw: RawRow,
+    private readonly columns: ReadonlyMap<AttendanceColumnKey, string>,
+  ) {
+    // A cell the reader could not read refuses its row, never read as a blank.
+    for (const key in raw.cells) {
+      const c = raw.cells[key as AttendanceColumnKey];
+      if (c?.unreadable !== undefined) this.fail(key as AttendanceColumnKey, c.unreadable);
+    }
+  }
+
+  /** A filled cell, or one that could not be read (it is there, but has no value to parse). */
+  cell(key: AttendanceColumnKey): RawCell | undefined {
+    const c = this.raw.cells[key];
+    return c && (c.unreadable !== undefined || (c.value !== null && c.value !== '')) ? c : undefined;
+  }
+
+  fail(key: AttendanceColumnKey | null, message: string): void {
+    this.problems.push({
+      row: this.raw.row, column: key ? (this.raw.cells[key]?.column ?? this.columns.get(key) ?? null) : null, field: key ? LABEL.get(key)! : 'ligne', message,
+    });
+  }
+
+  read<T>(key: AttendanceColumnKey, parse: Parse<T>): T | null {
+    const c = this.cell(key);
+    if (!c || c.unreadable !== undefined) return null;
+    return this.outcome(key, parse(c.value));
+  }
+
+  text(key: AttendanceColumnKey, max: number): string | null {
+    const c = this.cell(key);
+    if (!c || c.unreadable !== undefined) return null;
+    return this.outcome(key, readableText(unneutralised(c.value), max));
+  }
+
+  private outcome<T>(key: AttendanceColumnKey, result: ReturnType<Parse<T>>): T | null {
+    if (result.ok) return result.value;
+    this.fail(key, result.message);
+    return null;
+  }
+}
+
+const rowReader = (raw: RawRow, columns: ReadonlyMap<AttendanceColumnKey, string>) => new RowReader(raw, columns);
 
 export function parseRow(
   raw: RawRow, campaign: Campaign, lookup: TerritoryLookup, columns: ReadonlyMap<AttendanceColumnKey, string> = new Map(),
@@ -86,7 +135,7 @@ export function parseRow(
   const r = rowReader(raw, columns);
   const reference = r.read('reference', parseReference);
   const where = readPlace(r, lookup);
-  const givenLevel = r.read('niveau', parseLevel);
+  const givenLevel = r.read('niveau', readLevel);
   const level =
     givenLevel ??
     (where.etablissementUai ? 'etablissement' : where.bassinId !== null || where.bassinText ? 'bassin' : where.departementCode ? 'departemental' : where.academieCode ? 'academique' : null);
@@ -99,7 +148,7 @@ export function parseRow(
   // Read before deciding, so that their problems are reported with the others.
   const title = r.text('intitule', 300);
   const lieu = r.text('lieu', 300);
-  const restitutionReceived = r.read('restitution', parseYesNo);
+  const restitutionReceived = r.read('restitution', readYesNo);
 
   const place = where.etablissementUai ?? (where.bassinId !== null ? `b${where.bassinId}` : null) ?? where.departementCode ?? where.academieCode;
   if (reference === null && level && !place && r.problems.length === 0) {
@@ -163,7 +212,7 @@ function readPlace(r: RowReader, lookup: TerritoryLookup) {
 }
 
 function readDate(r: RowReader, campaign: Campaign): string | null {
-  const date = r.read('date', parseDate);
+  const date = r.read('date', readDateCell);
   if (!r.cell('date')) r.fail('date', 'date manquante');
   else if (date && (date < campaign.startDate || date > campaign.endDate)) {
     r.fail('date', `le ${frenchDate(date)} est en dehors de la consultation (du ${frenchDate(campaign.startDate)} au ${frenchDate(campaign.endDate)})`);
@@ -172,7 +221,7 @@ function readDate(r: RowReader, campaign: Campaign): string | null {
 }
 
 function readThematiques(r: RowReader, campaign: Campaign): number[] | null {
-  const numbers = r.read('thematiques', parseThematiques);
+  const numbers = r.read('thematiques', readThematiqueNumbers);
   if (!numbers) return null;
   const unknown = numbers.filter((n) => !campaign.thematiques.some((t) => t.number === n));
   if (unknown.length > 0) {
@@ -183,16 +232,18 @@ function readThematiques(r: RowReader, campaign: Campaign): number[] | null {
   return numbers.map((n) => campaign.thematiques.find((t) => t.number === n)!.id);
 }
 
+const CATEGORY_KEYS = PARTICIPANT_CATEGORIES.map((c) => [c.code, `categorie:${c.code}`] as [CategoryCode, AttendanceColumnKey]);
+
 function readCounts(r: RowReader): { attendance: RowData['attendance']; declaredTotal: number | null } {
   let attendance: RowData['attendance'] = null;
   const before = r.problems.length;
-  for (const c of PARTICIPANT_CATEGORIES) {
-    const count = r.read(`categorie:${c.code}`, parseCount);
-    if (count !== null) (attendance ??= {})[c.code] = count;
+  for (const [code, key] of CATEGORY_KEYS) {
+    const count = r.read(key, readCount);
+    if (count !== null) (attendance ??= {})[code] = count;
   }
   // A refused count is left out of the sum: comparing what is left with the total would be a second, false problem.
   const countsRefused = r.problems.length > before;
-  const declaredTotal = r.read('total', parseCount);
+  const declaredTotal = r.read('total', readCount);
   const sum = attendance ? Object.values(attendance).reduce((a, b) => a + (b ?? 0), 0) : 0;
   if (attendance && !countsRefused && declaredTotal !== null && sum > declaredTotal) {
     r.fail('total', `les catégories totalisent ${frenchNumber(sum)} participant${sum > 1 ? 's' : ''}, plus que le total déclaré (${frenchNumber(declaredTotal)})`);

@@ -1,5 +1,6 @@
 /** exceljs cell values → plain values the row parser understands; column numbers → letters. */
 import type ExcelJS from 'exceljs';
+import type { RowModel } from './read-rows.ts';
 
 export type RawCellValue = string | number | boolean | Date | null;
 
@@ -26,14 +27,31 @@ export interface RowContext {
 
 export function rowCells(row: ExcelJS.Row, context: RowContext): CellRead[] {
   const cells: CellRead[] = [];
-  const problems = context.problems;
   row.eachCell((cell, column) => {
-    const problem = problems?.get(column);
-    if (problem !== undefined) return;
-    const value = cellValue(cell, context, context.blanks?.has(column) ?? false);
-    if (value instanceof Unreadable) cells.push({ column, value: null, unreadable: value.message });
-    else if (value !== null) cells.push({ column, value });
+    if (context.problems?.get(column) !== undefined) return;
+    push(cells, column, cellValue(cell, context, context.blanks?.has(column) ?? false));
   });
+  return withProblems(cells, context);
+}
+
+/** The same, from a row read-rows.ts parsed: each cell's value as exceljs's would be. */
+export function modelCells(row: RowModel, context: RowContext): CellRead[] {
+  const cells: CellRead[] = [];
+  for (const { column, value, numFmt } of row.cells) {
+    // exceljs's eachCell skips the cells left without a value.
+    if (value === null || value === undefined || context.problems?.get(column) !== undefined) continue;
+    push(cells, column, normaliseValue(value, numFmt, context, context.blanks?.has(column) ?? false, 0));
+  }
+  return withProblems(cells, context);
+}
+
+function push(cells: CellRead[], column: number, value: RawCellValue | Unreadable): void {
+  if (value instanceof Unreadable) cells.push({ column, value: null, unreadable: value.message });
+  else if (value !== null) cells.push({ column, value });
+}
+
+function withProblems(cells: CellRead[], context: RowContext): CellRead[] {
+  const problems = context.problems;
   // A cell the guard refused may have reached exceljs as nothing at all (a missing shared string).
   if (problems) {
     for (const [column, message] of problems) cells.push({ column, value: null, unreadable: message });

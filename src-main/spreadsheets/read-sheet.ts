@@ -10,11 +10,13 @@
  *      every part exceljs will read inflates to its CRC (a part damaged inside an intact zip fails here);
  *   3. the same pass counts what exceljs would parse against the read's budget (read-budget.ts): a zip
  *      bomb, or 2 000 merged ranges in a few Ko, is refused there, in French, naming the limit;
- *   4. then exceljs's STREAMING reader, given the workbook-wide parts first (see `preload`), goes
- *      through the sheets in bounded memory, from the bytes in memory (no file handle, no temporary
- *      file), raced against a timeout (60 s by default) that releases its streams. The text it parses
- *      goes through the cell guard (cell-guard.ts): a cell it cannot read honestly (a missing shared
- *      string, 1e999, a NUL) comes out unreadable, and the import refuses its row with the reason.
+ *   4. then exceljs's STREAMING reader reads the workbook-wide parts (see `preload`: styles, shared
+ *      strings), and the sheets are read in bounded memory, from the bytes in memory (no file handle, no
+ *      temporary file), by read-rows.ts: exceljs's worksheet reader mirrored over a scanner as strict
+ *      as saxes, a third of the cost; raced against a timeout (60 s by default) that releases the streams.
+ *      The text parsed goes through the cell guard (cell-guard.ts) first: a cell exceljs could not read
+ *      honestly (a missing shared string, 1e999, a NUL) comes out unreadable, and the import refuses its
+ *      row with the reason.
  *      Reading lets the event loop turn every few thousand rows, so that the timeout, and a server in
  *      the same process, keep running.
  * The sheet read is the first, in file order, whose header row (within its first 10 filled rows)
@@ -30,8 +32,9 @@ import ExcelJS from 'exceljs';
 import { AppError, summarise } from '../contract/errors.ts';
 import { columnForHeader, isOfficialHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
 import { CellProblems, guardSharedStrings, guardWorksheet, type SharedStringsCheck } from './cell-guard.ts';
-import { columnLetter, type RawCellValue, rowCells } from './cell-values.ts';
+import { type CellRead, columnLetter, modelCells, type RawCellValue, type RowContext, rowCells } from './cell-values.ts';
 import { spreadMerges } from './merges.ts';
+import { worksheetRows } from './read-rows.ts';
 import { DEFAULT_BUDGETS, ReadBudget, type ReadBudgets, yieldToEventLoop } from './read-budget.ts';
 import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
 import { damaged, inspectPackage, type PackageLayout, partStream } from './sheet-package.ts';
@@ -166,6 +169,30 @@ interface WorksheetStream extends AsyncIterable<ExcelJS.Row> {
   state?: string;
 }
 
+/** A row of a sheet being read: its number, and its cells once the reader knows the row's context. */
+interface SheetRow {
+  number: number;
+  cells: (context: RowContext) => CellRead[];
+}
+
+/** A worksheet's rows, in batches (read-rows.ts yields each parsed chunk's rows at once). */
+interface SheetRows {
+  name?: string;
+  state?: string;
+  batches: AsyncIterable<SheetRow[]>;
+}
+
+/** exceljs's own worksheet stream, a row at a time (when exceljs unzips the file itself). */
+function exceljsRows(worksheet: WorksheetStream): SheetRows {
+  return {
+    name: worksheet.name,
+    state: worksheet.state,
+    batches: (async function* () {
+      for await (const row of worksheet) yield [{ number: row.number, cells: (context: RowContext) => rowCells(row, context) }];
+    })(),
+  };
+}
+
 interface HeaderMatch {
   row: number;
   keyByColumn: Map<number, AttendanceColumnKey>;
@@ -221,6 +248,7 @@ interface ReaderInternals {
   _parseStyles?: (entry: NodeJS.ReadableStream) => Promise<void>;
   _parseSharedStrings?: (entry: NodeJS.ReadableStream) => AsyncIterable<unknown>;
   _parseWorksheet?: (iterator: AsyncIterable<string>, sheetNo: string) => Iterable<{ value: unknown }>;
+  styles?: { getStyleModel(id: number): { numFmt?: unknown } | undefined };
 }
 
 /**
@@ -249,7 +277,7 @@ function utf8Stream(stream: NodeJS.ReadableStream): NodeJS.ReadableStream {
  * The worksheets in the order of their tabs (workbook.xml), then any the workbook does not list, each
  * given to exceljs as decoded text. The first tab is the one people filled, whatever the zip's order.
  */
-async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, shared: SharedStringsCheck): AsyncGenerator<SheetStream> {
+async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, shared: SharedStringsCheck, date1904: () => boolean): AsyncGenerator<SheetStream> {
   const inZip = Object.keys(layout.zip.files).flatMap((n) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(n)?.[1] ?? []);
   const listed = new Set(inZip);
   const ordered = [...[...layout.sheets.keys()].filter((n) => listed.has(n)), ...inZip.filter((n) => !layout.sheets.has(n))];
@@ -257,24 +285,30 @@ async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, sh
     const name = `xl/worksheets/sheet${number}.xml`;
     const problems = new CellProblems();
     const text = utf8Chunks(partStream(layout.zip.file(name)!));
-    const parts = reader._parseWorksheet!(guardWorksheet(text, sheetName(layout, number), shared, problems), number);
-    for (const part of parts) yield { worksheet: part.value as WorksheetStream, number, problems };
+    const sharedStrings = Array.isArray(reader.sharedStrings) ? (reader.sharedStrings as unknown[]) : undefined;
+    const parsed = worksheetRows(guardWorksheet(text, sheetName(layout, number), shared, problems), { styles: reader.styles, sharedStrings, date1904 });
+    const batches = (async function* () {
+      for await (const rows of parsed) {
+        yield rows.map((row): SheetRow => ({ number: row.number, cells: (context) => modelCells(row, context) }));
+      }
+    })();
+    yield { worksheet: { batches }, number, problems };
   }
 }
 
 async function* exceljsWorksheets(sheets: AsyncIterable<WorksheetStream>, current: () => string | undefined): AsyncGenerator<SheetStream> {
-  for await (const worksheet of sheets) yield { worksheet, number: current(), problems: null };
+  for await (const worksheet of sheets) yield { worksheet: exceljsRows(worksheet), number: current(), problems: null };
 }
 
 interface SheetStream {
-  worksheet: WorksheetStream;
+  worksheet: SheetRows;
   number: string | undefined;
   /** What the cell guard found; null when exceljs read the file itself, unguarded. */
   problems: CellProblems | null;
 }
 
 /** The sheet's name as its tab shows it; clipped, as Excel's 31 characters are not enforced by the file. */
-function sheetName(layout: PackageLayout, number: string | undefined, worksheet?: WorksheetStream): string {
+function sheetName(layout: PackageLayout, number: string | undefined, worksheet?: SheetRows): string {
   const info = number !== undefined ? layout.sheets.get(number) : undefined;
   const name = info?.name ?? (typeof worksheet?.name === 'string' ? worksheet.name : `Feuille ${number ?? '?'}`);
   return name.length > 100 ? `${name.slice(0, 99)}…` : name;
@@ -366,7 +400,7 @@ async function streamSheets(
     // Preloaded, the sheets are handed to exceljs from the checked package, decoded here (see utf8Chunks);
     // otherwise exceljs unzips the file itself.
     const sheets = preloaded
-      ? ownWorksheets(internals, layout, shared)
+      ? ownWorksheets(internals, layout, shared, date1904)
       : exceljsWorksheets(reader as unknown as AsyncIterable<WorksheetStream>, () => sheetNumber);
     for await (const { worksheet, number, problems } of sheets) {
       signal.throwIfAborted();
@@ -381,7 +415,7 @@ async function streamSheets(
         // exceljs leaves the temporary file it copied the sheet to open.
         if (!preloaded) {
           let seen = 0;
-          for await (const _row of worksheet) {
+          for await (const _rows of worksheet.batches) {
             signal.throwIfAborted();
             if (++seen % YIELD_EVERY_ROWS === 0) await yieldToEventLoop();
           }
@@ -458,56 +492,58 @@ interface SheetContext {
 }
 
 /** The sheet's headers and rows, or, when it has no header row, what it showed (for the error message). */
-async function readOneSheet(worksheet: WorksheetStream, context: SheetContext): Promise<SheetRead | string> {
+async function readOneSheet(worksheet: SheetRows, context: SheetContext): Promise<SheetRead | string> {
   const { fileName, sheetName, problems, onProgress, signal } = context;
   let header: HeaderMatch | null = null;
   let best: { row: number; headers: string[] } | null = null;
   let searched = 0;
   let seen = 0;
   const rows: RawRow[] = [];
-  const cellsOf = (row: ExcelJS.Row) =>
-    rowCells(row, { date1904: context.date1904(), sheetName, problems: problems?.inRow(row.number), blanks: problems?.blanksInRow(row.number) });
+  const cellsOf = (row: SheetRow) =>
+    row.cells({ date1904: context.date1904(), sheetName, problems: problems?.inRow(row.number), blanks: problems?.blanksInRow(row.number) });
 
-  for await (const row of worksheet) {
+  for await (const batch of worksheet.batches) {
     signal.throwIfAborted();
-    if (++seen % YIELD_EVERY_ROWS === 0) {
-      await yieldToEventLoop();
-      signal.throwIfAborted();
-    }
-    if (header === null) {
-      // Read to its end all the same: stopping half-way would leave exceljs buffering the rest of the sheet.
-      if (searched >= HEADER_SEARCH_ROWS) continue;
-      const cells = cellsOf(row);
-      if (cells.length === 0) continue;
-      searched++;
-      const match = matchHeader(row.number, cells);
-      const known = match.columns.length;
-      // A sheet of meetings has a Date column: a Bilan sheet (académies, totals) is not one.
-      if (known >= MIN_KNOWN_COLUMNS && match.columns.some((c) => c.key === 'date')) header = match;
-      else if (known > 0 && (best === null || known > best.headers.length)) {
-        best = { row: row.number, headers: match.columns.map((c) => c.header) };
+    for (const row of batch) {
+      if (++seen % YIELD_EVERY_ROWS === 0) {
+        await yieldToEventLoop();
+        signal.throwIfAborted();
       }
-      continue;
+      if (header === null) {
+        // Read to its end all the same: stopping half-way would leave exceljs buffering the rest of the sheet.
+        if (searched >= HEADER_SEARCH_ROWS) continue;
+        const cells = cellsOf(row);
+        if (cells.length === 0) continue;
+        searched++;
+        const match = matchHeader(row.number, cells);
+        const known = match.columns.length;
+        // A sheet of meetings has a Date column: a Bilan sheet (académies, totals) is not one.
+        if (known >= MIN_KNOWN_COLUMNS && match.columns.some((c) => c.key === 'date')) header = match;
+        else if (known > 0 && (best === null || known > best.headers.length)) {
+          best = { row: row.number, headers: match.columns.map((c) => c.header) };
+        }
+        continue;
+      }
+      const cells: RawRow['cells'] = {};
+      let filled = false;
+      for (const { column, value, unreadable } of cellsOf(row)) {
+        const key = header.keyByColumn.get(column);
+        if (key === undefined) continue;
+        cells[key] = unreadable === undefined ? { value, column: columnLetter(column) } : { value, column: columnLetter(column), unreadable };
+        filled = true;
+      }
+      // A row with nothing in the known columns (blank, or only a comment) is not a meeting.
+      if (!filled) continue;
+      rows.push({ row: row.number, cells });
+      if (rows.length > MAX_DATA_ROWS) {
+        throw new AppError(
+          'FILE',
+          `La feuille « ${sheetName} » de « ${fileName} » compte plus de ${MAX_DATA_ROWS.toLocaleString('fr-FR')} lignes remplies ` +
+            `(ligne ${row.number}) : vérifiez qu'aucune colonne n'a été recopiée jusqu'en bas, ou répartissez les rencontres dans plusieurs fichiers.`,
+        );
+      }
+      if (onProgress && rows.length % PROGRESS_EVERY === 0) report(onProgress, rows.length);
     }
-    const cells: RawRow['cells'] = {};
-    let filled = false;
-    for (const { column, value, unreadable } of cellsOf(row)) {
-      const key = header.keyByColumn.get(column);
-      if (key === undefined) continue;
-      cells[key] = unreadable === undefined ? { value, column: columnLetter(column) } : { value, column: columnLetter(column), unreadable };
-      filled = true;
-    }
-    // A row with nothing in the known columns (blank, or only a comment) is not a meeting.
-    if (!filled) continue;
-    rows.push({ row: row.number, cells });
-    if (rows.length > MAX_DATA_ROWS) {
-      throw new AppError(
-        'FILE',
-        `La feuille « ${sheetName} » de « ${fileName} » compte plus de ${MAX_DATA_ROWS.toLocaleString('fr-FR')} lignes remplies ` +
-          `(ligne ${row.number}) : vérifiez qu'aucune colonne n'a été recopiée jusqu'en bas, ou répartissez les rencontres dans plusieurs fichiers.`,
-      );
-    }
-    if (onProgress && rows.length % PROGRESS_EVERY === 0) report(onProgress, rows.length);
   }
 
   if (header === null) {

@@ -40,10 +40,24 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
     for (const key of new Set([`=${name}`, `~${bare(name)}`])) bassinsByName.set(key, [...(bassinsByName.get(key) ?? []), b]);
   }
   const found = new Map<string, ReturnType<TerritoryLookup['bassin']>>();
+  // The same few names on every row: each text folded and looked up once.
+  const academieOf = new Map<string, string | null>();
+  const departementOf = new Map<string, { code: string; academieCode: string } | null>();
   return {
-    academie: (text) => academieByText.get(plain(text)) ?? null,
+    academie(text) {
+      let code = academieOf.get(text);
+      if (code === undefined) academieOf.set(text, (code = academieByText.get(plain(text)) ?? null));
+      return code;
+    },
     // Spreadsheets turn "01" into the number 1: pad a lone digit back.
-    departement: (text) => departementByText.get(plain(/^\d$/.test(text.trim()) ? `0${text.trim()}` : text)) ?? null,
+    departement(text) {
+      let departement = departementOf.get(text);
+      if (departement === undefined) {
+        departement = departementByText.get(plain(/^\d$/.test(text.trim()) ? `0${text.trim()}` : text)) ?? null;
+        departementOf.set(text, departement);
+      }
+      return departement;
+    },
     bassin(text, departementCode, academieCode) {
       const key = `${departementCode ?? ''}|${academieCode ?? ''}|${text}`;
       const known = found.get(key);

@@ -16,6 +16,36 @@ export interface ImportedMeeting {
   record: MeetingRecord;
 }
 
+/** Catalogues that have migration 0012's flag holding the search index's triggers back. */
+const holdable = new WeakMap<Catalogue, boolean>();
+
+/**
+ * Holds the meetings' search-index triggers for the rest of the caller's transaction (migration 0012's
+ * fts_held): FTS5 indexed each new meeting in a statement of its own, a third of an import's write.
+ * Returns what indexes the meetings written meanwhile in one statement, and lets the triggers run again.
+ * A catalogue without the flag keeps its triggers: the returned function then does nothing.
+ */
+export function holdMeetingSearch(db: Catalogue): (ids: number[]) => void {
+  let can = holdable.get(db);
+  if (can === undefined) {
+    can = db.prepare("SELECT 1 FROM pragma_table_info('catalogue_state') WHERE name = 'fts_held'").pluck().get() !== undefined;
+    holdable.set(db, can);
+  }
+  if (!can) return () => {};
+  db.prepare('UPDATE catalogue_state SET fts_held = 1 WHERE id = 1').run();
+  return (ids) => {
+    if (ids.length > 0) {
+      const list = JSON.stringify(ids);
+      db.prepare('DELETE FROM meeting_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(list);
+      db.prepare(
+        `INSERT INTO meeting_fts (rowid, title, lieu, notes, defis, etablissement)
+           SELECT id, title, lieu, notes, defis, etablissement FROM meeting_fts_source WHERE id IN (SELECT value FROM json_each(?))`,
+      ).run(list);
+    }
+    db.prepare('UPDATE catalogue_state SET fts_held = 0 WHERE id = 1').run();
+  };
+}
+
 /** The id the next new meeting gets: past the highest ever used (migration 0005), as insertMeeting does. */
 export function nextMeetingId(db: Catalogue): number {
   return db.prepare('SELECT max(meeting_high, (SELECT coalesce(max(id), 0) FROM meeting)) + 1 FROM catalogue_state WHERE id = 1').pluck().get() as number;

@@ -1,0 +1,133 @@
+/**
+ * The import's speed beside exceljs's bare streaming read of the same file, as the bench measures it
+ * (scripts/benchmark.ts, « Imports »), on its own:
+ *   npx tsx scripts/measure-import.ts --db CATALOGUE [--runs 7] [--libreoffice | --only libreoffice]
+ * Works on a copy of CATALOGUE (built by `demo-national`). Writes the bench's 10 000-row sheet, then, each run,
+ * on a fresh copy of it under its own name and into a consultation of its own: exceljs's bare streaming read
+ * (every row's values), `spreadsheets.previewImport`, then `spreadsheets.importAttendance`. Prints p50/p95 of
+ * each and the ratio (preview + import) / bare read, run by run (the issue's goal: ×2 at most).
+ * --libreoffice: also the same sheet saved again by LibreOffice (soffice --convert-to xlsx, a profile of its own),
+ * measured the same way; --only libreoffice: that one alone. The machine's noise: compare ratios, run it twice.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { openCatalogue } from '../src-main/catalogue/database.ts';
+import { localCaller } from '../src-main/transport/local.ts';
+
+const { values: args } = parseArgs({
+  options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' } },
+  strict: true,
+});
+if (!args.db || !existsSync(args.db)) throw new Error('--db CATALOGUE : un catalogue fait par `demo-national`');
+const RUNS = Math.max(1, Number(args.runs ?? 7) || 7);
+const FIXED_NOW = () => new Date('2020-10-20T00:00:00Z');
+
+const dir = mkdtempSync(join(tmpdir(), 'synthese-import-'));
+const path = join(dir, 'national.sqlite');
+copyFileSync(args.db, path);
+if (existsSync(`${args.db}-wal`)) copyFileSync(`${args.db}-wal`, `${path}-wal`);
+const db = openCatalogue(path, { create: true });
+const call = localCaller({ db, now: FIXED_NOW, cataloguePath: path, documentsDir: dir });
+const settings = await call('settings.get', {});
+const campaign = await call('campaigns.get', { id: settings.activeCampaignId! });
+
+// The bench's sheet, written the bench's way.
+const sheetPath = join(dir, 'grand-tableau.xlsx');
+{
+  const bassins = await call('bassins.list', {});
+  const days = 1 + Math.round((Date.parse(campaign.endDate) - Date.parse(campaign.startDate)) / 86_400_000);
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sheetPath });
+  const sheet = writer.addWorksheet('Rencontres');
+  sheet.addRow(['Département', 'Niveau', 'Bassin / réseau', 'Intitulé', 'Date', 'Élèves', 'Enseignants', 'Total déclaré']).commit();
+  for (let i = 0; i < 10_000; i++) {
+    const b = bassins[i % bassins.length]!;
+    const day = new Date(Date.parse(`${campaign.startDate}T00:00:00Z`) + 86_400_000 * (Math.floor(i / bassins.length) % days));
+    const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
+    sheet.addRow([b.departementCode, 'bassin', b.nom, `Atelier n° ${i + 1}`, date, 5, 10, 20]).commit();
+  }
+  await writer.commit();
+}
+const sheets: { label: string; file: string }[] = [];
+if (args.only !== 'libreoffice') sheets.push({ label: 'écrit par exceljs', file: sheetPath });
+if (args.libreoffice || args.only === 'libreoffice') {
+  const out = join(dir, 'lo');
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, sheetPath], { stdio: 'ignore' });
+  sheets.push({ label: 'réenregistré par LibreOffice', file: join(out, 'grand-tableau.xlsx') });
+}
+
+async function bareRead(file: string): Promise<number> {
+  const t = performance.now();
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) cells += ((row as ExcelJS.Row).values as unknown[]).length;
+  }
+  if (cells === 0) throw new Error('exceljs n’a lu aucune cellule');
+  return performance.now() - t;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+const importer = localCaller({ db, now: FIXED_NOW, onProgress: () => {} });
+let made = 0;
+for (const { label, file } of sheets) {
+  const times = { bare: [] as number[], preview: [] as number[], import: [] as number[], both: [] as number[], ratio: [] as number[] };
+  // The process's CPU time (every thread), steadier than the clock on a shared machine.
+  const cpu = { bare: [] as number[], both: [] as number[], ratio: [] as number[] };
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
+  let outcome = '';
+  for (let run = -1; run < RUNS; run++) {
+    const copy = join(dir, `tableau-${++made}.xlsx`);
+    copyFileSync(file, copy);
+    const into = await call('campaigns.create', {
+      slug: `mesure-import-${made}`, title: `Mesure ${made}`, shortTitle: `Mesure ${made}`, startDate: campaign.startDate, endDate: campaign.endDate,
+    });
+    let c = process.cpuUsage();
+    const bare = await bareRead(copy);
+    const bareCpu = cpuMs(c);
+    c = process.cpuUsage();
+    let t = performance.now();
+    const preview = await importer('spreadsheets.previewImport', { campaignId: into.id, path: copy });
+    const previewMs = performance.now() - t;
+    t = performance.now();
+    const done = await importer('spreadsheets.importAttendance', { campaignId: into.id, path: copy });
+    const importMs = performance.now() - t;
+    const bothCpu = cpuMs(c);
+    if (done.added !== preview.added || !done.applied || done.added !== 10_000) {
+      throw new Error(`import : ${JSON.stringify({ ...done, rows: [], problems: done.problems.slice(0, 3) })}`);
+    }
+    outcome = `ajouts ${done.added}, refus ${done.refused}`;
+    if (run < 0) continue;
+    times.bare.push(bare);
+    times.preview.push(previewMs);
+    times.import.push(importMs);
+    times.both.push(previewMs + importMs);
+    times.ratio.push((previewMs + importMs) / bare);
+    cpu.bare.push(bareCpu);
+    cpu.both.push(bothCpu);
+    cpu.ratio.push(bothCpu / bareCpu);
+  }
+  for (const v of Object.values(cpu)) v.sort((a, b) => a - b);
+  for (const v of Object.values(times)) v.sort((a, b) => a - b);
+  const line = (name: string, v: number[], unit = ' ms') =>
+    console.log(`  ${name.padEnd(34)} p50 ${pct(v, 0.5).toFixed(unit ? 0 : 2)}${unit}   p95 ${pct(v, 0.95).toFixed(unit ? 0 : 2)}${unit}`);
+  console.log(`\nFeuille de 10 000 lignes ${label} (${RUNS} mesures après un tour d’essai ; ${outcome}) :`);
+  line('exceljs, lecture en flux seule', times.bare);
+  line('spreadsheets.previewImport', times.preview);
+  line('spreadsheets.importAttendance', times.import);
+  line('aperçu + import', times.both);
+  line('(aperçu + import) / lecture nue', times.ratio, '');
+  line('temps CPU : lecture nue', cpu.bare);
+  line('temps CPU : aperçu + import', cpu.both);
+  line('temps CPU : rapport', cpu.ratio, '');
+  console.log(`  aperçu / lecture nue : ×${(pct(times.preview, 0.5) / pct(times.bare, 0.5)).toFixed(2)} (p50) ; objectif de l’ensemble : ×2`);
+}
+db.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,479 @@
+/**
+ * A worksheet's rows, from its (guarded) XML text, each cell's value exactly as exceljs 4.4's streaming
+ * worksheet reader makes it (lib/stream/xlsx/worksheet-reader.js, mirrored line by line in `rowBuilder`),
+ * without its Row and Cell objects nor its arrays of events. The XML itself is read by a scanner of our
+ * own (`worksheetRows`), as strict as saxes, the parser exceljs uses: on a 10 000-row sheet, saxes and
+ * exceljs's objects cost most of a read that preview and import together must keep within twice exceljs's.
+ * A prolog beyond the XML declaration (a DOCTYPE…) goes to saxes, with exceljs's options (`saxesRows`).
+ * The workbook-wide parts (styles, shared strings) are still exceljs's, read beforehand (read-sheet.ts).
+ */
+import { SaxesParser } from 'saxes';
+
+/** exceljs's utils.xmlDecode: a second decoding of the five named references (saxes decoded once). */
+function xmlDecode(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c);
+}
+
+/** exceljs's utils.isDateFmt. */
+function isDateFmt(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** exceljs's utils.excelToDate. */
+function excelToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** The column of a cell reference as exceljs's colCache.decodeAddress reads it; undefined without letters. */
+function columnOfRef(ref: string): number | undefined {
+  let column = 0;
+  let letters = false;
+  let digits = false;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (!digits && code >= 65 && code <= 90) {
+      letters = true;
+      column = column * 26 + code - 64;
+    } else if (code >= 48 && code <= 57) digits = true;
+    else if (digits && letters && code !== 36) break;
+  }
+  if (!letters) return undefined;
+  if (column > 16_384) throw new Error(`Out of bounds. Invalid column letter`);
+  return column;
+}
+
+/** One cell as exceljs would hold it: `value` is what exceljs's `cell.value` would be. */
+export interface CellModel {
+  column: number;
+  value: unknown;
+  /** The number format exceljs's cell would carry (its style's, or its row's). */
+  numFmt: string | undefined;
+}
+
+export interface RowModel {
+  /** parseInt of <row r>, as exceljs gives it. */
+  number: number;
+  /** By column, ascending; a column given twice keeps its last cell, as exceljs's getCell does. */
+  cells: CellModel[];
+}
+
+/** What exceljs read of the workbook beforehand: its styles (number formats) and shared strings. */
+export interface WorkbookParts {
+  styles: { getStyleModel(id: number): { numFmt?: unknown } | undefined } | undefined;
+  sharedStrings: unknown[] | undefined;
+  date1904: () => boolean;
+}
+
+interface OpenCell {
+  ref: string;
+  s: number;
+  t: string | undefined;
+  f?: { text: string };
+  v?: { text: string };
+}
+
+interface OpenRow {
+  number: number;
+  numFmt: string | undefined;
+  cells: Map<number, CellModel>;
+}
+
+const numFmtOf = (style: { numFmt?: unknown } | undefined) => (typeof style?.numFmt === 'string' ? style.numFmt : undefined);
+
+/** What exceljs's worksheet reader does on each event of the parser, and the rows it made. */
+interface RowBuilder {
+  open(name: string, attributes: Record<string, string | undefined>): void;
+  text(value: string): void;
+  close(name: string): void;
+  /** The rows completed since the last call. */
+  take(): RowModel[];
+}
+
+function rowBuilder(parts: WorkbookParts): RowBuilder {
+  const { styles, sharedStrings } = parts;
+  let rows: RowModel[] = [];
+  let inRows = false;
+  let row: OpenRow | null = null;
+  let c: OpenCell | null = null;
+  let current: { text: string } | null = null;
+  const open = (name: string, attributes: Record<string, string | undefined>) => {
+    switch (name) {
+      case 'sheetData':
+        inRows = true;
+        break;
+      case 'row':
+        if (inRows) {
+          row = { number: Number.parseInt(attributes.r as string, 10), numFmt: undefined, cells: new Map() };
+          if (attributes.s) row.numFmt = numFmtOf(styles?.getStyleModel(Number.parseInt(attributes.s, 10)));
+        }
+        break;
+      case 'c':
+        if (row) c = { ref: attributes.r as string, s: Number.parseInt(attributes.s as string, 10), t: attributes.t };
+        break;
+      case 'f':
+        if (c) current = c.f = { text: '' };
+        break;
+      case 'v':
+      case 'is':
+      case 't':
+        if (c) current = c.v = { text: '' };
+        break;
+      default:
+        break;
+    }
+  };
+  const close = (name: string) => {
+    switch (name) {
+      case 'sheetData':
+        inRows = false;
+        break;
+      case 'row':
+        if (row) {
+          rows.push({ number: row.number, cells: [...row.cells.values()].sort((a, b) => a.column - b.column) });
+        }
+        row = null;
+        break;
+      case 'c':
+        if (row && c) {
+          // exceljs reads a reference without letters into a cell its rows never give back; none without r at all.
+          if (typeof c.ref !== 'string') throw new Error('cellule sans référence');
+          const column = columnOfRef(c.ref);
+          // A cell without a style of its own takes its row's, as exceljs's new Cell does.
+          let numFmt = row.numFmt;
+          if (c.s) {
+            const style = styles?.getStyleModel(c.s);
+            if (style) numFmt = numFmtOf(style);
+          }
+          let value: unknown;
+          if (c.f) {
+            const formula: { formula: string; result?: unknown } = { formula: c.f.text };
+            if (c.v) formula.result = c.t === 'str' ? xmlDecode(c.v.text) : Number.parseFloat(c.v.text);
+            value = formula;
+          } else if (c.v) {
+            switch (c.t) {
+              case 's':
+                value = sharedStrings ? sharedStrings[Number.parseInt(c.v.text, 10)] : undefined;
+                break;
+              case 'inlineStr':
+              case 'str':
+                value = xmlDecode(c.v.text);
+                break;
+              case 'e':
+                value = { error: c.v.text };
+                break;
+              case 'b':
+                value = Number.parseInt(c.v.text, 10) !== 0;
+                break;
+              default:
+                value = isDateFmt(numFmt)
+                  ? excelToDate(Number.parseFloat(c.v.text), parts.date1904())
+                  : Number.parseFloat(c.v.text);
+                break;
+            }
+          }
+          if (column !== undefined) row.cells.set(column, { column, value, numFmt });
+          c = null;
+        }
+        break;
+      default:
+        break;
+    }
+  };
+  return {
+    open,
+    text: (value) => {
+      if (current) current.text += value;
+    },
+    close,
+    take: () => {
+      const done = rows;
+      rows = [];
+      return done;
+    },
+  };
+}
+
+/** The rows of `text` parsed by saxes, yielded as each chunk is parsed; throws saxes's error on malformed XML. */
+export async function* saxesRows(text: AsyncIterable<string>, parts: WorkbookParts): AsyncGenerator<RowModel[]> {
+  const parser = new SaxesParser();
+  const builder = rowBuilder(parts);
+  let error: Error | undefined;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  parser.on('opentag', (node) => builder.open(node.name, node.attributes as Record<string, string | undefined>));
+  parser.on('text', (value) => builder.text(value));
+  parser.on('closetag', (node) => builder.close(node.name));
+  for await (const chunk of text) {
+    parser.write(chunk);
+    if (error) throw error;
+    const rows = builder.take();
+    if (rows.length > 0) yield rows;
+  }
+  // Not closed, as exceljs never closes it: the package check (sheet-package.ts) saw the sheet complete.
+  const rows = builder.take();
+  if (rows.length > 0) yield rows;
+}
+
+/** Malformed XML, as saxes would have refused it: read-sheet.ts reports the file as damaged. */
+export class MalformedXml extends Error {}
+
+const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+
+/** Text or an attribute's value with its references decoded, as saxes decodes them; an unknown one is an error. */
+function decoded(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([^;&<]*)(;?)/g, (_, name: string, semi: string) => {
+    if (semi === '') throw new MalformedXml('référence sans « ; »');
+    if (name.startsWith('#')) {
+      const hex = name.startsWith('#x');
+      const digits = name.slice(hex ? 2 : 1);
+      const code = (hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits) ? Number.parseInt(digits, hex ? 16 : 10) : Number.NaN;
+      if (!isXmlChar(code)) throw new MalformedXml(`référence de caractère invalide &${name};`);
+      return String.fromCodePoint(code);
+    }
+    const value = ENTITIES.get(name);
+    if (value === undefined) throw new MalformedXml(`entité inconnue &${name};`);
+    return value;
+  });
+}
+
+/** A character XML 1.0 allows (NaN is not one). */
+function isXmlChar(code: number): boolean {
+  return (code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff));
+}
+
+const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
+/** ASCII name characters only: SpreadsheetML's names are ASCII; anything else is refused, never guessed. */
+const isNameStart = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 58;
+const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
+
+/**
+ * The rows of a worksheet's text, read by a scanner of our own: one pass of indexOf over the text, the
+ * tags checked as strictly as saxes checks them (names, quoted attributes met once each and separated by
+ * spaces, references, nesting, one root, no text outside it; a forbidden character the cell guard made
+ * U+FFFD inside a tag breaks it here as it broke it for saxes). Twice as fast as saxes, which tracks
+ * positions and builds an object per tag. A prolog holding more than the XML declaration (a DOCTYPE, a
+ * comment, an instruction) is left to saxes itself, whole.
+ */
+export async function* worksheetRows(text: AsyncIterable<string>, parts: WorkbookParts): AsyncGenerator<RowModel[]> {
+  const iterator = text[Symbol.asyncIterator]();
+  // The prolog, up to the root's start tag: decides who parses.
+  let head = '';
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head += next.value;
+    const root = rootStart(head);
+    if (root !== -1 || head.length > 1024 * 1024) break;
+    // (-2: markup before the root, saxes reads the file.)
+  }
+  const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
+  const from = (start: string) =>
+    (async function* () {
+      if (start !== '') yield start;
+      yield* rest;
+    })();
+  const root = rootStart(head);
+  if (root < 0 || !/^\uFEFF?(?:<\?xml\s[^<>]*\?>)?\s*$/.test(head.slice(0, root))) {
+    yield* saxesRows(from(head), parts);
+    return;
+  }
+  // The prolog checked (an XML declaration at most): the scanner starts at the root.
+  const all = from(head.slice(root));
+  const scanner = new Scanner(rowBuilder(parts));
+  for await (const chunk of all) {
+    scanner.write(chunk);
+    const rows = scanner.builder.take();
+    if (rows.length > 0) yield rows;
+  }
+  scanner.end();
+  const rows = scanner.builder.take();
+  if (rows.length > 0) yield rows;
+}
+
+/** Where the root element's start tag begins in `text`, or -1: the first "<" followed by a name. */
+function rootStart(text: string): number {
+  for (let lt = text.indexOf('<'); lt !== -1; lt = text.indexOf('<', lt + 1)) {
+    if (isNameStart(text.charCodeAt(lt + 1))) return lt;
+    if (text.charCodeAt(lt + 1) === 33) return -2; // <! before the root: saxes decides
+  }
+  return -1;
+}
+
+/** Longer than any tag Excel or LibreOffice write, by far. */
+const MAX_CARRY = 1024 * 1024;
+
+class Scanner {
+  private carry = '';
+  private readonly open: string[] = [];
+  private rootClosed = false;
+  private rootSeen = false;
+
+  constructor(readonly builder: RowBuilder) {}
+
+  write(chunk: string): void {
+    const text = this.carry + chunk;
+    this.carry = '';
+    let at = 0;
+    while (at < text.length) {
+      const lt = text.indexOf('<', at);
+      if (lt !== at) {
+        // Text: up to the next tag, or to the end, less a reference the chunk cuts.
+        let to = lt === -1 ? text.length : lt;
+        if (lt === -1) {
+          const amp = text.lastIndexOf('&');
+          if (amp >= at && text.indexOf(';', amp) === -1) to = amp;
+          // A CR the chunk ends with may be the first half of a CR LF.
+          if (to > at && text.charCodeAt(to - 1) === 13) to--;
+          // And "]]" may begin a "]]>", which text may not hold.
+          for (let k = 0; k < 2 && to > at && text.charCodeAt(to - 1) === 93; k++) to--;
+        }
+        if (to > at) this.text(text.slice(at, to));
+        if (lt === -1) {
+          this.carry = text.slice(to);
+          return;
+        }
+      }
+      const used = this.markup(text, lt);
+      if (used === -1) {
+        this.carry = text.slice(lt);
+        // A tag, comment or CDATA section that never ends: refused before it is scanned again and again.
+        if (this.carry.length > MAX_CARRY) throw new MalformedXml('balise sans fin');
+        return;
+      }
+      at = used;
+    }
+  }
+
+  end(): void {
+    if (this.carry !== '' || this.open.length > 0 || !this.rootSeen) throw new MalformedXml('document incomplet');
+  }
+
+  private text(value: string): void {
+    if (this.open.length === 0) {
+      if (!/^\s*$/.test(value)) throw new MalformedXml('texte hors de l’élément racine');
+      return;
+    }
+    if (value.includes(']]>')) throw new MalformedXml('« ]]> » dans le texte');
+    // Line ends as XML reads them (CR LF and CR are LF), as saxes gives them.
+    this.builder.text(decoded(value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value));
+  }
+
+  /** The markup starting at `lt`: where it ends, or -1 when the text ends first. */
+  private markup(text: string, lt: number): number {
+    const code = text.charCodeAt(lt + 1);
+    if (Number.isNaN(code)) return -1;
+    if (code === 33) return this.special(text, lt);
+    if (code === 63) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end === -1) return -1;
+      if (/^xml(?:\s|$)/i.test(text.slice(lt + 2, end))) throw new MalformedXml('déclaration XML hors du début');
+      return end + 2;
+    }
+    if (code === 47) return this.closeTag(text, lt);
+    return this.openTag(text, lt);
+  }
+
+  private special(text: string, lt: number): number {
+    if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end === -1) return -1;
+      if (text.slice(lt + 4, end).includes('--')) throw new MalformedXml('« -- » dans un commentaire');
+      return end + 3;
+    }
+    if (text.startsWith('<![CDATA[', lt)) {
+      if (this.open.length === 0) throw new MalformedXml('CDATA hors de l’élément racine');
+      const end = text.indexOf(']]>', lt + 9);
+      // exceljs does not read CDATA: the cell guard refuses its cell.
+      return end === -1 ? -1 : end + 3;
+    }
+    if (text.length - lt < 9) return -1;
+    throw new MalformedXml('balise « <! » inattendue');
+  }
+
+  private name(text: string, from: number): number {
+    if (!isNameStart(text.charCodeAt(from))) return from;
+    let i = from + 1;
+    while (isNameChar(text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  private closeTag(text: string, lt: number): number {
+    const end = this.name(text, lt + 2);
+    if (end === text.length) return -1;
+    if (end === lt + 2) throw new MalformedXml('balise fermante sans nom');
+    let i = end;
+    while (isSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length) return -1;
+    if (text.charCodeAt(i) !== 62) throw new MalformedXml('balise fermante mal formée');
+    const name = text.slice(lt + 2, end);
+    if (this.open.pop() !== name) throw new MalformedXml(`balise fermante </${name}> inattendue`);
+    if (this.open.length === 0) this.rootClosed = true;
+    this.builder.close(name);
+    return i + 1;
+  }
+
+  private openTag(text: string, lt: number): number {
+    const end = this.name(text, lt + 1);
+    if (end === text.length) return -1;
+    if (end === lt + 1) throw new MalformedXml('« < » sans nom de balise');
+    const name = text.slice(lt + 1, end);
+    const attributes: Record<string, string | undefined> = {};
+    let i = end;
+    for (;;) {
+      const spaced = isSpace(text.charCodeAt(i));
+      while (isSpace(text.charCodeAt(i))) i++;
+      if (i >= text.length) return -1;
+      const code = text.charCodeAt(i);
+      if (code === 62 || code === 47) {
+        if (code === 47) {
+          if (i + 1 >= text.length) return -1;
+          if (text.charCodeAt(i + 1) !== 62) throw new MalformedXml('« / » inattendu dans une balise');
+        }
+        this.start(name, attributes);
+        if (code === 47) {
+          this.open.pop();
+          if (this.open.length === 0) this.rootClosed = true;
+          this.builder.close(name);
+          return i + 2;
+        }
+        return i + 1;
+      }
+      // An attribute: after a space, name = "value" or 'value'.
+      if (!spaced) throw new MalformedXml('attributs sans espace entre eux');
+      const nameEnd = this.name(text, i);
+      if (nameEnd === i) throw new MalformedXml('nom d’attribut invalide');
+      if (nameEnd >= text.length) return -1;
+      const attribute = text.slice(i, nameEnd);
+      i = nameEnd;
+      while (isSpace(text.charCodeAt(i))) i++;
+      if (i >= text.length) return -1;
+      if (text.charCodeAt(i) !== 61) throw new MalformedXml('attribut sans valeur');
+      i++;
+      while (isSpace(text.charCodeAt(i))) i++;
+      if (i >= text.length) return -1;
+      const quote = text.charCodeAt(i);
+      if (quote !== 34 && quote !== 39) throw new MalformedXml('valeur d’attribut sans guillemets');
+      const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
+      if (close === -1) return -1;
+      const raw = text.slice(i + 1, close);
+      if (raw.includes('<')) throw new MalformedXml('« < » dans la valeur d’un attribut');
+      if (attributes[attribute] !== undefined) throw new MalformedXml(`attribut ${attribute} en double`);
+      // Tabs and line breaks in a value are spaces (XML's attribute-value normalisation), as saxes makes them.
+      attributes[attribute] = decoded(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+      i = close + 1;
+    }
+  }
+
+  private start(name: string, attributes: Record<string, string | undefined>): void {
+    if (this.open.length === 0) {
+      if (this.rootClosed || this.rootSeen) throw new MalformedXml('plusieurs éléments racines');
+      this.rootSeen = true;
+    }
+    this.open.push(name);
+    this.builder.open(name, attributes);
+  }
+}
