@@ -26,6 +26,7 @@ import { buildSynthesis } from '../src-main/synthesis/build.ts';
 import { renderReproducibleDocx } from '../src-main/synthesis/render-docx.ts';
 import { loadSource } from '../src-main/synthesis/source.ts';
 import { localCaller } from '../src-main/transport/local.ts';
+import { bareRead, writeBenchSheet } from './bench-sheet.ts';
 import { bareBilanWrite } from './bare-bilan.ts';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
 
@@ -353,28 +354,7 @@ phase('échanges');
 const sheetPath = join(dir, 'grand-tableau.xlsx');
 {
   const bassins = await call('bassins.list', {});
-  const days = 1 + Math.round((Date.parse(campaign.endDate) - Date.parse(campaign.startDate)) / 86_400_000);
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sheetPath });
-  const sheet = writer.addWorksheet('Rencontres');
-  sheet.addRow(['Département', 'Niveau', 'Bassin / réseau', 'Intitulé', 'Date', 'Élèves', 'Enseignants', 'Total déclaré']).commit();
-  for (let i = 0; i < 10_000; i++) {
-    const b = bassins[i % bassins.length]!;
-    // Every day of the consultation, in the French form people type.
-    const day = new Date(Date.parse(`${campaign.startDate}T00:00:00Z`) + 86_400_000 * (Math.floor(i / bassins.length) % days));
-    const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
-    sheet.addRow([b.departementCode, 'bassin', b.nom, `Atelier n° ${i + 1}`, date, 5, 10, 20]).commit();
-  }
-  await writer.commit();
-}
-async function bareRead(file: string): Promise<number> {
-  const t = performance.now();
-  let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) cells += ((row as ExcelJS.Row).values as unknown[]).length;
-  }
-  if (cells === 0) throw new Error('exceljs n’a lu aucune cellule');
-  return performance.now() - t;
+  await writeBenchSheet(sheetPath, bassins, campaign);
 }
 let progressEvents = 0;
 const importer = localCaller({ db, now: FIXED_NOW, onProgress: () => progressEvents++ });

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { localCaller } from '../src-main/transport/local.ts';
+import { bareRead, writeBenchSheet } from './bench-sheet.ts';
 
 const { values: args } = parseArgs({
   options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' } },
@@ -40,17 +40,7 @@ const campaign = await call('campaigns.get', { id: settings.activeCampaignId! })
 const sheetPath = join(dir, 'grand-tableau.xlsx');
 {
   const bassins = await call('bassins.list', {});
-  const days = 1 + Math.round((Date.parse(campaign.endDate) - Date.parse(campaign.startDate)) / 86_400_000);
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: sheetPath });
-  const sheet = writer.addWorksheet('Rencontres');
-  sheet.addRow(['Département', 'Niveau', 'Bassin / réseau', 'Intitulé', 'Date', 'Élèves', 'Enseignants', 'Total déclaré']).commit();
-  for (let i = 0; i < 10_000; i++) {
-    const b = bassins[i % bassins.length]!;
-    const day = new Date(Date.parse(`${campaign.startDate}T00:00:00Z`) + 86_400_000 * (Math.floor(i / bassins.length) % days));
-    const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
-    sheet.addRow([b.departementCode, 'bassin', b.nom, `Atelier n° ${i + 1}`, date, 5, 10, 20]).commit();
-  }
-  await writer.commit();
+  await writeBenchSheet(sheetPath, bassins, campaign);
 }
 const sheets: { label: string; file: string }[] = [];
 if (args.only !== 'libreoffice') sheets.push({ label: 'écrit par exceljs', file: sheetPath });
@@ -60,16 +50,6 @@ if (args.libreoffice || args.only === 'libreoffice') {
   sheets.push({ label: 'réenregistré par LibreOffice', file: join(out, 'grand-tableau.xlsx') });
 }
 
-async function bareRead(file: string): Promise<number> {
-  const t = performance.now();
-  let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) cells += ((row as ExcelJS.Row).values as unknown[]).length;
-  }
-  if (cells === 0) throw new Error('exceljs n’a lu aucune cellule');
-  return performance.now() - t;
-}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 const importer = localCaller({ db, now: FIXED_NOW, onProgress: () => {} });

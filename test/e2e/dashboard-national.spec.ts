@@ -3,12 +3,12 @@
  * Périmètre select, and the Bilan shows every région académique with its totals then its académies — the
  * figures `stats.bilan` gives for the national scope through the bridge.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, type RunningApp, screenshot, test as base } from './support/app.ts';
+import { expect, openApp, type RunningApp, screenshot, startWeb, test as base } from './support/app.ts';
 import { expectNoPageErrors, expectNoSeriousViolations, frenchInt } from './support/ui.ts';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -18,30 +18,7 @@ function startNational(): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'synthese-e2e-national-'));
   const dbPath = join(dir, 'catalogue.sqlite');
   execFileSync(TSX, ['src-main/cli/index.ts', 'demo-national', '--db', dbPath, '--echelle', '0.05'], { cwd: process.cwd(), stdio: 'pipe' });
-  const child = spawn(TSX, ['src-main/cli/web.ts', '--db', dbPath, '--port', '0', '--documents', join(dir, 'documents')], {
-    cwd: process.cwd(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`Le serveur web n’a pas démarré :\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64})/.exec(output);
-      if (!match) return;
-      clearTimeout(timer);
-      const stop = () =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGINT');
-        });
-      resolve({ app: { url: match[1]!, dbPath, dir, stop }, child });
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => reject(new Error(`Le serveur web s’est arrêté (${code}) :\n${output}`)));
-  });
+  return startWeb(dir, dbPath);
 }
 
 const test = base.extend<{ app: RunningApp }>({

@@ -19,8 +19,12 @@ export interface RunningApp {
 /** `demo`: a new catalogue opens on the demo (as `npm run web -- --demo`), else on the first-launch questions. */
 export function startApp(demo = true): Promise<{ app: RunningApp; child: ChildProcess }> {
   const dir = mkdtempSync(join(tmpdir(), 'synthese-e2e-'));
-  const dbPath = join(dir, 'catalogue.sqlite');
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0', '--documents', join(dir, 'documents'), ...(demo ? ['--demo'] : [])], {
+  return startWeb(dir, join(dir, 'catalogue.sqlite'), demo ? ['--demo'] : []);
+}
+
+/** The web bridge on `dbPath` (made when absent), as `npm run web -- --db FILE` would, once it gives its address. */
+export function startWeb(dir: string, dbPath: string, extra: string[] = []): Promise<{ app: RunningApp; child: ChildProcess }> {
+  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['src-main/cli/web.ts', '--db', dbPath, '--port', '0', '--documents', join(dir, 'documents'), ...extra], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
