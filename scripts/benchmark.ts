@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { lastChange } from '../src-main/catalogue/repos/document.repo.ts';
