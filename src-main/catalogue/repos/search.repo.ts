@@ -71,22 +71,27 @@ function onlyConsultation(db: Catalogue, kind: Kind, campaignId: number): boolea
 }
 
 /**
- * The first `limit` hits of one kind, best first, and how many matched: one pass over the index ranks
- * every hit (bm25) and counts them. Joining each of 30 000 hits to its record only to check its
- * consultation cost more than the ranking itself, so the join is made only when the catalogue holds
- * several consultations. `match` comes from list-sql.ts's ftsQuery.
+ * The first `limit` hits of one kind, best first (bm25), and how many matched. Joining each of 30 000
+ * hits to its record only to check its consultation cost more than the ranking itself, so the join is
+ * made only when the catalogue holds several consultations. `match` comes from list-sql.ts's ftsQuery.
  */
 export function searchKind(
   db: Catalogue, kind: Kind, campaignId: number, search: { match: string; words: string[] }, limit: number,
 ): { hits: SearchHit[]; total: number } {
   const k = KINDS[kind];
   const { match, words } = search;
-  const ranked = (
-    onlyConsultation(db, kind, campaignId)
-      ? db.prepare(`SELECT rowid, rank FROM ${k.fts} WHERE ${k.fts} MATCH ?`).raw().all(match)
-      : db.prepare(`${matches(k)} SELECT hit.id, hit.rank FROM hit ${joinHit(k)} WHERE ${k.campaign} = ?`).raw().all(match, campaignId)
-  ) as [number, number][];
-  const best = ranked.sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+  let best: number[];
+  let total: number;
+  if (onlyConsultation(db, kind, campaignId)) {
+    // FTS5 keeps the best `limit` as it ranks (ORDER BY rank … LIMIT), then a count without ranking:
+    // faster than handing every ranked hit to JavaScript (retex at scale 10: 28 ms against 63).
+    best = db.prepare(`SELECT rowid FROM ${k.fts} WHERE ${k.fts} MATCH ? ORDER BY rank, rowid LIMIT ?`).pluck().all(match, limit) as number[];
+    total = best.length < limit ? best.length : (db.prepare(`SELECT count(*) FROM ${k.fts} WHERE ${k.fts} MATCH ?`).pluck().get(match) as number);
+  } else {
+    const ranked = db.prepare(`${matches(k)} SELECT hit.id, hit.rank FROM hit ${joinHit(k)} WHERE ${k.campaign} = ?`).raw().all(match, campaignId) as [number, number][];
+    best = ranked.sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+    total = ranked.length;
+  }
   if (best.length === 0) return { hits: [], total: 0 };
   // Each hit's record and words by rowid (a seek, no match walked again), its passage cut in JavaScript.
   const detail = db.prepare(`SELECT ${k.hit}, ${k.columns.map((c, i) => `f.${c} AS column${i}`).join(', ')} FROM ${k.fts} f ${k.join} WHERE f.rowid = ?`);
@@ -97,5 +102,5 @@ export function searchKind(
     const { id, thematiqueId, sectionKey, scope, title } = row;
     return [{ kind, id, thematiqueId, sectionKey, scope, snippet, title: title.length > TITLE_CHARS ? `${title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : title }];
   });
-  return { hits, total: ranked.length };
+  return { hits, total };
 }
