@@ -64,6 +64,9 @@ export async function renderDocxParts(doc: SynthesisDocument, style: StyleTempla
 async function compiledParts(document: Document): Promise<DocxParts> {
   const packer = Packer as unknown as { compiler: { compile: (file: Document, prettify: undefined, overrides: never[]) => JSZip } };
   const zip = packer.compiler.compile(document, undefined, []);
+  // `docx`'s xml() leaves callbacks for the event loop's next turn holding the whole document; awaiting
+  // only promises never gives them that turn, and six documents in a row kept ~100 MB each alive.
+  await new Promise((resolve) => setImmediate(resolve));
   const parts: DocxParts = new Map();
   for (const [name, entry] of Object.entries(zip.files)) {
     if (entry.dir) continue;
