@@ -18,6 +18,7 @@ import { found } from './require.ts';
 import { resolveScope } from './scope.ts';
 import { basename, dirname } from 'node:path';
 import { academieLabel } from '../contract/domain.ts';
+import { frenchNumber } from '../text/french.ts';
 
 export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
   'spreadsheets.attendanceTemplate': async ({ campaignId, outputPath, academieCode, departementCode }, ctx) => {
@@ -59,7 +60,9 @@ export const spreadsheetHandlers: HandlerGroup<'spreadsheets'> = {
     const campaign = found(getCampaign(db, campaignId), 'Consultation');
     const sheets = bilanSheets(db, campaign, scope);
     makeDir(dirname(path));
-    const bytes = await tablesWorkbook(sheets, lastChange(db));
+    // Each report is also where « Annuler » stops the export: before any file is written.
+    const bytes = await tablesWorkbook(sheets, lastChange(db), (written, sheet) =>
+      ctx.onProgress?.({ operation: 'spreadsheets.exportBilan', done: written, total: 0, message: `${frenchNumber(written)} lignes écrites (feuille « ${sheet} »)` }));
     writeAtomically(path, bytes);
     return { path, sheets: sheets.map((s) => s.name), document: logSpreadsheet(db, now(), campaignId, scope, path, bytes) };
   },

@@ -45,7 +45,11 @@ interface SheetFilter {
   ref: string;
 }
 
-export async function tablesWorkbook(sheets: TableSheet[], stamp: Date): Promise<Buffer> {
+/**
+ * `onRows` hears, every few hundred rows, how many are written and in which sheet: the progress shown, and
+ * where a cancelled call stops (its progress report throws; nothing has been written to disk yet).
+ */
+export async function tablesWorkbook(sheets: TableSheet[], stamp: Date, onRows?: (written: number, sheet: string) => void): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const output = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -59,12 +63,20 @@ export async function tablesWorkbook(sheets: TableSheet[], stamp: Date): Promise
   workbook.modified = stamp;
   const filters: SheetFilter[] = [];
   stampEntries(workbook, stamp, filters);
-  for (const table of sheets) filters.push(await addTable(workbook, table));
+  let before = 0;
+  for (const table of sheets) {
+    let rows = 0;
+    filters.push(await addTable(workbook, table, (n) => {
+      rows = n;
+      onRows?.(before + n, table.name);
+    }));
+    before += rows;
+  }
   await workbook.commit();
   return Buffer.concat(chunks);
 }
 
-async function addTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableSheet): Promise<SheetFilter> {
+async function addTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: TableSheet, onRows: (rows: number) => void): Promise<SheetFilter> {
   const name = table.name.slice(0, 31);
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   // One style object per column, shared by its cells: exceljs recognises an object it has seen, where
@@ -91,8 +103,12 @@ async function addTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: Tab
     });
     row.commit();
     for (const [i, sum] of totals) if (typeof values[i] === 'number') totals.set(i, sum + (values[i] as number));
-    if (++written % ROWS_PER_TURN === 0) await compressed(sheet);
+    if (++written % ROWS_PER_TURN === 0) {
+      onRows(written);
+      await compressed(sheet);
+    }
   }
+  onRows(written);
   // The filter covers the data, not the total row, so that sorting never moves the total.
   const last = sheet.getColumn(table.columns.length).letter;
   sheet.autoFilter = `A1:${last}${Math.max(1, written + 1)}`;

@@ -3,7 +3,7 @@
  * themselves say (read here through the repos' own record readers), in the synthesis's order; and a
  * sheet being read never keeps the catalogue from being written.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { academieNames, listBassins, listEtablissements } from '../../src-main/c
 import { CONTRIBUTION_KIND_LABELS, MEETING_LEVEL_LABELS, PARTICIPANT_CATEGORIES } from '../../src-main/contract/domain.ts';
 import type { Campaign } from '../../src-main/contract/schemas/campaign.ts';
 import { bilanSheets } from '../../src-main/services/bilan-export.ts';
+import { AppError } from '../../src-main/contract/errors.ts';
+import { localCaller } from '../../src-main/transport/local.ts';
 import { resolveScope } from '../../src-main/services/scope.ts';
 import { demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 
@@ -111,5 +113,32 @@ describe('Bilan workbook record sheets, streamed', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the Bilan workbook as long work', () => {
+  it('reports its rows as it writes, and « Annuler » stops it before any file is written or logged', async () => {
+    const { db, campaignId } = demo;
+    const reports: { done: number; message: string }[] = [];
+    const written = await localCaller({ db, now: () => new Date('2020-10-20T00:00:00Z'), onProgress: (p) => void reports.push({ done: p.done, message: p.message ?? '' }) })(
+      'spreadsheets.exportBilan', { campaignId, outputPath: join(folder, 'suivi.xlsx') },
+    );
+    expect(reports.length).toBeGreaterThanOrEqual(written.sheets.length);
+    expect(reports.map((r) => r.done)).toEqual([...reports.map((r) => r.done)].sort((a, b) => a - b));
+    expect(reports.at(-1)!.message).toMatch(/^\d[\d  ]* lignes écrites \(feuille « .+ »\)$/);
+
+    const logged = (await demo.call('documents.list', { campaignId })).length;
+    const cancelled = localCaller({
+      db, now: () => new Date('2020-10-20T00:00:00Z'),
+      onProgress: () => {
+        throw new AppError('CONFLICT', 'Opération annulée.');
+      },
+    });
+    const path = join(folder, 'annule.xlsx');
+    await expect(cancelled('spreadsheets.exportBilan', { campaignId, outputPath: path })).rejects.toThrow(/annulée/);
+    expect(existsSync(path)).toBe(false);
+    expect((await demo.call('documents.list', { campaignId })).length).toBe(logged);
+    // The sheets' own read-only connections were closed: the catalogue is written as before.
+    await demo.call('settings.update', { contact: 'apres-annulation@example.org' });
   });
 });
