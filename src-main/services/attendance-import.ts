@@ -25,7 +25,7 @@ import type { SheetInput, SheetRead } from '../spreadsheets/read-sheet.ts';
 import { territoryLookup } from '../spreadsheets/territory-lookup.ts';
 import { MEETING_LEVEL_LABELS } from '../contract/domain.ts';
 import type { ServiceContext } from './context.ts';
-import { locate, type MeetingDraft, mergePatch } from './meetings.service.ts';
+import { locate, type MeetingDraft, mergePatch, rememberedLookups } from './meetings.service.ts';
 import { cachedSheet, forgetSheet } from './parsed-sheet-cache.ts';
 import { found } from './require.ts';
 
@@ -191,6 +191,7 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
  * sheet names the same few places thousands of times, and the territory does not change during a plan.
  */
 function locateOnce(db: Catalogue): (draft: MeetingDraft) => MeetingRecord {
+  const lookups = rememberedLookups(db);
   const places = new Map<string, Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError>();
   return (draft) => {
     // Built by hand: JSON.stringify of an array per row cost more than the rest of this function.
@@ -201,7 +202,7 @@ function locateOnce(db: Catalogue): (draft: MeetingDraft) => MeetingRecord {
     let place = places.get(key);
     if (place === undefined) {
       try {
-        const { etablissementUai, bassinId, departementCode, academieCode, regionCode } = locate(db, draft);
+        const { etablissementUai, bassinId, departementCode, academieCode, regionCode } = locate(db, draft, lookups);
         place = { etablissementUai, bassinId, departementCode, academieCode, regionCode };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;

@@ -67,33 +67,90 @@ export function mergePatch(current: Meeting, patch: Partial<MeetingDraft>): Meet
 }
 
 /** Fills académie, département and région from the finest place, and refuses contradictions. */
-export function locate(db: Catalogue, m: MeetingDraft): repo.MeetingRecord {
-  requireCampaign(db, m.campaignId);
+/** What `locate` reads of the catalogue: the consultation, the territory, the settings' région. */
+export interface PlaceLookups {
+  requireCampaign(campaignId: number): void;
+  etablissement(uai: string): ReturnType<typeof territory.getEtablissement>;
+  bassin(id: number): ReturnType<typeof territory.getBassin>;
+  academieOf(departementCode: string): string | null | undefined;
+  regionOf(academieCode: string): string | null | undefined;
+  thematiqueIds(campaignId: number): Set<number>;
+  settingsRegion(): string | null;
+}
+
+export function catalogueLookups(db: Catalogue): PlaceLookups {
+  return {
+    requireCampaign: (campaignId) => requireCampaign(db, campaignId),
+    etablissement: (uai) => territory.getEtablissement(db, uai),
+    bassin: (id) => territory.getBassin(db, id),
+    academieOf: (code) => territory.academieOfDepartement(db, code),
+    regionOf: (code) => territory.regionOfAcademie(db, code),
+    thematiqueIds: (campaignId) => thematiqueIds(db, campaignId),
+    settingsRegion: () => (readSettings(db).regionCode as string | undefined) ?? null,
+  };
+}
+
+/**
+ * The same lookups, each answer kept: an import locates thousands of places (one per bassin at national
+ * scale) in one plan, during which neither the consultation nor the territory changes.
+ */
+export function rememberedLookups(db: Catalogue): PlaceLookups {
+  const direct = catalogueLookups(db);
+  const kept = <K, V>(read: (key: K) => V) => {
+    const answers = new Map<K, V>();
+    return (key: K): V => {
+      if (!answers.has(key)) answers.set(key, read(key));
+      return answers.get(key)!;
+    };
+  };
+  const campaigns = kept((campaignId: number) => {
+    try {
+      direct.requireCampaign(campaignId);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  });
+  const region = kept((_: null) => direct.settingsRegion());
+  return {
+    requireCampaign: (campaignId) => {
+      const refused = campaigns(campaignId);
+      if (refused) throw refused;
+    },
+    etablissement: kept(direct.etablissement),
+    bassin: kept(direct.bassin),
+    academieOf: kept(direct.academieOf),
+    regionOf: kept(direct.regionOf),
+    thematiqueIds: kept(direct.thematiqueIds),
+    settingsRegion: () => region(null),
+  };
+}
+
+export function locate(db: Catalogue, m: MeetingDraft, lookups: PlaceLookups = catalogueLookups(db)): repo.MeetingRecord {
+  lookups.requireCampaign(m.campaignId);
   const place = { ...m };
   if (place.etablissementUai) {
-    const etab = territory.getEtablissement(db, place.etablissementUai);
+    const etab = lookups.etablissement(place.etablissementUai);
     if (!etab) throw conflict(`Établissement inconnu : ${place.etablissementUai}. Ajoutez-le d’abord au catalogue.`);
     place.departementCode = agree(place.departementCode, etab.departementCode, 'département', etab.nom);
     place.bassinId ??= etab.bassinId;
   }
   if (place.bassinId !== null) {
-    const bassin = territory.getBassin(db, place.bassinId);
+    const bassin = lookups.bassin(place.bassinId);
     if (!bassin) throw conflict('Bassin inconnu.');
     place.departementCode = agree(place.departementCode, bassin.departementCode, 'département', bassin.nom);
   }
   if (place.departementCode) {
-    const academie = territory.academieOfDepartement(db, place.departementCode);
+    const academie = lookups.academieOf(place.departementCode);
     if (!academie) throw conflict(`Département inconnu : « ${place.departementCode} ».`);
     place.academieCode = agree(place.academieCode, academie, 'académie', `le département ${place.departementCode}`);
   }
-  if (place.academieCode && !territory.regionOfAcademie(db, place.academieCode)) {
+  if (place.academieCode && !lookups.regionOf(place.academieCode)) {
     throw conflict(`Académie inconnue : « ${place.academieCode} ».`);
   }
   requirePlaceForLevel(place);
-  checkThematiques(db, place);
-  const regionCode = place.academieCode
-    ? territory.regionOfAcademie(db, place.academieCode)!
-    : ((readSettings(db).regionCode as string | undefined) ?? null);
+  checkThematiques(lookups, place);
+  const regionCode = place.academieCode ? lookups.regionOf(place.academieCode)! : lookups.settingsRegion();
   return { ...place, regionCode };
 }
 
@@ -115,10 +172,10 @@ function requirePlaceForLevel(m: MeetingDraft): void {
   }
 }
 
-function checkThematiques(db: Catalogue, m: MeetingDraft): void {
+function checkThematiques(lookups: PlaceLookups, m: MeetingDraft): void {
   const used = [...m.thematiqueIds, ...m.ateliers.map((a) => a.thematiqueId)];
   if (used.length === 0) return;
-  const known = thematiqueIds(db, m.campaignId);
+  const known = lookups.thematiqueIds(m.campaignId);
   const unknown = used.find((id) => !known.has(id));
   if (unknown !== undefined) {
     throw conflict(`Une thématique indiquée (identifiant ${unknown}) n’appartient pas à cette consultation.`);
