@@ -1,10 +1,13 @@
 /**
- * Labels of meetings known by id only (a retex's or a contribution's sources): asked one by one with
- * 'meetings.get' and kept for the session, so that a page of 50 items never loads the whole list.
+ * Labels of meetings known by id only (a retex's or a contribution's sources): asked together with
+ * 'meetings.list' and `ids` (a hundred at a time) and kept for the session, so that a page of 50 items
+ * never loads the whole list — nor sends one call per source (hundreds at national scale, still queued
+ * after the screen was left).
  */
 import { useEffect, useState } from 'react';
 import type { Meeting } from '../../src-main/contract/schemas/meeting.ts';
 import { call } from '../api/client.ts';
+import { useApp } from '../app/AppContext.tsx';
 import { frenchDate } from './format.ts';
 
 /** "14 octobre 2020 — Concertation départementale de la Vienne" */
@@ -36,31 +39,40 @@ export function rememberMeetingLabel(m: Pick<Meeting, 'id' | 'date' | 'title'>):
   labels.set(m.id, meetingLabel(m));
 }
 
-function ask(id: number): Promise<void> {
-  let pending = asked.get(id);
-  if (!pending) {
-    pending = limited(() => call('meetings.get', { id })).then(
-      (m) => void labels.set(id, meetingLabel(m)),
-      // Deleted since, or never here: said as such, asked again next time.
-      () => void asked.delete(id),
+/** Ids asked in one call: a page of 100 meetings stays well under 200 KB. */
+const BATCH = 100;
+
+function askAll(campaignId: number, ids: number[]): Promise<void> {
+  const fresh = ids.filter((id) => !asked.has(id));
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const batch = fresh.slice(i, i + BATCH);
+    const pending = limited(() => call('meetings.list', { campaignId, ids: batch, limit: BATCH })).then(
+      (page) => {
+        for (const m of page.items) labels.set(m.id, meetingLabel(m));
+        // Deleted since, or never here: said as such, asked again next time.
+        for (const id of batch) if (!labels.has(id)) asked.delete(id);
+      },
+      () => batch.forEach((id) => asked.delete(id)),
     );
-    asked.set(id, pending);
+    for (const id of batch) asked.set(id, pending);
   }
-  return pending;
+  return Promise.all(ids.map((id) => asked.get(id))).then(() => undefined);
 }
 
 /** `label(id)`: the meeting's label once known, « rencontre n° 12 » meanwhile (or when it is gone). */
 export function useMeetingLabels(ids: readonly number[]): (id: number) => string {
+  const { campaign } = useApp();
+  const campaignId = campaign?.id ?? null;
   const key = [...new Set(ids)].sort((a, b) => a - b).join(',');
   const [, setTick] = useState(0);
   useEffect(() => {
     const missing = key === '' ? [] : key.split(',').map(Number).filter((id) => !labels.has(id));
-    if (missing.length === 0) return;
+    if (missing.length === 0 || campaignId === null) return;
     let live = true;
-    void Promise.all(missing.map(ask)).then(() => live && setTick((t) => t + 1));
+    void askAll(campaignId, missing).then(() => live && setTick((t) => t + 1));
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, campaignId]);
   return (id) => labels.get(id) ?? `rencontre n° ${id}`;
 }

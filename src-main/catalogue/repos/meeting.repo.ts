@@ -86,6 +86,7 @@ export interface MeetingPageQuery {
   dateTo?: string;
   etat?: MeetingEtat;
   search?: string;
+  ids?: number[];
   sort: SortSpec;
   offset: number;
   limit: number;
@@ -119,7 +120,7 @@ export function pageMeetings(db: Catalogue, q: MeetingPageQuery): Page<Meeting> 
   const place = q.departementCode ?? q.academieCode ?? q.regionCode;
   // A search (or a thématique, when no place is given) names the meetings: read those by id, then
   // sorted, rather than walking the consultation's in date order to test each (`+`: no index of it).
-  const named = match !== null || (q.thematiqueId !== undefined && !place);
+  const named = match !== null || q.ids !== undefined || (q.thematiqueId !== undefined && !place);
   const where = new Where().add(named ? '+m.campaign_id = ?' : 'm.campaign_id = ?', q.campaignId);
   if (q.departementCode) where.add('m.departement_code = ?', q.departementCode);
   else if (q.academieCode) where.add('m.academie_code = ?', q.academieCode);
@@ -131,11 +132,12 @@ export function pageMeetings(db: Catalogue, q: MeetingPageQuery): Page<Meeting> 
     .when(q.thematiqueId, 'm.id IN (SELECT meeting_id FROM meeting_thematique WHERE thematique_id = ?)', q.thematiqueId)
     .when(q.etat, q.etat ? ETAT[q.etat] : '');
   if (match) where.add('m.id IN (SELECT rowid FROM meeting_fts WHERE meeting_fts MATCH ?)', match);
+  if (q.ids) where.add('m.id IN (SELECT value FROM json_each(?))', JSON.stringify(q.ids));
   // A place's meetings are found by its index (0008), then sorted: never the consultation's walked by
   // date to test each (which SQLite, without statistics, would choose).
   const index = q.departementCode ? 'meeting_by_departement' : q.academieCode ? 'meeting_by_academie' : 'meeting_by_region';
   const { ids, total } = pageIds(db, {
-    from: place && !match ? `meeting m INDEXED BY ${index}` : 'meeting m', idColumn: 'm.id', where,
+    from: place && !named ? `meeting m INDEXED BY ${index}` : 'meeting m', idColumn: 'm.id', where,
     order: orderBy(MEETING_ORDER, q.sort, 'm.id'), offset: q.offset, limit: q.limit,
   });
   return pageOfItems(meetingsByIds(db, ids), total, q);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategoryCode, MeetingFormat, MeetingLevel } from '../domain.ts';
 import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, text, Uai } from '../primitives.ts';
-import { pageOf, PageFields, SearchText, sortOf, TerritoryFilterFields } from './lists.ts';
+import { PAGE_LIMIT_MAX, pageOf, PageFields, SearchText, sortOf, TerritoryFilterFields } from './lists.ts';
 
 export const Atelier = z.object({
   thematiqueId: Id,
@@ -61,6 +61,8 @@ export const MeetingFilter = z.object({
   etat: MeetingEtat.optional(),
   /** Full text over title, lieu, notes, ateliers' défis and the établissement's name and commune. */
   search: SearchText.optional(),
+  /** These meetings only (the labels of a page's sources, asked at once rather than one by one). */
+  ids: z.array(Id).max(PAGE_LIMIT_MAX).optional(),
   sort: sortOf(MEETING_SORTS, 'date'),
   ...PageFields,
 });

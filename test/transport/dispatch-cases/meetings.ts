@@ -29,11 +29,17 @@ export const meetingCases = {
       expect((await h.ok('meetings.list', { campaignId: world.campaignId, thematiqueId: world.thematique(2), limit: 500 })).items).toEqual([gironde]);
       expect((await h.ok('meetings.list', { campaignId: world.campaignId, search: 'Vienne', limit: 500 })).items).toEqual([vienne]);
       expect((await h.ok('meetings.list', { campaignId: world.campaignId, dateTo: '2020-10-13', limit: 500 })).items).toEqual([vienne]);
+      // By their ids (a page's sources labelled at once), with the place still applied; an unknown id is no error.
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, ids: [gironde.id, 404] })).items).toEqual([gironde]);
+      expect((await h.ok('meetings.list', { campaignId: world.campaignId, ids: [gironde.id, vienne.id], departementCode: '86' })).items).toEqual([vienne]);
     },
     invalid: async (h) => {
       const world = await installPreset(h);
       await h.refuse('meetings.list', { campaignId: world.campaignId, dateFrom: '2020-13-01' }, {
         code: 'INVALID_INPUT', path: 'dateFrom', message: "cette date n'existe pas",
+      });
+      await h.refuse('meetings.list', { campaignId: world.campaignId, ids: Array.from({ length: 501 }, (_, i) => i + 1) }, {
+        code: 'INVALID_INPUT', path: 'ids',
       });
     },
   },
