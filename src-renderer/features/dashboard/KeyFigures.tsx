@@ -24,8 +24,8 @@ export function KeyFigures({ bilan }: { bilan: Bilan }) {
             ? `académiques dans ${frenchNumber(academiques.length)} académie${academiques.length > 1 ? 's' : ''}`
             : `académique${academiques.length > 1 ? 's' : ''} : ${academiques.join(', ')}`
           : '',
-        // Dozens of days across the country: the first and the last.
-        bilan.regions && dates.length > 3 ? `du ${dates[0]} au ${dates[dates.length - 1]}` : dates.length ? `le${dates.length > 1 ? 's' : ''} ${dates.join(', ')}` : '',
+        // More than three days (dozens in a large académie, across the country): the first and the last.
+        dates.length > 3 ? `du ${dates[0]} au ${dates[dates.length - 1]}` : dates.length ? `le${dates.length > 1 ? 's' : ''} ${dates.join(', ')}` : '',
         formats.length ? formats.join(', ') : '',
       ].filter(Boolean).join(' · ') || 'Départementales ou académiques',
     },
