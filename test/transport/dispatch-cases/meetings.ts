@@ -39,7 +39,7 @@ export const meetingCases = {
         code: 'INVALID_INPUT', path: 'dateFrom', message: "cette date n'existe pas",
       });
       await h.refuse('meetings.list', { campaignId: world.campaignId, ids: Array.from({ length: 501 }, (_, i) => i + 1) }, {
-        code: 'INVALID_INPUT', path: 'ids',
+        code: 'INVALID_INPUT', path: 'ids', message: '500',
       });
     },
   },
