@@ -161,7 +161,7 @@ export function checkMeeting(m: MeetingToCheck, campaign: Pick<Campaign, 'startD
   }
   const inAteliers = m.ateliers.reduce((a, x) => a + (x.participants ?? 0), 0);
   if (m.participants !== null && inAteliers > m.participants) {
-    findings.push(attention('ateliers-superieurs', `${where} : les ateliers comptent ${inAteliers} participants, plus que les ${m.participants} de la rencontre.`, target));
+    findings.push(attention('ateliers-superieurs', `${where} : les ateliers comptent ${inAteliers} participants, plus que ${m.participants === 1 ? 'le participant' : `les ${m.participants} participants`} de la rencontre.`, target));
   }
   return findings;
 }

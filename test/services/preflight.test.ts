@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
 import { formatFindings } from '../../src-main/cli/format-bilan.ts';
-import { FINDINGS_PER_CODE } from '../../src-main/services/preflight.service.ts';
+import { checkMeeting, FINDINGS_PER_CODE } from '../../src-main/services/preflight.service.ts';
 import { emptyCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 import { aMeeting } from '../support/valid-inputs.ts';
 
@@ -82,5 +82,17 @@ describe('synthesis.preflight on the demo catalogues', () => {
     ]);
     expect(formatFindings(report.findings, report.omitted)).toContain(`… et ${before + 30 - FINDINGS_PER_CODE} autres rencontres sans restitution reçue.`);
     c.db.close();
+  });
+
+  it('says how many the ateliers count beyond the meeting, in French at one participant too', () => {
+    const campaign = { startDate: '2020-09-01', endDate: '2020-11-30', reserveDate: null };
+    const meeting = (participants: number) => ({
+      id: 1, title: 'Atelier', date: '2020-10-01', level: 'bassin' as const, departementCode: '33', declaredTotal: participants,
+      attendance: {}, restitutionReceived: true, participants, ateliers: [{ participants: participants + 2 }],
+    });
+    expect(checkMeeting(meeting(1), campaign).map((f) => f.message)).toEqual([
+      'Rencontre « Atelier » du 1er\u00A0octobre 2020 : les ateliers comptent 3 participants, plus que le participant de la rencontre.',
+    ]);
+    expect(checkMeeting(meeting(5), campaign)[0]!.message).toMatch(/plus que les 5 participants de la rencontre\.$/);
   });
 });
