@@ -81,14 +81,18 @@ function HitSection({ section, data, campaignId }: { section: (typeof SECTIONS)[
         {section.title} <span className="search-count">({frenchNumber(total)}{total > hits.length ? `, les ${frenchNumber(hits.length)} premiers` : ''})</span>
       </h2>
       <ul className="search-hits">
-        {hits.map((hit, index) => (
-          <li key={`${hit.id ?? hit.sectionKey}-${index}`}>
-            <a className="fr-link" href={href(target(hit))} onClick={() => hit.thematiqueId !== null && remember(hit, campaignId)}>
-              {hit.title}
-            </a>
-            <p className="fr-text--sm fr-mb-0 search-snippet"><Snippet text={hit.snippet} /></p>
-          </li>
-        ))}
+        {hits.map((hit, index) => {
+          // Found in its title: the title itself shows the words found, not a second copy of it below.
+          const inTitle = hit.snippet.replace(/[[\]]/g, '') === hit.title;
+          return (
+            <li key={`${hit.id ?? hit.sectionKey}-${index}`}>
+              <a className="fr-link" href={href(target(hit))} onClick={() => hit.thematiqueId !== null && remember(hit, campaignId)}>
+                {inTitle ? <Snippet text={hit.snippet} /> : hit.title}
+              </a>
+              {!inTitle && <p className="fr-text--sm fr-mb-0 search-snippet"><Snippet text={hit.snippet} /></p>}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
