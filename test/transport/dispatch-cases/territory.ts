@@ -90,6 +90,9 @@ export const territoryCases = {
       // A renamed établissement is found by its new name only; a deleted one no more.
       await h.ok('etablissements.update', { uai: other.uai, nom: 'Collège Élisabeth Badinter' });
       expect((await h.ok('etablissements.list', { search: 'elisabeth' })).items.map((e) => e.uai)).toEqual([other.uai]);
+      // Accents typed or not, either way round.
+      expect((await h.ok('etablissements.list', { search: 'ÉLISABETH badinter' })).items.map((e) => e.uai)).toEqual([other.uai]);
+      expect((await h.ok('etablissements.list', { search: 'collège élis' })).items.map((e) => e.uai)).toEqual([other.uai]);
       expect((await h.ok('etablissements.list', { search: 'moulin' })).total).toBe(0);
       await h.ok('etablissements.delete', { uai: other.uai });
       expect((await h.ok('etablissements.list', { search: 'badinter' })).total).toBe(0);
