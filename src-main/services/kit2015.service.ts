@@ -12,8 +12,7 @@ import { departementName, getEtablissement } from '../catalogue/repos/territory.
 import { conflict } from '../contract/errors.ts';
 import { defiFileName, etablissementLabels, kitPart, synthesisFileName, uniqueNames } from '../kit2015/file-names.ts';
 import { ficheDefi, meetingSynthesis } from '../kit2015/meeting-documents.ts';
-import { makeReproducible } from '../synthesis/deterministic-pack.ts';
-import { renderDocx } from '../synthesis/render-docx.ts';
+import { renderReproducibleDocx } from '../synthesis/render-docx.ts';
 import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
 import type { Catalogue } from '../catalogue/database.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
@@ -93,7 +92,7 @@ async function academieArchive(db: Catalogue, source: SynthesisSource, meetings:
   // Unique over the whole archive: two meetings of one établissement, two ateliers on one thème.
   const entries = uniqueNames(planned.map((p) => p.name));
   for (const [i, { document }] of planned.entries()) {
-    zip.file(entries[i]!, await makeReproducible(await renderDocx(document(), style), stamp), { date: zipDate(stamp) });
+    zip.file(entries[i]!, await renderReproducibleDocx(document(), style, stamp), { date: zipDate(stamp) });
   }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' });
   const fileName = `Concertation2015_${kitPart(academieName).replace(/ /g, '-')}.zip`;

@@ -3,7 +3,6 @@
  * `docx` stamps the wall-clock time and draws random relationship ids and media names;
  * here they become the catalogue's last change and ids numbered in order of appearance.
  */
-import JSZip from 'jszip';
 import { writeZip } from './zip-writer.ts';
 
 /** A package's parts by name: XML as text, media as bytes. */
@@ -11,17 +10,6 @@ export type DocxParts = Map<string, string | Uint8Array>;
 
 const RANDOM_ID = /^rId(?!\d+$)[\w-]+$/;
 const XML_PART = /\.(xml|rels)$/;
-
-/** A packed .docx (any zip), made reproducible. */
-export async function makeReproducible(docx: Buffer, timestamp: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const parts: DocxParts = new Map();
-  for (const name of Object.keys(zip.files)) {
-    if (zip.files[name]!.dir) continue;
-    parts.set(name, XML_PART.test(name) ? await zip.file(name)!.async('string') : await zip.file(name)!.async('uint8array'));
-  }
-  return reproduciblePackage(parts, timestamp);
-}
 
 /** The parts as a reproducible package: straight from the renderer, with no zip written and read back. */
 export function reproduciblePackage(parts: DocxParts, timestamp: Date): Buffer {

@@ -11,19 +11,10 @@ import { type DocxParts, reproduciblePackage } from './deterministic-pack.ts';
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
 import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
-import { writeZip } from './zip-writer.ts';
 
 
 /** Text as it may be written: XML-safe and with French spacing. */
 const clean = (value: string) => frenchSpacing(cleanForXml(value));
-
-const STORED_DATE = new Date('1980-01-01T00:00:00Z');
-
-/** The synthesis as a .docx whose parts are stored, not deflated: to be made reproducible next (makeReproducible). */
-export async function renderDocx(doc: SynthesisDocument, style: StyleTemplate | null = null): Promise<Buffer> {
-  const parts = await renderDocxParts(doc, style);
-  return writeZip([...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data })), STORED_DATE, { store: true });
-}
 
 /**
  * The synthesis as a reproducible .docx (deterministic-pack.ts) in one pass: `docx`'s parts go
