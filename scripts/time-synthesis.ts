@@ -14,7 +14,7 @@ const [path, region = 'NAQ'] = process.argv.slice(2);
 const db = openCatalogue(path!, {});
 const campaignId = currentSettings(db).activeCampaignId!;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
-for (const scope of ['region', 'national', 'region', 'national'] as const) {
+for (const scope of ['region', 'national', 'region', 'national', 'region', 'region', 'region'] as const) {
   let t = process.hrtime.bigint();
   const source = loadSource(db, { campaignId, scope, regionCode: region });
   const load = ms(t);

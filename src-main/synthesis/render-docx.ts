@@ -1,16 +1,14 @@
-/** The synthesis model as a Word document, with the `docx` library. */
-import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
-  ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+/** The synthesis model as a Word document: the body written by word/, the package by the `docx` library. */
+import { AlignmentType, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type JSZip from 'jszip';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
 import { svgToPng } from './chart-png.ts';
 import { type DocxParts, reproduciblePackage } from './deterministic-pack.ts';
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
-import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
+import type { Block, SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
+import { bodySegments, LinkRelations } from './word/body-xml.ts';
 
 
 /** Text as it may be written: XML-safe and with French spacing. */
@@ -24,8 +22,14 @@ export async function renderReproducibleDocx(doc: SynthesisDocument, style: Styl
   return reproduciblePackage(await renderDocxParts(doc, style), timestamp);
 }
 
-/** The package's parts as `docx` makes them: XML as text, media as bytes. */
+/**
+ * The package's parts: `docx` writes the package (styles, numbering, footer, header, charts' media and
+ * drawings) around a body written by word/body-xml.ts, spliced in where `docx` wrote a marker.
+ */
 export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null): Promise<DocxParts> {
+  const links = new LinkRelations();
+  const segments = bodySegments(doc.title, doc.subtitle, doc.blocks, links);
+  const written = segments.filter((segment) => typeof segment === 'string');
   const document = new Document({
     creator: 'Synthèse régionale',
     lastModifiedBy: 'Synthèse régionale',
@@ -36,15 +40,36 @@ export async function renderDocxParts(doc: SynthesisDocument, style: StyleTempla
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         ...(style?.logo ? { headers: { default: logoHeader(style.logo) } } : {}),
         footers: { default: footer(doc.footer) },
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(doc.title))] }),
-          ...(doc.subtitle ? [new Paragraph({ style: 'Subtitle', children: [new TextRun(clean(doc.subtitle))] })] : []),
-          ...doc.blocks.flatMap(renderBlock),
-        ],
+        children: segments.flatMap((segment) =>
+          typeof segment === 'string' ? [new Paragraph({ children: [new TextRun(marker(written.indexOf(segment)))] })] : chart(segment),
+        ),
       },
     ],
   });
-  return compiledParts(document);
+  const parts = await compiledParts(document);
+  parts.set(DOCUMENT, spliceBody(text(parts.get(DOCUMENT)!), written));
+  parts.set(DOCUMENT_RELS, text(parts.get(DOCUMENT_RELS)!).replace('</Relationships>', `${links.xml()}</Relationships>`));
+  return parts;
+}
+
+const DOCUMENT = 'word/document.xml';
+const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+const marker = (index: number) => `@@synthese-body-${index}@@`;
+const MARKER_PARAGRAPH = /<w:p><w:r><w:t xml:space="preserve">@@synthese-body-(\d+)@@<\/w:t><\/w:r><\/w:p>/g;
+
+/** Each marker paragraph replaced by the body it stands for; every one must be found. */
+function spliceBody(documentXml: string, written: string[]): string {
+  let found = 0;
+  const spliced = documentXml.replace(MARKER_PARAGRAPH, (_, index: string) => {
+    found += 1;
+    return written[Number(index)]!;
+  });
+  if (found !== written.length) throw new Error(`Corps du document : ${found} emplacements trouvés sur ${written.length}.`);
+  return spliced;
+}
+
+function text(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
 }
 
 /**
@@ -111,137 +136,25 @@ function chartPng(svg: string, widthPx: number): Buffer {
   return png;
 }
 
-function renderBlock(block: Block): (Paragraph | Table)[] {
-  switch (block.kind) {
-    case 'heading':
-      return [
-        new Paragraph({
-          heading: block.level === 1 ? HeadingLevel.HEADING_1 : block.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-          children: [new TextRun(clean(block.text))],
+/** A chart: the SVG, its PNG for readers that cannot show SVG, and its caption. */
+function chart(block: Extract<Block, { kind: 'image' }>): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 160 },
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(block.svg, 'utf8'),
+          // For readers that cannot show SVG: twice the chart's size, drawn here only (the preview needs none).
+          fallback: { type: 'png', data: chartPng(block.svg, block.widthPx * 2) },
+          transformation: { width: block.widthPx, height: block.heightPx },
+          altText: { name: 'Graphique', title: cleanForXml(block.caption), description: cleanForXml(block.caption) },
         }),
-      ];
-    case 'paragraph':
-      return [
-        new Paragraph({
-          ...(block.style === 'note' ? { style: 'Note' } : {}),
-          // A group title stays with the list it opens.
-          ...(block.style === 'lead' || block.keepNext ? { keepNext: true, keepLines: true } : {}),
-          spacing: { before: block.style === 'entry' || block.style === 'slot' ? 200 : 80, after: 80 },
-          children: block.inlines.map(renderInline),
-        }),
-      ];
-    case 'list':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: item.map(renderInline) }));
-    case 'table':
-      return [
-        new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: clean(block.caption), bold: true })] }),
-        table(block),
-      ];
-    case 'image':
-      return [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          spacing: { before: 160 },
-          children: [
-            new ImageRun({
-              type: 'svg',
-              data: Buffer.from(block.svg, 'utf8'),
-              // For readers that cannot show SVG: twice the chart's size, drawn here only (the preview needs none).
-              fallback: { type: 'png', data: chartPng(block.svg, block.widthPx * 2) },
-              transformation: { width: block.widthPx, height: block.heightPx },
-              altText: { name: 'Graphique', title: cleanForXml(block.caption), description: cleanForXml(block.caption) },
-            }),
-          ],
-        }),
-        new Paragraph({ style: 'Note', alignment: AlignmentType.CENTER, children: [new TextRun(clean(block.caption))] }),
-      ];
-  }
-}
-
-function renderInline(inline: Inline): TextRun | ExternalHyperlink {
-  if (inline.kind === 'link') {
-    return new ExternalHyperlink({
-      link: cleanForXml(inline.url),
-      children: [new TextRun({ text: cleanForXml(inline.text), style: 'Hyperlink', color: '0563C1', underline: {} })],
-    });
-  }
-  return new TextRun({ text: clean(inline.text), bold: inline.bold ?? false, italics: inline.italic ?? false });
-}
-
-/** A4 width minus two 2 cm margins, in twentieths of a point. */
-const CONTENT_WIDTH = 11906 - 2 * 1134;
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '929292' };
-
-function table(block: Extract<Block, { kind: 'table' }>): Table {
-  // Explicit widths, shared out by each column's longest text: LibreOffice otherwise splits
-  // short headers ("Concertatio ns").
-  const all = [block.header, ...block.rows, ...(block.total ? [block.total] : [])];
-  const longest = block.header.map((_, col) => Math.max(8, ...all.map((r) => (r[col] ?? '').length)));
-  // No column narrower than its longest word (bold headers a little wider): a long row name
-  // ("Concertation académique de Limoges (toute l’académie)") wraps instead of cutting "Concertations".
-  const longestWord = block.header.map((_, col) => Math.max(...all.map((r) => Math.max(0, ...(r[col] ?? '').split(/\s+/).map((w) => w.length)))) + 2);
-  const widths = shareWidths(longest, longestWord);
-  // Figures are right-aligned, under a header aligned with them; words ("ZAP / ECLORE") stay left.
-  const numeric = numericColumns(block);
-  // A short table is kept on one page (each row kept with the next), as its caption is kept with it.
-  const whole = block.rows.length <= 20;
-  const row = (cells: string[], kind: 'header' | 'body' | 'total', last = false) =>
-    new TableRow({
-      tableHeader: kind === 'header',
-      cantSplit: true,
-      children: cells.map(
-        (value, index) =>
-          new TableCell({
-            width: { size: widths[index]!, type: WidthType.DXA },
-            borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-            ...(kind === 'header' ? { shading: { type: ShadingType.CLEAR, fill: 'E3E3FD', color: 'auto' } } : {}),
-            children: [
-              new Paragraph({
-                // Explicit spacing: a style template's body spacing would swell every cell.
-                spacing: { before: 20, after: 20, line: 240 },
-                alignment: numeric[index] ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                ...(whole && !last ? { keepNext: true } : {}),
-                children: [new TextRun({ text: clean(value), bold: kind !== 'body', size: 20 })],
-              }),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [
-      row(block.header, 'header'),
-      ...block.rows.map((r, i) => row(r, 'body', !block.total && i === block.rows.length - 1)),
-      ...(block.total ? [row(block.total, 'total', true)] : []),
-    ],
-  });
-}
-
-/**
- * Shares the page width by each column's longest text, never below its longest word: the wide columns
- * give up what the narrow ones need. In twentieths of a point, a character taken as about 110.
- */
-function shareWidths(longest: number[], longestWord: number[]): number[] {
-  const CHAR = 110;
-  const floor = longestWord.map((n) => n * CHAR);
-  const widths = longest.map(() => 0);
-  let free = longest.map((_, i) => i);
-  let room = CONTENT_WIDTH;
-  // Columns whose share would fall under their floor get the floor; the others share what is left.
-  for (;;) {
-    const sum = free.reduce((a, i) => a + longest[i]!, 0);
-    const pinned = free.filter((i) => (room * longest[i]!) / sum < floor[i]!);
-    if (pinned.length === 0 || pinned.length === free.length) {
-      for (const i of free) widths[i] = Math.max(pinned.length === free.length ? floor[i]! : 0, Math.floor((room * longest[i]!) / sum));
-      return widths;
-    }
-    for (const i of pinned) {
-      widths[i] = floor[i]!;
-      room -= floor[i]!;
-    }
-    free = free.filter((i) => !pinned.includes(i));
-  }
+      ],
+    }),
+    new Paragraph({ style: 'Note', alignment: AlignmentType.CENTER, children: [new TextRun(clean(block.caption))] }),
+  ];
 }
 
 function footer(lines: string[]): Footer {
