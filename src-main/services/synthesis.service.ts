@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { inTransaction } from '../catalogue/database.ts';
 import { join } from 'node:path';
 import { getDocument, lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
+import { documentStamp } from '../catalogue/repos/document-stamp.repo.ts';
+import { readIdentity } from '../catalogue/repos/exchange.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
 import { renderReproducibleDocx } from '../synthesis/render-docx.ts';
@@ -12,6 +14,7 @@ import { loadSource, type SynthesisSource } from '../synthesis/source.ts';
 import { safeFileStem } from '../text/french.ts';
 import type { Catalogue } from '../catalogue/database.ts';
 import type { StyleTemplate } from '../synthesis/style-template.ts';
+import type { DocumentOrigin } from '../synthesis/word/properties.ts';
 import type { HandlerGroup } from './context.ts';
 import { currentSettings } from './settings.service.ts';
 import { requireStyle } from './styles.service.ts';
@@ -40,14 +43,21 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
     const stem = fileStem(source.scope);
     const dir = outputFolder(ctx, request.outputDir);
     makeDir(dir);
-    const stamp = lastChange(db);
+    // A content generated before keeps its date: storing or choosing a template leaves the bytes alone.
+    const changed = lastChange(db);
+    const stamp = (digest: string) => documentStamp(db, digest, changed);
     const style = chosenStyle(db, request.styleTemplateId);
+    const origin = documentOrigin(db, source);
     // Everything is rendered before anything is written, and logged only once all is written.
     const rendered: { fileName: string; thematiqueNumber: number | null; bytes: Buffer }[] = [];
     for (const [index, thematiqueNumber] of targets.entries()) {
       const fileName = thematiqueNumber === undefined ? `${stem}.docx` : `${stem}_Thematique-${thematiqueNumber}.docx`;
       onProgress?.({ operation: 'synthesis.generate', done: index, total: targets.length, message: `Rédaction de ${fileName}` });
-      const bytes = await renderReproducibleDocx(buildSynthesis(source, { thematiqueNumber }), style, stamp);
+      const thematique = source.campaign.thematiques.find((t) => t.number === thematiqueNumber);
+      const bytes = await renderReproducibleDocx(buildSynthesis(source, { thematiqueNumber }), style, stamp, {
+        ...origin,
+        ...(thematique ? { thematique: `Thématique ${thematique.number} : ${thematique.title}` } : {}),
+      });
       rendered.push({ fileName, thematiqueNumber: thematiqueNumber ?? null, bytes });
     }
     for (const file of rendered) writeAtomically(join(dir, file.fileName), file.bytes);
@@ -88,6 +98,16 @@ export const documentHandlers: HandlerGroup<'documents'> = {
     return { fileName: document.fileName, contentBase64: bytes.toString('base64'), sha256 };
   },
 };
+
+/** Who signs a synthesis: the catalogue's name and the settings' contact, for its properties. */
+export function documentOrigin(db: Catalogue, source: SynthesisSource): DocumentOrigin {
+  return {
+    catalogueName: readIdentity(db)?.name,
+    contact: source.contact,
+    campaignTitle: source.campaign.title,
+    keywords: [source.campaign.shortTitle, ...source.campaign.thematiques.map((t) => t.title)],
+  };
+}
 
 /** The style template named by the request, else the settings' one; null (none) is a choice too. */
 export function chosenStyle(db: Catalogue, requested: number | null | undefined): StyleTemplate | null {

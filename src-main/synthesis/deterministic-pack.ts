@@ -1,9 +1,13 @@
 /**
- * Makes a .docx reproducible: the same catalogue and trame give the same bytes.
- * `docx` stamps the wall-clock time and draws random relationship ids and media names;
- * here they become the catalogue's last change and ids numbered in order of appearance.
+ * Makes a .docx reproducible: the same content gives the same bytes.
+ * `docx` stamps the wall-clock time and draws random relationship ids and media names; here the ids
+ * are numbered in order of appearance, and the date is the content's own (see `Stamp`).
  */
+import { createHash } from 'node:crypto';
 import { writeZip } from './zip-writer.ts';
+
+/** The package's date: given, or the date of its content, known by the digest of its parts (dates left out). */
+export type Stamp = Date | ((digest: string) => Date);
 
 /** A package's parts by name: XML as text, media as bytes. */
 export type DocxParts = Map<string, string | Uint8Array>;
@@ -12,7 +16,7 @@ const RANDOM_ID = /^rId(?!\d+$)[\w-]+$/;
 const XML_PART = /\.(xml|rels)$/;
 
 /** The parts as a reproducible package: straight from the renderer, with no zip written and read back. */
-export function reproduciblePackage(parts: DocxParts, timestamp: Date): Buffer {
+export function reproduciblePackage(parts: DocxParts, stamp: Stamp): Buffer {
   const names = [...parts.keys()].sort();
   const renames = new Map<string, string>();
   let idCount = 0;
@@ -28,20 +32,31 @@ export function reproduciblePackage(parts: DocxParts, timestamp: Date): Buffer {
   }
 
   const rename = renamer(renames);
-  const date = new Date(Math.floor(timestamp.getTime() / 2000) * 2000); // zip dates have a 2 s step
   const entries = names.map((name) => {
     let content = parts.get(name)!;
     let target = name;
     if (XML_PART.test(name)) {
       content = rename(text(content));
       if (name.startsWith('word/')) content = renumberDrawings(content);
-      if (name === 'docProps/core.xml') content = stampCoreProperties(content, timestamp);
+      if (name === CORE) content = stampCoreProperties(content, UNDATED);
     }
     const media = /^word\/media\/(.+)$/.exec(name);
     if (media && renames.has(media[1]!)) target = `word/media/${renames.get(media[1]!)}`;
     return { name: target, data: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
   });
-  return writeZip(entries, date);
+  const timestamp = typeof stamp === 'function' ? stamp(digestOf(entries)) : stamp;
+  const core = entries.find((entry) => entry.name === CORE);
+  if (core) core.data = Buffer.from(stampCoreProperties(text(core.data), timestamp), 'utf8');
+  return writeZip(entries, new Date(Math.floor(timestamp.getTime() / 2000) * 2000)); // zip dates have a 2 s step
+}
+
+const CORE = 'docProps/core.xml';
+const UNDATED = new Date(0);
+
+function digestOf(entries: { name: string; data: Uint8Array }[]): string {
+  const hash = createHash('sha256');
+  for (const entry of entries) hash.update(`${entry.name}\0${entry.data.byteLength}\0`).update(entry.data);
+  return hash.digest('hex');
 }
 
 function text(content: string | Uint8Array): string {

@@ -4,11 +4,12 @@ import type JSZip from 'jszip';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
 import { svgToPng } from './chart-png.ts';
-import { type DocxParts, reproduciblePackage } from './deterministic-pack.ts';
+import { type DocxParts, reproduciblePackage, type Stamp } from './deterministic-pack.ts';
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
 import type { Block, SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
 import { bodySegments, LinkRelations } from './word/body-xml.ts';
+import { type DocumentOrigin, documentProperties, frenchStyles, withLanguage, withThemeLanguage } from './word/properties.ts';
 
 
 /** Text as it may be written: XML-safe and with French spacing. */
@@ -18,23 +19,28 @@ const clean = (value: string) => frenchSpacing(cleanForXml(value));
  * The synthesis as a reproducible .docx (deterministic-pack.ts) in one pass: `docx`'s parts go
  * straight into the one zip written, never zipped, read back and zipped again.
  */
-export async function renderReproducibleDocx(doc: SynthesisDocument, style: StyleTemplate | null, timestamp: Date): Promise<Buffer> {
-  return reproduciblePackage(await renderDocxParts(doc, style), timestamp);
+export async function renderReproducibleDocx(doc: SynthesisDocument, style: StyleTemplate | null, stamp: Stamp, origin: DocumentOrigin = {}): Promise<Buffer> {
+  return reproduciblePackage(await renderDocxParts(doc, style, origin), stamp);
 }
 
 /**
  * The package's parts: `docx` writes the package (styles, numbering, footer, header, charts' media and
  * drawings) around a body written by word/body-xml.ts, spliced in where `docx` wrote a marker.
  */
-export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null): Promise<DocxParts> {
+export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null, origin: DocumentOrigin = {}): Promise<DocxParts> {
+  const properties = documentProperties(doc, origin);
   const links = new LinkRelations();
   const segments = bodySegments(doc.title, doc.subtitle, doc.blocks, links);
   const written = segments.filter((segment) => typeof segment === 'string');
   const document = new Document({
-    creator: 'Synthèse régionale',
-    lastModifiedBy: 'Synthèse régionale',
-    title: cleanForXml(`${doc.title} — ${doc.subtitle}`),
-    externalStyles: style ? completeTemplateStyles(style.stylesXml) : DEFAULT_STYLES_XML,
+    title: cleanForXml(properties.title),
+    subject: cleanForXml(properties.subject),
+    creator: cleanForXml(properties.creator),
+    lastModifiedBy: cleanForXml(properties.creator),
+    description: cleanForXml(properties.description),
+    keywords: cleanForXml(properties.keywords),
+    // French whatever the template says: its language would otherwise win over the document's.
+    externalStyles: style ? frenchStyles(completeTemplateStyles(style.stylesXml)) : DEFAULT_STYLES_XML,
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
@@ -48,12 +54,16 @@ export async function renderDocxParts(doc: SynthesisDocument, style: StyleTempla
   });
   const parts = await compiledParts(document);
   parts.set(DOCUMENT, spliceBody(text(parts.get(DOCUMENT)!), written));
+  parts.set(CORE, withLanguage(text(parts.get(CORE)!)));
+  parts.set(SETTINGS, withThemeLanguage(text(parts.get(SETTINGS)!)));
   parts.set(DOCUMENT_RELS, text(parts.get(DOCUMENT_RELS)!).replace('</Relationships>', `${links.xml()}</Relationships>`));
   return parts;
 }
 
 const DOCUMENT = 'word/document.xml';
 const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
+const CORE = 'docProps/core.xml';
+const SETTINGS = 'word/settings.xml';
 const marker = (index: number) => `@@synthese-body-${index}@@`;
 const MARKER_PARAGRAPH = /<w:p><w:r><w:t xml:space="preserve">@@synthese-body-(\d+)@@<\/w:t><\/w:r><\/w:p>/g;
 

@@ -93,6 +93,7 @@ def main() -> None:
     parser.add_argument('--body-font', default='Liberation Serif')
     parser.add_argument('--heading-font', default='Liberation Sans')
     parser.add_argument('--theme-minor-font')
+    parser.add_argument('--language', default='fr-FR')
     args = parser.parse_args()
     out = args.out
     english = args.english_ids
@@ -118,7 +119,11 @@ def main() -> None:
     # The documents of a French rectorat: French spelling and hyphenation by default.
     defaults = styles.element.find(qn('w:docDefaults'))
     lang = defaults.find(qn('w:rPrDefault')).find(qn('w:rPr')).find(qn('w:lang'))
-    lang.set(qn('w:val'), 'fr-FR')
+    lang.set(qn('w:val'), args.language)
+    if args.language != 'fr-FR':
+        # A template made abroad names its language in its styles too, not only in the defaults.
+        heading_lang = heading.element.get_or_add_rPr().makeelement(qn('w:lang'), {qn('w:val'): args.language})
+        heading.element.get_or_add_rPr().append(heading_lang)
 
     section = document.sections[0]
     with tempfile.TemporaryDirectory() as scratch:

@@ -29,6 +29,8 @@ export interface TemplateOptions {
   headingFont?: string;
   /** The theme's minor (body) Latin font, default the python-docx template's own. */
   themeMinorFont?: string;
+  /** The language of the defaults (and of Heading 1 when not French), default fr-FR. */
+  language?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface TemplateOptions {
  * 000091, Title in "Liberation Sans", a PNG logo in the header, a line of text in the footer.
  */
 export function makeRectoratTemplate(dir: string, options: TemplateOptions = {}): string {
-  const { fileName = 'Modèle DANE région académique.docx', frenchStyleIds = true, bodyFont, headingFont, themeMinorFont } = options;
+  const { fileName = 'Modèle DANE région académique.docx', frenchStyleIds = true, bodyFont, headingFont, themeMinorFont, language } = options;
   const out = join(dir, fileName);
   const args = [
     SCRIPT, out,
@@ -44,6 +46,7 @@ export function makeRectoratTemplate(dir: string, options: TemplateOptions = {})
     ...(bodyFont ? ['--body-font', bodyFont] : []),
     ...(headingFont ? ['--heading-font', headingFont] : []),
     ...(themeMinorFont ? ['--theme-minor-font', themeMinorFont] : []),
+    ...(language ? ['--language', language] : []),
   ];
   try {
     execFileSync(PYTHON, args, { stdio: 'pipe', timeout: 60_000 });
