@@ -15,6 +15,7 @@ import {
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingPage, MeetingUpdate } from './schemas/meeting.ts';
 import { Missing } from './schemas/missing.ts';
+import { KitFollowUp } from './schemas/kit2015.ts';
 import { CatalogueSearch, CatalogueSearchResult } from './schemas/search.ts';
 import {
   BundleExportRequest, BundleSource, BundleWritten, CatalogueIdentity, CatalogueSetup, Conflict, ExchangeOverview, InboxBundle,
@@ -30,7 +31,7 @@ import {
   Bassin, BassinCreate, BassinFilter, BassinUpdate, Etablissement, EtablissementCreate, EtablissementFilter,
   EtablissementPage, EtablissementUpdate, RegionAcademique,
 } from './schemas/territory.ts';
-import { Trame, TrameCreate, TrameUpdate } from './schemas/trame.ts';
+import { Placeholder, Trame, TrameCreate, TrameUpdate } from './schemas/trame.ts';
 
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
   return { input, output, summary };
@@ -115,6 +116,10 @@ export const operations = {
     z.object({ id: Id, name: label(200).optional() }), Trame,
     'Copie une trame (par exemple une trame prête à l’emploi) pour l’adapter sans toucher à l’originale.',
   ),
+  'trames.placeholders': op(
+    BilanScope, z.array(Placeholder),
+    'Les champs qu’un texte ou un titre peut citer ({{concertations}}, {{le_date_second_niveau}}…), avec leur valeur pour ce périmètre.',
+  ),
 
   'styles.list': op(Empty, z.array(StyleTemplateInfo), 'Modèles de styles Word importés.'),
   'styles.import': op(
@@ -196,6 +201,10 @@ export const operations = {
       findings: z.array(Finding),
     }),
     'Kit 2015 : pour chaque rencontre d’établissement, sa synthèse et ses fiches défi, dans un .zip par académie.',
+  ),
+  'kit2015.followUp': op(
+    BilanScope, KitFollowUp,
+    'Kit 2015 : la synthèse de chaque établissement, reçue, attendue ou en retard (quinze jours après la rencontre, avant le 10 mars).',
   ),
   'spreadsheets.attendanceTemplate': op(
     TemplateRequest, z.object({ path: z.string(), prefilledRows: z.number().int(), document: GeneratedDocument }),

@@ -8,6 +8,7 @@ import { type Block, paragraph, type SynthesisDocument, text } from '../synthesi
 import { sectionBlocks } from '../synthesis/sections.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
 import { asciiLetters, frenchDate, frenchNumber } from '../text/french.ts';
+import { KIT_HEADINGS, KIT_SENDER } from './rules.ts';
 
 export interface MeetingContext {
   meeting: Meeting;
@@ -33,10 +34,12 @@ function covered(ctx: MeetingContext): Thematique[] {
   return ctx.source.campaign.thematiques.filter((t) => ids.has(t.id));
 }
 
+/**
+ * The académie that sends the kit and receives the synthesis (« la transmettre au Délégué académique au
+ * numérique (DAN) »), then the établissement. Never the settings' contact: that is the région's (2020's DANE).
+ */
 function footer(ctx: MeetingContext): string[] {
-  const lines = [`${academieLabel(ctx.academieName, true)} — ${ctx.etablissement.nom} (${ctx.etablissement.uai})`];
-  if (ctx.source.contact.trim()) lines.push(`Contact : ${ctx.source.contact.trim()}`);
-  return lines;
+  return [`${academieLabel(ctx.academieName, true)} — ${KIT_SENDER}`, `${ctx.etablissement.nom} (${ctx.etablissement.uai})`];
 }
 
 export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
@@ -56,7 +59,9 @@ export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
     blocks.push({ kind: 'heading', level: 1, text: `Thème ${t.number} : ${t.title}` });
     let number = 0;
     for (const section of source.trame.sections.filter((s) => s.scope === 'thematique')) {
-      blocks.push({ kind: 'heading', level: 2, text: section.numbered ? `${++number}. ${section.title}` : section.title });
+      // The kit's four headings, word for word; a section the kit does not name keeps the trame's.
+      const title = KIT_HEADINGS[section.key] ?? section.title;
+      blocks.push({ kind: 'heading', level: 2, text: section.numbered ? `${++number}. ${title}` : title });
       blocks.push(...sectionBlocks(section, narrow, t));
     }
   }

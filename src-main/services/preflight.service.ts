@@ -10,6 +10,7 @@ import type { TrameSection } from '../contract/schemas/trame.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
 import { statedFigures } from '../synthesis/figures.ts';
 import { frenchDate } from '../text/french.ts';
+import { ATELIER_MAX, kitRulesApply, restitutionDueDate, restitutionStatus } from '../kit2015/rules.ts';
 
 /** At most this many findings of one kind are listed; the others are counted (a région at ten times the
  * nation's scale had 7 000 findings, 2.3 MB, that nobody reads one by one: the Rencontres screen filters them). */
@@ -23,6 +24,8 @@ const OMITTED_LABELS: Record<string, [one: string, many: string]> = {
   'effectif-inconnu': ['rencontre sans effectif', 'rencontres sans effectif'],
   'hors-periode': ['rencontre datée hors de la consultation', 'rencontres datées hors de la consultation'],
   'elus-periode-reserve': ['rencontre comptant des élus pendant la période de réserve', 'rencontres comptant des élus pendant la période de réserve'],
+  'restitution-attendue': ['synthèse d’établissement attendue', 'synthèses d’établissement attendues'],
+  'atelier-trop-nombreux': ['rencontre dont un atelier dépasse 15 personnes', 'rencontres dont un atelier dépasse 15 personnes'],
   'ateliers-superieurs': ['rencontre dont les ateliers comptent plus de participants qu’elle', 'rencontres dont les ateliers comptent plus de participants qu’elles'],
   'retex-sans-lien': ['retex sans lien', 'retex sans lien'],
   'concertations-multiples': ['département aux concertations multiples', 'départements aux concertations multiples'],
@@ -137,14 +140,22 @@ function repeatedConcertations(meetings: MeetingToCheck[]): Finding[] {
     );
 }
 
-/** The checks of one meeting; also what the meeting form shows as the user types. */
-export function checkMeeting(m: MeetingToCheck, campaign: Pick<Campaign, 'startDate' | 'endDate' | 'reserveDate'>): Finding[] {
+type CampaignToCheck = Pick<Campaign, 'startDate' | 'endDate' | 'reserveDate'> & Partial<Pick<Campaign, 'slug' | 'thematiques'>>;
+type AtelierToCheck = { participants: number | null; thematiqueId?: number };
+
+/**
+ * The checks of one meeting; also what the meeting form shows as the user types. The 2015 kit's établissement
+ * meetings also follow its rules (kit2015/rules.ts); `today`, when known, tells a synthesis still due from a late one.
+ */
+export function checkMeeting(m: Omit<MeetingToCheck, 'ateliers'> & { ateliers: AtelierToCheck[] }, campaign: CampaignToCheck, today?: string): Finding[] {
   const target = { kind: 'meeting' as const, id: m.id, label: `${m.title} (${frenchDate(m.date)})` };
   const where = `Rencontre « ${m.title} » du ${frenchDate(m.date)}`;
   const findings: Finding[] = [];
   const counts = Object.values(m.attendance).filter((n): n is number => n !== undefined);
   const sum = counts.reduce((a, b) => a + b, 0);
-  if (!m.restitutionReceived) findings.push(attention('restitution-absente', `${where} : restitution non reçue.`, target));
+  const kit = m.level === 'etablissement' && kitRulesApply(campaign);
+  if (!m.restitutionReceived && kit) findings.push(kitRestitution(m, campaign, where, target, today));
+  else if (!m.restitutionReceived) findings.push(attention('restitution-absente', `${where} : restitution non reçue.`, target));
   if (m.declaredTotal !== null && counts.length > 0 && sum > m.declaredTotal) {
     findings.push(attention('categories-superieures', `${where} : les catégories totalisent ${sum} participants pour un total déclaré de ${m.declaredTotal}.`, target));
   } else if (m.declaredTotal !== null && counts.length > 0 && sum < m.declaredTotal) {
@@ -157,13 +168,33 @@ export function checkMeeting(m: MeetingToCheck, campaign: Pick<Campaign, 'startD
     findings.push(attention('hors-periode', `${where} : date en dehors de la consultation (du ${frenchDate(campaign.startDate)} au ${frenchDate(campaign.endDate)}).`, target));
   }
   if (campaign.reserveDate && m.date > campaign.reserveDate && (m.attendance.elus_collectivites ?? 0) > 0) {
-    findings.push(attention('elus-periode-reserve', `${where} : des élus sont comptés alors que la période de réserve a commencé le ${frenchDate(campaign.reserveDate)}.`, target));
+    // Seed 000: « il n’est pas possible d’organiser les rencontres en présence d’élus après le 8 février 2015 ».
+    findings.push(attention('elus-periode-reserve', `${where} : des élus sont comptés, or aucune rencontre ne peut se tenir en présence d’élus après le ${frenchDate(campaign.reserveDate)} (période de réserve).`, target));
+  }
+  if (kit) {
+    for (const [i, a] of m.ateliers.entries()) {
+      if (a.participants === null || a.participants <= ATELIER_MAX) continue;
+      const theme = campaign.thematiques?.find((t) => t.id === a.thematiqueId);
+      const which = theme ? `l’atelier du thème ${theme.number}` : `l’atelier n° ${i + 1}`;
+      findings.push(attention('atelier-trop-nombreux', `${where} : ${which} compte ${a.participants} participants ; le kit prévoit des ateliers de ${ATELIER_MAX} personnes ou moins.`, target));
+    }
   }
   const inAteliers = m.ateliers.reduce((a, x) => a + (x.participants ?? 0), 0);
   if (m.participants !== null && inAteliers > m.participants) {
     findings.push(attention('ateliers-superieurs', `${where} : les ateliers comptent ${inAteliers} participants, plus que ${m.participants === 1 ? 'le participant' : `les ${m.participants} participants`} de la rencontre.`, target));
   }
   return findings;
+}
+
+/** « dans la quinzaine qui suit la rencontre et avant le 10 mars »: due, or late when `today` is past the day. */
+function kitRestitution(m: { date: string; restitutionReceived: boolean }, campaign: CampaignToCheck, where: string, target: Finding['target'], today?: string): Finding {
+  const due = frenchDate(restitutionDueDate(m.date, campaign));
+  const rule = `dans la quinzaine qui suit la rencontre, au plus tard le ${frenchDate(campaign.endDate)}`;
+  if (today !== undefined && restitutionStatus(m, campaign, today) === 'due') {
+    return info('restitution-attendue', `${where} : synthèse de l’établissement attendue au DAN au plus tard le ${due} (${rule}).`, target);
+  }
+  const state = today === undefined ? 'non reçue' : 'en retard, non reçue';
+  return attention('restitution-absente', `${where} : synthèse de l’établissement ${state} ; attendue au DAN au plus tard le ${due} (${rule}).`, target);
 }
 
 const attention = (code: string, message: string, target: Finding['target']): Finding => ({ severity: 'attention', code, message, target });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction } from '../catalogue/database.ts';
 import { join } from 'node:path';
 import { getDocument, lastChange, listDocuments, logDocument } from '../catalogue/repos/document.repo.ts';
-import { documentStamp } from '../catalogue/repos/document-stamp.repo.ts';
+import { DocumentStamps } from '../catalogue/repos/document-stamp.repo.ts';
 import { readIdentity } from '../catalogue/repos/exchange.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import { buildSynthesis } from '../synthesis/build.ts';
@@ -44,8 +44,7 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
     const dir = outputFolder(ctx, request.outputDir);
     makeDir(dir);
     // A content generated before keeps its date: storing or choosing a template leaves the bytes alone.
-    const changed = lastChange(db);
-    const stamp = (digest: string) => documentStamp(db, digest, changed);
+    const stamps = new DocumentStamps(db, lastChange(db));
     const style = chosenStyle(db, request.styleTemplateId);
     const origin = documentOrigin(db, source);
     // Everything is rendered before anything is written, and logged only once all is written.
@@ -54,15 +53,16 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
       const fileName = thematiqueNumber === undefined ? `${stem}.docx` : `${stem}_Thematique-${thematiqueNumber}.docx`;
       onProgress?.({ operation: 'synthesis.generate', done: index, total: targets.length, message: `Rédaction de ${fileName}` });
       const thematique = source.campaign.thematiques.find((t) => t.number === thematiqueNumber);
-      const bytes = await renderReproducibleDocx(buildSynthesis(source, { thematiqueNumber }), style, stamp, {
+      const bytes = await renderReproducibleDocx(buildSynthesis(source, { thematiqueNumber }), style, stamps.of, {
         ...origin,
         ...(thematique ? { thematique: `Thématique ${thematique.number} : ${thematique.title}` } : {}),
       });
       rendered.push({ fileName, thematiqueNumber: thematiqueNumber ?? null, bytes });
     }
     for (const file of rendered) writeAtomically(join(dir, file.fileName), file.bytes);
-    const documents = inTransaction(db, () =>
-      rendered.map((file) =>
+    const documents = inTransaction(db, () => {
+      stamps.keep();
+      return rendered.map((file) =>
         logDocument(db, {
           campaignId: source.campaign.id,
           trameId: source.trame.id,
@@ -74,8 +74,8 @@ export const synthesisHandlers: HandlerGroup<'synthesis'> = {
           bytes: file.bytes.length,
           generatedAt: now().toISOString(),
         }),
-      ),
-    );
+      );
+    });
     onProgress?.({ operation: 'synthesis.generate', done: targets.length, total: targets.length, message: 'Terminé' });
     return { documents };
   },

@@ -4,6 +4,8 @@ import type { Trame } from '../contract/schemas/trame.ts';
 import type { HandlerGroup } from './context.ts';
 import { requireCampaign, requireThematique } from './ownership.ts';
 import { editable } from './editable.ts';
+import { computeBilan } from './stats.service.ts';
+import { placeholderList } from '../synthesis/figures.ts';
 
 const trames = editable<Trame>({
   what: 'Trame',
@@ -27,6 +29,8 @@ export const trameHandlers: HandlerGroup<'trames'> = {
     const { id: _id, presetSlug: _preset, ...original } = trames.get(db, id);
     return trames.create(db, { ...original, name: name ?? `${original.name} (copie)`, presetSlug: null });
   },
+  // What {{…}} gives in this scope's document: the figures of its Bilan, its dates and its name.
+  'trames.placeholders': ({ campaignId, regionCode, scope }, { db }) => placeholderList(computeBilan(db, campaignId, scope, regionCode)),
 };
 
 export const sectionTextHandlers: HandlerGroup<'sectionTexts'> = {

@@ -1,6 +1,7 @@
 /** The Bilan des rencontres as tables, worded like seed 004 ("Nombre de rencontres ZAP / ECLORE"). */
 import type { Bilan } from '../contract/schemas/reports.ts';
-import { frenchDate, frenchNumber as n } from '../text/french.ts';
+import { frenchNumber as n } from '../text/french.ts';
+import { datesPhrase } from './figures.ts';
 import { type Block, paragraph, text } from './model.ts';
 import { nationalBilanBlocks } from './national-blocks.ts';
 
@@ -99,32 +100,62 @@ export function categoryBlocks(bilan: Bilan): Block[] {
     bilan.meetingsWithCategories === counted && total !== declared
       ? ` Les catégories totalisent ${n(total)} participants, les effectifs retenus ${n(declared)} : certaines rencontres détaillent plus ou moins de participants qu’elles n’en déclarent (voir les vérifications).`
       : '';
-  const shares = percentages(bilan.categories.map((c) => c.participants));
+  const counts = bilan.categories.map((c) => c.participants);
+  const shares = percentLabels(counts);
   return [
     {
       kind: 'table',
       caption: 'Diversité des participants (là où le détail par catégorie est connu)',
       header: ['Catégorie', 'Participants', 'Part'],
-      rows: bilan.categories.map((c, i) => [c.label, n(c.participants), `${shares[i]}\u00A0%`]),
+      rows: bilan.categories.map((c, i) => [c.label, n(c.participants), shares[i]!]),
       total: ['Total', n(total), '100\u00A0%'],
     },
     paragraph(
-      [text(`${detailSentence(bilan.meetingsWithCategories, counted)}${gap}`)],
+      [text(`${detailSentence(bilan.meetingsWithCategories, counted)}${gap}${roundingNote(counts)}`)],
       'note',
     ),
   ];
 }
 
-/** Whole percentages that add up to 100 (largest remainders), as the table's Total row says. */
-export function percentages(values: number[]): number[] {
-  const total = values.reduce((sum, v) => sum + v, 0);
-  if (total === 0) return values.map(() => 0);
-  const exact = values.map((v) => (100 * v) / total);
-  const shares = exact.map(Math.floor);
-  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  const missing = 100 - shares.reduce((sum, v) => sum + v, 0);
-  for (let k = 0; k < missing; k++) shares[order[k]!.i]!++;
+/**
+ * Whole percentages, rounded honestly: each share is its exact value rounded to the nearest (30 of 90 is 33 %,
+ * never 34 % to make a total). Only where the parts make up the whole (`whole` is their sum) and these do not add
+ * up to 100 may a share move, and only one exactly halfway between two whole numbers (largest remainders among
+ * them): no share is ever further from its exact value than rounding allows.
+ */
+export function percentages(values: number[], whole = values.reduce((sum, v) => sum + v, 0)): number[] {
+  if (!(whole > 0)) return values.map(() => 0);
+  const exact = values.map((v) => (100 * v) / whole);
+  // Halfway, compared in whole numbers where the values are (no 12.499999… from floating point).
+  const halfway = values.map((v, i) => (Number.isInteger(v) && Number.isInteger(whole) ? (200 * v) % (2 * whole) === whole : exact[i]! % 1 === 0.5));
+  const shares = exact.map((e, i) => (halfway[i] ? Math.floor(e) : Math.round(e)));
+  const partsMakeWhole = values.reduce((sum, v) => sum + v, 0) === whole;
+  if (!partsMakeWhole) return shares.map((s, i) => s + (halfway[i] ? 1 : 0));
+  let missing = 100 - shares.reduce((sum, v) => sum + v, 0);
+  for (let i = 0; i < shares.length && missing > 0; i++) {
+    if (halfway[i]) [shares[i], missing] = [shares[i]! + 1, missing - 1];
+  }
   return shares;
+}
+
+/**
+ * The shares as printed: « 33 % »; a part that is not nothing never reads « 0 % » but « < 1 % », and a part
+ * that is not everything never « 100 % » but « > 99 % » (non-breaking spaces, as French sets them).
+ */
+export function percentLabels(values: number[], whole = values.reduce((sum, v) => sum + v, 0)): string[] {
+  const shares = percentages(values, whole);
+  return shares.map((share, i) => {
+    const value = values[i]!;
+    if (share === 0 && value > 0) return '<\u00A01\u00A0%';
+    if (share === 100 && value < whole) return '>\u00A099\u00A0%';
+    return `${share}\u00A0%`;
+  });
+}
+
+/** Said under a table whose rounded shares do not add up to its Total row's 100 %. */
+export function roundingNote(values: number[]): string {
+  const shown = percentages(values).reduce((sum, v) => sum + v, 0);
+  return shown === 100 || values.every((v) => v === 0) ? '' : ` Parts arrondies à l’unité : leur somme fait ${shown}\u00A0% et non 100\u00A0%.`;
 }
 
 /** "Détail par catégorie donné par 3 rencontres sur 9 ; …", "… donné par la rencontre", "… par chacune des 4 rencontres". */
@@ -144,12 +175,12 @@ export function totalSentence(bilan: Bilan): Block {
   const plural = participants > 1;
   const presentiel = bilan.secondLevelFormats.length === 1 && bilan.secondLevelFormats[0] === 'presentiel' ? ' en présentiel' : '';
   const dates = bilan.secondLevelDates;
-  const when = dates.length === 1 ? ` le ${frenchDate(dates[0]!)}` : dates.length > 1 ? ` ${datesLabel(dates)}` : '';
+  const when = dates.length > 0 ? ` ${datesPhrase(dates, 'le')}` : '';
   const where = secondLevelMeetings === 1 ? 'une concertation de second niveau' : `${n(secondLevelMeetings)} concertations de second niveau`;
   // A département's figure that is its académie's: said, so that no one reads 50 Haute-Vienne people.
   const wide = bilan.scope.kind === 'departement' ? bilan.rows.filter(isAcademieWide).reduce((sum, r) => sum + r.secondLevelMeetings, 0) : 0;
   if (wide > 0 && wide === secondLevelMeetings) {
-    const of = dates.length === 1 ? ` du ${frenchDate(dates[0]!)}` : dates.length > 1 ? ` (${datesLabel(dates)})` : '';
+    const of = dates.length > 0 ? ` ${datesPhrase(dates, 'du')}` : '';
     return paragraph([
       text(`Le département a pris part ${wide === 1 ? 'à la concertation académique' : `aux ${n(wide)} concertations académiques`}${of}, qui ${wide === 1 ? 'a' : 'ont'} réuni `),
       text(`${n(participants)} personne${plural ? 's' : ''}`, { bold: true }),
@@ -167,10 +198,9 @@ export function totalSentence(bilan: Bilan): Block {
   ]);
 }
 
+/** The days alone, for a caption: « 14 octobre 2020 », « 14 et 15 octobre 2020 » ('' when none). */
 export function datesLabel(dates: string[]): string {
-  if (dates.length === 0) return '';
-  if (dates.length === 1) return frenchDate(dates[0]!);
-  return `du ${frenchDate(dates[0]!)} au ${frenchDate(dates[dates.length - 1]!)}`;
+  return datesPhrase(dates, 'bare');
 }
 
 /** Says which figure the participants column uses: reports must never hide it. */

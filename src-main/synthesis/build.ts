@@ -2,7 +2,7 @@
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import { type Block, paragraph, type SynthesisDocument, text } from './model.ts';
 import { nationalSelectionTable } from './national-sections.ts';
-import { sectionBlocks } from './sections.ts';
+import { headingText, sectionBlocks } from './sections.ts';
 import type { SynthesisSource } from './source.ts';
 import { academieLabel } from '../contract/domain.ts';
 
@@ -19,18 +19,21 @@ export function buildSynthesis(source: SynthesisSource, options: BuildOptions = 
   const blocks: Block[] = [];
   if (options.thematiqueNumber === undefined) {
     for (const section of trame.sections.filter((s) => s.scope === 'document')) {
-      blocks.push({ kind: 'heading', level: 1, text: section.title }, ...sectionBlocks(section, source, null));
+      const content = sectionBlocks(section, source, null);
+      // An empty section prints nothing, not a heading over nothing.
+      if (content.length > 0) blocks.push({ kind: 'heading', level: 1, text: headingText(section.title, source) }, ...content);
     }
   }
   for (const thematique of thematiques) blocks.push(...thematiqueBlocks(source, thematique));
   const footer = [scopeLabel(source)];
   if (source.contact.trim() !== '') footer.push(`Contact : ${source.contact.trim()}`);
-  return { title: trame.title, subtitle: subtitle(source), footer, blocks };
+  return { title: headingText(trame.title, source), subtitle: subtitle(source), footer, blocks };
 }
 
 /** The trame's subtitle names the région's synthesis; an académie's, a département's or the country's says so. */
-function subtitle({ trame, scope }: SynthesisSource): string {
-  if (scope.kind === 'region') return trame.subtitle;
+function subtitle(source: SynthesisSource): string {
+  const { trame, scope } = source;
+  if (scope.kind === 'region') return headingText(trame.subtitle, source);
   if (scope.kind === 'national') return `Synthèse nationale — ${scope.name}`;
   return scope.kind === 'academie' ? `Synthèse académique — ${academieLabel(scope.name)}` : `Synthèse départementale — ${scope.name} (${scope.code})`;
 }
@@ -45,11 +48,17 @@ function thematiqueBlocks(source: SynthesisSource, thematique: Thematique): Bloc
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `Thématique ${thematique.number} : ${thematique.title}` }];
   // The whole country's: first what each région académique retained (national-selection.ts).
   if (source.national) blocks.push(...nationalSelectionTable(source.national, thematique));
+  const heading = blocks.length;
+  // Numbered as printed: a section left out (nothing to print) takes no number.
   let number = 0;
   for (const section of source.trame.sections.filter((s) => s.scope === 'thematique')) {
-    const title = section.numbered ? `${++number}. ${section.title}` : section.title;
-    blocks.push({ kind: 'heading', level: 2, text: title }, ...sectionBlocks(section, source, thematique));
+    const content = sectionBlocks(section, source, thematique);
+    if (content.length === 0) continue;
+    const title = headingText(section.title, source);
+    blocks.push({ kind: 'heading', level: 2, text: section.numbered ? `${++number}. ${title}` : title }, ...content);
   }
-  if (source.trame.closingNote.trim() !== '') blocks.push(paragraph([text(source.trame.closingNote.trim())], 'note'));
+  // A thématique with nothing at all to print is left out whole, its note with it.
+  if (blocks.length === heading && !source.national) return [];
+  if (source.trame.closingNote.trim() !== '') blocks.push(paragraph([text(headingText(source.trame.closingNote, source))], 'note'));
   return blocks;
 }

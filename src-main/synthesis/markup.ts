@@ -26,7 +26,15 @@ export function inlines(source: string): Inline[] {
  * descriptif never contradicts the Bilan when a meeting is added. Unknown names stay as written.
  */
 export function fillFigures(source: string, figures: Record<string, string>): string {
-  return source.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => figures[name] ?? whole);
+  return source
+    // « le {{date_second_niveau}} », written before the forms per use: the article goes into the form that has it
+    // (« les 14 et 15 octobre 2020 », never « le du 14 au 15 octobre 2020 »).
+    .replace(/(?<![\p{L}\p{N}])([Ll]e|[Dd]u)\s+\{\{\s*([a-z_]+)\s*\}\}/gu, (whole, article: string, name: string) => {
+      const form = figures[`${article.toLowerCase()}_${name}`];
+      if (form === undefined || figures[name] === undefined) return whole;
+      return article[0] === article[0]!.toUpperCase() ? `${form[0]!.toUpperCase()}${form.slice(1)}` : form;
+    })
+    .replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => figures[name] ?? whole);
 }
 
 /** Paragraphs and bullet lists from a multi-line text; consecutive bullets form one list. */

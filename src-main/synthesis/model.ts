@@ -12,7 +12,8 @@ export type Block =
   /** `entry` opens a numbered entry (a retex); `slot` is a trame's empty slot. */
   /** `keepNext`: on the same page as what follows (a retex's title with its links). */
   | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle; keepNext?: boolean }
-  | { kind: 'list'; items: Inline[][] }
+  /** `numbered`: « 1) », « 2) »… as the text numbered them (Word numbering, restarting at 1). */
+  | { kind: 'list'; items: Inline[][]; numbered?: boolean }
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] }
   /**
    * A chart, as SVG (the preview shows it as is). The Word renderer adds the PNG that readers unable to
@@ -43,6 +44,6 @@ export const paragraph = (inlines: Inline[], style?: ParagraphStyle): Block =>
 /** Which columns of a table hold figures (right-aligned in both renderers); the first names the row. */
 export function numericColumns(table: Extract<Block, { kind: 'table' }>): boolean[] {
   return table.header.map(
-    (_, col) => col > 0 && table.rows.some((r) => /\d/.test(r[col] ?? '')) && table.rows.every((r) => /^[\d\s\u00A0\u202F%,—-]*$/.test(r[col] ?? '')),
+    (_, col) => col > 0 && table.rows.some((r) => /\d/.test(r[col] ?? '')) && table.rows.every((r) => /^[\d\s\u00A0\u202F%,—<>-]*$/.test(r[col] ?? '')),
   );
 }

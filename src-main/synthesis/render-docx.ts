@@ -1,5 +1,5 @@
 /** The synthesis model as a Word document: the body written by word/, the package by the `docx` library. */
-import { AlignmentType, Document, Footer, Header, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import type JSZip from 'jszip';
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
@@ -8,7 +8,8 @@ import { type DocxParts, reproduciblePackage, type Stamp } from './deterministic
 import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
 import type { Block, SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
-import { bodySegments, LinkRelations } from './word/body-xml.ts';
+import { bodySegments, LinkRelations, ListNumbering } from './word/body-xml.ts';
+import { footerXml } from './word/footer-xml.ts';
 import { type DocumentOrigin, documentProperties, frenchStyles, withLanguage, withThemeLanguage } from './word/properties.ts';
 
 
@@ -30,7 +31,10 @@ export async function renderReproducibleDocx(doc: SynthesisDocument, style: Styl
 export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null, origin: DocumentOrigin = {}): Promise<DocxParts> {
   const properties = documentProperties(doc, origin);
   const links = new LinkRelations();
-  const segments = bodySegments(doc.title, doc.subtitle, doc.blocks, links);
+  const numbering = new ListNumbering();
+  const segments = bodySegments(doc.title, doc.subtitle, doc.blocks, { links, numbering });
+  const footerLinks = new LinkRelations('rIdFooterLink');
+  const footer = footerXml(doc.footer, footerLinks);
   const written = segments.filter((segment) => typeof segment === 'string');
   const document = new Document({
     title: cleanForXml(properties.title),
@@ -45,7 +49,7 @@ export async function renderDocxParts(doc: SynthesisDocument, style: StyleTempla
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         ...(style?.logo ? { headers: { default: logoHeader(style.logo) } } : {}),
-        footers: { default: footer(doc.footer) },
+        footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun(FOOTER_MARKER)] })] }) },
         children: segments.flatMap((segment) =>
           typeof segment === 'string' ? [new Paragraph({ children: [new TextRun(marker(written.indexOf(segment)))] })] : chart(segment),
         ),
@@ -54,9 +58,14 @@ export async function renderDocxParts(doc: SynthesisDocument, style: StyleTempla
   });
   const parts = await compiledParts(document);
   parts.set(DOCUMENT, spliceBody(text(parts.get(DOCUMENT)!), written));
+  parts.set(NUMBERING, numbering.complete(text(parts.get(NUMBERING)!)));
+  const footerPart = [...parts.keys()].find((name) => /^word\/footer\d*\.xml$/.test(name))!;
+  parts.set(footerPart, text(parts.get(footerPart)!).replace(`<w:p><w:r><w:t xml:space="preserve">${FOOTER_MARKER}</w:t></w:r></w:p>`, () => footer));
+  const footerRels = footerPart.replace('word/', 'word/_rels/') + '.rels';
+  parts.set(footerRels, addRelationships(parts.get(footerRels), footerLinks.xml()));
   parts.set(CORE, withLanguage(text(parts.get(CORE)!)));
   parts.set(SETTINGS, withThemeLanguage(text(parts.get(SETTINGS)!)));
-  parts.set(DOCUMENT_RELS, text(parts.get(DOCUMENT_RELS)!).replace('</Relationships>', `${links.xml()}</Relationships>`));
+  parts.set(DOCUMENT_RELS, addRelationships(parts.get(DOCUMENT_RELS), links.xml()));
   return parts;
 }
 
@@ -64,6 +73,15 @@ const DOCUMENT = 'word/document.xml';
 const DOCUMENT_RELS = 'word/_rels/document.xml.rels';
 const CORE = 'docProps/core.xml';
 const SETTINGS = 'word/settings.xml';
+const NUMBERING = 'word/numbering.xml';
+const FOOTER_MARKER = '@@synthese-footer@@';
+const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+function addRelationships(rels: string | Uint8Array | undefined, added: string): string {
+  const xml = rels === undefined ? EMPTY_RELS : text(rels);
+  return added ? xml.replace(/<\/Relationships>$|<Relationships([^>]*)\/>$/, (m, attrs?: string) => (attrs !== undefined ? `<Relationships${attrs}>${added}</Relationships>` : `${added}</Relationships>`)) : xml;
+}
+
 const marker = (index: number) => `@@synthese-body-${index}@@`;
 const MARKER_PARAGRAPH = /<w:p><w:r><w:t xml:space="preserve">@@synthese-body-(\d+)@@<\/w:t><\/w:r><\/w:p>/g;
 
@@ -165,24 +183,4 @@ function chart(block: Extract<Block, { kind: 'image' }>): Paragraph[] {
     }),
     new Paragraph({ style: 'Note', alignment: AlignmentType.CENTER, children: [new TextRun(clean(block.caption))] }),
   ];
-}
-
-function footer(lines: string[]): Footer {
-  return new Footer({
-    children: [
-      ...lines.map(
-        (line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: clean(line), size: 16, color: '555555' })] }),
-      ),
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        // One run per piece: a field inside a run does not take the run's size in every reader.
-        children: [
-          new TextRun({ text: 'Page ', size: 16, color: '555555' }),
-          new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '555555' }),
-          new TextRun({ text: ' / ', size: 16, color: '555555' }),
-          new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16, color: '555555' }),
-        ],
-      }),
-    ],
-  });
 }

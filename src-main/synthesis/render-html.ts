@@ -32,8 +32,10 @@ function renderBlock(block: Block): string {
       const style = block.style ? ` class="synthese-${block.style}"` : '';
       return `<p${style}>${block.inlines.map(renderInline).join('')}</p>`;
     }
-    case 'list':
-      return `<ul>${block.items.map((item) => `<li>${item.map(renderInline).join('')}</li>`).join('')}</ul>`;
+    case 'list': {
+      const items = block.items.map((item) => `<li>${item.map(renderInline).join('')}</li>`).join('');
+      return block.numbered ? `<ol class="synthese-numerotee">${items}</ol>` : `<ul>${items}</ul>`;
+    }
     case 'table': {
       const numeric = numericColumns(block);
       return [

@@ -1,4 +1,4 @@
-/** One builder per kind of trame section: catalogue content → blocks. Empty content keeps its slot. */
+/** One builder per kind of trame section: catalogue content → blocks. Empty content prints nothing but its slots. */
 import { SCALE_HEADINGS } from '../contract/domain.ts';
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
@@ -11,6 +11,27 @@ import { type Block, type Inline, paragraph, text } from './model.ts';
 import { nationalContributions, nationalDefisPropositions } from './national-sections.ts';
 import { type SynthesisSource, textKey } from './source.ts';
 
+/**
+ * The ready-to-use trame's headings as catalogues installed them before they named their scope: read as the
+ * current ones, so an académie's document no longer says « de la région académique ».
+ */
+const FORMER_HEADINGS: Record<string, string> = {
+  'Description de 2 à 3 retours d’expérience présentés lors des ateliers de la région académique et dans les établissements.':
+    'Description de 2 à 3 retours d’expérience présentés lors des ateliers {{du_perimetre}} et dans les établissements.',
+  'Défis à relever et propositions identifiées par la région académique et les établissements.':
+    'Défis à relever et propositions identifiées par {{le_perimetre}} et les établissements.',
+};
+
+/** A trame's heading (or title, note) with its placeholders filled for the scope: « … de l’académie de Poitiers ». */
+export function headingText(title: string, source: SynthesisSource): string {
+  const trimmed = title.trim();
+  return fillFigures(FORMER_HEADINGS[trimmed.replace(/'/g, '’')] ?? trimmed, figuresOf(source.bilan));
+}
+
+/**
+ * The section's content; none at all when it has nothing to print (its heading is then left out too), except
+ * the slots a trame asks for (retex entries to fill in).
+ */
 export function sectionBlocks(section: TrameSection, source: SynthesisSource, thematique: Thematique | null): Block[] {
   const thematiqueId = thematique?.id ?? null;
   const intro = blocks(fillFigures(source.texts.get(textKey(section.key, thematiqueId)) ?? '', figuresOf(source.bilan)));

@@ -11,6 +11,8 @@ const COPY = 'Synthèse Nouvelle-Aquitaine — version de la DANE';
 // (The document sets typographic apostrophes.)
 const RETEX = 'Description de 2 à 3 retours d’expérience présentés lors des ateliers de la région académique et dans les établissements.';
 const DEFIS = 'Défis à relever et propositions identifiées par la région académique et les établissements.';
+// As the trame writes it: the scope is a placeholder, « la région académique » in the région's document.
+const DEFIS_TRAME = 'Défis à relever et propositions identifiées par {{le_perimetre}} et les établissements.';
 
 /** The section headings of thématique 1 in the Synthèse preview (h5, numbered as printed). */
 async function thematique1Sections(page: Page): Promise<string[]> {
@@ -55,7 +57,7 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
   await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
 
   // Move "Défis…" above the retex.
-  await perThematique.getByRole('button', { name: `Monter la section « ${DEFIS} »` }).click();
+  await perThematique.getByRole('button', { name: `Monter la section « ${DEFIS_TRAME} »` }).click();
   await expect(sectionTitles).toHaveText([
     /1\. Constats partagés$/,
     /2\. Principales actions et acteurs mobilisés$/,
@@ -88,5 +90,45 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
     `3. ${RETEX}`,
     `4. ${DEFIS}`,
   ]);
+  expectNoPageErrors(page);
+});
+
+test('les champs calculés : leur valeur pour le périmètre, et « Insérer » au curseur du texte rédigé', async ({ page, app }) => {
+  await openApp(page, app);
+  await openScreen(page, 'Trames');
+  const fields = page.getByRole('region', { name: 'Champs calculés' });
+  const row = (name: string) => fields.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `{{${name}}}`, exact: true }) });
+  // The région's values: one day, said with its article; the scope as seed 004's headings say it.
+  await expect(row('le_date_second_niveau')).toContainText('le 14 octobre 2020');
+  await expect(row('date_second_niveau')).toContainText('14 octobre 2020');
+  await expect(row('du_perimetre')).toContainText('de la région académique');
+  await expect(row('concertations').getByRole('cell').nth(1)).toHaveText('10');
+
+  // Another scope, other values.
+  await page.getByRole('combobox', { name: /^Périmètre des textes/ }).selectOption({ label: 'Vienne (86)' });
+  await expect(row('du_perimetre')).toContainText('du département de la Vienne');
+  await page.getByRole('combobox', { name: /^Périmètre des textes/ }).selectOption({ value: 'region' });
+  await expect(row('du_perimetre')).toContainText('de la région académique');
+
+  // Without a text being edited, « Insérer » says where to click first.
+  await fields.getByRole('button', { name: 'Insérer {{le_perimetre}}' }).click();
+  await expect(fields.getByRole('status')).toHaveText(/Placez d’abord le curseur/);
+
+  // « la région académique » selected in the descriptif: the placeholder takes its place, the rest of the text kept.
+  const descriptif = page.getByRole('textbox', { name: /^Descriptif de la concertation/ });
+  const before = await descriptif.inputValue();
+  const words = 'la région académique';
+  expect(before.startsWith(`Dans ${words} Nouvelle-Aquitaine`)).toBe(true);
+  await descriptif.focus();
+  await descriptif.evaluate((el: HTMLTextAreaElement, end) => el.setSelectionRange(5, end), 5 + words.length);
+  await fields.getByRole('button', { name: 'Insérer {{le_perimetre}}' }).click();
+  await expect(descriptif).toHaveValue(`Dans {{le_perimetre}}${before.slice(5 + words.length)}`);
+  await expect(descriptif).toBeFocused();
+  expect(await descriptif.evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(5 + '{{le_perimetre}}'.length);
+  await expect(fields.getByRole('status')).toHaveText(/\{\{le_perimetre\}\} inséré dans « Descriptif/);
+  // Saved when the field is left, as any text.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
+  await expectNoSeriousViolations(page, 'Trames (champs calculés)');
   expectNoPageErrors(page);
 });

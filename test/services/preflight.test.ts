@@ -63,7 +63,7 @@ describe('synthesis.preflight on the demo catalogues', () => {
     expect(codes).toContain('categories-superieures');
     expect(codes).toContain('restitution-absente');
     const elu = findings.find((f) => f.code === 'elus-periode-reserve')!;
-    expect(elu.message).toMatch(/17\sfévrier 2015.*période de réserve a commencé le 8\sfévrier 2015/);
+    expect(elu.message).toMatch(/17\sfévrier 2015.*en présence d’élus après le 8\sfévrier 2015 \(période de réserve\)/);
   });
 
   it('lists the first 20 findings of a kind and counts the others, so that a région of 6 000 meetings answers a page', async () => {

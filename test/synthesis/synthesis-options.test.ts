@@ -199,7 +199,8 @@ describe('figures quoted in written texts', () => {
     await demo.call('meetings.create', { campaignId: demo.campaignId, level: 'departemental', departementCode: '33', title: 'Seconde session', date: '2020-10-15', declaredTotal: 20 });
     const after = (await demo.call('synthesis.preview', { campaignId: demo.campaignId })).html;
     expect(after).toContain('11 concertations se sont tenues');
-    expect(after).toContain('Second niveau, du 14 au 15\u00A0octobre 2020');
+    // Two days, said as French says them after « le »: {{le_date_second_niveau}}.
+    expect(after).toContain('Second niveau, les 14 et 15\u00A0octobre 2020');
     const { findings } = await demo.call('synthesis.preflight', { campaignId: demo.campaignId });
     expect(findings.find((f) => f.code === 'concertations-multiples')?.message).toMatch(/Le département 33 compte 2 concertations départementales/);
   });

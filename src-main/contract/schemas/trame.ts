@@ -49,3 +49,7 @@ export const TrameCreate = TrameFields;
 export const TrameUpdate = patchOf(TrameFields).extend({ id: Id });
 export const Trame = TrameFields.extend({ id: Id, presetSlug: z.string().nullable() });
 export type Trame = z.infer<typeof Trame>;
+
+/** A placeholder a written text or a heading may quote as {{name}}, with its value for the scope asked. */
+export const Placeholder = z.object({ name: z.string(), description: z.string(), value: z.string() });
+export type Placeholder = z.infer<typeof Placeholder>;

@@ -16,9 +16,12 @@ export type BodySegment = string | ImageBlock;
 export class LinkRelations {
   private readonly ids = new Map<string, string>();
 
+  /** `prefix`: ids unique within the part's relationships (rIdLink1…, rIdFooterLink1…). */
+  constructor(private readonly prefix = 'rIdLink') {}
+
   idOf(url: string): string {
     let id = this.ids.get(url);
-    if (!id) this.ids.set(url, (id = `rIdLink${this.ids.size + 1}`));
+    if (!id) this.ids.set(url, (id = `${this.prefix}${this.ids.size + 1}`));
     return id;
   }
 
@@ -32,42 +35,89 @@ export class LinkRelations {
   }
 }
 
-const HEADING_STYLE = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' } as const;
-/** The bullet list of `docx`'s numbering part, which every package it writes holds. */
-const BULLET = '<w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>';
+/**
+ * Numbered lists (« 1) », « 2) »…): one numbering instance per list, so each starts again at 1, over
+ * one decimal definition added beside `docx`'s bullets.
+ */
+export class ListNumbering {
+  private count = 0;
 
-export function bodySegments(title: string, subtitle: string, blocks: Block[], links: LinkRelations): BodySegment[] {
+  /** A new list's numbering id. */
+  next(): number {
+    return NUMBERED_BASE + ++this.count;
+  }
+
+  /** `docx`'s numbering part with the definition and the lists' instances, when there are any. */
+  complete(numberingXml: string): string {
+    if (this.count === 0) return numberingXml;
+    let instances = '';
+    for (let id = NUMBERED_BASE + 1; id <= NUMBERED_BASE + this.count; id++) {
+      instances += `<w:num w:numId="${id}"><w:abstractNumId w:val="${NUMBERED_ABSTRACT}"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>`;
+    }
+    const definition =
+      `<w:abstractNum w:abstractNumId="${NUMBERED_ABSTRACT}"><w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>` +
+      '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>';
+    // Definitions come before instances in the part.
+    const firstInstance = numberingXml.indexOf('<w:num ');
+    const withDefinition = firstInstance < 0
+      ? numberingXml.replace('</w:numbering>', `${definition}</w:numbering>`)
+      : numberingXml.slice(0, firstInstance) + definition + numberingXml.slice(firstInstance);
+    return withDefinition.replace('</w:numbering>', `${instances}</w:numbering>`);
+  }
+}
+
+const NUMBERED_ABSTRACT = 901;
+const NUMBERED_BASE = 1000;
+
+/** What a body refers to outside itself. */
+export interface BodyContext {
+  links: LinkRelations;
+  numbering: ListNumbering;
+}
+
+const HEADING_STYLE = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' } as const;
+/** A list item's paragraph properties: `docx`'s bullets (numId 1, in every package it writes) or a numbered list's. */
+const listItem = (numId: number, keep: boolean) =>
+  `<w:pPr><w:pStyle w:val="ListParagraph"/>${keep ? '<w:keepNext/>' : ''}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`;
+
+const isNote = (block: Block | undefined) => block?.kind === 'paragraph' && block.style === 'note';
+
+export function bodySegments(title: string, subtitle: string, blocks: Block[], context: BodyContext): BodySegment[] {
   const segments: BodySegment[] = [];
   let xml = styled('Title', title) + (subtitle ? styled('Subtitle', subtitle) : '');
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     if (block.kind === 'image') {
       segments.push(xml, block);
       xml = '';
     } else {
-      xml += blockXml(block, links);
+      // A note is kept on the page of what it comments (never alone at the top of the next).
+      xml += blockXml(block, context, isNote(blocks[index + 1]));
     }
-  }
+  });
   if (xml) segments.push(xml);
   return segments;
 }
 
-function blockXml(block: Exclude<Block, ImageBlock>, links: LinkRelations): string {
+function blockXml(block: Exclude<Block, ImageBlock>, context: BodyContext, keepWithNext: boolean): string {
   switch (block.kind) {
     case 'heading':
       return styled(HEADING_STYLE[block.level], block.text);
     case 'paragraph': {
       const note = block.style === 'note' ? '<w:pStyle w:val="Note"/>' : '';
       // A group title stays with the list it opens.
-      const keep = block.style === 'lead' || block.keepNext ? '<w:keepNext/><w:keepLines/>' : '';
+      const keep = block.style === 'lead' || block.keepNext || keepWithNext ? '<w:keepNext/><w:keepLines/>' : '';
       const before = block.style === 'entry' || block.style === 'slot' ? 200 : 80;
-      return `<w:p><w:pPr>${note}${keep}<w:spacing w:before="${before}" w:after="80"/></w:pPr>${inlinesXml(block.inlines, links)}</w:p>`;
+      return `<w:p><w:pPr>${note}${keep}<w:spacing w:before="${before}" w:after="80"/></w:pPr>${inlinesXml(block.inlines, context.links)}</w:p>`;
     }
-    case 'list':
-      return block.items.map((item) => `<w:p>${BULLET}${inlinesXml(item, links)}</w:p>`).join('');
+    case 'list': {
+      const numId = block.numbered ? context.numbering.next() : 1;
+      const last = block.items.length - 1;
+      return block.items.map((item, i) => `<w:p>${listItem(numId, keepWithNext && i === last)}${inlinesXml(item, context.links)}</w:p>`).join('');
+    }
     case 'table':
       return (
         '<w:p><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/></w:pPr>' +
-        `<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${printable(block.caption)}</w:t></w:r></w:p>${tableXml(block)}`
+        `<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${printable(block.caption)}</w:t></w:r></w:p>${tableXml(block, keepWithNext)}`
       );
   }
 }
@@ -76,16 +126,30 @@ function styled(style: string, text: string): string {
   return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">${printable(text)}</w:t></w:r></w:p>`;
 }
 
-function inlinesXml(inlines: Inline[], links: LinkRelations): string {
+/** How a run looks beyond bold and italic: a footer's small grey lines. */
+export interface RunLook {
+  color?: string;
+  /** In half points. */
+  size?: number;
+}
+
+/** Run properties in the schema's order: style, bold, italic, colour, size, underline. */
+export function runProperties({ style = '', bold = false, italic = false, color, size, underline = false }: RunLook & { style?: string; bold?: boolean; italic?: boolean; underline?: boolean }): string {
+  const xml =
+    (style ? `<w:rStyle w:val="${style}"/>` : '') + (bold ? '<w:b/><w:bCs/>' : '') + (italic ? '<w:i/><w:iCs/>' : '') +
+    (color ? `<w:color w:val="${color}"/>` : '') + (size ? `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` : '') + (underline ? '<w:u w:val="single"/>' : '');
+  return xml ? `<w:rPr>${xml}</w:rPr>` : '';
+}
+
+export function inlinesXml(inlines: Inline[], links: LinkRelations, look: RunLook = {}): string {
   let xml = '';
   for (const inline of inlines) {
     if (inline.kind === 'link') {
-      xml +=
-        `<w:hyperlink w:history="1" r:id="${links.idOf(inline.url)}"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr>` +
-        `<w:t xml:space="preserve">${verbatim(inline.text)}</w:t></w:r></w:hyperlink>`;
+      const properties = runProperties({ style: 'Hyperlink', color: '0563C1', size: look.size, underline: true });
+      xml += `<w:hyperlink w:history="1" r:id="${links.idOf(inline.url)}"><w:r>${properties}<w:t xml:space="preserve">${verbatim(inline.text)}</w:t></w:r></w:hyperlink>`;
     } else {
-      const properties = (inline.bold ? '<w:b/><w:bCs/>' : '') + (inline.italic ? '<w:i/><w:iCs/>' : '');
-      xml += `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${printable(inline.text)}</w:t></w:r>`;
+      const properties = runProperties({ ...look, bold: inline.bold, italic: inline.italic });
+      xml += `<w:r>${properties}<w:t xml:space="preserve">${printable(inline.text)}</w:t></w:r>`;
     }
   }
   return xml;

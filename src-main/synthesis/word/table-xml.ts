@@ -14,7 +14,8 @@ const HEADER_SHADING = '<w:shd w:fill="E3E3FD" w:color="auto" w:val="clear"/>';
 
 type RowKind = 'header' | 'body' | 'total';
 
-export function tableXml(block: TableBlock): string {
+/** `keepWithNext`: the last rows stay on the page of the note that follows. */
+export function tableXml(block: TableBlock, keepWithNext = false): string {
   // Explicit widths, shared out by each column's longest text: LibreOffice otherwise splits
   // short headers ("Concertatio ns").
   const all = [block.header, ...block.rows, ...(block.total ? [block.total] : [])];
@@ -28,8 +29,8 @@ export function tableXml(block: TableBlock): string {
   // A short table is kept on one page (each row kept with the next), as its caption is kept with it.
   const whole = block.rows.length <= 20;
   const cellStart = widths.map((width) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${CELL_BORDERS}`);
-  const row = (cells: string[], kind: RowKind, last = false) => {
-    const keep = whole && !last ? '<w:keepNext/>' : '';
+  const row = (cells: string[], kind: RowKind, last = false, nearEnd = false) => {
+    const keep = (whole && !last) || (keepWithNext && nearEnd) ? '<w:keepNext/>' : '';
     const runProperties = kind === 'body' ? '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>' : '<w:rPr><w:b/><w:bCs/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>';
     let xml = `<w:tr><w:trPr><w:cantSplit/>${kind === 'header' ? '<w:tblHeader/>' : ''}</w:trPr>`;
     cells.forEach((value, index) => {
@@ -42,8 +43,9 @@ export function tableXml(block: TableBlock): string {
     return `${xml}</w:tr>`;
   };
   const rows = [row(block.header, 'header')];
-  block.rows.forEach((r, i) => rows.push(row(r, 'body', !block.total && i === block.rows.length - 1)));
-  if (block.total) rows.push(row(block.total, 'total', true));
+  const end = block.rows.length + (block.total ? 1 : 0); // rows after the header
+  block.rows.forEach((r, i) => rows.push(row(r, 'body', !block.total && i === block.rows.length - 1, end - i <= 2)));
+  if (block.total) rows.push(row(block.total, 'total', true, true));
   return (
     `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${CONTENT_WIDTH}"/>${TABLE_BORDERS}</w:tblPr>` +
     `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${rows.join('')}</w:tbl>`

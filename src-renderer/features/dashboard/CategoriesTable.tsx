@@ -9,8 +9,14 @@ export function CategoriesTable({ bilan }: { bilan: Bilan }) {
   if (bilan.categories.length === 0) {
     return <p>Aucune rencontre de ce périmètre n’a donné de répartition de ses participants par catégorie.</p>;
   }
-  const percent = (n: number) =>
-    total > 0 ? `${(n / total * 100).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %` : '—';
+  // Never « 0,0 % » for a part that is not nothing, nor « 100,0 % » for one that is not everything.
+  const percent = (n: number) => {
+    if (total <= 0) return '—';
+    const share = n / total * 100;
+    if (n > 0 && share < 0.05) return '<\u00A00,1\u00A0%';
+    if (n < total && share >= 99.95) return '>\u00A099,9\u00A0%';
+    return `${share.toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u00A0%`;
+  };
   return (
     <TableFrame
       caption={`Participants par catégorie — ${bilan.scope.name} (${frenchNumber(counted)} rencontre${counted > 1 ? 's ont' : ' a'} donné une répartition)`}

@@ -2,6 +2,7 @@ import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { frenchNumber } from '../../components/format.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { KitFollowUp } from './KitFollowUp.tsx';
 import { LateRestitutions } from './LateRestitutions.tsx';
 import { TableFrame } from './TableFrame.tsx';
 import { useMissing } from './useMissing.ts';
@@ -117,8 +118,11 @@ export function MissingPanel({ campaign, scope, regionCode }: { campaign: Campai
             </TableFrame>
           )}
 
-          <h3 className="fr-h5">Restitutions en retard</h3>
-          <LateRestitutions campaignId={campaign.id} late={missing.late} lateTotal={missing.lateTotal} scope={scope} />
+          {/* The 2015 kit follows each établissement's synthesis against its own deadline. */}
+          <KitFollowUp campaign={campaign} scope={scope} regionCode={regionCode} territorial={missing.territorialLevels} otherwise={<>
+            <h3 className="fr-h5">Restitutions en retard</h3>
+            <LateRestitutions campaignId={campaign.id} late={missing.late} lateTotal={missing.lateTotal} scope={scope} />
+          </>} />
         </>
       )}
     </section>

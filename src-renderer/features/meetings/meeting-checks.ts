@@ -45,6 +45,16 @@ export function checkMeeting(d: MeetingDraft, campaign: Campaign | null): Meetin
     checks.total = `La somme des catégories (${frenchNumber(sum)}) dépasse le total déclaré (${frenchNumber(total)}).`;
   }
 
+  // The 2015 kit (src-main/kit2015/rules.ts): « en atelier de travail de 15 personnes ou moins ».
+  if (campaign?.slug === 'concertation-2015' && d.level === 'etablissement') {
+    d.ateliers.forEach((a, index) => {
+      const n = parseCount(a.participants);
+      if (typeof n === 'number' && n > 15) {
+        checks.ateliers[a.key] = `L’atelier ${index + 1} compte ${frenchNumber(n)} participants : le kit 2015 prévoit des ateliers de 15 personnes ou moins.`;
+      }
+    });
+  }
+
   const meeting = participantsOf(d).value;
   if (meeting !== null) {
     let ateliersSum = 0;

@@ -8,6 +8,7 @@ import { useQuery } from '../../components/useCall.ts';
 import { ScopeSelect } from '../synthesis/ScopeSelect.tsx';
 import { scopeGroups, useRegion } from '../synthesis/useRegion.ts';
 import { SOURCE_LABELS } from './labels.ts';
+import { type InsertTarget, Placeholders } from './Placeholders.tsx';
 import { SectionTextField } from './SectionTextField.tsx';
 
 const textKey = (scope: string, sectionKey: string, thematiqueId: number | null) => `${scope}|${sectionKey}|${thematiqueId ?? 0}`;
@@ -23,6 +24,7 @@ export function SectionTexts({ campaign, sections }: { campaign: Campaign; secti
   const [part, setPart] = useState<string>('document');
   const texts = useQuery('sectionTexts.list', { campaignId: campaign.id });
   const [written, setWritten] = useState<Record<string, string>>({});
+  const [target, setTarget] = useState<InsertTarget | null>(null);
   const stored = useMemo(() => {
     const map: Record<string, string> = {};
     for (const t of texts.data ?? []) map[textKey(t.scope, t.sectionKey, t.thematiqueId)] = t.text;
@@ -51,15 +53,19 @@ export function SectionTexts({ campaign, sections }: { campaign: Campaign; secti
           hint="La région, une académie et un département ont chacun leurs textes."
           value={scope}
           groups={groups}
-          onChange={setScope}
+          onChange={(value) => {
+            setScope(value);
+            setTarget(null); // its fields are replaced by the other scope's
+          }}
         />
-        <Select label="Partie du document" nativeSelectProps={{ value: part, onChange: (e) => setPart(e.target.value) }}>
+        <Select label="Partie du document" nativeSelectProps={{ value: part, onChange: (e) => { setPart(e.target.value); setTarget(null); } }}>
           <option value="document">Sections du document</option>
           {campaign.thematiques.map((t) => (
             <option key={t.id} value={t.id}>Thématique {t.number} : {t.title}</option>
           ))}
         </Select>
       </div>
+      <Placeholders campaignId={campaign.id} scope={scope} target={target} />
       <ErrorNotice error={texts.error} />
       {texts.loading && !texts.data ? (
         <Loading what="Chargement des textes" />
@@ -82,6 +88,7 @@ export function SectionTexts({ campaign, sections }: { campaign: Campaign; secti
                 hint={isText ? (s.guidance || 'Le texte de la section.') : `Imprimée avant le contenu (${SOURCE_LABELS[s.source].toLowerCase()}).`}
                 initial={stored[key] ?? ''}
                 onSaved={(text) => setWritten((w) => ({ ...w, [key]: text }))}
+                onFocusField={setTarget}
               />
             );
           })}

@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { frenchSpacing } from '../../../src-main/text/french.ts';
 import { paragraph, text } from '../../../src-main/synthesis/model.ts';
-import { bodySegments, LinkRelations } from '../../../src-main/synthesis/word/body-xml.ts';
+import { bodySegments, LinkRelations, ListNumbering } from '../../../src-main/synthesis/word/body-xml.ts';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -25,7 +25,7 @@ describe('the body written for Word', () => {
       paragraph([text('Des « ateliers » : 3 < 5 & "oui"\uFFFE\u0007', { bold: true })]),
       { kind: 'list', items: [[text('un')], [text('deux')]] },
       { kind: 'table', caption: 'Participants', header: ['Catégorie', 'Nombre'], rows: [['Élèves', '12']], total: ['Total', '12'] },
-    ], links);
+    ], { links, numbering: new ListNumbering() });
     expect(texts(xml as string)).toEqual([
       'Synthèse & bilan <2020>',
       frenchSpacing('Des « ateliers » : 3 < 5 & "oui"'),
@@ -44,7 +44,7 @@ describe('the body written for Word', () => {
       paragraph([{ kind: 'link', text: 'Éduscol', url }]),
       { kind: 'image', caption: 'Graphique', svg: '<svg/>', widthPx: 10, heightPx: 10 },
       paragraph([{ kind: 'link', text: 'encore', url }, { kind: 'link', text: 'autre', url: 'https://a.fr' }]),
-    ], links);
+    ], { links, numbering: new ListNumbering() });
     expect(segments.map((s) => (typeof s === 'string' ? 'xml' : s.kind))).toEqual(['xml', 'image', 'xml']);
     expect((segments[2] as string).match(/r:id="rIdLink1"/g)).toHaveLength(1);
     expect(segments[2]).toContain('r:id="rIdLink2"');

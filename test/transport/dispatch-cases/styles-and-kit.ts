@@ -80,6 +80,21 @@ export const styleAndKitCases = {
       });
     },
   },
+  'kit2015.followUp': {
+    valid: async (h) => {
+      const world = await installPreset(h, 'concertation-2015');
+      await h.ok('etablissements.create', anEtablissement({ uai: '0860034V', nom: 'Lycée Camille Guérin', commune: 'Poitiers', departementCode: '86' }));
+      const place = { level: 'etablissement' as const, departementCode: null, etablissementUai: '0860034V' };
+      const late = await h.ok('meetings.create', aMeeting(world.campaignId, { ...place, date: '2015-02-04', title: 'Rencontre au lycée' }));
+      await h.ok('meetings.create', aMeeting(world.campaignId, { ...place, date: '2015-02-11', title: 'Seconde rencontre', restitutionReceived: true }));
+      const followUp = await h.ok('kit2015.followUp', { campaignId: world.campaignId, scope: 'academie:POITIERS' });
+      expect(followUp).toMatchObject({ applies: true, lastDay: '2015-03-09', received: 1, due: 0, late: 1 });
+      expect(followUp.awaited).toEqual([{ meetingId: late.id, title: 'Rencontre au lycée', date: '2015-02-04', academieCode: null, dueDate: '2015-02-19', status: 'late' }]);
+    },
+    invalid: async (h) => {
+      await h.refuse('kit2015.followUp', { campaignId: 404 }, { code: 'NOT_FOUND', message: 'Consultation' });
+    },
+  },
   'spreadsheets.attendanceTemplate': {
     valid: async (h) => {
       const world = await installPreset(h);

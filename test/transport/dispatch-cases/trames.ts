@@ -146,6 +146,29 @@ export const trameCases = {
       await h.refuse('trames.duplicate', { id, name: '   ' }, { code: 'INVALID_INPUT', path: 'name', message: 'ne peut pas être vide' });
     },
   },
+  'trames.placeholders': {
+    valid: async (h) => {
+      const world = await installPreset(h);
+      const value = async (scope: string) => Object.fromEntries((await h.ok('trames.placeholders', { campaignId: world.campaignId, scope })).map((p) => [p.name, p.value]));
+      const region = await value('region');
+      expect(region).toMatchObject({
+        concertations: '0', date_second_niveau: '(date à venir)', le_date_second_niveau: '(date à venir)',
+        le_perimetre: 'la région académique', du_perimetre: 'de la région académique',
+      });
+      // The old name is still listed, as the date alone; every entry says what it gives.
+      const listed = await h.ok('trames.placeholders', { campaignId: world.campaignId });
+      expect(listed.map((p) => p.name)).toEqual(expect.arrayContaining(['date_second_niveau', 'le_date_second_niveau', 'du_date_second_niveau', 'au_perimetre']));
+      expect(listed.every((p) => p.description.length > 10)).toBe(true);
+      expect((await value('academie:poitiers')).du_perimetre).toBe('de l’académie de Poitiers');
+      expect(await value('departement:86')).toMatchObject({ le_perimetre: 'le département de la Vienne', du_perimetre: 'du département de la Vienne', au_perimetre: 'au département de la Vienne' });
+      expect((await value('departement:40')).du_perimetre).toBe('du département des Landes');
+    },
+    invalid: async (h) => {
+      const world = await installPreset(h);
+      await h.refuse('trames.placeholders', { campaignId: world.campaignId, scope: 'vienne' }, { code: 'INVALID_INPUT', path: 'scope', message: 'périmètre invalide' });
+      await h.refuse('trames.placeholders', { campaignId: 404 }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
+    },
+  },
   'trames.delete': {
     valid: async (h) => {
       const { id } = await h.ok('trames.create', aTrame());
