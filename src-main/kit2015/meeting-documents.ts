@@ -4,7 +4,7 @@ import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Etablissement } from '../contract/schemas/territory.ts';
 import type { Meeting } from '../contract/schemas/meeting.ts';
 import { inlines } from '../synthesis/markup.ts';
-import { type Block, paragraph, type SynthesisDocument, text } from '../synthesis/model.ts';
+import { type Block, keepNumbering, paragraph, type SynthesisDocument, text } from '../synthesis/model.ts';
 import { sectionBlocks } from '../synthesis/sections.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
 import { asciiLetters, frenchDate, frenchNumber } from '../text/french.ts';
@@ -66,7 +66,7 @@ export function meetingSynthesis(ctx: MeetingContext): SynthesisDocument {
     }
   }
   if (source.trame.closingNote.trim()) blocks.push(paragraph([text(source.trame.closingNote.trim())], 'note'));
-  return { title: source.trame.title, subtitle: `Synthèse de l’établissement — ${e.nom}`, footer: footer(ctx), blocks };
+  return { title: source.trame.title, subtitle: `Synthèse de l’établissement — ${e.nom}`, footer: footer(ctx), blocks: keepNumbering(blocks) };
 }
 
 function attendanceBlocks(m: Meeting): Block[] {
@@ -115,7 +115,7 @@ export function ficheDefi(ctx: MeetingContext, atelier: Meeting['ateliers'][numb
     title: 'Fiche défi',
     subtitle: `Thème ${t.number} : ${t.title}`,
     footer: footer(ctx),
-    blocks,
+    blocks: keepNumbering(blocks),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Assembles the synthesis document from a trame: document sections, then each thématique in turn. */
 import type { Thematique } from '../contract/schemas/campaign.ts';
-import { type Block, paragraph, type SynthesisDocument, text } from './model.ts';
+import { type Block, keepNumbering, paragraph, type SynthesisDocument, text } from './model.ts';
 import { nationalSelectionTable } from './national-sections.ts';
 import { headingText, sectionBlocks } from './sections.ts';
 import type { SynthesisSource } from './source.ts';
@@ -27,7 +27,7 @@ export function buildSynthesis(source: SynthesisSource, options: BuildOptions = 
   for (const thematique of thematiques) blocks.push(...thematiqueBlocks(source, thematique));
   const footer = [scopeLabel(source)];
   if (source.contact.trim() !== '') footer.push(`Contact : ${source.contact.trim()}`);
-  return { title: headingText(trame.title, source), subtitle: subtitle(source), footer, blocks };
+  return { title: headingText(trame.title, source), subtitle: subtitle(source), footer, blocks: keepNumbering(blocks) };
 }
 
 /** The trame's subtitle names the région's synthesis; an académie's, a département's or the country's says so. */

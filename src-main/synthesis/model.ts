@@ -47,3 +47,26 @@ export function numericColumns(table: Extract<Block, { kind: 'table' }>): boolea
     (_, col) => col > 0 && table.rows.some((r) => /\d/.test(r[col] ?? '')) && table.rows.every((r) => /^[\d\s\u00A0\u202F%,—<>-]*$/.test(r[col] ?? '')),
   );
 }
+
+const ITEM_NUMBER = /^\s*(\d{1,3})\s*[).]\s+/;
+
+/**
+ * Lists whose items came numbered (« 1) … », « 2. … », in order from 1) as numbered lists, the numbers
+ * left to Word's numbering: a numbered list stays numbered, and renumbers itself when edited in Word.
+ */
+export function keepNumbering(blocks: Block[]): Block[] {
+  return blocks.map((block) => {
+    if (block.kind !== 'list' || block.numbered || block.items.length < 2) return block;
+    const numbered = block.items.every((item, index) => {
+      const first = item[0];
+      const match = first?.kind === 'text' ? ITEM_NUMBER.exec(first.text) : null;
+      return match !== null && Number(match[1]) === index + 1;
+    });
+    if (!numbered) return block;
+    const items = block.items.map(([first, ...rest]) => {
+      const text = (first as Extract<Inline, { kind: 'text' }>).text.replace(ITEM_NUMBER, '');
+      return text === '' ? rest : [{ ...first!, text } as Inline, ...rest];
+    });
+    return { kind: 'list', items, numbered: true };
+  });
+}
