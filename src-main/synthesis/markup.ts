@@ -2,6 +2,7 @@
  * The light markup of texts typed in the app: a line starting with "- " is a bullet, **words** are
  * bold, and web addresses become links. Nothing else, so that no text can surprise its writer.
  */
+import { linkText } from './link-text.ts';
 import { type Block, type Inline, paragraph } from './model.ts';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]])/g;
@@ -14,7 +15,7 @@ export function inlines(source: string): Inline[] {
     const content = bold ? part.slice(2, -2) : part;
     content.split(URL_PATTERN).forEach((piece, index) => {
       if (piece === '') return;
-      if (index % 2 === 1) result.push({ kind: 'link', text: piece, url: piece });
+      if (index % 2 === 1) result.push({ kind: 'link', text: linkText(piece), url: piece });
       else result.push(bold ? { kind: 'text', text: piece, bold: true } : { kind: 'text', text: piece });
     });
   });

@@ -1,4 +1,5 @@
 /** One builder per kind of trame section: catalogue content → blocks. Empty content prints nothing but its slots. */
+import { linkText } from './link-text.ts';
 import { SCALE_HEADINGS } from '../contract/domain.ts';
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
@@ -92,7 +93,7 @@ export function retexBlocks(retex: Retex[], max: number, entryLabel: string): Bl
     if (context.length > 0) result.push(paragraph([text(context.join(' — '), { italic: true })]));
     for (const link of r.links) {
       const label = link.label.trim() || LINK_LABELS[link.kind];
-      result.push(paragraph([text(`${label} : `), { kind: 'link', text: link.url, url: link.url }]));
+      result.push(paragraph([text(`${label} : `), { kind: 'link', text: linkText(link.url), url: link.url }]));
     }
     // A retex is read whole: its title, context and links are not split over two pages.
     for (let i = start; i < result.length - 1; i++) result[i] = { ...result[i]!, keepNext: true } as Block;
