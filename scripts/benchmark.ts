@@ -28,6 +28,7 @@ import { localCaller } from '../src-main/transport/local.ts';
 import { bareRead, writeBenchSheet } from './bench-sheet.ts';
 import { bareBilanWrite } from './bare-bilan.ts';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
+import { serviceWorkerBundle } from './service-worker-bundle.ts';
 
 const { values: args } = parseArgs({
   options: { echelle: { type: 'string' }, db: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string' } },
@@ -97,10 +98,13 @@ interface Row {
   note?: string;
 }
 const rows: Row[] = [];
-/** maxRSS only grows: read after each phase, it says which phase raised it. */
-const phases: { phase: string; max_rss_mb: number }[] = [];
+/**
+ * maxRSS only grows: read after each phase, it says which phase raised it; the RSS then, what the process
+ * still holds (the V8 heaps as they grew, every connection's page cache, each thread's code).
+ */
+const phases: { phase: string; max_rss_mb: number; rss_mb: number }[] = [];
 function phase(name: string): void {
-  phases.push({ phase: name, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) });
+  phases.push({ phase: name, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), rss_mb: Math.round(process.memoryUsage().rss / 1048576) });
 }
 const failures: string[] = [];
 
@@ -398,12 +402,16 @@ for (let run = -1; run < IMPORT_RUNS; run++) {
 }
 // A call made while the import runs, as the app runs them (`npm run web`, the desktop app): the services in
 // worker threads, the import in the long-work one. A user's click every 50 ms, each timed from the moment it
-// was made (the timer's due time) to its answer.
+// was made (the timer's due time) to its answer. The workers run the services bundled, as the app ships
+// them (scripts/service-worker-bundle.ts). The bench's own connection (the calls above, in this thread) is
+// closed first: the app has none.
+db.close();
 {
   const host = await startWorkerHost({
-    entry: new URL('../src-main/transport/service-worker-entry.ts', import.meta.url), dbPath: path, documentsDir: dir,
+    entry: await serviceWorkerBundle(), dbPath: path, documentsDir: dir,
     fixedNow: FIXED_NOW().toISOString(), errorLog: null,
   });
+  phase('services en threads démarrés');
   const viaHost = async (name: string, input: unknown) => {
     const envelope = await host.call(name, input, () => progressEvents++);
     if (!envelope.ok) throw new Error(envelope.error.message);
@@ -441,7 +449,6 @@ for (let run = -1; run < IMPORT_RUNS; run++) {
   await host.close();
 }
 phase('import');
-db.close();
 // The copies, bundles and documents are the bench's own: at scale 10 they weigh 1.7 GB.
 rmSync(dir, { recursive: true, force: true });
 
@@ -451,7 +458,7 @@ const rssOver = peakRssMb > RSS_MB;
 if (rssOver) failures.push('mémoire maximale');
 console.log(`\nMémoire maximale (maxRSS) : ${peakRssMb.toFixed(0)} Mo, budget ${RSS_MB} Mo, ratio ${(peakRssMb / RSS_MB).toFixed(2)} ${rssOver ? 'TROP' : 'ok'}` +
   `${buildMs !== null ? ' (construction du catalogue comprise)' : ''}.`);
-console.log(`  maxRSS après chaque étape : ${phases.map((p) => `${p.phase} ${p.max_rss_mb} Mo`).join(', ')}.`);
+console.log(`  maxRSS (RSS) après chaque étape : ${phases.map((p) => `${p.phase} ${p.max_rss_mb} Mo (${p.rss_mb} Mo)`).join(', ')}.`);
 console.log(`Charge de la machine : ${loadAtStart} au départ, ${load()} à la fin (${cpus().length} cœurs).`);
 
 if (args.json) {

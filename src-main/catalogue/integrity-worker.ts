@@ -16,6 +16,8 @@ let unreadable = false;
 try {
   const db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   try {
+    // Every page is read once: a small cache (2 MB, not better-sqlite3's 16 MB) is as fast.
+    db.pragma('cache_size = -2048');
     findings = db.pragma('integrity_check(20)').map((row) => String(Object.values(row)[0])).filter((f) => f !== 'ok');
   } finally {
     db.close();

@@ -8,22 +8,12 @@
  * Cancelling: a SharedArrayBuffer flag per call, read by the call's progress callback — the worker's
  * event loop is held by a synchronous transaction, so a message would arrive only after the work ended.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { openCatalogue } from '../catalogue/database.ts';
-import { damagedCatalogue } from '../catalogue/health.ts';
-import { checkIntegrityInBackground } from '../catalogue/integrity-worker.ts';
-import { needsBackgroundCheck } from '../catalogue/database.ts';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorPayload, type Envelope } from '../contract/errors.ts';
-import { loadDemos } from '../demo/demo-catalogue.ts';
-import type { Progress, ServiceContext } from '../services/context.ts';
-import { handlers } from '../services/handlers.ts';
-import { dispatch, type DispatchOptions } from './dispatch.ts';
+import type { Progress } from '../services/context.ts';
 import { errorLogPathFor } from './error-log.ts';
-import { localCaller } from './local.ts';
-import { cancellableProgress, cancelledError, type ServiceHost } from './service-host.ts';
+import type { ServiceHost } from './service-host.ts';
 import { toAppError } from './to-app-error.ts';
 
 const ROLE = 'synthese-service-worker';
@@ -45,12 +35,12 @@ export interface ServiceWorkerData {
   longWork?: boolean;
 }
 
-type ToWorker =
+export type ToWorker =
   | { type: 'call'; id: number; name: unknown; input: unknown; flag: SharedArrayBuffer; progress: boolean }
   | { type: 'damaged'; error: AppErrorPayload }
   | { type: 'close' };
 
-type FromWorker =
+export type FromWorker =
   | { type: 'ready'; fresh: boolean; demoLoaded: boolean }
   | { type: 'failed'; message: string }
   | { type: 'damaged'; error: AppErrorPayload }
@@ -64,83 +54,14 @@ export function isServiceWorkerThread(): boolean {
 
 // ——— in the worker ———
 
-/** The worker's loop: open the catalogue, say so (or why not), then answer calls until told to close. */
+/**
+ * The worker's loop (service-worker-run.ts). Loaded only in the worker: the thread that starts the workers
+ * (Electron's main process, `npm run web`'s HTTP thread) never evaluates the services and their libraries
+ * (docx, exceljs, resvg…), some 85 MB it would hold for nothing.
+ */
 export async function runServiceWorker(): Promise<void> {
-  const data = workerData as ServiceWorkerData;
-  const port = parentPort!;
-  const post = (message: FromWorker) => port.postMessage(message);
-  const { dbPath } = data;
-  const fresh = !existsSync(dbPath);
-  let context: ServiceContext;
-  try {
-    mkdirSync(dirname(dbPath), { recursive: true });
-    const db = openCatalogue(dbPath);
-    const now = data.fixedNow ? () => new Date(data.fixedNow!) : () => new Date();
-    context = { db, now, cataloguePath: dbPath, ...(data.documentsDir ? { documentsDir: data.documentsDir } : {}) };
-  } catch (error) {
-    post({ type: 'failed', message: toAppError(error, { logPath: errorLogPathFor(dbPath), operation: 'ouverture du catalogue' }).message });
-    return;
-  }
-  // A large catalogue was only quick-checked at open: the full check runs beside, and damage found then
-  // stops every operation (nothing more is written into it) with the way to restore.
-  if (!data.longWork && needsBackgroundCheck(dbPath)) {
-    void checkIntegrityInBackground(dbPath).then((damage) => {
-      if (!damage) return;
-      context.damaged = damagedCatalogue(dbPath, damage);
-      post({ type: 'damaged', error: context.damaged.toPayload() });
-    });
-  }
-  let demoLoaded = false;
-  if (fresh && data.demo && !data.longWork) {
-    try {
-      await loadDemos(localCaller(context));
-      demoLoaded = true;
-    } catch (error) {
-      context.db.close();
-      post({ type: 'failed', message: toAppError(error, { logPath: errorLogPathFor(dbPath), operation: 'chargement de la démonstration' }).message });
-      return;
-    }
-  }
-
-  const options: DispatchOptions = {
-    ...(data.errorLog !== undefined ? { errorLog: data.errorLog } : {}),
-    ...(data.validateOutput ? { validateOutput: true } : {}),
-  };
-  const underWay = new Map<number, { flag: Int32Array; done: Promise<void> }>();
-  let closing = false;
-  port.on('message', (message: ToWorker) => {
-    if (message.type === 'damaged') {
-      // Found by the other worker's check: refused here too.
-      context.damaged = new AppError(message.error.code, message.error.message, message.error.issues ?? []);
-      return;
-    }
-    if (message.type === 'close') {
-      if (closing) return;
-      closing = true;
-      // What is still running is abandoned: cancelled (rolled back), then the catalogue closes.
-      for (const { flag } of underWay.values()) Atomics.store(flag, 0, 1);
-      void Promise.allSettled([...underWay.values()].map((c) => c.done)).then(() => {
-        context.db.close();
-        post({ type: 'closed' });
-        port.close();
-      });
-      return;
-    }
-    const { id, name, input } = message;
-    const flag = new Int32Array(message.flag);
-    if (closing) Atomics.store(flag, 0, 1);
-    const cancelled = () => Atomics.load(flag, 0) !== 0;
-    const forward = message.progress ? (progress: Progress) => post({ type: 'progress', id, progress }) : undefined;
-    const run = async () => {
-      const envelope: Envelope<unknown> = cancelled()
-        ? { ok: false, error: cancelledError().toPayload() }
-        : await dispatch(handlers, { ...context, onProgress: cancellableProgress(cancelled, forward) }, name, input, options);
-      post({ type: 'result', id, envelope });
-    };
-    const done = run().finally(() => underWay.delete(id));
-    underWay.set(id, { flag, done });
-  });
-  post({ type: 'ready', fresh, demoLoaded });
+  const { runServiceWorkerHere } = await import('./service-worker-run.ts');
+  await runServiceWorkerHere();
 }
 
 // ——— in the main thread ———

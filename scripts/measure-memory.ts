@@ -1,0 +1,77 @@
+/**
+ * The app's memory as `npm run web` and the desktop app run it: this thread only starts the services in their
+ * two worker threads (bundled as the app bundles them), then calls them as the screens would. Phase by phase:
+ * the process's RSS then, and its peak (maxRSS) so far. Nothing else runs here (the sheet to import is
+ * written by a first run), so the figures are the app's own.
+ *   npx tsx scripts/measure-memory.ts --db CATALOGUE [--tableau FEUILLE.xlsx]
+ * The catalogue is copied first (the import writes into it).
+ */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { startWorkerHost } from '../src-main/transport/service-worker.ts';
+import { serviceWorkerBundle } from './service-worker-bundle.ts';
+
+const { values: args } = parseArgs({ options: { db: { type: 'string' }, tableau: { type: 'string' } }, strict: true });
+if (!args.db || !existsSync(args.db)) throw new Error('--db CATALOGUE : un catalogue existant (par exemple construit par demo-national).');
+const sheet = args.tableau ?? join(tmpdir(), 'synthese-memoire-10000-lignes.xlsx');
+const dir = mkdtempSync(join(tmpdir(), 'synthese-memoire-'));
+const path = join(dir, 'catalogue.sqlite');
+copyFileSync(args.db, path);
+if (existsSync(`${args.db}-wal`)) copyFileSync(`${args.db}-wal`, `${path}-wal`);
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+function phase(name: string, ms?: number): void {
+  console.log(`${name.padEnd(52)} RSS ${String(mb(process.memoryUsage().rss)).padStart(4)} Mo, maxRSS ${String(Math.round(process.resourceUsage().maxRSS / 1024)).padStart(4)} Mo` +
+    `${ms === undefined ? '' : `  (${Math.round(ms)} ms)`}`);
+}
+
+const entry = await serviceWorkerBundle();
+phase('départ (ce thread, le service lié)');
+let t = performance.now();
+const host = await startWorkerHost({ entry, dbPath: path, documentsDir: dir, fixedNow: '2020-10-20T00:00:00Z', errorLog: null });
+phase('services démarrés (deux threads, catalogue ouvert)', performance.now() - t);
+// The answers are read as the screens read them (the contract's outputs), without their types here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a measuring script's loose reads
+type Answer = any;
+const call = async (name: string, input: unknown): Promise<Answer> => {
+  const envelope = await host.call(name, input);
+  if (!envelope.ok) throw new Error(`${name} : ${envelope.error.message}`);
+  return envelope.value;
+};
+try {
+  const settings = await call('settings.get', {});
+  const c = settings.activeCampaignId;
+  const regionCode = settings.regionCode;
+  if (!existsSync(sheet)) {
+    // Written here, the sheet's exceljs would weigh in this thread: written once, then measured on the next run.
+    const { writeBenchSheet } = await import('./bench-sheet.ts');
+    await writeBenchSheet(sheet, await call('bassins.list', {}), await call('campaigns.get', { id: c }));
+    console.log(`Tableau de 10 000 lignes écrit : ${sheet}. Relancez pour mesurer.`);
+  } else {
+    const campaign = await call('campaigns.get', { id: c });
+    const thematiques = campaign.thematiques.map((th: { id: string }) => th.id);
+    t = performance.now();
+    await call('stats.bilan', { campaignId: c, regionCode, scope: 'region' });
+    await call('stats.missing', { campaignId: c, regionCode, scope: 'region' });
+    await call('meetings.list', { campaignId: c, sort: { by: 'participants', direction: 'desc' } });
+    await call('contributions.list', { campaignId: c, thematiqueId: thematiques[2], selection: 'non_retenu' });
+    await call('search.catalogue', { campaignId: c, search: 'numérique école' });
+    phase('écrans (tableau de bord, listes, recherche)', performance.now() - t);
+    const [trame] = await call('trames.list', { campaignId: c });
+    t = performance.now();
+    await call('synthesis.preview', { campaignId: c, trameId: trame.id, regionCode, scope: 'region' });
+    phase('aperçu de la synthèse de la région', performance.now() - t);
+    t = performance.now();
+    const report = await call('spreadsheets.importAttendance', { campaignId: c, path: sheet });
+    phase(`import de 10 000 lignes (${report.added} ajouts)`, performance.now() - t);
+    t = performance.now();
+    await call('synthesis.generate', { campaignId: c, trameId: trame.id, regionCode, outputDir: join(dir, 'documents') });
+    phase('synthèse de la région (.docx, entière + thématiques)', performance.now() - t);
+  }
+} finally {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+}
