@@ -1,6 +1,7 @@
 /** The Bilan chart as a document block: SVG for Word and the preview (Word's PNG is drawn by render-docx.ts). */
 import type { Bilan } from '../contract/schemas/reports.ts';
 import { bilanChartSvg } from './chart.ts';
+import { bilanChartData } from './chart-data.ts';
 import type { Block } from './model.ts';
 import { byRegionBilan } from './national-blocks.ts';
 
@@ -21,6 +22,7 @@ export function chartBlocks(whole: Bilan): Block[] {
       svg,
       widthPx: WIDTH_PX,
       heightPx: HEIGHT_PX,
+      chart: bilanChartData(bilan),
     },
   ];
 }

@@ -6,71 +6,50 @@
  * Rasterised to PNG with the shipped fonts by chart-png.ts.
  */
 import type { Bilan } from '../contract/schemas/reports.ts';
-import { cleanForXml } from '../text/clean.ts';
 import { frenchNumber } from '../text/french.ts';
+import { bilanChartData, COLORS } from './chart-data.ts';
 import { escapeXml, f, fitSize, label, nameLayout, textWidth } from './chart-text.ts';
 
 export { svgToPng } from './chart-png.ts';
 
-export const CHART_TITLE = 'Participants et rencontres par académie';
+export { CHART_TITLE } from './chart-data.ts';
 export const CHART_FONT_FAMILY = 'DejaVu Sans, Arial, sans-serif';
 
 // Colours of the Système de design de l'État (DSFR).
-const PARTICIPANTS = '#000091'; // Bleu France
-const BASSIN = '#6A6AF4'; // blue-france-main-525
-const SECOND = '#C1C1FB';
+const PARTICIPANTS = `#${COLORS.participants}`; // Bleu France
+const BASSIN = `#${COLORS.bassin}`; // blue-france-main-525
+const SECOND = `#${COLORS.second}`;
 const INK = '#161616';
 const MUTED = '#3A3A3A';
 const GRID = '#E5E5E5';
 const BASELINE = '#666666';
 const PAD = 16;
 
-interface Row { name: string; participants: number; bassin: number; second: number }
-
 export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: number } = {}): string {
   const W = dimension(options.width, 720, 360);
   const H = dimension(options.height, 460, 280);
-  // A consultation held only in établissements (2015) charts those meetings and their participants.
-  const inEtablissements = bilan.totals.bassinMeetings + bilan.totals.secondLevelMeetings === 0 && bilan.totals.etablissementMeetings > 0;
-  const rows: Row[] = bilan.rows.map((r) => ({
-    name: cleanForXml(r.name).trim() || r.code,
-    participants: count(inEtablissements ? r.etablissementParticipants : r.participants),
-    bassin: count(inEtablissements ? r.etablissementMeetings : r.bassinMeetings),
-    second: inEtablissements ? 0 : count(r.secondLevelMeetings),
-  }));
+  const data = bilanChartData(bilan);
+  const { rows, inEtablissements } = data;
   const n = rows.length;
   const byDepartement = bilan.rowKind === 'departement';
   const out: string[] = [];
 
   // Title and scope.
-  // The national Bilan is drawn région by région (byRegionBilan).
-  const title = byDepartement ? 'Participants et rencontres par département' : bilan.regions ? 'Participants et rencontres par région académique' : CHART_TITLE;
+  const { title } = data;
   const titleSize = fitSize(title, W - 2 * PAD, 19, 10, true);
   let y = PAD + titleSize;
   out.push(label(PAD, y, title, { size: titleSize, bold: true, fill: INK }));
-  const where = scopeLabel(bilan);
+  const where = data.scopeLabel;
   if (where) {
     y += 20;
     out.push(label(PAD, y, where, { size: fitSize(where, W - 2 * PAD, 13, 8), fill: MUTED }));
   }
 
   // Legend, one line per scale; items wrap under each other when the line is too short.
-  const kinds = [...new Set(bilan.rows.flatMap((r) => r.bassinKinds))];
-  const legend = inEtablissements
-    ? [
-        { scale: 'Échelle de gauche :', items: [{ text: 'Participants aux rencontres en établissement', fill: PARTICIPANTS }] },
-        { scale: 'Échelle de droite :', items: [{ text: 'Rencontres en établissement', fill: BASSIN }] },
-      ]
-    : [
-        { scale: 'Échelle de gauche :', items: [{ text: 'Participants aux concertations de second niveau', fill: PARTICIPANTS }] },
-        {
-          scale: 'Échelle de droite :',
-          items: [
-            { text: `Rencontres de bassin${kinds.length > 0 ? ` (${kinds.join(' / ')})` : ''}`, fill: BASSIN },
-            { text: 'Concertations de second niveau', fill: SECOND },
-          ],
-        },
-      ];
+  const legend = (['left', 'right'] as const).map((axis) => ({
+    scale: axis === 'left' ? 'Échelle de gauche :' : 'Échelle de droite :',
+    items: data.series.filter((s) => s.axis === axis).map((s) => ({ text: s.name, fill: `#${s.color}` })),
+  }));
   const widestOf = (texts: string[], size: number, bold = false) => Math.max(0, ...texts.map((t) => textWidth(t, size, bold)));
   // Each scale on one line if 10.5 px or more allows it; else items wrap, at the size that fits the widest.
   const prefix = widestOf(legend.map((l) => l.scale), 1);
@@ -168,13 +147,7 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
   const empty = n === 0 ? `Aucun${byDepartement ? ' département' : 'e académie'} dans ce bilan` : none ? 'Aucune rencontre enregistrée' : '';
   if (empty) out.push(label((plotLeft + plotRight) / 2, middle, empty, { size: 14, fill: MUTED, anchor: 'middle', italic: true }));
 
-  const description = rows
-    .map((r) =>
-      inEtablissements
-        ? `${r.name} : ${plural(r.participants, 'participant')}, ${plural(r.bassin, 'rencontre')} en établissement`
-        : `${r.name} : ${plural(r.participants, 'participant')}, ${plural(r.bassin, 'rencontre')} de bassin, ${plural(r.second, 'concertation')} de second niveau`,
-    )
-    .join(' ; ');
+  const { description } = data;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${CHART_FONT_FAMILY}" role="img">`,
     `<title>${escapeXml(title)}</title>`,
@@ -184,16 +157,6 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
     '</svg>',
     '',
   ].join('\n');
-}
-
-/** "Région académique Nouvelle-Aquitaine", "Académie d’Orléans-Tours", "Gironde (33)". */
-function scopeLabel(bilan: Bilan): string {
-  const name = cleanForXml(bilan.scope.name).trim();
-  if (bilan.scope.kind === 'departement') return name ? `${name} (${cleanForXml(bilan.scope.code)})` : '';
-  if (bilan.scope.kind === 'academie') return name ? `Académie ${/^[aeiouyh]/i.test(name.normalize('NFD')) ? 'd’' : 'de '}${name}` : '';
-  if (bilan.scope.kind === 'national') return name;
-  const region = cleanForXml(bilan.regionName).trim();
-  return region ? `Région académique ${region}` : '';
 }
 
 /** Both scales with k intervals, k (3 to 7) chosen so that the bars use as much of the height as possible. */
@@ -219,8 +182,5 @@ function niceStep(raw: number): number {
   return 10 * magnitude;
 }
 
-/** French plural: 0 and 1 are singular. */
-const plural = (value: number, word: string): string => `${frenchNumber(value)} ${word}${value >= 2 ? 's' : ''}`;
-const count = (value: number): number => (Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0);
 const dimension = (value: number | undefined, fallback: number, min: number): number =>
   value !== undefined && Number.isFinite(value) ? Math.min(4000, Math.max(min, Math.round(value))) : fallback;

@@ -2,6 +2,7 @@
  * The synthesis as plain data: what the document says, before any file format.
  * Renderers (docx now, HTML preview next) draw from it, so a preview is what the file will be.
  */
+import type { BilanChartData } from './chart-data.ts';
 
 export type Inline =
   | { kind: 'text'; text: string; bold?: boolean; italic?: boolean }
@@ -17,9 +18,10 @@ export type Block =
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] }
   /**
    * A chart, as SVG (the preview shows it as is). The Word renderer adds the PNG that readers unable to
-   * show SVG fall back to: drawn only there, never for the preview.
+   * show SVG fall back to: drawn only there, never for the preview. `chart`: its figures, for Word's
+   * own editable chart (the picture is then what readers unable to show that chart fall back to).
    */
-  | { kind: 'image'; caption: string; svg: string; widthPx: number; heightPx: number };
+  | { kind: 'image'; caption: string; svg: string; widthPx: number; heightPx: number; chart?: BilanChartData };
 
 export interface SynthesisDocument {
   title: string;

@@ -1,20 +1,17 @@
 /** The synthesis model as a Word document: the body written by word/, the package by the `docx` library. */
-import { AlignmentType, Document, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { Document, Footer, Header, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import type JSZip from 'jszip';
 import { cleanForXml } from '../text/clean.ts';
-import { frenchSpacing } from '../text/french.ts';
 import { svgToPng } from './chart-png.ts';
 import { type DocxParts, reproduciblePackage, type Stamp } from './deterministic-pack.ts';
-import { completeTemplateStyles, DEFAULT_STYLES_XML } from './docx-styles.ts';
-import type { Block, SynthesisDocument } from './model.ts';
+import { completeTemplateStyles, DEFAULT_STYLES_XML, FONT } from './docx-styles.ts';
+import type { SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
-import { bodySegments, LinkRelations, ListNumbering } from './word/body-xml.ts';
+import { bodyXml, LinkRelations, ListNumbering } from './word/body-xml.ts';
+import { ChartDrawings } from './word/chart-drawing.ts';
 import { footerXml } from './word/footer-xml.ts';
 import { type DocumentOrigin, documentProperties, frenchStyles, withLanguage, withThemeLanguage } from './word/properties.ts';
 
-
-/** Text as it may be written: XML-safe and with French spacing. */
-const clean = (value: string) => frenchSpacing(cleanForXml(value));
 
 /**
  * The synthesis as a reproducible .docx (deterministic-pack.ts) in one pass: `docx`'s parts go
@@ -25,17 +22,17 @@ export async function renderReproducibleDocx(doc: SynthesisDocument, style: Styl
 }
 
 /**
- * The package's parts: `docx` writes the package (styles, numbering, footer, header, charts' media and
- * drawings) around a body written by word/body-xml.ts, spliced in where `docx` wrote a marker.
+ * The package's parts: `docx` writes the package (styles, numbering, header, properties) around a body
+ * and a footer written by word/, spliced in where `docx` wrote markers; charts add their own parts.
  */
 export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null, origin: DocumentOrigin = {}): Promise<DocxParts> {
   const properties = documentProperties(doc, origin);
   const links = new LinkRelations();
   const numbering = new ListNumbering();
-  const segments = bodySegments(doc.title, doc.subtitle, doc.blocks, { links, numbering });
+  const charts = new ChartDrawings(links, style?.bodyFont ?? FONT);
+  const body = bodyXml(doc.title, doc.subtitle, doc.blocks, { links, numbering, charts });
   const footerLinks = new LinkRelations('rIdFooterLink');
   const footer = footerXml(doc.footer, footerLinks);
-  const written = segments.filter((segment) => typeof segment === 'string');
   const document = new Document({
     title: cleanForXml(properties.title),
     subject: cleanForXml(properties.subject),
@@ -50,22 +47,21 @@ export async function renderDocxParts(doc: SynthesisDocument, style: StyleTempla
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
         ...(style?.logo ? { headers: { default: logoHeader(style.logo) } } : {}),
         footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun(FOOTER_MARKER)] })] }) },
-        children: segments.flatMap((segment) =>
-          typeof segment === 'string' ? [new Paragraph({ children: [new TextRun(marker(written.indexOf(segment)))] })] : chart(segment),
-        ),
+        children: [new Paragraph({ children: [new TextRun(BODY_MARKER)] })],
       },
     ],
   });
   const parts = await compiledParts(document);
-  parts.set(DOCUMENT, spliceBody(text(parts.get(DOCUMENT)!), written));
+  parts.set(DOCUMENT, splice(text(parts.get(DOCUMENT)!), BODY_MARKER, body));
   parts.set(NUMBERING, numbering.complete(text(parts.get(NUMBERING)!)));
   const footerPart = [...parts.keys()].find((name) => /^word\/footer\d*\.xml$/.test(name))!;
-  parts.set(footerPart, text(parts.get(footerPart)!).replace(`<w:p><w:r><w:t xml:space="preserve">${FOOTER_MARKER}</w:t></w:r></w:p>`, () => footer));
+  parts.set(footerPart, splice(text(parts.get(footerPart)!), FOOTER_MARKER, footer));
   const footerRels = footerPart.replace('word/', 'word/_rels/') + '.rels';
   parts.set(footerRels, addRelationships(parts.get(footerRels), footerLinks.xml()));
   parts.set(CORE, withLanguage(text(parts.get(CORE)!)));
   parts.set(SETTINGS, withThemeLanguage(text(parts.get(SETTINGS)!)));
   parts.set(DOCUMENT_RELS, addRelationships(parts.get(DOCUMENT_RELS), links.xml()));
+  await charts.addParts(parts, chartPng);
   return parts;
 }
 
@@ -82,18 +78,14 @@ function addRelationships(rels: string | Uint8Array | undefined, added: string):
   return added ? xml.replace(/<\/Relationships>$|<Relationships([^>]*)\/>$/, (m, attrs?: string) => (attrs !== undefined ? `<Relationships${attrs}>${added}</Relationships>` : `${added}</Relationships>`)) : xml;
 }
 
-const marker = (index: number) => `@@synthese-body-${index}@@`;
-const MARKER_PARAGRAPH = /<w:p><w:r><w:t xml:space="preserve">@@synthese-body-(\d+)@@<\/w:t><\/w:r><\/w:p>/g;
+const BODY_MARKER = '@@synthese-body@@';
 
-/** Each marker paragraph replaced by the body it stands for; every one must be found. */
-function spliceBody(documentXml: string, written: string[]): string {
-  let found = 0;
-  const spliced = documentXml.replace(MARKER_PARAGRAPH, (_, index: string) => {
-    found += 1;
-    return written[Number(index)]!;
-  });
-  if (found !== written.length) throw new Error(`Corps du document : ${found} emplacements trouvés sur ${written.length}.`);
-  return spliced;
+/** The paragraph `docx` wrote for a marker, replaced by what it stands for; it must be found. */
+function splice(xml: string, marker: string, content: string): string {
+  const paragraph = `<w:p><w:r><w:t xml:space="preserve">${marker}</w:t></w:r></w:p>`;
+  const at = xml.indexOf(paragraph);
+  if (at < 0) throw new Error(`Document Word : l’emplacement ${marker} est introuvable.`);
+  return xml.slice(0, at) + content + xml.slice(at + paragraph.length);
 }
 
 function text(content: string | Uint8Array): string {
@@ -164,23 +156,3 @@ function chartPng(svg: string, widthPx: number): Buffer {
   return png;
 }
 
-/** A chart: the SVG, its PNG for readers that cannot show SVG, and its caption. */
-function chart(block: Extract<Block, { kind: 'image' }>): Paragraph[] {
-  return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 160 },
-      children: [
-        new ImageRun({
-          type: 'svg',
-          data: Buffer.from(block.svg, 'utf8'),
-          // For readers that cannot show SVG: twice the chart's size, drawn here only (the preview needs none).
-          fallback: { type: 'png', data: chartPng(block.svg, block.widthPx * 2) },
-          transformation: { width: block.widthPx, height: block.heightPx },
-          altText: { name: 'Graphique', title: cleanForXml(block.caption), description: cleanForXml(block.caption) },
-        }),
-      ],
-    }),
-    new Paragraph({ style: 'Note', alignment: AlignmentType.CENTER, children: [new TextRun(clean(block.caption))] }),
-  ];
-}

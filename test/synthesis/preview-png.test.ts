@@ -36,12 +36,12 @@ describe('the chart’s PNG, for Word only', () => {
     expect(svgToPng).not.toHaveBeenCalled();
   });
 
-  it('is not in the document model: its chart is SVG and sizes only', () => {
+  it('is not in the document model: its chart is SVG, sizes and figures only', () => {
     const document = buildSynthesis(loadSource(demo.db, { campaignId: demo.campaignId }));
     const images = document.blocks.filter((b) => b.kind === 'image');
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) {
-      expect(Object.keys(image).sort()).toEqual(['caption', 'heightPx', 'kind', 'svg', 'widthPx']);
+      expect(Object.keys(image).sort()).toEqual(['caption', 'chart', 'heightPx', 'kind', 'svg', 'widthPx']);
       expect(image.svg).toMatch(/^<svg /);
     }
     expect(svgToPng).not.toHaveBeenCalled();

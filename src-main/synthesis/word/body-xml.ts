@@ -1,37 +1,46 @@
 /**
  * The synthesis body as WordprocessingML, written directly: `docx`'s object tree cost ~0.5 s of CPU
- * and hundreds of MB for a région's 5 000 contributions. Charts are left to `docx` (render-docx.ts),
- * which owns the package's media and drawing parts.
+ * and hundreds of MB for a région's 5 000 contributions. `docx` writes the package around it
+ * (render-docx.ts); charts are chart-drawing.ts's.
  */
 import type { Block, Inline } from '../model.ts';
+import type { ChartDrawings } from './chart-drawing.ts';
 import { tableXml } from './table-xml.ts';
 import { printable, verbatim } from './xml-text.ts';
 
-type ImageBlock = Extract<Block, { kind: 'image' }>;
 
-/** The body in order: XML written here, and the charts `docx` draws in between. */
-export type BodySegment = string | ImageBlock;
-
-/** The hyperlinks a body points to, one relationship per address. */
+/** The relationships a part adds: its hyperlinks (one per address), its pictures and charts. */
 export class LinkRelations {
   private readonly ids = new Map<string, string>();
+  private readonly added: string[] = [];
 
   /** `prefix`: ids unique within the part's relationships (rIdLink1…, rIdFooterLink1…). */
   constructor(private readonly prefix = 'rIdLink') {}
 
   idOf(url: string): string {
     let id = this.ids.get(url);
-    if (!id) this.ids.set(url, (id = `${this.prefix}${this.ids.size + 1}`));
+    if (!id) {
+      id = this.nextId();
+      this.ids.set(url, id);
+      this.added.push(`<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${verbatim(url)}" TargetMode="External"/>`);
+    }
     return id;
   }
 
-  /** The relationships to add to `word/_rels/document.xml.rels`. */
+  /** A part of the package (a picture, a chart), by its relationship type and its path from this part. */
+  add(type: string, target: string): string {
+    const id = this.nextId();
+    this.added.push(`<Relationship Id="${id}" Type="${type}" Target="${target}"/>`);
+    return id;
+  }
+
+  /** The relationships to add to the part's `.rels`. */
   xml(): string {
-    let xml = '';
-    for (const [url, id] of this.ids) {
-      xml += `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${verbatim(url)}" TargetMode="External"/>`;
-    }
-    return xml;
+    return this.added.join('');
+  }
+
+  private nextId(): string {
+    return `${this.prefix}${this.added.length + 1}`;
   }
 }
 
@@ -73,6 +82,7 @@ const NUMBERED_BASE = 1000;
 export interface BodyContext {
   links: LinkRelations;
   numbering: ListNumbering;
+  charts: ChartDrawings;
 }
 
 const HEADING_STYLE = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' } as const;
@@ -82,24 +92,17 @@ const listItem = (numId: number, keep: boolean) =>
 
 const isNote = (block: Block | undefined) => block?.kind === 'paragraph' && block.style === 'note';
 
-export function bodySegments(title: string, subtitle: string, blocks: Block[], context: BodyContext): BodySegment[] {
-  const segments: BodySegment[] = [];
+export function bodyXml(title: string, subtitle: string, blocks: Block[], context: BodyContext): string {
   let xml = styled('Title', title) + (subtitle ? styled('Subtitle', subtitle) : '');
-  blocks.forEach((block, index) => {
-    if (block.kind === 'image') {
-      segments.push(xml, block);
-      xml = '';
-    } else {
-      // A note is kept on the page of what it comments (never alone at the top of the next).
-      xml += blockXml(block, context, isNote(blocks[index + 1]));
-    }
-  });
-  if (xml) segments.push(xml);
-  return segments;
+  // A note is kept on the page of what it comments (never alone at the top of the next).
+  blocks.forEach((block, index) => (xml += blockXml(block, context, isNote(blocks[index + 1]))));
+  return xml;
 }
 
-function blockXml(block: Exclude<Block, ImageBlock>, context: BodyContext, keepWithNext: boolean): string {
+function blockXml(block: Block, context: BodyContext, keepWithNext: boolean): string {
   switch (block.kind) {
+    case 'image':
+      return context.charts.paragraphs(block);
     case 'heading':
       return styled(HEADING_STYLE[block.level], block.text);
     case 'paragraph': {

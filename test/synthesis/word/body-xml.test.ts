@@ -2,7 +2,10 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { frenchSpacing } from '../../../src-main/text/french.ts';
 import { paragraph, text } from '../../../src-main/synthesis/model.ts';
-import { bodySegments, LinkRelations, ListNumbering } from '../../../src-main/synthesis/word/body-xml.ts';
+import { bodyXml, LinkRelations, ListNumbering } from '../../../src-main/synthesis/word/body-xml.ts';
+import { ChartDrawings } from '../../../src-main/synthesis/word/chart-drawing.ts';
+
+const contextOf = (links: LinkRelations) => ({ links, numbering: new ListNumbering(), charts: new ChartDrawings(links, 'Arial') });
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -21,37 +24,40 @@ function texts(xml: string): string[] {
 describe('the body written for Word', () => {
   it('writes typed text as a reader will read it: escaped, cleaned of what XML refuses, in French spacing', () => {
     const links = new LinkRelations();
-    const [xml] = bodySegments('Synthèse & bilan <2020>', '', [
+    const xml = bodyXml('Synthèse & bilan <2020>', '', [
       paragraph([text('Des « ateliers » : 3 < 5 & "oui"\uFFFE\u0007', { bold: true })]),
       { kind: 'list', items: [[text('un')], [text('deux')]] },
       { kind: 'table', caption: 'Participants', header: ['Catégorie', 'Nombre'], rows: [['Élèves', '12']], total: ['Total', '12'] },
-    ], { links, numbering: new ListNumbering() });
-    expect(texts(xml as string)).toEqual([
+    ], contextOf(links));
+    expect(texts(xml)).toEqual([
       'Synthèse & bilan <2020>',
       frenchSpacing('Des « ateliers » : 3 < 5 & "oui"'),
       'un', 'deux', 'Participants', 'Catégorie', 'Nombre', 'Élèves', '12', 'Total', '12',
     ]);
-    expect(texts(xml as string)[1]).not.toMatch(/ [»:]/); // the spaces before « » » and « : » do not break
+    expect(texts(xml)[1]).not.toMatch(/ [»:]/); // the spaces before « » » and « : » do not break
     // Bullets use the numbering `docx` always writes (numId 1); the bold run is bold.
-    expect((xml as string).match(/<w:numId w:val="1"\/>/g)).toHaveLength(2);
+    expect(xml.match(/<w:numId w:val="1"\/>/g)).toHaveLength(2);
     expect(xml).toContain('<w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Des');
   });
 
-  it('gives each address one relationship, escaped, and charts their own segment', () => {
+  it('gives each address one relationship, escaped, and a chart its picture, its SVG and its chart part', () => {
     const links = new LinkRelations();
     const url = 'https://eduscol.education.fr/?a=1&b=2';
-    const segments = bodySegments('T', 'S', [
+    const xml = bodyXml('T', 'S', [
       paragraph([{ kind: 'link', text: 'Éduscol', url }]),
       { kind: 'image', caption: 'Graphique', svg: '<svg/>', widthPx: 10, heightPx: 10 },
       paragraph([{ kind: 'link', text: 'encore', url }, { kind: 'link', text: 'autre', url: 'https://a.fr' }]),
-    ], { links, numbering: new ListNumbering() });
-    expect(segments.map((s) => (typeof s === 'string' ? 'xml' : s.kind))).toEqual(['xml', 'image', 'xml']);
-    expect((segments[2] as string).match(/r:id="rIdLink1"/g)).toHaveLength(1);
-    expect(segments[2]).toContain('r:id="rIdLink2"');
+    ], contextOf(links));
+    expect(xml.match(/r:id="rIdLink1"/g)).toHaveLength(2);
+    expect(xml).toContain('r:embed="rIdLink2"');
+    expect(xml).toContain('r:embed="rIdLink3"');
+    expect(xml).toContain('r:id="rIdLink4"');
     expect(links.xml()).toBe(
       '<Relationship Id="rIdLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://eduscol.education.fr/?a=1&amp;b=2" TargetMode="External"/>' +
-        '<Relationship Id="rIdLink2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://a.fr" TargetMode="External"/>',
+        '<Relationship Id="rIdLink2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/graphique1.png"/>' +
+        '<Relationship Id="rIdLink3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/graphique1.svg"/>' +
+        '<Relationship Id="rIdLink4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://a.fr" TargetMode="External"/>',
     );
-    expect(texts(segments[0] as string)).toEqual(['T', 'S', 'Éduscol']);
+    expect(texts(xml)).toEqual(['T', 'S', 'Éduscol', 'Graphique', 'encore', 'autre']);
   });
 });
