@@ -110,8 +110,11 @@ function completeUpTo(text: string): number {
   let cut = text.length;
   const lt = text.lastIndexOf('<');
   if (lt !== -1 && text.indexOf('>', lt) === -1) cut = lt;
-  const amp = text.lastIndexOf('&', cut - 1);
-  if (amp !== -1 && cut - amp < 16 && text.indexOf(';', amp) === -1) cut = Math.min(cut, amp);
+  // Only the last 15 characters can hold a reference cut short: lastIndexOf over the whole chunk, when it
+  // has no "&", read it all backwards at every chunk.
+  let amp = cut - 1;
+  while (amp >= 0 && cut - amp < 16 && text.charCodeAt(amp) !== 38) amp--;
+  if (amp >= 0 && cut - amp < 16 && text.indexOf(';', amp) === -1) cut = Math.min(cut, amp);
   return cut;
 }
 
@@ -237,6 +240,8 @@ function columnAt(text: string, at: number): number {
 }
 
 const CELL_TYPES = ['s', 'str', 'inlineStr', 'n', 'b', 'e', 'd'];
+/** Cells whose value exceljs takes as it is: the guard judges nothing in it (only a forbidden character). */
+const TEXT_TYPES = new Set(['inlineStr', 'str', 'e']);
 
 /** A cell's t attribute starting at `at`, as one of CELL_TYPES when it is one (no copy). */
 function typeAt(text: string, at: number): string {
@@ -374,7 +379,8 @@ export function guardWorksheet(
           valueFrom = gt + 1;
           value = '';
         } else if (valueFrom >= 0) {
-          if (value.length < MAX_VALUE_CHARS) value += text.slice(valueFrom, lt);
+          // A text's value is never judged (see verdict): not copied.
+          if (value.length < MAX_VALUE_CHARS && !TEXT_TYPES.has(cell.type)) value += text.slice(valueFrom, lt);
           cell.value = value;
           valueFrom = -1;
         }
@@ -385,7 +391,7 @@ export function guardWorksheet(
     }
     markUpTo(end);
     // A value cut by the chunk's end continues in the next one.
-    if (valueFrom >= 0 && value.length < MAX_VALUE_CHARS) value += text.slice(valueFrom, end);
+    if (valueFrom >= 0 && value.length < MAX_VALUE_CHARS && !(cell !== null && TEXT_TYPES.has((cell as OpenCell).type))) value += text.slice(valueFrom, end);
     return { dirty: marks.length > 0, drop };
   });
 }

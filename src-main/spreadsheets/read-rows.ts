@@ -77,7 +77,21 @@ interface OpenCell {
 interface OpenRow {
   number: number;
   numFmt: string | undefined;
-  cells: Map<number, CellModel>;
+  /** By column, ascending, as the cells come (in order in every file Excel or LibreOffice writes). */
+  cells: CellModel[];
+}
+
+/** A cell into its row: appended when it comes in order, else put in its place (a column again replaces its cell). */
+function placeCell(cells: CellModel[], cell: CellModel): void {
+  const last = cells.length - 1;
+  if (last < 0 || cells[last]!.column < cell.column) {
+    cells.push(cell);
+    return;
+  }
+  let at = last;
+  while (at > 0 && cells[at - 1]!.column >= cell.column) at--;
+  if (cells[at]!.column === cell.column) cells[at] = cell;
+  else cells.splice(at, 0, cell);
 }
 
 const numFmtOf = (style: { numFmt?: unknown } | undefined) => (typeof style?.numFmt === 'string' ? style.numFmt : undefined);
@@ -105,7 +119,7 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         break;
       case 'row':
         if (inRows) {
-          row = { number: Number.parseInt(attributes.r as string, 10), numFmt: undefined, cells: new Map() };
+          row = { number: Number.parseInt(attributes.r as string, 10), numFmt: undefined, cells: [] };
           if (attributes.s) row.numFmt = numFmtOf(styles?.getStyleModel(Number.parseInt(attributes.s, 10)));
         }
         break;
@@ -131,7 +145,7 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         break;
       case 'row':
         if (row) {
-          rows.push({ number: row.number, cells: [...row.cells.values()].sort((a, b) => a.column - b.column) });
+          rows.push({ number: row.number, cells: row.cells });
         }
         row = null;
         break;
@@ -173,7 +187,7 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
                 break;
             }
           }
-          if (column !== undefined) row.cells.set(column, { column, value, numFmt });
+          if (column !== undefined) placeCell(row.cells, { column, value, numFmt });
           c = null;
         }
         break;

@@ -499,6 +499,7 @@ async function readOneSheet(worksheet: SheetRows, context: SheetContext): Promis
   let searched = 0;
   let seen = 0;
   const rows: RawRow[] = [];
+  const letters = new Map<number, string>();
   const cellsOf = (row: SheetRow) =>
     row.cells({ date1904: context.date1904(), sheetName, problems: problems?.inRow(row.number), blanks: problems?.blanksInRow(row.number) });
 
@@ -529,7 +530,10 @@ async function readOneSheet(worksheet: SheetRows, context: SheetContext): Promis
       for (const { column, value, unreadable } of cellsOf(row)) {
         const key = header.keyByColumn.get(column);
         if (key === undefined) continue;
-        cells[key] = unreadable === undefined ? { value, column: columnLetter(column) } : { value, column: columnLetter(column), unreadable };
+        // The header's columns only: their letters made once.
+        let letter = letters.get(column);
+        if (letter === undefined) letters.set(column, (letter = columnLetter(column)));
+        cells[key] = unreadable === undefined ? { value, column: letter } : { value, column: letter, unreadable };
         filled = true;
       }
       // A row with nothing in the known columns (blank, or only a comment) is not a meeting.

@@ -1,5 +1,6 @@
 /** Finds académies, départements, bassins and établissements from what people type in a sheet. */
 import type { Catalogue } from '../catalogue/database.ts';
+import type { Bassin } from '../contract/schemas/territory.ts';
 import { academieNames, allDepartements, etablissementPlaces, listBassins } from '../catalogue/repos/territory.repo.ts';
 import { normaliseHeader as fold } from './attendance-columns.ts';
 
@@ -10,13 +11,30 @@ export interface TerritoryLookup {
   etablissement(uai: string): { uai: string; departementCode: string } | null;
   departementName(code: string): string;
   bassinNames(departementCode: string | null, academieCode: string | null): string[];
+  /** A bassin by its id, from the list read once (the services' `locate` asks for each one a plan meets). */
+  bassinById(id: number): Bassin | undefined;
+}
+
+/** Names folded, kept from one plan to the next (a pure function of the text): the territory's thousands of bassins. */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 100_000;
+
+function plainName(text: string): string {
+  let name = folded.get(text);
+  if (name === undefined) {
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(text, (name = fold(text).replace(/-/g, ' ')));
+  }
+  return name;
 }
 
 export function territoryLookup(db: Catalogue): TerritoryLookup {
   const academies = academieNames(db);
   const departements = allDepartements(db);
   const bassins = listBassins(db, {});
-  const etablissements = new Map(etablissementPlaces(db).map((e) => [e.uai, e]));
+  // Read when a row first gives a UAI: 40 000 établissements at national scale, for sheets that name none.
+  let etablissements: Map<string, { uai: string; departementCode: string }> | null = null;
+  const bassinsById = new Map(bassins.map((b) => [b.id, b]));
   const academieByText = new Map<string, string>();
   for (const a of academies) {
     for (const key of [a.code, a.nom, `academie de ${a.nom}`, `academie d ${a.nom}`, `academie de la ${a.nom}`]) academieByText.set(fold(key).replace(/-/g, ' '), a.code);
@@ -30,15 +48,32 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
     }
     if (/^\d{2}$/.test(d.code)) departementByText.set(`0${d.code}`, value); // "033" as some exports write it
   }
-  const plain = (text: string) => fold(text).replace(/-/g, ' ');
+  const plain = plainName;
   const bare = (name: string) => name.replace(/^(zap|reseau eclore|eclore|bassin)\s+/, '');
   // Every bassin under its name as typed and without its prefix ("ZAP", "Réseau Éclore"…), folded once:
   // a sheet names the same few bassins thousands of times.
   const bassinsByName = new Map<string, typeof bassins>();
+  const keysOfName = new Map<string, string[]>();
   for (const b of bassins) {
     const name = plain(b.nom);
-    for (const key of new Set([`=${name}`, `~${bare(name)}`])) bassinsByName.set(key, [...(bassinsByName.get(key) ?? []), b]);
+    const keys = [`=${name}`, `~${bare(name)}`];
+    keysOfName.set(b.nom, keys);
+    for (const key of keys) {
+      const list = bassinsByName.get(key);
+      if (list) list.push(b);
+      else bassinsByName.set(key, [b]);
+    }
   }
+  // The bassins a text names: typed exactly as the catalogue writes a name (the template's lists, a copy of
+  // an export), its keys are known without folding it again; otherwise folded now.
+  const named = (text: string) => {
+    let keys = keysOfName.get(text);
+    if (keys === undefined) {
+      const typed = plain(text);
+      keys = [`=${typed}`, `~${bare(typed)}`];
+    }
+    return new Set([...(bassinsByName.get(keys[0]!) ?? []), ...(bassinsByName.get(keys[1]!) ?? [])]);
+  };
   const found = new Map<string, ReturnType<TerritoryLookup['bassin']>>();
   // The same few names on every row: each text folded and looked up once.
   const academieOf = new Map<string, string | null>();
@@ -62,9 +97,7 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
       const key = `${departementCode ?? ''}|${academieCode ?? ''}|${text}`;
       const known = found.get(key);
       if (known !== undefined) return known;
-      const typed = plain(text);
-      const named = new Set([...(bassinsByName.get(`=${typed}`) ?? []), ...(bassinsByName.get(`~${bare(typed)}`) ?? [])]);
-      const candidates = [...named].filter(
+      const candidates = [...named(text)].filter(
         (b) => (departementCode === null || b.departementCode === departementCode) && (academieCode === null || b.academieCode === academieCode),
       );
       const answer = candidates.length > 1 ? 'ambigu' : candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departementCode } : null;
@@ -73,6 +106,7 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
     },
     departementName: (code) => departementNames.get(code) ?? code,
     etablissement(uai) {
+      etablissements ??= new Map(etablissementPlaces(db).map((e) => [e.uai, e]));
       const e = etablissements.get(uai.trim().toUpperCase());
       return e ? { uai: e.uai, departementCode: e.departementCode } : null;
     },
@@ -81,5 +115,6 @@ export function territoryLookup(db: Catalogue): TerritoryLookup {
         .filter((b) => (departementCode === null || b.departementCode === departementCode) && (academieCode === null || b.academieCode === academieCode))
         .map((b) => b.nom)
         .sort((a, b) => a.localeCompare(b, 'fr')),
+    bassinById: (id) => bassinsById.get(id),
   };
 }

@@ -25,7 +25,7 @@ const holdable = new WeakMap<Catalogue, boolean>();
  * Returns what indexes the meetings written meanwhile in one statement, and lets the triggers run again.
  * A catalogue without the flag keeps its triggers: the returned function then does nothing.
  */
-export function holdMeetingSearch(db: Catalogue): (ids: number[]) => void {
+export function holdMeetingSearch(db: Catalogue): (ids: number[], fresh?: number[]) => void {
   let can = holdable.get(db);
   if (can === undefined) {
     can = db.prepare("SELECT 1 FROM pragma_table_info('catalogue_state') WHERE name = 'fts_held'").pluck().get() !== undefined;
@@ -33,14 +33,15 @@ export function holdMeetingSearch(db: Catalogue): (ids: number[]) => void {
   }
   if (!can) return () => {};
   db.prepare('UPDATE catalogue_state SET fts_held = 1 WHERE id = 1').run();
-  return (ids) => {
-    if (ids.length > 0) {
-      const list = JSON.stringify(ids);
-      db.prepare('DELETE FROM meeting_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(list);
+  // `fresh`: meetings new under ids never used before (nextMeetingId), which no index entry can hold yet.
+  return (ids, fresh = []) => {
+    if (ids.length > 0) db.prepare('DELETE FROM meeting_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+    const all = [...fresh, ...ids];
+    if (all.length > 0) {
       db.prepare(
         `INSERT INTO meeting_fts (rowid, title, lieu, notes, defis, etablissement)
            SELECT id, title, lieu, notes, defis, etablissement FROM meeting_fts_source WHERE id IN (SELECT value FROM json_each(?))`,
-      ).run(list);
+      ).run(JSON.stringify(all));
     }
     db.prepare('UPDATE catalogue_state SET fts_held = 0 WHERE id = 1').run();
   };
@@ -57,13 +58,17 @@ export function catalogueVersion(db: Catalogue): string {
 }
 
 /**
- * A version 7 identifier as the meeting_uid trigger makes it (time-ordered), given here so that the
- * trigger does not rewrite each new row.
+ * Version 7 identifiers as the meeting_uid trigger makes them (time-ordered), given here so that the
+ * trigger does not rewrite each new row. The time part ("0175e7c3-1a2b-7"), the same for a whole batch:
  */
-function timeOrderedUid(ms: number, random: Buffer, at: number): string {
+function uidTime(ms: number): string {
   const t = ms.toString(16).padStart(12, '0');
-  const r = random.toString('hex', at, at + 10);
-  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${r.slice(0, 3)}-${'89ab'[Number.parseInt(r[3]!, 16) & 3]}${r.slice(4, 7)}-${r.slice(8, 20)}`;
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7`;
+}
+
+/** One identifier from the time part and 20 hex digits of randomness at `at` in `hex`. */
+function uidOf(time: string, hex: string, at: number): string {
+  return `${time}${hex.slice(at, at + 3)}-${'89ab'[Number.parseInt(hex[at + 3]!, 16) & 3]}${hex.slice(at + 4, at + 7)}-${hex.slice(at + 8, at + 20)}`;
 }
 
 const json = (m: ImportedMeeting, now: string) => ({
@@ -105,13 +110,14 @@ export function insertImportedMeetings(db: Catalogue, meetings: ImportedMeeting[
   for (let from = 0; from < meetings.length; from += BATCH) {
     const batch = meetings.slice(from, from + BATCH);
     if (batch.some((m) => m.record.ateliers.length > 0)) throw new Error('insertImportedMeetings: ateliers non pris en charge');
-    const ms = Date.now();
-    const random = randomBytes(10 * batch.length);
+    // The batch's randomness in hex at once, its time part once: per meeting, only slices of them.
+    const time = uidTime(Date.now());
+    const hex = randomBytes(10 * batch.length).toString('hex');
     const values: unknown[] = [];
     batch.forEach(({ id, record: r }, i) => {
       values.push(
         id, r.campaignId, r.level, r.title, r.date, r.lieu, r.format, r.regionCode, r.academieCode, r.departementCode, r.bassinId,
-        r.etablissementUai, r.declaredTotal, r.restitutionReceived ? 1 : 0, r.notes, now, timeOrderedUid(ms, random, 10 * i),
+        r.etablissementUai, r.declaredTotal, r.restitutionReceived ? 1 : 0, r.notes, now, uidOf(time, hex, 20 * i),
       );
     });
     insertRows(db, `meeting (id, campaign_id, ${COLUMNS}, uid)`, 17, values);
