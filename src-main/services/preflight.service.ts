@@ -9,6 +9,7 @@ import type { Finding, PreflightReport } from '../contract/schemas/preflight.ts'
 import type { TrameSection } from '../contract/schemas/trame.ts';
 import type { SynthesisSource } from '../synthesis/source.ts';
 import { statedFigures } from '../synthesis/figures.ts';
+import { headingText, sectionTitle } from '../synthesis/sections.ts';
 import { frenchDate } from '../text/french.ts';
 import { ATELIER_MAX, kitRulesApply, restitutionDueDate, restitutionStatus } from '../kit2015/rules.ts';
 
@@ -58,7 +59,8 @@ export function preflight(db: Catalogue, source: SynthesisSource, thematique?: n
     if (section.scope === 'document' && section.source === 'text' && !source.texts.get(`${section.key}:0`)?.trim()) {
       // Texts are written per scope: the région's is not an académie's, and is not taken over.
       const where = source.scope.kind === 'region' ? '' : ' pour ce périmètre (le texte écrit pour la région n’y est pas repris)';
-      findings.push(info('texte-vide', `La section « ${section.title} » n’est pas rédigée${where} : elle restera vide. Rédigez-la dans l’écran Trames (« Périmètre des textes »).`, { kind: 'sectionText', id: null, label: section.title }));
+      const title = headingText(section.title, source);
+      findings.push(info('texte-vide', `La section « ${title} » n’est pas rédigée${where} : elle ne sera pas imprimée. Rédigez-la dans l’écran Trames (« Périmètre des textes »).`, { kind: 'sectionText', id: null, label: title }));
     }
     if (section.scope !== 'thematique') continue;
     for (const t of thematiques) findings.push(...sectionFindings(source, section, t));
@@ -81,8 +83,8 @@ function writtenFigures(source: SynthesisSource): Finding[] {
         if (stated === value) continue;
         findings.push(attention(
           'chiffre-perime',
-          `La section « ${section.title} » écrit « ${match[0].trim()} », le bilan en compte ${value} : corrigez le texte, ou écrivez {{${name}}} pour que le chiffre suive le catalogue.`,
-          { kind: 'sectionText', id: null, label: section.title },
+          `La section « ${headingText(section.title, source)} » écrit « ${match[0].trim()} », le bilan en compte ${value} : corrigez le texte, ou écrivez {{${name}}} pour que le chiffre suive le catalogue.`,
+          { kind: 'sectionText', id: null, label: headingText(section.title, source) },
         ));
       }
     }
@@ -91,7 +93,7 @@ function writtenFigures(source: SynthesisSource): Finding[] {
 }
 
 function sectionFindings(source: SynthesisSource, section: TrameSection, t: Campaign['thematiques'][number]): Finding[] {
-  const where = `Thématique ${t.number}, « ${section.title.replace(/\.$/, '')} »`;
+  const where = `Thématique ${t.number}, « ${headingText(sectionTitle(section, t.number), source).replace(/\.$/, '')} »`;
   const target = { kind: 'thematique' as const, id: t.id, label: `Thématique ${t.number} : ${t.title}` };
   if (section.source === 'retex') {
     const where = `Thématique ${t.number}, retours d’expérience`;
@@ -111,7 +113,7 @@ function sectionFindings(source: SynthesisSource, section: TrameSection, t: Camp
   if (section.source === 'contributions' || section.source === 'defis_propositions') {
     const kinds = section.source === 'contributions' ? section.contributionKinds : ['defi', 'proposition'];
     const count = source.contributions.filter((c) => c.thematiqueId === t.id && kinds.includes(c.kind)).length;
-    if (count === 0) return [info('section-vide', `${where} : aucune contribution sélectionnée, la section restera vide.`, target)];
+    if (count === 0) return [info('section-vide', `${where} : aucune contribution sélectionnée, la section ne sera pas imprimée.`, target)];
   }
   return [];
 }

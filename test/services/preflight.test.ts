@@ -38,7 +38,7 @@ describe('synthesis.preflight on the demo catalogues', () => {
   it('says a text written for the région is not an académie’s, and where to write one', async () => {
     const { findings } = await demo.call('synthesis.preflight', { campaignId: egn, scope: 'academie:POITIERS' });
     expect(findings.filter((f) => f.code === 'texte-vide').map((f) => f.message)).toContainEqual(
-      expect.stringMatching(/^La section « Descriptif.* » n’est pas rédigée pour ce périmètre \(le texte écrit pour la région n’y est pas repris\) : elle restera vide\. Rédigez-la dans l’écran Trames/),
+      expect.stringMatching(/^La section « Descriptif.* » n’est pas rédigée pour ce périmètre \(le texte écrit pour la région n’y est pas repris\) : elle ne sera pas imprimée\. Rédigez-la dans l’écran Trames/),
     );
     const region = await demo.call('synthesis.preflight', { campaignId: egn });
     expect(region.findings.filter((f) => f.code === 'texte-vide' && /Descriptif/.test(f.message))).toEqual([]);

@@ -90,7 +90,8 @@ export function pageContributions(db: Catalogue, q: ContributionPageQuery): Page
     .when(q.thematiqueId, 'c.thematique_id = ?', q.thematiqueId)
     .when(q.kind, 'c.kind = ?', q.kind)
     .when(q.meetingId, 'c.id IN (SELECT contribution_id FROM contribution_source WHERE meeting_id = ?)', q.meetingId)
-    .when(q.selection, 'c.selected = ?', q.selection === 'retenu' ? 1 : 0);
+    // A literal, not a parameter: only then can SQLite use the partial indexes of the retained and the others.
+    .when(q.selection, q.selection === 'retenu' ? 'c.selected = 1' : 'c.selected = 0');
   const match = ftsQuery(q.search);
   if (match) where.add('c.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?)', match);
   // A place, a meeting or a search names the contributions: read those by id, then sorted, rather than

@@ -85,7 +85,7 @@ export function pageRetex(db: Catalogue, q: RetexPageQuery): Page<Retex> {
   where
     .when(q.thematiqueId, 'r.thematique_id = ?', q.thematiqueId)
     .when(q.meetingId, 'r.source_meeting_id = ?', q.meetingId)
-    .when(q.selection, 'r.selected = ?', q.selection === 'retenu' ? 1 : 0);
+    .when(q.selection, q.selection === 'retenu' ? 'r.selected = 1' : 'r.selected = 0'); // a literal: the partial index applies
   const match = ftsQuery(q.search);
   if (match) where.add('r.id IN (SELECT rowid FROM retex_fts WHERE retex_fts MATCH ?)', match);
   // A place, a meeting or a search names the retex: read those by id, then sorted (see pageContributions).
