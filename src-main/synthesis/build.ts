@@ -2,7 +2,7 @@
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import { type Block, keepNumbering, paragraph, type SynthesisDocument, text } from './model.ts';
 import { nationalSelectionTable } from './national-sections.ts';
-import { headingText, sectionBlocks } from './sections.ts';
+import { headingText, sectionBlocks, sectionTitle } from './sections.ts';
 import type { SynthesisSource } from './source.ts';
 import { academieLabel } from '../contract/domain.ts';
 
@@ -54,7 +54,8 @@ function thematiqueBlocks(source: SynthesisSource, thematique: Thematique): Bloc
   for (const section of source.trame.sections.filter((s) => s.scope === 'thematique')) {
     const content = sectionBlocks(section, source, thematique);
     if (content.length === 0) continue;
-    const title = headingText(section.title, source);
+    // The thématique's own wording, if the trame gives one (seed 004 words « actions » four ways).
+    const title = headingText(sectionTitle(section, thematique.number), source);
     blocks.push({ kind: 'heading', level: 2, text: section.numbered ? `${++number}. ${title}` : title }, ...content);
   }
   // A thématique with nothing at all to print is left out whole, its note with it.

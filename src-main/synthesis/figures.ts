@@ -5,7 +5,7 @@
  */
 import type { Bilan } from '../contract/schemas/reports.ts';
 import { frenchDate, frenchNumber } from '../text/french.ts';
-import { scopeAfter, theScope } from './scope-names.ts';
+import { inScope, scopeAfter, theScope } from './scope-names.ts';
 
 export const FIGURE_NAMES = [
   'rencontres_bassin', 'concertations', 'participants', 'departements', 'date_second_niveau', 'rencontres_etablissement',
@@ -24,6 +24,7 @@ export const PLACEHOLDERS = [
   { name: 'le_perimetre', description: 'Le périmètre du document\u00A0: «\u00A0la région académique\u00A0», «\u00A0l’académie de Poitiers\u00A0», «\u00A0le département de la Vienne\u00A0».' },
   { name: 'du_perimetre', description: 'Après «\u00A0de\u00A0»\u00A0: «\u00A0de la région académique\u00A0», «\u00A0de l’académie de Poitiers\u00A0», «\u00A0du département de la Vienne\u00A0».' },
   { name: 'au_perimetre', description: 'Après «\u00A0à\u00A0»\u00A0: «\u00A0à la région académique\u00A0», «\u00A0à l’académie de Poitiers\u00A0», «\u00A0au département de la Vienne\u00A0».' },
+  { name: 'en_perimetre', description: 'Où, en complément de phrase («\u00A0les ateliers …\u00A0»)\u00A0: «\u00A0en région académique\u00A0», «\u00A0dans l’académie de Poitiers\u00A0», «\u00A0dans le département de la Vienne\u00A0».' },
 ] as const;
 
 export type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];
@@ -43,6 +44,7 @@ export function figuresOf(bilan: Bilan): Record<PlaceholderName, string> {
     le_perimetre: theScope(bilan.scope),
     du_perimetre: scopeAfter('de', bilan.scope),
     au_perimetre: scopeAfter('à', bilan.scope),
+    en_perimetre: inScope(bilan.scope),
   };
 }
 

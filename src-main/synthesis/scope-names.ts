@@ -46,3 +46,11 @@ export function scopeAfter(preposition: 'de' | 'à', scope: ScopeOf): string {
   };
   return `${contracted[preposition]![article]!}${rest}`;
 }
+
+/**
+ * Where something took place: « en région académique » (seed 004, T4 and T5), « dans l’académie de Poitiers »,
+ * « dans le département de la Vienne », « dans les régions académiques ».
+ */
+export function inScope(scope: ScopeOf): string {
+  return scope.kind === 'region' ? 'en région académique' : `dans ${theScope(scope)}`;
+}

@@ -29,6 +29,11 @@ export function headingText(title: string, source: SynthesisSource): string {
   return fillFigures(FORMER_HEADINGS[trimmed.replace(/'/g, '’')] ?? trimmed, figuresOf(source.bilan));
 }
 
+/** A thématique section's heading as the trame words it for this thématique (its own wording, or the section's title). */
+export function sectionTitle(section: TrameSection, thematiqueNumber: number): string {
+  return section.titleByThematique[String(thematiqueNumber)] ?? section.title;
+}
+
 /**
  * The section's content; none at all when it has nothing to print (its heading is then left out too), except
  * the slots a trame asks for (retex entries to fill in).

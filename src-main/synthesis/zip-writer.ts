@@ -1,5 +1,7 @@
 /**
- * A zip archive written in one pass from its parts, in the order given, every part deflated at level 6.
+ * A zip archive written in one pass from its parts, in the order given, every part deflated at level 1:
+ * a région's 2.5 MB of body XML deflates to 121 KB in half the time level 6 takes for 75 KB (scale 10),
+ * and a synthesis is written six files at a time.
  * Deflate is pako's (pure JavaScript, the one JSZip used): its bytes are the same under every Node and
  * Electron and on every processor, which a native zlib's are not (its builds choose their own hashing),
  * and a reproducible document must be. The checksums are Node's native CRC-32 (a fixed function).
@@ -29,7 +31,7 @@ export function writeZip(entries: ZipEntry[], date: Date, { store = false } = {}
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(entry.name) ? 0 : UTF8_NAMES;
-    const body = store ? entry.data : pako.deflateRaw(entry.data, { level: 6 });
+    const body = store ? entry.data : pako.deflateRaw(entry.data, { level: 1 });
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);

@@ -91,6 +91,12 @@ describe('the indexes follow the catalogue', () => {
     expect(found.hits.filter((h) => h.kind === 'texte').map((h) => [h.sectionKey, h.snippet])).toEqual([
       ['introduction', 'Une année de concertations [numériques].'],
     ]);
+    // A thématique's text is named by the heading its thématique prints (the 2020 trame words T4's « actions » its own way).
+    await c.call('sectionTexts.set', { campaignId: world.campaignId, sectionKey: 'actions', thematiqueId: world.thematique(4), text: 'Des actions numériques.' });
+    await c.call('sectionTexts.set', { campaignId: world.campaignId, sectionKey: 'actions', thematiqueId: world.thematique(1), text: 'Un numérique partagé.' });
+    const titled = await c.call('search.catalogue', { campaignId: world.campaignId, search: 'numerique' });
+    expect(titled.hits.filter((h) => h.sectionKey === 'actions').map((h) => h.title).sort()).toEqual(['Actions et acteurs mobilisés', 'Principales actions et acteurs mobilisés']);
+    for (const thematiqueId of [world.thematique(4), world.thematique(1)]) await c.call('sectionTexts.set', { campaignId: world.campaignId, sectionKey: 'actions', thematiqueId, text: '' });
     await c.call('sectionTexts.set', { campaignId: world.campaignId, sectionKey: 'introduction', thematiqueId: null, text: 'Réécrit.' });
     expect((await c.call('search.catalogue', { campaignId: world.campaignId, search: 'numerique' })).totals.texte).toBe(0);
     c.db.close();

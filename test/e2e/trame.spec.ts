@@ -65,6 +65,21 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
     /4\. Description de 2 à 3 retours d’expérience/,
   ]);
   await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
+
+  // A heading of its own per thématique: the copy keeps seed 004's wordings (T2 to T4), and T1 gets one.
+  const actions = perThematique.getByRole('listitem', { name: /^Section 2 sur 4 : 2\. Principales actions et acteurs mobilisés$/ });
+  const disclosure = actions.getByRole('button', { name: 'Intitulé propre à une thématique (3 renseignés)' });
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+  await disclosure.click();
+  await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  await expect(actions.getByRole('textbox', { name: /^Thématique 4 :/ })).toHaveValue('Actions et acteurs mobilisés');
+  const ownT1 = actions.getByRole('textbox', { name: /^Thématique 1 :/ });
+  await expect(ownT1).toHaveValue('');
+  await expect(ownT1).toHaveAttribute('placeholder', 'Principales actions et acteurs mobilisés');
+  await ownT1.fill('Actions et partenaires');
+  await expect(actions.getByRole('button', { name: 'Intitulé propre à une thématique (4 renseignés)' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: /^Enregistré$/ })).toBeVisible();
   await screenshot(page, 'trame-copie-modifiee');
   // Each save must leave the page as it was: one "Dupliquer" form, not one more per save.
   await expect.soft(page.getByRole('textbox', { name: 'Nom de la copie' }), 'un seul formulaire « Dupliquer » après les enregistrements').toHaveCount(1);
@@ -76,7 +91,7 @@ test('dupliquer la trame prête à l’emploi, l’adapter, et voir l’aperçu 
   await trameSelect.selectOption({ label: COPY });
   await expect.poll(() => thematique1Sections(page)).toEqual([
     '1. Constats partagés',
-    '2. Principales actions et acteurs mobilisés',
+    '2. Actions et partenaires',
     `3. ${DEFIS}`,
     `4. ${RETEX}`,
   ]);

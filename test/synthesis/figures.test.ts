@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datesPhrase } from '../../src-main/synthesis/figures.ts';
 import { fillFigures } from '../../src-main/synthesis/markup.ts';
-import { ofDepartement, scopeAfter, theScope } from '../../src-main/synthesis/scope-names.ts';
+import { inScope, ofDepartement, scopeAfter, theScope } from '../../src-main/synthesis/scope-names.ts';
 import { demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 
 const NBSP = '\u00A0';
@@ -49,6 +49,10 @@ describe('the scope, with French contractions and elisions', () => {
     ]);
     const national = { kind: 'national' as const, code: 'FR', name: 'France entière' };
     expect([scopeAfter('de', national), scopeAfter('à', national)]).toEqual(['des régions académiques', 'aux régions académiques']);
+    // Where the ateliers took place: seed 004's « en région académique » (T4, T5), elsewhere « dans … ».
+    expect([inScope(region), inScope(poitiers), inScope(vienne), inScope(national)]).toEqual([
+      'en région académique', 'dans l’académie de Poitiers', 'dans le département de la Vienne', 'dans les régions académiques',
+    ]);
     expect([
       ofDepartement('83', 'Var'), ofDepartement('40', 'Landes'), ofDepartement('01', 'Ain'), ofDepartement('28', 'Eure-et-Loir'),
       ofDepartement('75', 'Paris'), ofDepartement('974', 'La Réunion'), ofDepartement('49', 'Maine-et-Loire'), ofDepartement('90', 'Territoire de Belfort'),
@@ -92,6 +96,23 @@ describe('documents per scope', () => {
     const vienne = await outline('departement:86');
     expect(vienne).toContain('Défis à relever et propositions identifiées par le département de la Vienne et les établissements.'.replace(/^/, '3. '));
     expect(vienne.join('\n')).not.toContain('région académique');
+  });
+
+  it('words a heading as the trame says for each thématique, its scope named in every document', async () => {
+    const thematique = (headings: string[], n: number) => {
+      const [start, end] = [n, n + 1].map((k) => headings.findIndex((h) => h.startsWith(`Thématique ${k} `)));
+      return headings.slice(start! + 1, end === -1 ? undefined : end);
+    };
+    const region = await outline('region');
+    expect(thematique(region, 2)).toContain('2. Principales actions et acteurs à mobiliser');
+    expect(thematique(region, 3)).toContain('2. Actions à conduire et acteurs à mobiliser');
+    expect(thematique(region, 4)).toEqual(expect.arrayContaining([
+      '2. Actions et acteurs mobilisés',
+      '3. Description de 2 à 3 retours d’expérience présentés lors des ateliers en région académique et dans les établissements.',
+    ]));
+    expect(thematique(region, 1)).toContain('2. Principales actions et acteurs mobilisés');
+    const poitiers = await outline('academie:POITIERS');
+    expect(thematique(poitiers, 5)).toContain('3. Description de 2 à 3 retours d’expérience présentés lors des ateliers dans l’académie de Poitiers et dans les établissements.');
   });
 
   it('prints no heading over an empty section: the Vienne has no descriptif, nor an état des lieux in thématique 1', async () => {

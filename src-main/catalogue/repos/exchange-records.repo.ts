@@ -233,7 +233,7 @@ function readTrames(db: Catalogue, where: Where): RecordFields[] {
       `SELECT t.*, c.slug AS campaign,
          (SELECT json_group_array(json_object('key', key, 'scope', scope, 'title', title, 'guidance', guidance, 'source', source,
             'contributionKinds', json(contribution_kinds), 'retexMin', retex_min, 'retexMax', retex_max, 'entryLabel', entry_label,
-            'numbered', json(CASE numbered WHEN 1 THEN 'true' ELSE 'false' END)))
+            'numbered', json(CASE numbered WHEN 1 THEN 'true' ELSE 'false' END), 'titleByThematique', json(title_by_thematique)))
             FROM (SELECT * FROM trame_section WHERE trame_id = t.id ORDER BY position)) AS sections
        FROM trame t LEFT JOIN campaign c ON c.id = t.campaign_id WHERE ${where.sql} ORDER BY t.id`,
     )

@@ -38,7 +38,8 @@ const KINDS: Record<Kind, { fts: string; columns: string[]; join: string; campai
     join: '',
     campaign: 'f.campaign_id',
     hit: `NULL AS id, nullif(f.thematique_id, 0) AS thematiqueId, f.section_key AS sectionKey, f.scope AS scope,
-      coalesce((SELECT s.title FROM trame_section s JOIN trame t ON t.id = s.trame_id
+      coalesce((SELECT coalesce(json_extract(s.title_by_thematique, '$."' || (SELECT number FROM thematique WHERE id = f.thematique_id) || '"'), s.title)
+                FROM trame_section s JOIN trame t ON t.id = s.trame_id
                 WHERE s.key = f.section_key AND (t.campaign_id = f.campaign_id OR t.campaign_id IS NULL)
                 ORDER BY t.campaign_id IS NULL, t.id LIMIT 1), f.section_key) AS title`,
   },

@@ -18,6 +18,19 @@ export const TrameSection = z
     entryLabel: label(40).default('Retex'),
     /** Printed as "1. État des lieux". */
     numbered: z.boolean().default(true),
+    /**
+     * A thématique section's own wording for some thématiques, by number ("4": « Actions et acteurs
+     * mobilisés »): seed 004 words a heading differently from one thématique to the next. Absent: `title`;
+     * a document section has none to print.
+     */
+    titleByThematique: z
+      .record(z.string(), label(500))
+      .superRefine((titles, ctx) => {
+        for (const number of Object.keys(titles)) {
+          if (!/^([1-9]|[12]\d|30)$/.test(number)) ctx.addIssue({ code: 'custom', path: [number], message: `numéro de thématique attendu (1 à 30), pas « ${number} »` });
+        }
+      })
+      .default({}),
   })
   .superRefine((section, ctx) => {
     if (section.source === 'contributions' && section.contributionKinds.length === 0) {

@@ -8,6 +8,7 @@ import type { TrameSection } from '../../../src-main/contract/schemas/trame.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { SOURCE_HINTS, SOURCE_LABELS } from './labels.ts';
 import { SourceFields } from './SourceFields.tsx';
+import { ThematiqueTitles } from './ThematiqueTitles.tsx';
 import type { Problem } from './useTrameEditor.ts';
 
 export interface SectionHandlers {
@@ -133,6 +134,14 @@ export function SectionEditor({ section, position, count, prefix, problems, hand
         onCommit={(patch) => handlers.commit(key, patch)}
         onBlur={handlers.save}
       />
+      {section.scope === 'thematique' && (
+        <ThematiqueTitles
+          section={section}
+          problem={problem('titleByThematique')}
+          onEdit={(patch) => handlers.edit(key, patch)}
+          onBlur={handlers.save}
+        />
+      )}
       <div className="trm-section__foot">
         {section.scope === 'thematique' && (
           <ToggleSwitch

@@ -40,6 +40,13 @@ export function TrameReadOnly({ trame }: { trame: Trame }) {
                         {s.source === 'contributions' && ` (${s.contributionKinds.map((k) => CONTRIBUTION_KIND_LABELS[k].toLowerCase()).join(', ')})`}
                         {s.source === 'retex' && ` (de ${s.retexMin} à ${s.retexMax}, « ${s.entryLabel} 1 : »)`}
                       </p>
+                      {group.scope === 'thematique' && Object.keys(s.titleByThematique).length > 0 && (
+                        <ul className="fr-text--sm fr-mb-1v" aria-label={`Intitulés propres à une thématique de « ${s.title} »`}>
+                          {Object.entries(s.titleByThematique).map(([number, title]) => (
+                            <li key={number}>Thématique {number} : {title}</li>
+                          ))}
+                        </ul>
+                      )}
                       {s.guidance && <p className="fr-text--sm fr-mb-0 trm-guidance">Consigne : {s.guidance}</p>}
                     </li>
                   ))}

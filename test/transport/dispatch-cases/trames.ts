@@ -98,7 +98,7 @@ export const trameCases = {
       expect(trame).toMatchObject({ campaignId: world.campaignId, presetSlug: null, subtitle: '', closingNote: '' });
       expect(trame.sections[0]).toEqual({
         key: 'introduction', scope: 'document', title: 'Introduction', guidance: '', source: 'text',
-        contributionKinds: [], retexMin: 0, retexMax: 0, entryLabel: 'Retex', numbered: true,
+        contributionKinds: [], retexMin: 0, retexMax: 0, entryLabel: 'Retex', numbered: true, titleByThematique: {},
       });
     },
     invalid: async (h) => {
@@ -117,6 +117,14 @@ export const trameCases = {
       const created = await h.ok('trames.create', aTrame({ campaignId: world.campaignId, closingNote: 'Merci.' }));
       const updated = await h.ok('trames.update', { id: created.id, name: 'Trame révisée' });
       expect(updated).toEqual({ ...created, name: 'Trame révisée' }); // still attached to its campaign
+      // A section's own wording for a thématique (seed 004's « Actions et acteurs mobilisés » in T4) is kept as written.
+      const sections = created.sections.map((x) => ({ ...x, scope: 'thematique' as const, titleByThematique: { 4: '  Actions et acteurs mobilisés ', 12: 'Ailleurs {{en_perimetre}}' } }));
+      const worded = await h.ok('trames.update', { id: created.id, sections });
+      expect(worded.sections[0]!.titleByThematique).toEqual({ 4: 'Actions et acteurs mobilisés', 12: 'Ailleurs {{en_perimetre}}' });
+      expect((await h.ok('trames.get', { id: created.id })).sections).toEqual(worded.sections);
+      // Left out of a later update, the wordings go (the editor sends the whole section).
+      const plain = await h.ok('trames.update', { id: created.id, sections: worded.sections.map(({ titleByThematique: _t, ...x }) => x) });
+      expect(plain.sections[0]!.titleByThematique).toEqual({});
     },
     invalid: async (h) => {
       const created = await h.ok('trames.create', aTrame());
@@ -125,6 +133,14 @@ export const trameCases = {
         code: 'INVALID_INPUT', path: 'sections', message: 'deux sections ont la même clé',
       });
       await h.refuse('trames.update', { id: created.id, campaignId: 404 }, { code: 'NOT_FOUND', message: 'Consultation introuvable' });
+      const thematique = { scope: 'thematique', title: 'Actions', source: 'text', key: 'actions' } as const;
+      await h.refuse('trames.update', { id: created.id, sections: [{ ...thematique, titleByThematique: { 31: 'Trop loin' } }] }, {
+        code: 'INVALID_INPUT', path: 'sections.0.titleByThematique.31', message: 'numéro de thématique attendu (1 à 30), pas « 31 »',
+      });
+      await h.refuse('trames.update', { id: created.id, sections: [{ ...thematique, titleByThematique: { 2: '   ' } }] }, {
+        code: 'INVALID_INPUT', path: 'sections.0.titleByThematique.2', message: 'ne peut pas être vide',
+      });
+      expect((await h.ok('trames.get', { id: created.id })).sections.map((x) => x.key)).toEqual(created.sections.map((x) => x.key));
     },
   },
   'trames.duplicate': {
@@ -162,6 +178,10 @@ export const trameCases = {
       expect((await value('academie:poitiers')).du_perimetre).toBe('de l’académie de Poitiers');
       expect(await value('departement:86')).toMatchObject({ le_perimetre: 'le département de la Vienne', du_perimetre: 'du département de la Vienne', au_perimetre: 'au département de la Vienne' });
       expect((await value('departement:40')).du_perimetre).toBe('du département des Landes');
+      // Where the ateliers took place (seed 004's T4 and T5 say « en région académique »).
+      expect([region.en_perimetre, (await value('academie:poitiers')).en_perimetre, (await value('departement:86')).en_perimetre])
+        .toEqual(['en région académique', 'dans l’académie de Poitiers', 'dans le département de la Vienne']);
+      expect(listed.map((p) => p.name)).toContain('en_perimetre');
     },
     invalid: async (h) => {
       const world = await installPreset(h);
