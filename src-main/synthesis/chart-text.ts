@@ -32,13 +32,35 @@ export function fitSize(text: string, room: number, max: number, min: number, bo
   return width === 0 ? max : Math.max(min, Math.min(max, Math.floor((room / width) * 2) / 2));
 }
 
-/** Names under their bars: one size for all, the largest from 14 px down to 8 px at which each fits in one or two lines. */
+/**
+ * Names under their bars: one size for all, the largest from 14 px down to 8 px at which each fits in one
+ * or two lines — or in three, rather than going under 11 px (8 pt once placed: a pixel is 0.75 pt), as the
+ * Limoges académie's « Concertation académique de Limoges (toute l’académie) » row once made it do.
+ */
 export function nameLayout(names: string[], room: number): { size: number; lines: string[][] } {
   for (let size = 14; size >= 8; size -= 0.5) {
+    const fits = (lines: string[][]) => lines.every((l) => l.every((line) => textWidth(line, size) <= room));
     const lines = names.map((name) => (textWidth(name, size) <= room ? [name] : splitName(name)));
-    if (lines.every((l) => l.every((line) => textWidth(line, size) <= room))) return { size, lines };
+    if (fits(lines)) return { size, lines };
+    if (size < LEGIBLE_PX) continue;
+    const three = names.map((name, i) => (lines[i]!.every((line) => textWidth(line, size) <= room) ? lines[i]! : threeLines(name, size, room)));
+    if (fits(three)) return { size, lines: three };
   }
   return { size: 8, lines: names.map((name) => splitName(name).map((line) => ellipsize(line, 8, room))) };
+}
+
+/** 8 pt once the chart is placed at its size in the document. */
+const LEGIBLE_PX = 11;
+
+/** Up to three lines, filled in order, broken after a hyphen or at a space. */
+function threeLines(name: string, size: number, room: number): string[] {
+  const lines: string[] = [];
+  for (const word of name.split(/(?<=-)|(?<= )/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && textWidth((lines[last]! + word).trim(), size) <= room) lines[last] = lines[last]! + word;
+    else lines.push(word);
+  }
+  return lines.length <= 3 ? lines.map((line) => line.trim()) : [name];
 }
 
 /** Two lines as even as possible, broken after a hyphen or at a space ("Clermont-" / "Ferrand"); else one. */

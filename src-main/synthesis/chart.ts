@@ -51,11 +51,11 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
     items: data.series.filter((s) => s.axis === axis).map((s) => ({ text: s.name, fill: `#${s.color}` })),
   }));
   const widestOf = (texts: string[], size: number, bold = false) => Math.max(0, ...texts.map((t) => textWidth(t, size, bold)));
-  // Each scale on one line if 10.5 px or more allows it; else items wrap, at the size that fits the widest.
+  // Each scale on one line if 11 px (8 pt once placed) or more allows it; else items wrap, at the size that fits the widest.
   const prefix = widestOf(legend.map((l) => l.scale), 1);
   const oneLine = (W - 2 * PAD - 10) / (prefix + Math.max(...legend.map((l) => l.items.reduce((sum, i) => sum + 1.45 + textWidth(i.text, 1) + 1.6, -1.6))));
   const wrapped = (W - 2 * PAD - 10) / (prefix + 1.45 + widestOf(legend.flatMap((l) => l.items.map((i) => i.text)), 1));
-  const legendSize = Math.max(8, Math.min(13, Math.floor((oneLine >= 10.5 ? oneLine : wrapped) * 2) / 2));
+  const legendSize = Math.max(8, Math.min(13, Math.floor((oneLine >= 11 ? oneLine : wrapped) * 2) / 2));
   const indent = PAD + widestOf(legend.map((l) => l.scale), legendSize) + 10;
   y += 8;
   for (const line of legend) {
@@ -110,7 +110,7 @@ export function bilanChartSvg(bilan: Bilan, options: { width?: number; height?: 
     out.push(label(plotRight + 8, gy + tickSize * 0.35, rightTicks[i]!, { size: tickSize, fill: MUTED }));
   }
   const middle = (plotTop + plotBottom) / 2;
-  const axisSize = Math.min(...['Participants', 'Nombre de rencontres'].map((t) => fitSize(t, plotHeight, 13, 7, true)));
+  const axisSize = Math.min(...['Participants', 'Nombre de rencontres'].map((t) => fitSize(t, plotHeight, 13, 11, true)));
   const axisTitle = (x: number, text: string, fill: string) => label(x, middle, text, { size: axisSize, bold: true, fill, anchor: 'middle', rotate: -90 });
   out.push(axisTitle(PAD + 12, 'Participants', PARTICIPANTS), axisTitle(W - PAD, 'Nombre de rencontres', BASSIN));
   out.push(label((plotLeft + plotRight) / 2, H - PAD, byDepartement ? 'Département' : 'Académie', { size: 13, fill: MUTED, anchor: 'middle' }));

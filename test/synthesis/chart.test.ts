@@ -84,6 +84,15 @@ describe('chart of the Bilan des rencontres', () => {
     svg = bilanChartSvg(demo);
   });
 
+  it('prints no text under 8 pt at its place in the document (11 px), even the Limoges académie’s long row', async () => {
+    const { call, campaignId } = await demoCatalogue();
+    for (const scope of ['region', 'academie:LIMOGES', 'academie:POITIERS', 'departement:86'] as const) {
+      const chart = bilanChartSvg(await call('stats.bilan', { campaignId, scope }), { width: 605, height: 360 });
+      const sizes = [...chart.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(Math.min(...sizes), scope).toBeGreaterThanOrEqual(11);
+    }
+  });
+
   it('is a standalone, well-formed SVG without external references', () => {
     const { root, attributes } = parseXml(svg);
     expect(root).toBe('svg');
