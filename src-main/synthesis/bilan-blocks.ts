@@ -111,7 +111,7 @@ export function categoryBlocks(bilan: Bilan): Block[] {
       total: ['Total', n(total), '100\u00A0%'],
     },
     paragraph(
-      [text(`${detailSentence(bilan.meetingsWithCategories, counted)}${gap}${roundingNote(counts)}`)],
+      [text(`${detailSentence(bilan.meetingsWithCategories, counted, bilan.totals.etablissementMeetings === 0 ? 'concertation' : 'rencontre')}${gap}${roundingNote(counts)}`)],
       'note',
     ),
   ];
@@ -158,10 +158,13 @@ export function roundingNote(values: number[]): string {
   return shown === 100 || values.every((v) => v === 0) ? '' : ` Parts arrondies à l’unité : leur somme fait ${shown}\u00A0% et non 100\u00A0%.`;
 }
 
-/** "Détail par catégorie donné par 3 rencontres sur 9 ; …", "… donné par la rencontre", "… par chacune des 4 rencontres". */
-function detailSentence(withCategories: number, counted: number): string {
-  if (withCategories === counted) return counted === 1 ? 'Détail par catégorie donné par la rencontre.' : `Détail par catégorie donné par chacune des ${counted} rencontres.`;
-  return `Détail par catégorie donné par ${withCategories} rencontre${withCategories > 1 ? 's' : ''} sur ${counted} ; les autres ne sont comptées que par leur total.`;
+/**
+ * "Détail par catégorie donné par 3 concertations sur 9 ; …", "… donné par la concertation", "… par chacune
+ * des 4 rencontres": concertations when only second-level ones are counted, as the tables above name them.
+ */
+function detailSentence(withCategories: number, counted: number, noun: 'concertation' | 'rencontre'): string {
+  if (withCategories === counted) return counted === 1 ? `Détail par catégorie donné par la ${noun}.` : `Détail par catégorie donné par chacune des ${counted} ${noun}s.`;
+  return `Détail par catégorie donné par ${withCategories} ${noun}${withCategories > 1 ? 's' : ''} sur ${counted} ; les autres ne sont comptées que par leur total.`;
 }
 
 function etablissementNote(meetings: number): string {

@@ -14,15 +14,16 @@ export function chartBlocks(whole: Bilan): Block[] {
   const bilan = byRegionBilan(whole);
   if (bilan.rows.length === 0) return [];
   const svg = bilanChartSvg(bilan, { width: WIDTH_PX, height: HEIGHT_PX });
-  const by = whole.regions ? 'région académique' : bilan.rowKind === 'academie' ? 'académie' : 'département';
+  const chart = bilanChartData(bilan);
   return [
     {
       kind: 'image',
-      caption: `Participants et rencontres par ${by} — ${bilan.scope.name}`,
+      // The chart's own title and scope (« Académie de Poitiers », « Vienne (86) »), as the chart says them.
+      caption: chart.scopeLabel ? `${chart.title} — ${chart.scopeLabel}` : chart.title,
       svg,
       widthPx: WIDTH_PX,
       heightPx: HEIGHT_PX,
-      chart: bilanChartData(bilan),
+      chart,
     },
   ];
 }

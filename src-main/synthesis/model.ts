@@ -53,16 +53,20 @@ export function numericColumns(table: Extract<Block, { kind: 'table' }>): boolea
 const ITEM_NUMBER = /^\s*(\d{1,3})\s*[).]\s+/;
 
 /**
- * Lists whose items came numbered (« 1) … », « 2. … », in order from 1) as numbered lists, the numbers
- * left to Word's numbering: a numbered list stays numbered, and renumbers itself when edited in Word.
+ * Lists whose items came numbered (« 1) … », « 2. … », in increasing order: all of them, or those a scope
+ * kept, « 1) » and « 4) ») as numbered lists, the numbers left to Word's numbering: a numbered list stays
+ * numbered, and renumbers itself when edited in Word.
  */
 export function keepNumbering(blocks: Block[]): Block[] {
   return blocks.map((block) => {
-    if (block.kind !== 'list' || block.numbered || block.items.length < 2) return block;
-    const numbered = block.items.every((item, index) => {
+    if (block.kind !== 'list' || block.numbered) return block;
+    let previous = 0;
+    const numbered = block.items.every((item) => {
       const first = item[0];
       const match = first?.kind === 'text' ? ITEM_NUMBER.exec(first.text) : null;
-      return match !== null && Number(match[1]) === index + 1;
+      if (match === null || Number(match[1]) <= previous) return false;
+      previous = Number(match[1]);
+      return true;
     });
     if (!numbered) return block;
     const items = block.items.map(([first, ...rest]) => {

@@ -54,7 +54,9 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
     }
     case 'retex':
       // The whole country's retex fill no trame's slots: a few of each région's, as they come.
-      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), source.national ? 0 : section.retexMax, section.entryLabel)];
+      // Empty slots are the région's to fill (seed 004's « Retex 2 : »); an académie's, a département's or the
+      // country's document prints the retex it has, not blank lines a DASEN would have to strike out.
+      return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), source.scope.kind === 'region' ? section.retexMax : 0, section.entryLabel)];
     case 'defis_propositions':
       return [...intro, ...defisPropositions(source, thematiqueId)];
   }
@@ -104,7 +106,9 @@ export function retexBlocks(retex: Retex[], max: number, entryLabel: string): Bl
     for (let i = start; i < result.length - 1; i++) result[i] = { ...result[i]!, keepNext: true } as Block;
   });
   for (let slot = ordered.length + 1; slot <= max; slot++) {
-    result.push(paragraph([text(`${entryLabel} ${slot} :`, { bold: true })], 'slot'));
+    // Empty slots stay together, on the page of the heading or the retex before them.
+    const last = slot === max;
+    result.push({ ...paragraph([text(`${entryLabel} ${slot} :`, { bold: true })], 'slot'), ...(last ? {} : { keepNext: true }) } as Block);
   }
   return result;
 }

@@ -91,11 +91,19 @@ const listItem = (numId: number, keep: boolean) =>
   `<w:pPr><w:pStyle w:val="ListParagraph"/>${keep ? '<w:keepNext/>' : ''}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>`;
 
 const isNote = (block: Block | undefined) => block?.kind === 'paragraph' && block.style === 'note';
+const isPlain = (block: Block | undefined) => block?.kind === 'paragraph' && block.style === undefined;
+
+/**
+ * What stays on the page of what follows it: anything a note comments, and a table with the sentence
+ * and note after it (« Au total, 800 personnes… », « Effectifs : … »).
+ */
+const keptWithNext = (blocks: Block[], index: number) =>
+  isNote(blocks[index + 1]) || (blocks[index]!.kind === 'table' && isPlain(blocks[index + 1]) && isNote(blocks[index + 2]));
 
 export function bodyXml(title: string, subtitle: string, blocks: Block[], context: BodyContext): string {
   let xml = styled('Title', title) + (subtitle ? styled('Subtitle', subtitle) : '');
   // A note is kept on the page of what it comments (never alone at the top of the next).
-  blocks.forEach((block, index) => (xml += blockXml(block, context, isNote(blocks[index + 1]))));
+  blocks.forEach((block, index) => (xml += blockXml(block, context, keptWithNext(blocks, index))));
   return xml;
 }
 
@@ -126,7 +134,9 @@ function blockXml(block: Block, context: BodyContext, keepWithNext: boolean): st
 }
 
 function styled(style: string, text: string): string {
-  return `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">${printable(text)}</w:t></w:r></w:p>`;
+  // Headings kept with what follows whatever a template's heading styles say.
+  const keep = style.startsWith('Heading') ? '<w:keepNext/><w:keepLines/>' : '';
+  return `<w:p><w:pPr><w:pStyle w:val="${style}"/>${keep}</w:pPr><w:r><w:t xml:space="preserve">${printable(text)}</w:t></w:r></w:p>`;
 }
 
 /** How a run looks beyond bold and italic: a footer's small grey lines. */

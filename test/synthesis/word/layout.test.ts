@@ -18,15 +18,19 @@ beforeAll(async () => {
 });
 
 describe('numbered items', () => {
-  it('turns items typed « 1) », « 2. »… in order into a numbered list, and leaves the others alone', () => {
-    const [numbered, bullets, single] = keepNumbering([
+  it('turns items typed « 1) », « 2. »… in increasing order (all, or those a scope kept) into a numbered list, and leaves the others alone', () => {
+    const [numbered, kept, single, unordered, mixed] = keepNumbering([
       { kind: 'list', items: [[text('1) Éduquer')], [text('2. Construire'), text(' des outils', { bold: true })]] },
-      { kind: 'list', items: [[text('1) Éduquer')], [text('3) Donner')]] },
+      { kind: 'list', items: [[text('1) Éduquer')], [text('4) Sensibiliser')]] },
       { kind: 'list', items: [[text('1) Seul')]] },
+      { kind: 'list', items: [[text('3) Donner')], [text('1) Éduquer')]] },
+      { kind: 'list', items: [[text('1) Éduquer')], [text('Sans numéro')]] },
     ]);
     expect(numbered).toEqual({ kind: 'list', numbered: true, items: [[text('Éduquer')], [text('Construire'), text(' des outils', { bold: true })]] });
-    expect(bullets).not.toHaveProperty('numbered');
-    expect(single).toMatchObject({ items: [[text('1) Seul')]] });
+    expect(kept).toEqual({ kind: 'list', numbered: true, items: [[text('Éduquer')], [text('Sensibiliser')]] });
+    expect(single).toEqual({ kind: 'list', numbered: true, items: [[text('Seul')]] });
+    expect(unordered).not.toHaveProperty('numbered');
+    expect(mixed).not.toHaveProperty('numbered');
   });
 
   it('prints seed 004’s four propositions of thématique 4 as « 1) » to « 4) », by Word’s numbering', async () => {
@@ -49,6 +53,18 @@ describe('notes and footer', () => {
     const rows = document.slice(0, note).split('<w:tr>');
     expect(rows.at(-1)).toContain('<w:keepNext/>');
     expect(rows.at(-2)).toContain('<w:keepNext/>');
+  });
+
+  it('keeps a table with the sentence and the note after it, and every heading with what follows, whatever the template', async () => {
+    const document = await docxPart(whole, 'word/document.xml');
+    const sentence = document.indexOf('Au total, <');
+    const paragraphStart = document.lastIndexOf('<w:p>', sentence);
+    expect(document.slice(paragraphStart, sentence)).toContain('<w:keepNext/>');
+    const rows = document.slice(0, paragraphStart).split('<w:tr>');
+    expect(rows.at(-1)).toContain('<w:keepNext/>');
+    const headings = [...document.matchAll(/<w:pPr><w:pStyle w:val="Heading[12]"\/>(.*?)<\/w:pPr>/g)];
+    expect(headings.length).toBeGreaterThan(20);
+    for (const h of headings) expect(h[1]).toBe('<w:keepNext/><w:keepLines/>');
   });
 
   it('writes the contact as a mailto link and every run of « Page n / N » at 8 pt', async () => {
