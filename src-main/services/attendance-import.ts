@@ -194,14 +194,21 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
 function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingDraft) => MeetingRecord {
   // Bassins from the list the sheet's names were found in: a query each cost more than the rest of `locate`.
   const lookups: PlaceLookups = { ...rememberedLookups(db), bassin: (id) => territory.bassinById(id) };
-  const places = new Map<string, Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError>();
+  type Place = Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError;
+  // Maps within maps, one level per field of the draft the place depends on: a key string built per row, hashed
+  // and dropped, cost more than the rest of this function (most rows hit a place met before).
+  const places = new Map<unknown, unknown>();
   return (draft) => {
-    // Built by hand: JSON.stringify of an array per row cost more than the rest of this function.
-    let key = `${draft.campaignId}|${draft.level}|${draft.etablissementUai}|${draft.bassinId}|${draft.departementCode}|${draft.academieCode}|`;
-    if (draft.thematiqueIds.length > 0) key += [...draft.thematiqueIds].sort().join(',');
-    key += '|';
-    for (const a of draft.ateliers) key += `${a.thematiqueId},`;
-    let place = places.get(key);
+    const level = within(within(within(within(within(within(places, draft.campaignId), draft.level), draft.etablissementUai), draft.bassinId),
+      draft.departementCode), draft.academieCode);
+    // Thématiques and ateliers are checked too: in the key, as text, only when the row has any.
+    let rest = '';
+    if (draft.thematiqueIds.length > 0) rest += [...draft.thematiqueIds].sort().join(',');
+    if (draft.ateliers.length > 0) {
+      rest += '|';
+      for (const a of draft.ateliers) rest += `${a.thematiqueId},`;
+    }
+    let place = level.get(rest) as Place | undefined;
     if (place === undefined) {
       try {
         const { etablissementUai, bassinId, departementCode, academieCode, regionCode } = locate(db, draft, lookups);
@@ -210,7 +217,7 @@ function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingD
         if (!(error instanceof AppError)) throw error;
         place = error;
       }
-      places.set(key, place);
+      level.set(rest, place);
     }
     if (place instanceof AppError) throw place;
     // Field by field: spreading a draft and a place into a new object, ten thousand times, cost more than the lookups.
@@ -221,6 +228,13 @@ function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingD
       attendance: draft.attendance, ateliers: draft.ateliers, restitutionReceived: draft.restitutionReceived, notes: draft.notes,
     };
   };
+}
+
+/** The map under `key` in `map`, made when there is none yet. */
+function within(map: Map<unknown, unknown>, key: unknown): Map<unknown, unknown> {
+  let inner = map.get(key) as Map<unknown, unknown> | undefined;
+  if (inner === undefined) map.set(key, (inner = new Map()));
+  return inner;
 }
 
 /** A meeting as it will be once written: for the rows after it, and the report. */
@@ -288,14 +302,15 @@ function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<st
   }
   const candidates = byPlace.get(data.naturalKey) ?? [];
   if (data.title !== null) {
-    const same = candidates.find((m) => fold(m.title) === fold(data.title!));
+    const wanted = fold(data.title);
+    const same = candidates.find((m) => fold(m.title) === wanted);
     if (same) return same;
     // In a bassin or an établissement, another title is another atelier of the same day. A département
     // or an académie holds one concertation a day: another title is a typo (of the département?) or a
     // renaming, which only a reference can say; never a guess.
     const single = data.level === 'departemental' || data.level === 'academique' || data.level === 'regional';
     // The same title, shortened or completed ("… de la Vienne" for "… de la Vienne — EGNT"): that one.
-    const near = single ? candidates.find((m) => fold(m.title).includes(fold(data.title!)) || fold(data.title!).includes(fold(m.title))) : undefined;
+    const near = single ? candidates.find((m) => fold(m.title).includes(wanted) || wanted.includes(fold(m.title))) : undefined;
     if (near) return near;
     if (single && candidates.length > 0) {
       const [existing] = candidates;

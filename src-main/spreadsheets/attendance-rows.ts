@@ -75,7 +75,7 @@ const readYesNo = memoised(parseYesNo);
 
 /** A leading apostrophe before = + - @ is how our exports neutralise formulas: read the text back without it. */
 const NEUTRALISED = /^'[=+\-@\t\r]/;
-const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && NEUTRALISED.test(v) ? v.slice(1) : v);
+const unneutralised = (v: RawCell['value']) => (typeof v === 'string' && v.charCodeAt(0) === 39 && NEUTRALISED.test(v) ? v.slice(1) : v);
 
 /**
  * One row's cells, read through the parsers; every refusal lands in `problems`, located by column (the

@@ -259,6 +259,48 @@ function isXmlChar(code: number): boolean {
   return (code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff));
 }
 
+/**
+ * text[from, to) as a name, the few every sheet repeats on each cell given as constants: no copy, and the
+ * property keys and comparisons that follow need not hash a new string each time.
+ */
+function nameOf(text: string, from: number, to: number): string {
+  switch (to - from) {
+    case 1:
+      switch (text.charCodeAt(from)) {
+        case 99: return 'c';
+        case 118: return 'v';
+        case 114: return 'r';
+        case 115: return 's';
+        case 116: return 't';
+        case 102: return 'f';
+        default: break;
+      }
+      break;
+    case 2:
+      if (text.startsWith('is', from)) return 'is';
+      if (text.startsWith('ht', from)) return 'ht';
+      break;
+    case 3:
+      if (text.startsWith('row', from)) return 'row';
+      break;
+    case 5:
+      if (text.startsWith('spans', from)) return 'spans';
+      break;
+    default:
+      break;
+  }
+  return text.slice(from, to);
+}
+
+/** A tab, line feed or carriage return: an attribute's value holding one is normalised. */
+function hasLineOrTab(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 9 || code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
 /** ASCII name characters only: SpreadsheetML's names are ASCII; anything else is refused, never guessed. */
 const isNameStart = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 58;
@@ -423,7 +465,7 @@ class Scanner {
     while (isSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) return -1;
     if (text.charCodeAt(i) !== 62) throw new MalformedXml('balise fermante mal formée');
-    const name = text.slice(lt + 2, end);
+    const name = nameOf(text, lt + 2, end);
     if (this.open.pop() !== name) throw new MalformedXml(`balise fermante </${name}> inattendue`);
     if (this.open.length === 0) this.rootClosed = true;
     this.builder.close(name);
@@ -434,7 +476,7 @@ class Scanner {
     const end = this.name(text, lt + 1);
     if (end === text.length) return -1;
     if (end === lt + 1) throw new MalformedXml('« < » sans nom de balise');
-    const name = text.slice(lt + 1, end);
+    const name = nameOf(text, lt + 1, end);
     const attributes: Record<string, string | undefined> = {};
     let i = end;
     for (;;) {
@@ -461,7 +503,7 @@ class Scanner {
       const nameEnd = this.name(text, i);
       if (nameEnd === i) throw new MalformedXml('nom d’attribut invalide');
       if (nameEnd >= text.length) return -1;
-      const attribute = text.slice(i, nameEnd);
+      const attribute = nameOf(text, i, nameEnd);
       i = nameEnd;
       while (isSpace(text.charCodeAt(i))) i++;
       if (i >= text.length) return -1;
@@ -477,7 +519,7 @@ class Scanner {
       if (raw.includes('<')) throw new MalformedXml('« < » dans la valeur d’un attribut');
       if (attributes[attribute] !== undefined) throw new MalformedXml(`attribut ${attribute} en double`);
       // Tabs and line breaks in a value are spaces (XML's attribute-value normalisation), as saxes makes them.
-      attributes[attribute] = decoded(/[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+      attributes[attribute] = decoded(hasLineOrTab(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
       i = close + 1;
     }
   }
