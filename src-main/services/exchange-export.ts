@@ -5,13 +5,15 @@
  * so that the receiver can tie every reference. Deletions always travel.
  */
 import type { Catalogue } from '../catalogue/database.ts';
-import { catalogueNames, readExchangeStates, readOwnedStates, readStatesByUid, type IdentityRow } from '../catalogue/repos/exchange.repo.ts';
+import {
+  catalogueNames, iterateOwnedRows, iterateRowsByUid, iterateRowsInOrder, storedRecord, type IdentityRow, type StoredRecord,
+} from '../catalogue/repos/exchange.repo.ts';
 import { campaignUid, etablissementUid } from '../catalogue/repos/exchange-records.repo.ts';
 import { allDepartements } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
-import { countKey, packBundle } from '../exchange/bundle.ts';
-import type { ExchangeRecord } from '../exchange/record.ts';
+import { bundleContent, countKey, packContent } from '../exchange/bundle.ts';
+import type { Json } from '../exchange/record.ts';
 import { catalogueCounts } from '../catalogue/repos/document.repo.ts';
 import { stampCatalogue } from './exchange-state.ts';
 
@@ -24,60 +26,83 @@ export interface BuiltBundle {
 export async function buildBundle(db: Catalogue, identity: IdentityRow, scope: ScopeRef | undefined, now: Date): Promise<BuiltBundle> {
   // The national scope is the whole catalogue too (a bundle carries what the catalogue holds).
   const whole = scope === undefined || scope === 'region' || scope === 'national';
-  const chosen = db.transaction(() => {
+  const origins = new Set<string>();
+  const counts: Record<string, number> = {};
+  // Records read row by row in the bundle's order and written as lines at once: never all of them as objects.
+  const content = db.transaction(() => {
     stampCatalogue(db, identity, now);
-    return whole ? [...readExchangeStates(db).values()].map((s) => s.row()) : select(db, scope);
+    const rows = iterateRowsInOrder(db, whole ? null : select(db, scope));
+    return bundleContent(lines(rows, (r) => {
+      origins.add(r.origin);
+      const key = countKey({ kind: r.kind, deleted: r.deleted === 1 });
+      counts[key] = (counts[key] ?? 0) + 1;
+    }));
   })();
   const known = catalogueNames(db);
-  const origins = Object.fromEntries(
-    [...new Set(chosen.map((r) => r.origin))].sort().map((uid) => [uid, uid === identity.uid ? identity.name : (known.get(uid) ?? 'un autre catalogue')]),
-  );
-  const counts: Record<string, number> = {};
-  for (const r of chosen) counts[countKey(r)] = (counts[countKey(r)] ?? 0) + 1;
-  const bytes = await packBundle(
+  const bytes = await packContent(
     {
       schemaVersion: catalogueCounts(db).schemaVersion,
       source: { uid: identity.uid, name: identity.name, scopeKind: identity.scopeKind, scopeCode: identity.scopeCode, regionCode: identity.regionCode },
-      scope: scope ?? 'region', whole, createdAt: now.toISOString(), counts, origins,
+      scope: scope ?? 'region', whole, createdAt: now.toISOString(), counts,
+      origins: Object.fromEntries([...origins].sort().map((uid) => [uid, uid === identity.uid ? identity.name : (known.get(uid) ?? 'un autre catalogue')])),
     },
-    order(chosen),
+    content,
     identity,
   );
   return { bytes, scope: scope ?? 'region', counts };
 }
 
-/** Stable order (kind, then uid): the same catalogue gives the same bundle. */
-function order(records: ExchangeRecord[]): ExchangeRecord[] {
-  return [...records].sort((a, b) => (a.kind === b.kind ? (a.uid < b.uid ? -1 : 1) : a.kind < b.kind ? -1 : 1));
+/**
+ * Each record's line, as JSON.stringify writes the record (its texts parsed and written again: the same
+ * bytes as ever). Stable order (kind, then uid: iterateRowsInOrder): the same catalogue gives the same bundle.
+ */
+function* lines(rows: Iterable<StoredRecord>, seen: (r: StoredRecord) => void): Generator<string> {
+  for (const r of rows) {
+    seen(r);
+    yield JSON.stringify(storedRecord(r));
+  }
 }
 
-function select(db: Catalogue, scope: ScopeRef): ExchangeRecord[] {
+/** The uids of what an académie's or a département's bundle carries; only their keys are kept. */
+function select(db: Catalogue, scope: ScopeRef): string[] {
   const [kind, code] = scope.split(':') as ['academie' | 'departement', string];
   const all = allDepartements(db);
   const departements = all.filter((d) => (kind === 'academie' ? d.academieCode === code : d.code === code));
   if (departements.length === 0) throw conflict(kind === 'academie' ? `Académie inconnue : « ${code} ».` : `Département inconnu : « ${code} ».`);
-  const chosen = new Map(
-    readOwnedStates(db, {
-      departements: departements.map((d) => d.code), academies: [...new Set(departements.map((d) => d.academieCode))],
-      academie: kind === 'academie', text: scope,
-    }).map((r) => [r.uid, r]),
-  );
+  const chosen = new Set<string>();
   // What the chosen records point to comes along, so that every reference can be tied at the other end.
-  let wanted = [...chosen.values()].filter((r) => !r.deleted);
-  while (wanted.length > 0) {
-    const missing = new Set<string>();
-    const want = (uid: unknown) => {
-      if (typeof uid === 'string' && !chosen.has(uid)) missing.add(uid);
-    };
-    for (const r of wanted) {
-      if (typeof r.fields.campaign === 'string') want(campaignUid(r.fields.campaign));
-      const place = (r.fields.place ?? {}) as Record<string, unknown>;
-      for (const uid of [r.fields.bassin, place.bassin, r.fields.sourceMeeting, r.fields.parent]) want(uid);
-      for (const uai of [r.fields.etablissementUai, place.etablissementUai]) if (typeof uai === 'string') want(etablissementUid(uai));
-      if (r.kind === 'contribution') for (const m of r.fields.sources as string[]) want(m);
+  const pointed = new Set<string>();
+  const take = (rows: Iterable<StoredRecord>, onlyKept: boolean) => {
+    for (const row of rows) {
+      if (row.deleted === 1 && onlyKept) continue;
+      chosen.add(row.uid);
+      if (row.deleted === 0) referencesOf(row, pointed);
     }
-    wanted = readStatesByUid(db, [...missing]).filter((r) => !r.deleted);
-    for (const r of wanted) chosen.set(r.uid, r);
+  };
+  take(iterateOwnedRows(db, {
+    departements: departements.map((d) => d.code), academies: [...new Set(departements.map((d) => d.academieCode))],
+    academie: kind === 'academie', text: scope,
+  }), false);
+  for (;;) {
+    const missing = [...pointed].filter((uid) => !chosen.has(uid));
+    pointed.clear();
+    if (missing.length === 0) break;
+    const before = chosen.size;
+    take(iterateRowsByUid(db, missing), true);
+    if (chosen.size === before) break;
   }
-  return [...chosen.values()];
+  return [...chosen];
+}
+
+/** The uids a record points to. */
+function referencesOf(row: StoredRecord, into: Set<string>): void {
+  const fields = JSON.parse(row.fields) as Record<string, Json>;
+  const want = (uid: unknown) => {
+    if (typeof uid === 'string') into.add(uid);
+  };
+  if (typeof fields.campaign === 'string') want(campaignUid(fields.campaign));
+  const place = (fields.place ?? {}) as Record<string, unknown>;
+  for (const uid of [fields.bassin, place.bassin, fields.sourceMeeting, fields.parent]) want(uid);
+  for (const uai of [fields.etablissementUai, place.etablissementUai]) if (typeof uai === 'string') want(etablissementUid(uai));
+  if (row.kind === 'contribution') for (const m of fields.sources as string[]) want(m);
 }

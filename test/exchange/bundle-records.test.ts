@@ -2,9 +2,10 @@
  * A bundle's records are read a chunk at a time, in the order a merge takes them (kinds in RECORD_KINDS
  * order, the file's order within a kind), each line checked as it is read.
  */
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { bassinUid, settingUid } from '../../src-main/catalogue/repos/exchange-records.repo.ts';
-import { packBundle, readBundle } from '../../src-main/exchange/bundle.ts';
+import { bundleContent, packBundle, readBundle } from '../../src-main/exchange/bundle.ts';
 import type { ExchangeRecord } from '../../src-main/exchange/record.ts';
 import { newKeyPair } from '../../src-main/exchange/signing.ts';
 
@@ -45,5 +46,25 @@ describe('a bundle’s records', () => {
     expect(() => [...twice.records.chunks(10)]).toThrow(/ligne 2 de « records\.jsonl » : l’enregistrement .* y figure deux fois/);
     const bad = await bundleOf([bassin('Poitiers'), { ...bassin('Loudun'), fields: { departementCode: '86', kind: 'ZAP', nom: 'Loudun\u0007' } }]);
     expect(() => [...bad.records.chunks(10)]).toThrow(/ligne 2 de « records\.jsonl » \(bassin\) : champ « nom » : caractère invisible interdit/);
+  });
+
+  it('are one JSON line each, in a zip any archive reader opens, its checksums right', async () => {
+    const records = [bassin('Poitiers'), bassin('Châtellerault', true), contact];
+    const bytes = await packBundle(
+      {
+        schemaVersion: 1, source: { uid: ORIGIN, name: 'DSDEN de la Vienne', scopeKind: 'departement', scopeCode: '86', regionCode: 'NAQ' },
+        scope: 'departement:86', whole: false, createdAt: '2020-10-20T00:00:00.000Z', counts: { bassin: 1, deleted: 1, setting: 1 }, origins: {},
+      },
+      records,
+      newKeyPair(),
+    );
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toEqual(['manifest.json', 'records.jsonl', 'signature.json']);
+    const text = await zip.file('records.jsonl')!.async('string');
+    expect(text).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    expect(JSON.parse(await zip.file('manifest.json')!.async('string')).content.bytes).toBe(Buffer.byteLength(text));
+    // Gathered in pieces of a megabyte: a line is never cut between two.
+    const long = Array.from({ length: 3_000 }, (_, i) => `${'é'.repeat(500)}${i}`);
+    expect(bundleContent(long).toString('utf8')).toBe(long.map((l) => `${l}\n`).join(''));
   });
 });

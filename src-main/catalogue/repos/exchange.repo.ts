@@ -124,6 +124,27 @@ export function readExchangeState(db: Catalogue, uid: string): { record: Exchang
 }
 
 /**
+ * A record's state as stored, its texts unparsed: what a bundle carries, read row by row as it is written
+ * (an académie's 40 000 records held as objects took 70 MB at once, as texts still 50 MB).
+ */
+export type StoredRecord = Pick<RecordRow, 'uid' | 'kind' | 'origin' | 'fields' | 'clocks' | 'deleted'>;
+const STORED = 'uid, kind, origin, fields, clocks, deleted';
+
+/** The record as it travels, from its stored texts. */
+export const storedRecord = (r: StoredRecord): ExchangeRecord => toRecord(r as RecordRow);
+
+/**
+ * These records (every one when `uids` is null), one row at a time, in a bundle's order: kind, then uid
+ * (both ASCII: SQLite's byte order is JavaScript's).
+ */
+export function iterateRowsInOrder(db: Catalogue, uids: string[] | null): IterableIterator<StoredRecord> {
+  if (uids === null) return db.prepare(`SELECT ${STORED} FROM exchange_record ORDER BY kind, uid`).iterate() as IterableIterator<StoredRecord>;
+  return db
+    .prepare(`SELECT ${STORED} FROM exchange_record WHERE uid IN (SELECT value FROM json_each(?)) ORDER BY kind, uid`)
+    .iterate(JSON.stringify(uids)) as IterableIterator<StoredRecord>;
+}
+
+/**
  * The records an académie or a département owns, found in SQL without reading the others: its
  * meetings, bassins and établissements; the retex of its établissements (else of its meetings); the
  * contributions drawn from its meetings; the texts written for it (and, for an académie, for its
@@ -131,9 +152,10 @@ export function readExchangeState(db: Catalogue, uid: string): { record: Exchang
  * record not pending is then exactly what the tables hold, so its contributions are found from the
  * owned meetings through contribution_source (an index), not by reading every contribution's sources;
  * only pending ones are read (national scale: 300 000 contributions, 30 académies).
+ * One row at a time (migration 0012's comment calls it readOwnedStates, its former name).
  */
-export function readOwnedStates(db: Catalogue, scope: { departements: string[]; academies: string[]; academie: boolean; text: string }): ExchangeRecord[] {
-  const rows = db
+export function iterateOwnedRows(db: Catalogue, scope: { departements: string[]; academies: string[]; academie: boolean; text: string }): IterableIterator<StoredRecord> {
+  return db
     .prepare(
       `WITH deps(code) AS (SELECT value FROM json_each(@deps)),
        acads(code) AS (SELECT value FROM json_each(@acads)),
@@ -160,17 +182,14 @@ export function readOwnedStates(db: Catalogue, scope: { departements: string[]; 
            AND (json_extract(fields, '$.scope') = @text OR (@academie = 1 AND json_extract(fields, '$.scope') LIKE 'departement:%'
              AND substr(json_extract(fields, '$.scope'), 13) IN (SELECT code FROM deps)))
          UNION SELECT uid FROM exchange_record WHERE deleted = 1)
-       SELECT r.* FROM owned o CROSS JOIN exchange_record r ON r.uid = o.uid`,
+       SELECT r.uid, r.kind, r.origin, r.fields, r.clocks, r.deleted FROM owned o CROSS JOIN exchange_record r ON r.uid = o.uid`,
     )
-    .all({ deps: JSON.stringify(scope.departements), acads: JSON.stringify(scope.academies), academie: scope.academie ? 1 : 0, text: scope.text }) as RecordRow[];
-  return rows.map(toRecord);
+    .iterate({ deps: JSON.stringify(scope.departements), acads: JSON.stringify(scope.academies), academie: scope.academie ? 1 : 0, text: scope.text }) as IterableIterator<StoredRecord>;
 }
 
-/** Exchange states by uid (what the records of a bundle point to). */
-export function readStatesByUid(db: Catalogue, uids: string[]): ExchangeRecord[] {
-  if (uids.length === 0) return [];
-  const rows = db.prepare('SELECT * FROM exchange_record WHERE uid IN (SELECT value FROM json_each(?))').all(JSON.stringify(uids)) as RecordRow[];
-  return rows.map(toRecord);
+/** Stored states by uid, unparsed, one row at a time. */
+export function iterateRowsByUid(db: Catalogue, uids: string[]): IterableIterator<StoredRecord> {
+  return db.prepare(`SELECT ${STORED} FROM exchange_record WHERE uid IN (SELECT value FROM json_each(?))`).iterate(JSON.stringify(uids)) as IterableIterator<StoredRecord>;
 }
 
 /**
