@@ -125,17 +125,23 @@ export function contributionsByIds(db: Catalogue, ids: number[]): Contribution[]
 export function selectedContributionsInScope(db: Catalogue, campaignId: number, scope: StatsScope): Contribution[] {
   const order = 'ORDER BY c.thematique_id, c.kind, c.position, c.id';
   if (scope.filterColumn === 'region_code') {
+    // The région's meetings by their index, then the consultation's selected contributions with their source
+    // meetings by the partial index, kept in JavaScript: a third faster than testing each source meeting's
+    // row in SQL (scale 10). Then the kept ones, read by id.
     const meetings = scopeMeetings(campaignId, scope);
-    const rows = db
+    const inScope = new Set(db.prepare(`SELECT m.id FROM meeting m WHERE ${meetings.sql}`).pluck().all(...meetings.params) as number[]);
+    const kept = new Set<number>();
+    const sourced = db
       .prepare(
-        `${SELECT} INDEXED BY contribution_selected
-         WHERE c.campaign_id = ? AND c.selected = 1
-           AND (EXISTS (SELECT 1 FROM contribution_source cs CROSS JOIN meeting m ON m.id = cs.meeting_id
-                        WHERE cs.contribution_id = c.id AND ${meetings.sql})
-                OR NOT EXISTS (SELECT 1 FROM contribution_source WHERE contribution_id = c.id))
-         ${order}`,
+        `SELECT c.id, cs.meeting_id FROM contribution c INDEXED BY contribution_selected
+         LEFT JOIN contribution_source cs ON cs.contribution_id = c.id
+         WHERE c.campaign_id = ? AND c.selected = 1`,
       )
-      .all(campaignId, ...meetings.params) as ContributionRow[];
+      .raw()
+      .all(campaignId) as [number, number | null][];
+    // No source meeting: written for the whole région, in every région's synthesis.
+    for (const [id, meeting] of sourced) if (meeting === null || inScope.has(meeting)) kept.add(id);
+    const rows = db.prepare(`${SELECT} WHERE c.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify([...kept])) as ContributionRow[];
     return rows.map(toContribution);
   }
   const ids = contributionIdsOfScope(campaignId, scope, true);
