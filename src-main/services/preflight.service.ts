@@ -100,7 +100,11 @@ function sectionFindings(source: SynthesisSource, section: TrameSection, t: Camp
     const selected = source.retex.filter((r) => r.thematiqueId === t.id);
     const findings: Finding[] = [];
     if (selected.length < section.retexMin) {
-      findings.push(attention('retex-manquants', `${where} : ${plural(selected.length, 'retex sélectionné')}, la trame en demande au moins ${section.retexMin}. Les emplacements vides resteront visibles.`, target));
+      // Empty slots are printed in the région's document only (sections.ts).
+      const consequence = source.scope.kind === 'region'
+        ? ' Les emplacements vides resteront visibles.'
+        : selected.length === 0 ? ' La section ne sera pas imprimée.' : '';
+      findings.push(attention('retex-manquants', `${where} : ${plural(selected.length, 'retex sélectionné')}, la trame en demande au moins ${section.retexMin}.${consequence}`, target));
     }
     if (section.retexMax > 0 && selected.length > section.retexMax) {
       findings.push(attention('retex-en-trop', `${where} : ${selected.length} retex sélectionnés, la trame en prévoit ${section.retexMax} au plus. Tous seront imprimés : désélectionnez-en ou acceptez l’écart.`, target));

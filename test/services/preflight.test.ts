@@ -33,6 +33,10 @@ describe('synthesis.preflight on the demo catalogues', () => {
     expect(findings.filter((f) => f.code === 'restitution-absente').map((f) => f.target.label)).toEqual([
       expect.stringContaining('Aubusson'),
     ]);
+    // Below the région, no empty slot is printed: a thématique without retex prints no retex section.
+    const missing = findings.filter((f) => f.code === 'retex-manquants').map((f) => f.message);
+    expect(missing).toContain('Thématique 5, retours d’expérience : 0 retex sélectionné, la trame en demande au moins 2. La section ne sera pas imprimée.');
+    expect(missing.some((m) => m.includes('emplacements vides'))).toBe(false);
   });
 
   it('says a text written for the région is not an académie’s, and where to write one', async () => {
