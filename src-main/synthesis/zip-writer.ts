@@ -22,8 +22,15 @@ const VERSION = 20; // 2.0: deflate; "made by" MS-DOS, as JSZip wrote with platf
 const DEFLATE = 8;
 const UTF8_NAMES = 0x0800;
 
-/** `store`: parts kept as they are (a package to be read again at once, never shipped). */
-export function writeZip(entries: ZipEntry[], date: Date, { store = false } = {}): Buffer {
+/** How a part is compressed: pako at level 1 by default (the same bytes everywhere, see above). */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+const pakoLevel1: Deflate = (data) => pako.deflateRaw(data, { level: 1 });
+
+/**
+ * `store`: parts kept as they are (a package to be read again at once, never shipped). `deflate`: another
+ * compressor (the exchange's bundles use Node's zlib, faster on their hundreds of MB).
+ */
+export function writeZip(entries: ZipEntry[], date: Date, { store = false, deflate = pakoLevel1 }: { store?: boolean; deflate?: Deflate } = {}): Buffer {
   const { time, day } = dosDateTime(date);
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
@@ -31,7 +38,7 @@ export function writeZip(entries: ZipEntry[], date: Date, { store = false } = {}
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(entry.name) ? 0 : UTF8_NAMES;
-    const body = store ? entry.data : pako.deflateRaw(entry.data, { level: 1 });
+    const body = store ? entry.data : deflate(entry.data);
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
