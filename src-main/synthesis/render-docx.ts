@@ -7,7 +7,7 @@ import { type DocxParts, reproduciblePackage, type Stamp } from './deterministic
 import { completeTemplateStyles, DEFAULT_STYLES_XML, FONT } from './docx-styles.ts';
 import type { SynthesisDocument } from './model.ts';
 import type { StyleTemplate } from './style-template.ts';
-import { bodyXml, LinkRelations, ListNumbering } from './word/body-xml.ts';
+import { bodyXml, PartRelations, ListNumbering } from './word/body-xml.ts';
 import { ChartDrawings } from './word/chart-drawing.ts';
 import { footerXml } from './word/footer-xml.ts';
 import { type DocumentOrigin, documentProperties, frenchStyles, withLanguage, withThemeLanguage } from './word/properties.ts';
@@ -27,11 +27,11 @@ export async function renderReproducibleDocx(doc: SynthesisDocument, style: Styl
  */
 export async function renderDocxParts(doc: SynthesisDocument, style: StyleTemplate | null = null, origin: DocumentOrigin = {}): Promise<DocxParts> {
   const properties = documentProperties(doc, origin);
-  const links = new LinkRelations();
+  const links = new PartRelations();
   const numbering = new ListNumbering();
   const charts = new ChartDrawings(links, style?.bodyFont ?? FONT);
   const body = bodyXml(doc.title, doc.subtitle, doc.blocks, { links, numbering, charts });
-  const footerLinks = new LinkRelations('rIdFooterLink');
+  const footerLinks = new PartRelations('rIdFooterLink');
   const footer = footerXml(doc.footer, footerLinks);
   const document = new Document({
     title: cleanForXml(properties.title),

@@ -10,7 +10,7 @@ import { printable, verbatim } from './xml-text.ts';
 
 
 /** The relationships a part adds: its hyperlinks (one per address), its pictures and charts. */
-export class LinkRelations {
+export class PartRelations {
   private readonly ids = new Map<string, string>();
   private readonly added: string[] = [];
 
@@ -80,7 +80,7 @@ const NUMBERED_BASE = 1000;
 
 /** What a body refers to outside itself. */
 export interface BodyContext {
-  links: LinkRelations;
+  links: PartRelations;
   numbering: ListNumbering;
   charts: ChartDrawings;
 }
@@ -154,7 +154,7 @@ export function runProperties({ style = '', bold = false, italic = false, color,
   return xml ? `<w:rPr>${xml}</w:rPr>` : '';
 }
 
-export function inlinesXml(inlines: Inline[], links: LinkRelations, look: RunLook = {}): string {
+export function inlinesXml(inlines: Inline[], links: PartRelations, look: RunLook = {}): string {
   let xml = '';
   for (const inline of inlines) {
     if (inline.kind === 'link') {

@@ -5,7 +5,7 @@
  */
 import type { Block } from '../model.ts';
 import type { DocxParts } from '../deterministic-pack.ts';
-import type { LinkRelations } from './body-xml.ts';
+import type { PartRelations } from './body-xml.ts';
 import { chartRelationships, chartWorkbook, chartXml } from './chart-part.ts';
 import { printable, verbatim } from './xml-text.ts';
 
@@ -18,7 +18,7 @@ const SVG_BLIP = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
 export class ChartDrawings {
   private readonly charts: { block: ImageBlock; number: number }[] = [];
 
-  constructor(private readonly relations: LinkRelations, private readonly font: string) {}
+  constructor(private readonly relations: PartRelations, private readonly font: string) {}
 
   /** The chart's paragraph and its caption's. */
   paragraphs(block: ImageBlock): string {

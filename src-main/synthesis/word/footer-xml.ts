@@ -4,12 +4,12 @@
  * the body's 11 pt beside an 8 pt « Page »). Fields carry a value for readers that do not compute them.
  */
 import type { Inline } from '../model.ts';
-import { inlinesXml, type LinkRelations, type RunLook, runProperties } from './body-xml.ts';
+import { inlinesXml, type PartRelations, type RunLook, runProperties } from './body-xml.ts';
 
 const LOOK: RunLook = { color: '555555', size: 16 };
 const EMAIL = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/;
 
-export function footerXml(lines: string[], links: LinkRelations): string {
+export function footerXml(lines: string[], links: PartRelations): string {
   const small = runProperties(LOOK);
   const mark = `<w:rPr>${small.slice('<w:rPr>'.length, -'</w:rPr>'.length)}</w:rPr>`;
   const run = (content: string) => `<w:r>${small}${content}</w:r>`;

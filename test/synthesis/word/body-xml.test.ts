@@ -2,10 +2,10 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { frenchSpacing } from '../../../src-main/text/french.ts';
 import { paragraph, text } from '../../../src-main/synthesis/model.ts';
-import { bodyXml, LinkRelations, ListNumbering } from '../../../src-main/synthesis/word/body-xml.ts';
+import { bodyXml, PartRelations, ListNumbering } from '../../../src-main/synthesis/word/body-xml.ts';
 import { ChartDrawings } from '../../../src-main/synthesis/word/chart-drawing.ts';
 
-const contextOf = (links: LinkRelations) => ({ links, numbering: new ListNumbering(), charts: new ChartDrawings(links, 'Arial') });
+const contextOf = (links: PartRelations) => ({ links, numbering: new ListNumbering(), charts: new ChartDrawings(links, 'Arial') });
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -23,7 +23,7 @@ function texts(xml: string): string[] {
 
 describe('the body written for Word', () => {
   it('writes typed text as a reader will read it: escaped, cleaned of what XML refuses, in French spacing', () => {
-    const links = new LinkRelations();
+    const links = new PartRelations();
     const xml = bodyXml('Synthèse & bilan <2020>', '', [
       paragraph([text('Des « ateliers » : 3 < 5 & "oui"\uFFFE\u0007', { bold: true })]),
       { kind: 'list', items: [[text('un')], [text('deux')]] },
@@ -41,7 +41,7 @@ describe('the body written for Word', () => {
   });
 
   it('gives each address one relationship, escaped, and a chart its picture, its SVG and its chart part', () => {
-    const links = new LinkRelations();
+    const links = new PartRelations();
     const url = 'https://eduscol.education.fr/?a=1&b=2';
     const xml = bodyXml('T', 'S', [
       paragraph([{ kind: 'link', text: 'Éduscol', url }]),
