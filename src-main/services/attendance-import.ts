@@ -10,6 +10,7 @@
  * writes what the preview showed. The write re-checks that inside its transaction, and plans again if not.
  */
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
+import { holdRowTriggers } from '../catalogue/repos/bulk-write.repo.ts';
 import { holdChangeTriggers } from '../catalogue/repos/exchange.repo.ts';
 import { queryMeetings, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
 import {
@@ -93,8 +94,10 @@ function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
     ctx.onProgress?.({ operation: 'spreadsheets.import', done, total, message: `${done} rencontres enregistrées sur ${total}` });
   const counted = holdChangeTriggers(db);
   const indexed = holdMeetingSearch(db);
+  const triggersBack = holdRowTriggers(db);
   insertImportedMeetings(db, plan.inserts, now, progress);
   updateImportedMeetings(db, plan.updates, now, (done) => progress(plan.inserts.length + done));
+  triggersBack();
   // Their words, indexed at once (see holdMeetingSearch): the new ones were never indexed.
   indexed(plan.updates.map((m) => m.id), plan.inserts.map((m) => m.id));
   counted(total > 0);

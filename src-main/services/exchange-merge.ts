@@ -3,6 +3,7 @@
  * transaction — local edits stamped, each record merged field by field, written back into the tables,
  * conflicts kept for a person to settle. A dry run is the same run, rolled back.
  */
+import { holdRowTriggers } from '../catalogue/repos/bulk-write.repo.ts';
 import type { Catalogue } from '../catalogue/database.ts';
 import { holdSearchIndex, LocalIds, removeRecord, tieParent } from '../catalogue/repos/exchange-apply.repo.ts';
 import {
@@ -116,6 +117,7 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: BundleRecords,
   const counts: Counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, byKind: {}, conflictUids: new Set(), wrote: false, cascaded: false };
   const ids = new LocalIds(db);
   const indexWritten = holdSearchIndex(db, ids);
+  const triggersBack = holdRowTriggers(db);
   const removals: { merged: ExchangeRecord; before: ExchangeRecord }[] = [];
   // A défi's answers, tied to it once every contribution is in: only their two identities kept.
   const parents: [uid: string, parent: string][] = [];
@@ -178,6 +180,7 @@ function applyAll(db: Catalogue, identity: IdentityRow, incoming: BundleRecords,
     }
   }
   if (retryPending(db, ids, at)) counts.wrote = true;
+  triggersBack();
   indexWritten();
   if (ownCounter > 0) raiseClock(db, ownCounter);
   progress?.(incoming.count, incoming.count);

@@ -11,6 +11,7 @@ import { openCatalogue } from '../../src-main/catalogue/database.ts';
 import { knownMigrations } from '../../src-main/catalogue/migrate.ts';
 import { localCaller } from '../../src-main/transport/local.ts';
 import { FIXED_NOW } from '../support/catalogue.ts';
+import { undoFoldedSortKeys } from '../support/undo-migrations.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -31,6 +32,7 @@ describe('migration 0015 (wordings per thématique)', () => {
       UPDATE trame_section SET title = replace(title, '{{du_perimetre}}', 'de la région académique') WHERE key = 'retex';
       UPDATE trame_section SET title = 'Nos actions' WHERE key = 'actions' AND trame_id = ${copy.id};`);
     db.exec(`UPDATE trame SET preset_slug = 'egn-2020' WHERE id = ${copy.id}`); // an edited preset trame, as an exchange may bring
+    undoFoldedSortKeys(db);
     db.pragma(`user_version = ${mine.version - 1}`);
     db.close();
 

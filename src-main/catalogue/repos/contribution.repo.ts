@@ -1,7 +1,7 @@
 import type { Catalogue } from '../database.ts';
 import type { Contribution, SelectionState } from '../../contract/schemas/content.ts';
 import type { Page } from '../../contract/schemas/lists.ts';
-import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
+import { foldedSortKey, ftsQuery, inOrder, orderBy, pageIds, pageOfItems, type SortSpec, Where } from './list-sql.ts';
 import { contributionIdsOfScope } from './scope.repo.ts';
 import { scopeMeetings, type StatsScope } from './stats.repo.ts';
 
@@ -61,7 +61,7 @@ const KIND_ORDER = `CASE c.kind WHEN 'etat_des_lieux' THEN 1 WHEN 'attente' THEN
 const CONTRIBUTION_ORDER: Record<string, string[]> = {
   position: ['c.thematique_id', 'c.kind', 'c.position'],
   kind: [KIND_ORDER, 'c.thematique_id', 'c.position'],
-  text: [sortKey('c.text')],
+  text: ['c.sort_key'],
   date: [`coalesce((SELECT min(m.date) FROM contribution_source cs JOIN meeting m ON m.id = cs.meeting_id
     WHERE cs.contribution_id = c.id), '')`],
 };
@@ -165,10 +165,10 @@ export function insertContribution(db: Catalogue, c: Omit<Contribution, 'id'>, u
   const id = Number(
     db
       .prepare(
-        `INSERT INTO contribution (campaign_id, thematique_id, kind, text, heading, scale, parent_id, selected, position, uid)
-         VALUES (@campaignId, @thematiqueId, @kind, @text, @heading, @scale, @parentId, @sel, @position, @uid)`,
+        `INSERT INTO contribution (campaign_id, thematique_id, kind, text, heading, scale, parent_id, selected, position, uid, sort_key)
+         VALUES (@campaignId, @thematiqueId, @kind, @text, @heading, @scale, @parentId, @sel, @position, @uid, @sortKey)`,
       )
-      .run({ ...c, sel: c.selected ? 1 : 0, uid }).lastInsertRowid,
+      .run({ ...c, sel: c.selected ? 1 : 0, uid, sortKey: foldedSortKey(c.text) }).lastInsertRowid,
   );
   writeSources(db, id, c.sourceMeetingIds);
   return id;
@@ -177,8 +177,8 @@ export function insertContribution(db: Catalogue, c: Omit<Contribution, 'id'>, u
 export function updateContribution(db: Catalogue, c: Contribution): void {
   db.prepare(
     `UPDATE contribution SET thematique_id = @thematiqueId, kind = @kind, text = @text, heading = @heading, scale = @scale,
-       parent_id = @parentId, selected = @sel, position = @position WHERE id = @id`,
-  ).run({ ...c, sel: c.selected ? 1 : 0 });
+       parent_id = @parentId, selected = @sel, position = @position, sort_key = @sortKey WHERE id = @id`,
+  ).run({ ...c, sel: c.selected ? 1 : 0, sortKey: foldedSortKey(c.text) });
   db.prepare('DELETE FROM contribution_source WHERE contribution_id = ?').run(c.id);
   writeSources(db, c.id, c.sourceMeetingIds);
 }

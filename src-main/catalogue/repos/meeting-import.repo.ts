@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Catalogue } from '../database.ts';
+import { foldedSortKey } from './list-sql.ts';
 import type { MeetingRecord } from './meeting.repo.ts';
 
-/** Meetings per statement: 17 parameters each, far under SQLite's 32 766. */
+/** Meetings per statement: 18 parameters each, far under SQLite's 32 766. */
 const BATCH = 100;
 
 export interface ImportedMeeting {
@@ -75,14 +76,14 @@ const json = (m: ImportedMeeting, now: string) => ({
   id: m.id, campaignId: m.record.campaignId, level: m.record.level, title: m.record.title, date: m.record.date, lieu: m.record.lieu,
   format: m.record.format, regionCode: m.record.regionCode, academieCode: m.record.academieCode, departementCode: m.record.departementCode,
   bassinId: m.record.bassinId, etablissementUai: m.record.etablissementUai, declaredTotal: m.record.declaredTotal,
-  restitution: m.record.restitutionReceived ? 1 : 0, notes: m.record.notes, now,
+  restitution: m.record.restitutionReceived ? 1 : 0, notes: m.record.notes, now, sortKey: foldedSortKey(m.record.title),
 });
 
 const COLUMNS = `level, title, date, lieu, format, region_code, academie_code, departement_code, bassin_id, etablissement_uai,
-  declared_total, restitution_received, notes, updated_at`;
+  declared_total, restitution_received, notes, updated_at, sort_key`;
 const VALUES = `j.value ->> 'level', j.value ->> 'title', j.value ->> 'date', j.value ->> 'lieu', j.value ->> 'format',
   j.value ->> 'regionCode', j.value ->> 'academieCode', j.value ->> 'departementCode', j.value ->> 'bassinId',
-  j.value ->> 'etablissementUai', j.value ->> 'declaredTotal', j.value ->> 'restitution', j.value ->> 'notes', j.value ->> 'now'`;
+  j.value ->> 'etablissementUai', j.value ->> 'declaredTotal', j.value ->> 'restitution', j.value ->> 'notes', j.value ->> 'now', j.value ->> 'sortKey'`;
 
 /** `INSERT … VALUES (?, ?), (?, ?)…`: rows of `width` values, bound at once (a JSON array read in SQL cost 40 % more). */
 function insertRows(db: Catalogue, into: string, width: number, values: unknown[]): void {
@@ -117,10 +118,10 @@ export function insertImportedMeetings(db: Catalogue, meetings: ImportedMeeting[
     batch.forEach(({ id, record: r }, i) => {
       values.push(
         id, r.campaignId, r.level, r.title, r.date, r.lieu, r.format, r.regionCode, r.academieCode, r.departementCode, r.bassinId,
-        r.etablissementUai, r.declaredTotal, r.restitutionReceived ? 1 : 0, r.notes, now, uidOf(time, hex, 20 * i),
+        r.etablissementUai, r.declaredTotal, r.restitutionReceived ? 1 : 0, r.notes, now, foldedSortKey(r.title), uidOf(time, hex, 20 * i),
       );
     });
-    insertRows(db, `meeting (id, campaign_id, ${COLUMNS}, uid)`, 17, values);
+    insertRows(db, `meeting (id, campaign_id, ${COLUMNS}, uid)`, 18, values);
     writeChildren(db, batch);
     after(from + batch.length);
   }

@@ -2,7 +2,7 @@
 import { type Catalogue, containsPattern } from '../database.ts';
 import type { Page } from '../../contract/schemas/lists.ts';
 import type { Attendance, Meeting, MeetingEtat } from '../../contract/schemas/meeting.ts';
-import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
+import { foldedSortKey, ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { scopeMeetings, type StatsScope } from './stats.repo.ts';
 
 export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsSource' | 'updatedAt' | 'ateliers'> & {
@@ -98,7 +98,7 @@ const LEVEL_ORDER = `CASE m.level WHEN 'etablissement' THEN 1 WHEN 'bassin' THEN
 /** Sortable columns (contract MEETING_SORTS): each a list of SQL terms, the id breaking ties. */
 const MEETING_ORDER: Record<string, string[]> = {
   date: ['m.date'],
-  title: [sortKey('m.title')],
+  title: ['m.sort_key'],
   level: [LEVEL_ORDER, 'm.date'],
   place: ["coalesce(m.academie_code, '')", "coalesce(m.departement_code, '')", sortKey('m.lieu')],
   participants: ['coalesce(m.declared_total, (SELECT sum(count) FROM attendance WHERE meeting_id = m.id), -1)'],
@@ -208,11 +208,11 @@ export function insertMeeting(db: Catalogue, m: MeetingRecord, now: string, give
     db
       .prepare(
         `INSERT INTO meeting (id, campaign_id, level, title, date, lieu, format, region_code, academie_code, departement_code,
-           bassin_id, etablissement_uai, declared_total, restitution_received, notes, updated_at, uid)
+           bassin_id, etablissement_uai, declared_total, restitution_received, notes, updated_at, uid, sort_key)
          VALUES (@id, @campaignId, @level, @title, @date, @lieu, @format, @regionCode, @academieCode, @departementCode,
-           @bassinId, @etablissementUai, @declaredTotal, @restitution, @notes, @now, @uid)`,
+           @bassinId, @etablissementUai, @declaredTotal, @restitution, @notes, @now, @uid, @sortKey)`,
       )
-      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id, uid }).lastInsertRowid,
+      .run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id, uid, sortKey: foldedSortKey(m.title) }).lastInsertRowid,
   );
   writeChildren(db, inserted, m);
   return inserted;
@@ -249,9 +249,9 @@ export function updateMeeting(db: Catalogue, id: number, m: MeetingRecord, now: 
     `UPDATE meeting SET level = @level, title = @title, date = @date, lieu = @lieu, format = @format,
        region_code = @regionCode, academie_code = @academieCode, departement_code = @departementCode,
        bassin_id = @bassinId, etablissement_uai = @etablissementUai, declared_total = @declaredTotal,
-       restitution_received = @restitution, notes = @notes, updated_at = @now
+       restitution_received = @restitution, notes = @notes, updated_at = @now, sort_key = @sortKey
      WHERE id = @id`,
-  ).run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id });
+  ).run({ ...m, restitution: m.restitutionReceived ? 1 : 0, now, id, sortKey: foldedSortKey(m.title) });
   for (const table of ['attendance', 'meeting_thematique']) {
     db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`).run(id);
   }

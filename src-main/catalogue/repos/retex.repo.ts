@@ -1,7 +1,7 @@
 import type { Catalogue } from '../database.ts';
 import type { Retex, SelectionState } from '../../contract/schemas/content.ts';
 import type { Page } from '../../contract/schemas/lists.ts';
-import { ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
+import { foldedSortKey, ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { retexScope } from './scope.repo.ts';
 import type { StatsScope } from './stats.repo.ts';
 
@@ -51,7 +51,7 @@ export interface RetexPageQuery {
 /** Sortable columns (contract RETEX_SORTS). `position`: the synthesis's order. */
 const RETEX_ORDER: Record<string, string[]> = {
   position: ['r.thematique_id', 'r.position'],
-  title: [sortKey('r.title')],
+  title: ['r.sort_key'],
   etablissement: [`coalesce((SELECT ${sortKey('nom')} FROM etablissement WHERE uai = r.etablissement_uai), '')`],
   date: ["coalesce((SELECT date FROM meeting WHERE id = r.source_meeting_id), '')"],
 };
@@ -130,10 +130,10 @@ export function insertRetex(db: Catalogue, r: Omit<Retex, 'id'>, uid: string | n
   const id = Number(
     db
       .prepare(
-        `INSERT INTO retex (campaign_id, thematique_id, title, text, niveau, classes, etablissement_uai, source_meeting_id, selected, position, uid)
-         VALUES (@campaignId, @thematiqueId, @title, @text, @niveau, @classes, @etablissementUai, @sourceMeetingId, @sel, @position, @uid)`,
+        `INSERT INTO retex (campaign_id, thematique_id, title, text, niveau, classes, etablissement_uai, source_meeting_id, selected, position, uid, sort_key)
+         VALUES (@campaignId, @thematiqueId, @title, @text, @niveau, @classes, @etablissementUai, @sourceMeetingId, @sel, @position, @uid, @sortKey)`,
       )
-      .run({ ...r, sel: r.selected ? 1 : 0, uid }).lastInsertRowid,
+      .run({ ...r, sel: r.selected ? 1 : 0, uid, sortKey: foldedSortKey(r.title) }).lastInsertRowid,
   );
   writeLinks(db, id, r.links);
   return id;
@@ -142,9 +142,10 @@ export function insertRetex(db: Catalogue, r: Omit<Retex, 'id'>, uid: string | n
 export function updateRetex(db: Catalogue, r: Retex): void {
   db.prepare(
     `UPDATE retex SET thematique_id = @thematiqueId, title = @title, text = @text, niveau = @niveau, classes = @classes,
-       etablissement_uai = @etablissementUai, source_meeting_id = @sourceMeetingId, selected = @sel, position = @position
+       etablissement_uai = @etablissementUai, source_meeting_id = @sourceMeetingId, selected = @sel, position = @position,
+       sort_key = @sortKey
      WHERE id = @id`,
-  ).run({ ...r, sel: r.selected ? 1 : 0 });
+  ).run({ ...r, sel: r.selected ? 1 : 0, sortKey: foldedSortKey(r.title) });
   db.prepare('DELETE FROM retex_link WHERE retex_id = ?').run(r.id);
   writeLinks(db, r.id, r.links);
 }
