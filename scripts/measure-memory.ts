@@ -3,18 +3,22 @@
  * two worker threads (bundled as the app bundles them), then calls them as the screens would. Phase by phase:
  * the process's RSS then, and its peak (maxRSS) so far. Nothing else runs here (the sheet to import is
  * written by a first run), so the figures are the app's own.
- *   npx tsx scripts/measure-memory.ts --db CATALOGUE [--tableau FEUILLE.xlsx]
- * The catalogue is copied first (the import writes into it).
+ * Then the exchanges: an académie's bundle written, and received by a new catalogue (the services started again
+ * on it, as the desktop app does when another catalogue is opened).
+ *   npx tsx scripts/measure-memory.ts --db CATALOGUE [--tableau FEUILLE.xlsx] [--json FICHIER] [--service SERVICE.mjs]
+ * The catalogue is copied first (the import writes into it). `--json`: the phases and the peak. The bench runs
+ * this script bundled, as the app runs (no tsx in its main thread), with `--service`: the services' bundle.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
 import { serviceWorkerBundle } from './service-worker-bundle.ts';
 
-const { values: args } = parseArgs({ options: { db: { type: 'string' }, tableau: { type: 'string' } }, strict: true });
+const { values: args } = parseArgs({ options: { db: { type: 'string' }, tableau: { type: 'string' }, json: { type: 'string' }, service: { type: 'string' } }, strict: true });
 if (!args.db || !existsSync(args.db)) throw new Error('--db CATALOGUE : un catalogue existant (par exemple construit par demo-national).');
 const sheet = args.tableau ?? join(tmpdir(), 'synthese-memoire-10000-lignes.xlsx');
 const dir = mkdtempSync(join(tmpdir(), 'synthese-memoire-'));
@@ -23,15 +27,17 @@ copyFileSync(args.db, path);
 if (existsSync(`${args.db}-wal`)) copyFileSync(`${args.db}-wal`, `${path}-wal`);
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
+const phases: { phase: string; rss_mb: number; max_rss_mb: number; ms: number | null }[] = [];
 function phase(name: string, ms?: number): void {
+  phases.push({ phase: name, rss_mb: mb(process.memoryUsage().rss), max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), ms: ms === undefined ? null : Math.round(ms) });
   console.log(`${name.padEnd(52)} RSS ${String(mb(process.memoryUsage().rss)).padStart(4)} Mo, maxRSS ${String(Math.round(process.resourceUsage().maxRSS / 1024)).padStart(4)} Mo` +
     `${ms === undefined ? '' : `  (${Math.round(ms)} ms)`}`);
 }
 
-const entry = await serviceWorkerBundle();
+const entry = args.service ? pathToFileURL(args.service) : await serviceWorkerBundle();
 phase('départ (ce thread, le service lié)');
 let t = performance.now();
-const host = await startWorkerHost({ entry, dbPath: path, documentsDir: dir, fixedNow: '2020-10-20T00:00:00Z', errorLog: null });
+let host = await startWorkerHost({ entry, dbPath: path, documentsDir: dir, fixedNow: '2020-10-20T00:00:00Z', errorLog: null });
 phase('services démarrés (deux threads, catalogue ouvert)', performance.now() - t);
 // The answers are read as the screens read them (the contract's outputs), without their types here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a measuring script's loose reads
@@ -70,8 +76,24 @@ try {
     t = performance.now();
     await call('synthesis.generate', { campaignId: c, trameId: trame.id, regionCode, outputDir: join(dir, 'documents') });
     phase('synthèse de la région (.docx, entière + thématiques)', performance.now() - t);
+    // The région's largest académie (the bench's: Versailles in Île-de-France).
+    const [academie] = (await call('stats.bilan', { campaignId: c, regionCode, scope: 'region' })).rows
+      .filter((r: { code: string }) => r.code !== '').sort((a: { bassinMeetings: number }, b: { bassinMeetings: number }) => b.bassinMeetings - a.bassinMeetings);
+    t = performance.now();
+    const bundle = (await call('exchange.export', { outPath: join(dir, 'academie.synthese'), scope: `academie:${academie.code}` })).path;
+    phase(`paquet de l’académie (${academie.code}) écrit`, performance.now() - t);
+    // Another catalogue opened: the services closed, then started on it.
+    await host.close();
+    host = await startWorkerHost({ entry, dbPath: join(dir, 'region.sqlite'), documentsDir: dir, fixedNow: '2020-10-20T00:00:00Z', errorLog: null });
+    await call('identity.setup', { regionCode, name: 'Région académique' });
+    t = performance.now();
+    const merged = await call('exchange.merge', { path: bundle });
+    phase(`paquet reçu par un nouveau catalogue (${merged.added} enregistrements)`, performance.now() - t);
   }
 } finally {
   await host.close();
   rmSync(dir, { recursive: true, force: true });
+}
+if (args.json) {
+  writeFileSync(args.json, `${JSON.stringify({ peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), phases }, null, 2)}\n`);
 }

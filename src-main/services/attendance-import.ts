@@ -12,7 +12,7 @@
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { holdRowTriggers } from '../catalogue/repos/bulk-write.repo.ts';
 import { holdChangeTriggers } from '../catalogue/repos/exchange.repo.ts';
-import { queryMeetings, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
+import { meetingPlaces, meetingsByIds, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
 import {
   catalogueVersion, holdMeetingSearch, type ImportedMeeting, insertImportedMeetings, nextMeetingId, updateImportedMeetings,
 } from '../catalogue/repos/meeting-import.repo.ts';
@@ -129,7 +129,16 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
   const { db } = ctx;
   const version = catalogueVersion(db);
   const lookup = territoryLookup(db);
-  const existing = queryMeetings(db, { campaignId: campaign.id });
+  const columnOf = new Map(sheet.columns.map((c) => [c.key, c.column]));
+  // Every row read and checked first: the meetings they can name are then read whole, and only those
+  // (all 30 000 of a national consultation took a second and 130 MB, for a sheet naming none of them).
+  const parsed = sheet.rows.map((raw, index) => {
+    if (index % PROGRESS_EVERY === 0) {
+      ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
+    }
+    return { raw, ...parseRow(raw, campaign, lookup, columnOf) };
+  });
+  const existing = meetingsNamed(db, campaign.id, parsed.flatMap(({ data }) => (data ? [data] : [])));
   const byPlace = new Map<string, Meeting[]>();
   for (const m of existing) placeOf(byPlace, naturalKey(m)).push(m);
   let next = nextMeetingId(db);
@@ -145,18 +154,13 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
     catalogue: db, campaignId: campaign.id, version, counts: { added: 0, updated: 0, unchanged: 0, refused: 0 }, problems: [], rows: [], inserts: [], updates: [],
   };
   const seen = new Map<string, number>();
-  const columnOf = new Map(sheet.columns.map((c) => [c.key, c.column]));
   const refuse = (row: number, title: string, found: RowProblem[]) => {
     // Only what the report shows is kept (see importAttendance).
     if (plan.problems.length < REPORTED_PROBLEMS) plan.problems.push(...found);
     plan.counts.refused++;
     if (plan.rows.length < REPORTED_ROWS) plan.rows.push({ row, action: 'refusee', meetingId: null, title });
   };
-  for (const [index, raw] of sheet.rows.entries()) {
-    if (index % PROGRESS_EVERY === 0) {
-      ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
-    }
-    const { data, problems: rowProblems } = parseRow(raw, campaign, lookup, columnOf);
+  for (const { raw, data, problems: rowProblems } of parsed) {
     const label = String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
     if (!data) {
       refuse(raw.row, label, rowProblems);
@@ -254,6 +258,21 @@ function plannedMeeting(id: number, r: MeetingRecord, before?: Meeting): Meeting
   };
 }
 
+/**
+ * The consultation's meetings the rows can name: by their reference, or by the level, day and place a row
+ * gives (meetingOfRow's candidates), read whole; the others are only looked at for their place.
+ */
+function meetingsNamed(db: Catalogue, campaignId: number, rows: RowData[]): Meeting[] {
+  const references = new Set<number>();
+  const places = new Set<string>();
+  for (const data of rows) {
+    if (data.reference !== null) references.add(data.reference);
+    else places.add(data.naturalKey);
+  }
+  const named = meetingPlaces(db, campaignId).filter((m) => references.has(m.id) || places.has(naturalKey(m))).map((m) => m.id);
+  return meetingsByIds(db, named);
+}
+
 /** The meetings planned at a place, the list made when there is none yet. */
 function placeOf(byPlace: Map<string, Meeting[]>, key: string): Meeting[] {
   let list = byPlace.get(key);
@@ -261,7 +280,7 @@ function placeOf(byPlace: Map<string, Meeting[]>, key: string): Meeting[] {
   return list;
 }
 
-function naturalKey(m: Meeting): string {
+function naturalKey(m: Pick<Meeting, 'level' | 'date' | 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode'>): string {
   const place = m.etablissementUai ?? (m.bassinId !== null ? `b${m.bassinId}` : null) ?? m.departementCode ?? m.academieCode;
   return `${m.level}|${m.date}|${place}`;
 }

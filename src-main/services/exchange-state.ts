@@ -1,7 +1,7 @@
 /** Keeps each record's exchange state in step with the catalogue: local edits get this catalogue's clock. */
 import type { Catalogue } from '../catalogue/database.ts';
 import {
-  advanceClock, changeCount, forgetExchangeRecord, markStamped, readExchangeStatesOf, readGoneStates, writeExchangeRecord,
+  advanceClock, changeCount, forgetExchangeRecord, markStamped, readExchangeStatesOf, readGoneStates, readGoneStatesOfTable, writeExchangeRecord,
 } from '../catalogue/repos/exchange.repo.ts';
 import { readRecordChunks } from '../catalogue/repos/exchange-records.repo.ts';
 import { RECORD_KINDS } from '../contract/schemas/exchange.ts';
@@ -24,12 +24,14 @@ export function stampCatalogue(db: Catalogue, identity: IdentityRow, now: Date):
   const write = (w: StampWrite) => writeExchangeRecord(db, w.record, w.fieldsText, w.localText);
   let dropped = new Set<Json>();
   for (const kind of RECORD_KINDS) {
+    // Which records are gone: in SQL for the kinds whose rows carry their uid, else from the uids read.
+    const keyed = kind === 'meeting' || kind === 'retex' || kind === 'contribution';
     const present = new Set<string>();
     for (const chunk of readRecordChunks(db, kind, CHUNK)) {
-      for (const r of chunk) present.add(r.uid);
+      if (!keyed) for (const r of chunk) present.add(r.uid);
       stampPresent(chunk, readExchangeStatesOf(db, chunk.map((r) => r.uid)), identity.uid, tick).forEach(write);
     }
-    const gone = readGoneStates(db, kind, present);
+    const gone = keyed ? readGoneStatesOfTable(db, kind) : readGoneStates(db, kind, present);
     if (kind === 'campaign') dropped = droppedCampaigns(gone.map(([, state]) => state.row()));
     const { writes, forget } = stampGone(gone, dropped, identity.uid, tick);
     writes.forEach(write);

@@ -9,6 +9,7 @@
  * event loop is held by a synchronous transaction, so a message would arrive only after the work ended.
  */
 import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorPayload, type Envelope } from '../contract/errors.ts';
 import type { Progress } from '../services/context.ts';
@@ -104,6 +105,7 @@ export interface WorkerHost extends ServiceHost {
  * AppError carrying the French reason (damaged catalogue, not a catalogue, a folder…) otherwise.
  */
 export async function startWorkerHost(options: WorkerHostOptions): Promise<WorkerHost> {
+  keepHeapsSmall();
   const data: ServiceWorkerData = {
     role: ROLE,
     dbPath: options.dbPath,
@@ -278,6 +280,17 @@ class WorkerChannel {
 }
 
 const STOPPING = 'Synthèse régionale s’arrête.';
+
+/**
+ * V8 lets a heap grow up to four times what survived its last full collection before collecting again: a
+ * worker stamping or merging 400 000 records (50–70 MB alive) held 250–330 MB, and the app went past 400 MB.
+ * Grown by 30 % instead, the same export peaked at 275 MB of the process's memory instead of 470, in the
+ * same time (its garbage is young). A V8 flag, for every heap of the process (set before the workers start).
+ */
+export const HEAP_GROWING_PERCENT = 30;
+function keepHeapsSmall(): void {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
 
 /**
  * The entry module again, in a worker. From a bundle (`dist/cli/web.mjs`) it is plain JavaScript; from

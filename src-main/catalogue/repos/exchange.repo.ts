@@ -101,6 +101,19 @@ export function readGoneStates(db: Catalogue, kind: RecordKind, present: Set<str
   return gone.length === 0 ? [] : [...readExchangeStatesOf(db, gone)];
 }
 
+/**
+ * readGoneStates for a kind whose rows carry their uid (meetings, retex, contributions): found in SQL, where
+ * the catalogue's 300 000 contribution uids held in JavaScript, twice, took 50 MB.
+ */
+export function readGoneStatesOfTable(db: Catalogue, kind: 'meeting' | 'retex' | 'contribution'): [string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }][] {
+  const gone = db
+    .prepare(`SELECT uid FROM exchange_record WHERE kind = ? AND deleted = 0 AND (pending = 0 OR local IS NOT NULL)
+      AND uid NOT IN (SELECT uid FROM ${kind} WHERE uid IS NOT NULL)`)
+    .pluck()
+    .all(kind) as string[];
+  return gone.length === 0 ? [] : [...readExchangeStatesOf(db, gone)];
+}
+
 /** Received records the tables do not hold as received (a reference not yet here): tried again after each merge. */
 export function readPendingStates(db: Catalogue): { record: ExchangeRecord; localText: string | null }[] {
   return (db.prepare('SELECT * FROM exchange_record WHERE pending = 1 ORDER BY uid').all() as RecordRow[]).map((r) => ({ record: toRecord(r), localText: localOf(r) }));

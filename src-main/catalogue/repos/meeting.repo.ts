@@ -74,6 +74,14 @@ export function queryMeetings(db: Catalogue, q: MeetingQuery): Meeting[] {
   return rows.map(toMeeting);
 }
 
+/** Where and when each of a consultation's meetings takes place, in queryMeetings' order: what an import matches rows on. */
+export function meetingPlaces(db: Catalogue, campaignId: number): Pick<Meeting, 'id' | 'level' | 'date' | 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode'>[] {
+  return db
+    .prepare(`SELECT id, level, date, etablissement_uai AS etablissementUai, bassin_id AS bassinId, departement_code AS departementCode,
+        academie_code AS academieCode FROM meeting WHERE campaign_id = ? ORDER BY date, id`)
+    .all(campaignId) as ReturnType<typeof meetingPlaces>;
+}
+
 /** The meetings' list as the screens ask for it (contract MeetingFilter, parsed). */
 export interface MeetingPageQuery {
   campaignId: number;
