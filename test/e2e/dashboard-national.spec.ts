@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openApp, type RunningApp, screenshot, startWeb, test as base } from './support/app.ts';
-import { expectNoPageErrors, expectNoSeriousViolations, frenchInt } from './support/ui.ts';
+import { expectNoPageErrors, expectNoSeriousViolations, frenchInt, openScreen, settled } from './support/ui.ts';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 
@@ -115,5 +115,24 @@ test('le tableau de bord d’un catalogue national montre la France entière, r�
   await page.reload();
   await expect(page.getByRole('table', { name: /^Bilan des rencontres — France entière/ })).toBeVisible();
   await expect(page.getByRole('combobox', { name: /^Périmètre/ })).toHaveValue('national');
+  expectNoPageErrors(page);
+});
+
+test('les filtres des listes d’un catalogue national offrent toutes les académies, région académique par région académique', async ({ page, app }) => {
+  const settings = await callApi(app, 'settings.get', {});
+  const campaignId = settings.activeCampaignId;
+  const lille = await callApi(app, 'meetings.list', { campaignId, academieCode: 'LILLE', limit: 1 });
+  expect(settings.regionCode).not.toBe('HDF');
+  expect(lille.total).toBeGreaterThan(0);
+
+  await openApp(page, app);
+  await openScreen(page, 'Rencontres');
+  const academie = page.getByRole('combobox', { name: 'Académie' });
+  // The list shows the whole country: its filter offers every académie, grouped by région académique.
+  await expect(academie.locator('optgroup')).toHaveCount(18);
+  await expect(academie.locator('optgroup[label="Hauts-de-France"] option')).toHaveText(['Amiens', 'Lille']);
+  await academie.selectOption({ label: 'Lille' });
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: /rencontres?\b/ }).first()).toHaveText(new RegExp(`^(Page \\d+ sur \\d+ · )?${lille.total} rencontres? correspondant aux filtres\\.$`));
   expectNoPageErrors(page);
 });

@@ -4,6 +4,7 @@ import type { Contribution } from '../../../src-main/contract/schemas/content.ts
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Pager, pageSummary } from '../../components/Pager.tsx';
 import { useTerritory } from '../meetings/useTerritory.ts';
+import { useNationalCatalogue } from '../../app/useNationalCatalogue.ts';
 import { ContentFilters, type SortChoice } from '../retex/ContentFilters.tsx';
 import { contributionItem, type ItemContext } from './ContributionKindGroup.tsx';
 import { CONTRIBUTION_KIND_LABELS, KINDS } from './kinds.ts';
@@ -22,7 +23,9 @@ export function ContributionOthers({ board, campaignId, thematiqueNumber, ctx }:
   thematiqueNumber: number;
   ctx: ItemContext;
 }) {
-  const { territory, error: territoryError } = useTerritory();
+  // A catalogue of the whole country lists every région's records: its filters offer every académie.
+  const { national } = useNationalCatalogue();
+  const { territory, error: territoryError } = useTerritory({ wholeCountry: national });
   const { list, filters, others } = board;
   const data = board.othersQuery.data;
   const searched = filters.active > 0 || list.search !== '';

@@ -13,6 +13,7 @@ import { MEETINGS_CHANGED } from './meeting-events.ts';
 import { MeetingTable } from './MeetingTable.tsx';
 import { useMeetingFilters } from './useMeetingFilters.ts';
 import { useTerritory } from './useTerritory.ts';
+import { useNationalCatalogue } from '../../app/useNationalCatalogue.ts';
 import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
 
 const NOUN = ['rencontre', 'rencontres'] as const;
@@ -28,7 +29,9 @@ export function MeetingList({ campaign }: { campaign: Campaign }) {
   });
   const meetings = useQuery('meetings.list', { ...input, ...list.request });
   const bassins = useQuery('bassins.list', {});
-  const { territory, error: territoryError } = useTerritory();
+  // A catalogue of the whole country lists every région's records: its filters offer every académie.
+  const { national } = useNationalCatalogue();
+  const { territory, error: territoryError } = useTerritory({ wholeCountry: national });
 
   const { reload } = meetings;
   useEffect(() => {

@@ -1,4 +1,7 @@
-/** The académies and départements offered by the screens: those of the settings' région when it is set. */
+/**
+ * The académies and départements offered by the screens: those of the settings' région when it is set, every
+ * région's (grouped) when it is not, or for a list's filters on a catalogue of the whole country.
+ */
 import { useMemo } from 'react';
 import { useApp } from '../../app/AppContext.tsx';
 import { useQuery } from '../../components/useCall.ts';
@@ -21,10 +24,10 @@ export interface Territory {
   grouped: boolean;
 }
 
-export function useTerritory() {
+export function useTerritory(options: { wholeCountry?: boolean } = {}) {
   const { settings } = useApp();
   const tree = useQuery('territory.tree', {});
-  const regionCode = settings?.regionCode ?? null;
+  const regionCode = options.wholeCountry ? null : (settings?.regionCode ?? null);
   const territory = useMemo<Territory | null>(() => {
     if (!tree.data) return null;
     const regions = regionCode ? tree.data.filter((r) => r.code === regionCode) : tree.data;

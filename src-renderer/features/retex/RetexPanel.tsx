@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { Pager, pageSummary } from '../../components/Pager.tsx';
 import { useMeetingLabels } from '../../components/useMeetingLabels.ts';
 import { useTerritory } from '../meetings/useTerritory.ts';
+import { useNationalCatalogue } from '../../app/useNationalCatalogue.ts';
 import { ContentFilters, type SortChoice } from './ContentFilters.tsx';
 import { RetexExpectationNotice } from './RetexExpectationNotice.tsx';
 import { RetexItem } from './RetexItem.tsx';
@@ -33,7 +34,9 @@ export function RetexPanel({ campaign, thematique, expectation }: {
 }) {
   const { notify } = useApp();
   const board = useRetexSelection(campaign.id, thematique.id);
-  const { territory, error: territoryError } = useTerritory();
+  // A catalogue of the whole country lists every région's records: its filters offer every académie.
+  const { national } = useNationalCatalogue();
+  const { territory, error: territoryError } = useTerritory({ wholeCountry: national });
   const { selected, others, queue, list, filters } = board;
   useFocusAfterMove(board.focusAfter, [board.kept, board.othersQuery.data], board.awaitingOthers);
   const label = useMeetingLabels([...selected, ...others].flatMap((r) => (r.sourceMeetingId === null ? [] : [r.sourceMeetingId])));

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { RegionAcademique } from '../../../src-main/contract/schemas/territory.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { useQuery } from '../../components/useCall.ts';
+import { useNationalCatalogue } from '../../app/useNationalCatalogue.ts';
 import { academieLabel } from '../../../src-main/contract/domain.ts';
 
 export interface ScopeOption {
@@ -22,15 +23,9 @@ export function useRegion() {
     () => tree.data?.find((r) => r.code === settings?.regionCode),
     [tree.data, settings?.regionCode],
   );
-  // A catalogue of the whole country (the régions' catalogues gathered): its meetings are not all the
-  // région's. Two counts, one row each: the consultation's meetings and the région's.
-  const campaignId = settings?.activeCampaignId ?? 0;
-  const regionCode = settings?.regionCode ?? undefined;
-  const all = useQuery('meetings.list', { campaignId, limit: 1 }, !campaignId || !regionCode);
-  const own = useQuery('meetings.list', { campaignId, regionCode, limit: 1 }, !campaignId || !regionCode);
-  const national = (all.data?.total ?? 0) > (own.data?.total ?? 0);
-  // `tree`: every région (a national scope's académies); `nationalPending`: the two counts not known yet.
-  return { region, national, nationalPending: all.loading || own.loading, tree: tree.data, loading: tree.loading, error: tree.error };
+  const { national, pending } = useNationalCatalogue();
+  // `tree`: every région (a national scope's académies); `nationalPending`: whether the catalogue is national is not known yet.
+  return { region, national, nationalPending: pending, tree: tree.data, loading: tree.loading, error: tree.error };
 }
 
 export const NATIONAL_OPTION: ScopeOption = { value: 'national', label: 'France entière (toutes les régions académiques)' };
