@@ -11,6 +11,7 @@ import { backupCommand, restoreCommand } from './backup-commands.ts';
 import { bundleExportCommand, bundleMergeCommand, conflictsCommand, newCatalogueCommand, resolveCommand } from './exchange-commands.ts';
 import { exportBilanCommand, importCommand, templateCommand } from './spreadsheet-commands.ts';
 import { nationalDemoCommand } from './national-commands.ts';
+import { importContributionsCommand, regroupCommand } from './contributions-commands.ts';
 
 const USAGE = `Synthèse régionale — commandes
 
@@ -34,6 +35,11 @@ const USAGE = `Synthèse régionale — commandes
   import-attendance   --db FICHIER FICHIER.xlsx [--dry-run] [--accepter] [--campagne SLUG]
            importe un tableau de rencontres : --dry-run montre sans écrire ; --accepter importe les lignes
            valides même si d'autres sont refusées (sinon rien n'est écrit)
+  import-contributions --db FICHIER FICHIER.xlsx [--dry-run] [--campagne SLUG]
+           importe des contributions (colonnes Référence de la rencontre, Thématique, Nature, Texte) ;
+           une ligne refusée et rien n'est écrit ; --dry-run montre sans écrire
+  regrouper --db FICHIER --thematique N [--nature proposition] [--json] [--campagne SLUG]
+           propose des groupes de contributions qui disent la même chose (une thématique, une nature)
   export-bilan        --db FICHIER --out FICHIER.xlsx [--scope PÉRIMÈTRE] [--campagne SLUG]
            le bilan en classeur Excel (formules de totaux, filtres) et une feuille par type de fiche
   sauvegarder --db FICHIER [--dossier DOSSIER]
@@ -78,6 +84,7 @@ const OPTIONS = {
   garder: { type: 'string' },
   'accepter-nouvelle-cle': { type: 'boolean', default: false },
   echelle: { type: 'string' },
+  nature: { type: 'string' },
 } as const;
 
 function options(args: string[]) {
@@ -128,6 +135,14 @@ async function main(argv: string[]): Promise<number> {
       if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', `Indiquez un seul fichier .xlsx à importer.\n\n${USAGE}`);
       return importCommand(need('db'), file, { campagne: values.campagne, dryRun: values['dry-run'] ?? false, accept: values.accepter ?? false });
     }
+    case 'import-contributions': {
+      const [file, ...extra] = values.files;
+      if (!file || extra.length > 0) throw new AppError('INVALID_INPUT', `Indiquez un seul fichier .xlsx à importer.\n\n${USAGE}`);
+      return importContributionsCommand(need('db'), file, { campagne: values.campagne, dryRun: values['dry-run'] ?? false });
+    }
+    case 'regrouper':
+      if (values.thematique === undefined) throw new AppError('INVALID_INPUT', `Option --thematique manquante (son numéro).\n\n${USAGE}`);
+      return regroupCommand(need('db'), { thematique: positive(values.thematique, '--thematique'), nature: values.nature, campagne: values.campagne, json: values.json ?? false });
     case 'sauvegarder':
       return backupCommand(need('db'), values.dossier);
     case 'restaurer':
