@@ -169,7 +169,12 @@ function addTotalRow(sheet: ExcelJS.Worksheet, table: TableSheet, rows: number, 
  * written once every sheet is: the filters are known by then.
  */
 function stampEntries(workbook: ExcelJS.stream.xlsx.WorkbookWriter, stamp: Date, filters: SheetFilter[]): void {
-  const zip = (workbook as unknown as { zip: { append: (source: unknown, data: { name: string; date?: Date }) => unknown } }).zip;
+  const zip = (workbook as unknown as {
+    zip: { append: (source: unknown, data: { name: string; date?: Date }) => unknown; _queue?: Iterable<{ data?: { date?: Date } } | undefined> };
+  }).zip;
+  // The writer's constructor has already queued its theme and package relationships, dated now: dated
+  // here too before archiver writes them (its queue holds them until the event loop's next turn).
+  for (const task of zip._queue ?? []) if (task?.data) task.data.date = stamp;
   const append = zip.append.bind(zip);
   zip.append = (source, data) => {
     const patched = data.name === '/xl/workbook.xml' && typeof source === 'string' ? withFilterNames(source, filters) : source;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogueChecksum, demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 
 let demo: TestCatalogue & { campaignId: number };
@@ -170,6 +170,22 @@ describe('the Bilan workbook', () => {
     expect(rencontres).toContain(`'=HYPERLINK(""http://exemple.invalid"",""clic"")`);
     expect(rencontres).toContain("'@SUM(1+1)");
     expect(rencontres).not.toContain(';clic;');
+  });
+
+  it('gives the same catalogue the same bytes, whenever it is written (every part dated by the last change)', async () => {
+    const written: Buffer[] = [];
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      for (const at of ['2020-11-02T09:00:00Z', '2021-03-15T17:31:07Z']) {
+        vi.setSystemTime(new Date(at));
+        const outputPath = join(dir, `bilan-${written.length}.xlsx`);
+        await demo.call('spreadsheets.exportBilan', { campaignId: demo.campaignId, outputPath });
+        written.push(readFileSync(outputPath));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(written[1]!.equals(written[0]!)).toBe(true);
   });
 
   it('keeps its filters when LibreOffice saves it again', async () => {
