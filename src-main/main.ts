@@ -1,8 +1,10 @@
 /**
- * Electron lifecycle only: single instance, catalogue in the user-data folder with rotating backups,
- * secure window (its place remembered), French menu, IPC. Everything else is plain Node code shared
- * with the CLI and the HTTP bridge.
+ * Electron lifecycle only: single instance, catalogue in the user-data folder with rotating backups
+ * (one more on quitting), secure window (its place remembered), French menu, IPC, bundles opened from
+ * the file manager and native dialogs (desktop/). Everything else is plain Node code shared with the
+ * CLI and the HTTP bridge.
  */
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
@@ -10,6 +12,10 @@ import { backupCatalogue } from './catalogue/backup.ts';
 import { type Catalogue, openCatalogue } from './catalogue/database.ts';
 import { DamagedCatalogueError } from './catalogue/health.ts';
 import { restoreBackup } from './catalogue/restore.ts';
+import { registerDesktopIpc } from './desktop/desktop-ipc.ts';
+import { bundleInbox, bundlePathsIn } from './desktop/opened-bundles.ts';
+import { chosenPath, dialogFor } from './desktop/pick-kinds.ts';
+import { shutdownSequence } from './desktop/shutdown.ts';
 import { errorLogPathFor } from './transport/error-log.ts';
 import { registerIpc } from './transport/ipc.ts';
 import { startWorkerHost } from './transport/service-worker.ts';
@@ -28,12 +34,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 const BACKUP_EVERY_MS = 30 * 60 * 1000;
 // Every renderer sandboxed, whatever a window's own preferences say (only possible before ready).
 app.enableSandbox();
+/** Bundles opened from the file manager wait here until the page listens (desktop-ipc.ts). */
+const inbox = bundleInbox();
+const bundlesIn = (argv: readonly string[], cwd: string) => bundlePathsIn(argv, cwd, (path) => statSync(path).isFile());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   declareAppScheme();
-  app.on('second-instance', () => {
+  inbox.offer(bundlesIn(process.argv, process.cwd()));
+  // macOS: a bundle double-clicked or dropped on the Dock icon, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    inbox.offer(bundlesIn([path], process.cwd()));
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    inbox.offer(bundlesIn(argv, workingDirectory));
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
       if (window.isMinimized()) window.restore();
@@ -118,6 +134,18 @@ async function start(): Promise<void> {
   serveAppScheme(join(app.getAppPath(), 'dist', 'renderer'));
   const statePath = join(userData, 'fenetre.json');
   const window = createMainWindow(join(here, 'preload.cjs'), readWindowState(statePath));
+  // From the moment another document starts loading (a reload, another catalogue), opened bundles
+  // wait until its page listens again.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) inbox.pause();
+  });
+  registerDesktopIpc(ipcMain, {
+    inbox,
+    pick: async (kind) => {
+      const request = dialogFor(kind, app.getPath('documents'), join);
+      return chosenPath(request.save ? await dialog.showSaveDialog(window, request.options) : await dialog.showOpenDialog(window, request.options));
+    },
+  });
   window.on('close', () => writeWindowState(statePath, { ...window.getNormalBounds(), maximized: window.isMaximized() }));
 
   const backupNow = async () => {
@@ -202,12 +230,23 @@ async function start(): Promise<void> {
     about: () => void dialog.showMessageBox(window, { type: 'info', message: 'Synthèse régionale', detail: `Version ${app.getVersion()}. Catalogue : ${cataloguePath}` }),
   });
 
-  app.on('window-all-closed', () => {
-    clearInterval(timer);
-    void host.close().finally(() => {
-      db.close();
-      app.quit();
-    });
+  // Quitting (the window closed, or « Quitter » which skips window-all-closed): services closed, one
+  // last backup, catalogue closed, then the app goes.
+  const shutdown = shutdownSequence({
+    closeServices: () => {
+      clearInterval(timer);
+      return host.close();
+    },
+    backup: backupNow,
+    closeCatalogue: () => db.close(),
+    say: (title, message) => dialog.showErrorBox(title, message),
+  });
+  const quitAfterShutdown = () => void shutdown.run().then(() => app.quit());
+  app.on('window-all-closed', quitAfterShutdown);
+  app.on('will-quit', (event) => {
+    if (shutdown.done) return;
+    event.preventDefault();
+    quitAfterShutdown();
   });
 }
 

@@ -11,19 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { expect, openApp, type RunningApp, screenshot, startApp, test as demoTest } from './support/app.ts';
+import { expect, openApp, type RunningApp, screenshot, withFreshApp, test as demoTest } from './support/app.ts';
 import { apiCall, catalogueMeetings, expectNoPageErrors, expectNoSeriousViolations, mainNav, openScreen, settled } from './support/ui.ts';
 
 /** A new catalogue, without identity: the first launch (`npm run web` on a new --db, without --demo). */
 const test = demoTest.extend<{ fresh: RunningApp }>({
-  fresh: async ({}, use, testInfo) => {
-    const { app, child } = await startApp(false);
-    await use(app);
-    const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
-    if (testInfo.status === testInfo.expectedStatus) rmSync(app.dir, { recursive: true, force: true });
-  },
+  fresh: async ({}, use, testInfo) => withFreshApp(use, testInfo),
 });
 
 /** The other laptop: the CLI on its own catalogue. */

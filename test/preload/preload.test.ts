@@ -4,9 +4,16 @@ import { OPERATION_NAMES } from '../../src-main/contract/operations.ts';
 const exposed: Record<string, any> = {};
 const invoke = vi.fn(async () => ({ ok: true, value: [] }));
 const sendToMain = vi.fn();
+const on = vi.fn();
+const removeListener = vi.fn();
+const getPathForFile = vi.fn((file: { name: string }) => {
+  if (file.name === 'construit.synthese') throw new Error('not a File');
+  return `/home/anne/${file.name}`;
+});
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke, send: sendToMain, on: vi.fn(), removeListener: vi.fn() },
+  ipcRenderer: { invoke, send: sendToMain, on, removeListener },
+  webUtils: { getPathForFile },
 }));
 
 describe('preload', () => {
@@ -17,7 +24,7 @@ describe('preload', () => {
   });
 
   it('exposes one frozen object with exactly the contract’s operations, and no ipcRenderer', () => {
-    expect(Object.keys(exposed)).toEqual(['synthese']);
+    expect(Object.keys(exposed)).toEqual(['synthese', 'syntheseDesktop']);
     const api = exposed.synthese;
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual(['call', 'cancel', 'onProgress', 'operations']);
@@ -44,5 +51,45 @@ describe('preload', () => {
     exposed.synthese.cancel('../../etc');
     exposed.synthese.cancel({ toString: () => id });
     expect(sendToMain).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('preload: the desktop extras, apart from the contract', () => {
+  beforeEach(async () => {
+    invoke.mockClear();
+    sendToMain.mockClear();
+    on.mockClear();
+    removeListener.mockClear();
+    await import('../../src-main/preload/preload.ts');
+  });
+
+  it('exposes a second frozen object with three functions and no IPC', () => {
+    const desktop = exposed.syntheseDesktop;
+    expect(Object.isFrozen(desktop)).toBe(true);
+    expect(Object.keys(desktop).sort()).toEqual(['onOpenBundle', 'pathOfFile', 'pickPath']);
+  });
+
+  it('asks for a dialog by its kind only, on its own channel', async () => {
+    invoke.mockResolvedValueOnce('/home/anne/paquet.synthese' as never);
+    await expect(exposed.syntheseDesktop.pickPath('bundle')).resolves.toBe('/home/anne/paquet.synthese');
+    expect(invoke).toHaveBeenCalledWith('desktop:pick', 'bundle');
+  });
+
+  it('listens for opened bundles, says it listens, and stops', () => {
+    const got: string[] = [];
+    const stop = exposed.syntheseDesktop.onOpenBundle((path: string) => got.push(path));
+    expect(sendToMain).toHaveBeenCalledWith('desktop:open-bundle-ready');
+    const [channel, handler] = on.mock.calls[0] as unknown as [string, (event: unknown, path: unknown) => void];
+    expect(channel).toBe('desktop:open-bundle');
+    handler({}, '/home/anne/Corrèze.synthese');
+    handler({}, { path: '/etc/passwd' });
+    expect(got).toEqual(['/home/anne/Corrèze.synthese']);
+    stop();
+    expect(removeListener).toHaveBeenCalledWith('desktop:open-bundle', handler);
+  });
+
+  it('gives a dropped file’s path, or nothing for a file not on disk', () => {
+    expect(exposed.syntheseDesktop.pathOfFile({ name: 'Creuse.synthese' })).toBe('/home/anne/Creuse.synthese');
+    expect(exposed.syntheseDesktop.pathOfFile({ name: 'construit.synthese' })).toBe('');
   });
 });

@@ -64,7 +64,7 @@ export function BundleExportForm({ identity, onWritten }: { identity: CatalogueI
           ]}
         />
       )}
-      <OutputPathInput label="Fichier du paquet (.synthese)" value={path} onChange={setPath} />
+      <OutputPathInput label="Fichier du paquet (.synthese)" value={path} onChange={setPath} browse="bundle-save" />
       <Button type="submit" iconId="fr-icon-send-plane-line" disabled={busy || path.trim() === ''}>
         {busy ? 'Écriture…' : 'Écrire le paquet'}
       </Button>

@@ -1,11 +1,17 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { browseAddon } from '../../components/BrowseButton.tsx';
 import { MAX_BYTES, readAsBase64 } from '../imports/readFile.ts';
+import { fileNameOf, onBundleOpened, type OpenedBundle, takeOpenedBundle } from './openedBundle.ts';
 import type { BundleMerge } from './useBundleMerge.ts';
 
-/** A received bundle: by its path on this computer, or chosen with the browser's file picker. */
+/**
+ * A received bundle: by its path on this computer (typed, or « Parcourir… » in the desktop app), or
+ * chosen with the browser's file picker; one opened from the file manager or dropped on the window is
+ * previewed at once.
+ */
 export function BundleSourceForm({ merge }: { merge: BundleMerge }) {
   const [path, setPath] = useState('');
   const [readError, setReadError] = useState<string | null>(null);
@@ -27,6 +33,23 @@ export function BundleSourceForm({ merge }: { merge: BundleMerge }) {
     }
   };
 
+  const previewPath = (given: string) => void merge.preview({ path: given }, fileNameOf(given));
+  const openedRef = useRef<(opened: OpenedBundle) => void>(() => undefined);
+  openedRef.current = (opened) => {
+    setReadError(null);
+    if ('file' in opened) return void choose(opened.file);
+    setPath(opened.path);
+    previewPath(opened.path);
+  };
+  useEffect(() => {
+    const take = () => {
+      const opened = takeOpenedBundle();
+      if (opened) openedRef.current(opened);
+    };
+    take();
+    return onBundleOpened(take);
+  }, []);
+
   return (
     <div className="xch-source">
       <form
@@ -35,13 +58,14 @@ export function BundleSourceForm({ merge }: { merge: BundleMerge }) {
         onSubmit={(e) => {
           e.preventDefault();
           const given = path.trim();
-          if (given) void merge.preview({ path: given }, given.split(/[\\/]/).pop() ?? given);
+          if (given) previewPath(given);
         }}
       >
         <Input
           label="Chemin du paquet reçu (.synthese)"
           hintText="Le chemin complet du fichier sur cet ordinateur."
           nativeInputProps={{ value: path, autoComplete: 'off', spellCheck: false, onChange: (e) => setPath(e.target.value) }}
+          addon={browseAddon({ kind: 'bundle', what: 'le paquet reçu', onChosen: setPath, disabled: working })}
         />
         <Button type="submit" priority="secondary" iconId="fr-icon-eye-line" disabled={working || path.trim() === ''}>
           Prévisualiser

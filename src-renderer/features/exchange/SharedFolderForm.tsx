@@ -3,6 +3,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
 import type { CatalogueIdentity } from '../../../src-main/contract/schemas/exchange.ts';
 import { useApp } from '../../app/AppContext.tsx';
+import { browseAddon } from '../../components/BrowseButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMutation } from '../../components/useCall.ts';
 import { type BundleWritten, BundleWrittenView } from './BundleWrittenView.tsx';
@@ -59,6 +60,7 @@ export function SharedFolderForm({ identity, folder, publishName, onChanged }: {
           label="Chemin du dossier partagé"
           hintText="Le chemin complet du dossier sur cet ordinateur."
           nativeInputProps={{ value: shown, autoComplete: 'off', spellCheck: false, onChange: (e) => setTyped(e.target.value) }}
+          addon={browseAddon({ kind: 'folder', what: 'le dossier partagé', onChosen: setTyped, disabled: choose.busy })}
         />
         <Button type="submit" priority="secondary" iconId="fr-icon-folder-2-line" disabled={choose.busy || shown.trim() === '' || shown.trim() === folder}>
           Utiliser ce dossier

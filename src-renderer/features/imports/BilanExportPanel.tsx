@@ -41,7 +41,7 @@ export function BilanExportPanel({ campaignId }: { campaignId: number }) {
       >
         <div className="app-grid-2">
           <ScopeSelect value={scope} groups={groups} onChange={setScope} hint="La région académique, une académie ou un département." />
-          <OutputPathInput value={path} onChange={setPath} />
+          <OutputPathInput value={path} onChange={setPath} browse="sheet-save" />
         </div>
         <Button type="submit" iconId="fr-icon-table-line" disabled={busy || path.trim() === ''}>
           {busy ? 'Écriture…' : 'Écrire le classeur du bilan'}

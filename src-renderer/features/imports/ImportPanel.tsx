@@ -4,6 +4,7 @@ import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useState } from 'react';
 import type { ImportReport } from '../../../src-main/contract/schemas/spreadsheets.ts';
 import { useApp } from '../../app/AppContext.tsx';
+import { BrowseButton } from '../../components/BrowseButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { frenchNumber } from '../../components/format.ts';
 import { useMutation } from '../../components/useCall.ts';
@@ -11,10 +12,8 @@ import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { MAX_BYTES, readAsBase64 } from './readFile.ts';
 
-interface Chosen {
-  fileName: string;
-  contentBase64: string;
-}
+/** The sheet as the browser read it, or its path (desktop app, « Parcourir… »). */
+type Chosen = { fileName: string; contentBase64: string } | { path: string };
 
 /** "2 lignes refusées": every word of the phrase takes the plural. */
 const plural = (n: number, words: string) => `${frenchNumber(n)} ${n > 1 ? words.split(' ').map((w) => `${w}s`).join(' ') : words}`;
@@ -51,6 +50,17 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
     } finally {
       setReading(false);
     }
+  };
+
+  /** Chosen in the desktop app's own dialog: the service reads it where it is. */
+  const choosePath = async (path: string) => {
+    setReport(null);
+    setReadError(null);
+    clearError();
+    setStage('preview');
+    setFile({ path });
+    const preview = await run('spreadsheets.previewImport', { campaignId, path });
+    if (preview) setReport(preview);
   };
 
   const importRows = async (acceptPartial: boolean) => {
@@ -96,6 +106,7 @@ export function ImportPanel({ campaignId }: { campaignId: number }) {
           },
         }}
       />
+      <BrowseButton className="fr-mt-1w" kind="sheet" what="le tableau des rencontres" onChosen={(path) => void choosePath(path)} disabled={working} />
       <BusyStatus busy={working} progress={progress} onCancel={cancel} cancelling={cancelling} cancelled={cancelled} message={stage === 'import' ? 'Import des rencontres en cours…' : 'Lecture et vérification du tableau…'} />
       <ErrorNotice error={error} onClose={clearError} />
       {report && (

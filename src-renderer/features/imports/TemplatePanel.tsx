@@ -53,7 +53,7 @@ export function TemplatePanel({ campaignId }: { campaignId: number }) {
             groups={groups}
             onChange={setScope}
           />
-          <OutputPathInput value={path} onChange={setPath} />
+          <OutputPathInput value={path} onChange={setPath} browse="sheet-save" />
         </div>
         <Button type="submit" iconId="fr-icon-table-line" disabled={busy || scope === '' || path.trim() === ''}>
           {busy ? 'Écriture…' : 'Écrire le tableau à remplir'}

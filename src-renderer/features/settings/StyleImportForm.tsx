@@ -3,6 +3,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useState } from 'react';
 import type { StyleTemplateInfo } from '../../../src-main/contract/schemas/style.ts';
+import { BrowseButton } from '../../components/BrowseButton.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { asCallError, useMutation } from '../../components/useCall.ts';
 import type { CallError } from '../../api/client.ts';
@@ -15,6 +16,8 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function StyleImportForm({ onImported }: { onImported: (template: StyleTemplateInfo) => void }) {
   const { run, error, busy, clearError } = useMutation();
   const [file, setFile] = useState<File | null>(null);
+  /** Chosen in the desktop app's own dialog instead: the service reads it where it is. */
+  const [path, setPath] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [readError, setReadError] = useState<CallError | null>(null);
@@ -25,6 +28,7 @@ export function StyleImportForm({ onImported }: { onImported: (template: StyleTe
     clearError();
     setReadError(null);
     setFile(null);
+    setPath(null);
     setProblem(null);
     if (!chosen) return;
     if (!/\.docx$/i.test(chosen.name)) return setProblem(`« ${chosen.name} » n’est pas un document Word .docx.`);
@@ -33,6 +37,7 @@ export function StyleImportForm({ onImported }: { onImported: (template: StyleTe
   };
 
   const submit = async () => {
+    if (path) return imported(await run('styles.import', { path, ...(name.trim() ? { name: name.trim() } : {}) }));
     if (!file) return setProblem('Choisissez d’abord un fichier .docx.');
     setReading(true);
     let contentBase64: string;
@@ -44,9 +49,13 @@ export function StyleImportForm({ onImported }: { onImported: (template: StyleTe
     } finally {
       setReading(false);
     }
-    const template = await run('styles.import', { fileName: file.name, contentBase64, ...(name.trim() ? { name: name.trim() } : {}) });
+    imported(await run('styles.import', { fileName: file.name, contentBase64, ...(name.trim() ? { name: name.trim() } : {}) }));
+  };
+
+  const imported = (template: StyleTemplateInfo | undefined) => {
     if (!template) return;
     setFile(null);
+    setPath(null);
     setName('');
     setInputKey((k) => k + 1);
     onImported(template);
@@ -73,6 +82,17 @@ export function StyleImportForm({ onImported }: { onImported: (template: StyleTe
           onChange: (e) => choose(e.target.files?.[0] ?? null),
         }}
       />
+      <BrowseButton
+        kind="style-template"
+        what="le document Word du rectorat"
+        className="fr-mt-1w"
+        onChosen={(chosen) => {
+          choose(null);
+          setInputKey((k) => k + 1); // the file picker no longer shows a file chosen before
+          setPath(chosen);
+        }}
+      />
+      {path && <p className="fr-text--sm fr-mt-1w fr-mb-0">Document choisi : {path}</p>}
       <Input
         className="fr-mt-3w"
         label="Nom du modèle (facultatif)"

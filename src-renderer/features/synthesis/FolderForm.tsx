@@ -2,6 +2,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { FrIconClassName } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useState } from 'react';
+import { browseAddon } from '../../components/BrowseButton.tsx';
 
 /** The folder typed last, kept for the session under `storageKey`. */
 export function useFolder(storageKey: string, fallback: string) {
@@ -43,6 +44,7 @@ export function FolderForm({ label, hint, folder, button, iconId, secondary, dis
           autoComplete: 'off',
           spellCheck: false,
         }}
+        addon={browseAddon({ kind: 'folder', what: 'le dossier', onChosen: folder.setFolder })}
       />
       <Button type="submit" priority={secondary ? 'secondary' : 'primary'} iconId={iconId} disabled={disabled || folder.missing}>
         {button}

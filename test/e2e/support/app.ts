@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test as base } from '@playwright/test';
+import { expect, type Page, test as base, type TestInfo } from '@playwright/test';
 
 export interface RunningApp {
   url: string;
@@ -52,6 +52,16 @@ export function startWeb(dir: string, dbPath: string, extra: string[] = []): Pro
 }
 
 /** One app per test file (worker-scoped would share state between files). */
+/** A new catalogue without identity (the first launch, `npm run web` without --demo), stopped after the test. */
+export async function withFreshApp(use: (app: RunningApp) => Promise<void>, testInfo: TestInfo): Promise<void> {
+  const { app, child } = await startApp(false);
+  await use(app);
+  const exited = child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+  if (testInfo.status === testInfo.expectedStatus) rmSync(app.dir, { recursive: true, force: true });
+}
+
 export const test = base.extend<{ app: RunningApp }>({
   app: async ({}, use, testInfo) => {
     const { app, child } = await startApp();
