@@ -30,7 +30,7 @@ import { localCaller } from '../src-main/transport/local.ts';
 import { bareRead, writeBenchSheet } from './bench-sheet.ts';
 import { bareBilanWrite } from './bare-bilan.ts';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
-import { serviceWorkerBundle } from './service-worker-bundle.ts';
+import { benchBundle, serviceWorkerBundle } from './service-worker-bundle.ts';
 
 const { values: args } = parseArgs({
   options: { echelle: { type: 'string' }, db: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string' } },
@@ -490,13 +490,7 @@ process.exitCode = failures.length === 0 ? 0 : 1;
 
 /** scripts/measure-memory.ts bundled and run by plain Node on a copy of the catalogue: its phases and peak. */
 async function appMemory(catalogue: string, sheet: string): Promise<{ peak_rss_mb: number; phases: { phase: string; rss_mb: number; max_rss_mb: number; ms: number | null }[] }> {
-  const { build } = await import('esbuild');
-  const script = fileURLToPath(new URL('../dist/bench/measure-memory.mjs', import.meta.url));
-  await build({
-    entryPoints: [fileURLToPath(new URL('./measure-memory.ts', import.meta.url))], outfile: script,
-    bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning', external: ['electron', 'better-sqlite3', '@resvg/resvg-js', 'esbuild'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  const script = fileURLToPath(await benchBundle(new URL('./measure-memory.ts', import.meta.url), 'measure-memory.mjs'));
   const out = join(dir, 'memoire.json');
   const run = spawnSync(process.execPath, [script, '--db', catalogue, '--tableau', sheet, '--json', out, '--service', fileURLToPath(await serviceWorkerBundle())], { stdio: 'inherit' });
   if (run.status !== 0) throw new Error(`mesure de la mémoire de l’application : code ${run.status}`);

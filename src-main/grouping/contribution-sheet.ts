@@ -11,10 +11,10 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../contract/errors.ts';
 import { normaliseHeader } from '../spreadsheets/attendance-columns.ts';
-import { type CellRead, columnLetter, type RawCellValue } from '../spreadsheets/cell-values.ts';
+import { type CellRead, columnLetter } from '../spreadsheets/cell-values.ts';
 import { rowCells } from '../spreadsheets/cell-values.ts';
 import { DEFAULT_BUDGETS, ReadBudget } from '../spreadsheets/read-budget.ts';
-import { HEADER_SEARCH_ROWS, sheetDisplayName } from '../spreadsheets/read-sheet.ts';
+import { HEADER_SEARCH_ROWS, type RawCell, type SheetRead, sheetDisplayName } from '../spreadsheets/read-sheet.ts';
 import { loadBytes } from '../spreadsheets/sheet-bytes.ts';
 import { damaged, inspectPackage } from '../spreadsheets/sheet-package.ts';
 
@@ -36,21 +36,9 @@ export function contributionColumnFor(header: string): ContributionColumnKey | n
   return BY_HEADER.get(normal) ?? BY_HEADER.get(bare) ?? null;
 }
 
-export interface ContributionCell {
-  value: RawCellValue;
-  /** Column letter. */
-  column: string;
-  unreadable?: string;
-}
-
-export interface ContributionSheet {
-  fileName: string;
-  sheetName: string;
-  headerRow: number;
-  columns: { key: ContributionColumnKey; header: string; column: string }[];
-  ignoredColumns: { header: string; column: string }[];
-  rows: { row: number; cells: Partial<Record<ContributionColumnKey, ContributionCell>> }[];
-}
+/** A cell and a sheet as the attendance import reads them, by the contributions' column keys. */
+export type ContributionCell = RawCell;
+export type ContributionSheet = SheetRead<ContributionColumnKey>;
 
 /** Headers found on a row, when it names the Texte column and at least two others. */
 function matchHeader(cells: CellRead[]): Pick<ContributionSheet, 'columns' | 'ignoredColumns'> & { byColumn: Map<number, ContributionColumnKey> } | null {

@@ -53,21 +53,22 @@ export interface RawCell {
   unreadable?: string;
 }
 
-export interface RawRow {
+/** A row by its columns' keys (the attendance sheet's by default; the contributions sheet has its own). */
+export interface RawRow<Key extends string = AttendanceColumnKey> {
   /** 1-based row number in the sheet, as Excel shows it. */
   row: number;
-  cells: Partial<Record<AttendanceColumnKey, RawCell>>;
+  cells: Partial<Record<Key, RawCell>>;
 }
 
-export interface SheetRead {
+export interface SheetRead<Key extends string = AttendanceColumnKey> {
   fileName: string;
   sheetName: string;
   /** 1-based row of the headers. */
   headerRow: number;
-  columns: { key: AttendanceColumnKey; header: string; column: string }[];
+  columns: { key: Key; header: string; column: string }[];
   /** Headers the import does not use: unknown ones, and a second column for a key already taken. */
   ignoredColumns: { header: string; column: string }[];
-  rows: RawRow[];
+  rows: RawRow<Key>[];
 }
 
 
