@@ -52,6 +52,15 @@ export const CONTRIBUTION_KIND_LABELS: Record<ContributionKind, string> = {
   proposition: 'Proposition',
 };
 
+/** Where a contribution or a group stands in the coordinator's reading (issue 13). */
+export const ReviewState = z.enum(['a_traiter', 'retenue', 'ecartee']);
+export type ReviewState = z.infer<typeof ReviewState>;
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  a_traiter: 'À traiter',
+  retenue: 'Retenue',
+  ecartee: 'Écartée',
+};
+
 export const Scale = z.enum(['national', 'academique', 'etablissement']);
 export type Scale = z.infer<typeof Scale>;
 export const SCALE_HEADINGS: Record<Scale, string> = {

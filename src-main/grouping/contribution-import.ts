@@ -59,7 +59,7 @@ export function importContributions(db: Catalogue, campaignId: number, sheet: Co
       next.set(key, position + 1);
       insertContribution(db, {
         campaignId, thematiqueId: d.thematiqueId, kind: d.kind, text: d.text, heading: null, scale: null, parentId: null,
-        sourceMeetingIds: [d.meetingId], selected: false, position,
+        sourceMeetingIds: [d.meetingId], selected: false, review: 'a_traiter', position,
       });
     }
   });

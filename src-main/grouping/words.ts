@@ -8,6 +8,7 @@
 import snowball from 'snowball-stemmers';
 import stopwordsIso from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { foldText } from '../text/fold.ts';
+import { canonicalWords } from './lexicon.ts';
 
 const stemmer = snowball.newStemmer('french');
 
@@ -54,9 +55,9 @@ export function stem(word: string): string {
   return s;
 }
 
-/** The stems a text is about, in text order (repeats kept: the term frequency counts them). */
+/** The stems a text is about, in text order (repeats kept: the term frequency counts them), the field's words made one (lexicon.ts). */
 export function contentStems(text: string): string[] {
-  return words(text)
+  return canonicalWords(words(text))
     .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w))
     .map(stem);
 }

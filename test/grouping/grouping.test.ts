@@ -7,18 +7,29 @@ import { fixtureItems, fr2, pairScores } from './pair-metrics.ts';
 const fixture = (name: string): string[][] => JSON.parse(readFileSync(join(__dirname, '../fixtures/grouping', name), 'utf8')).groups;
 
 describe('groupContributions: pair precision and recall on paraphrased French propositions', () => {
-  // propositions.json was tuned on; held-out.json was written after the tuning and never tuned on.
-  for (const [name, at_least] of [['propositions.json', { groups: 40, texts: 200 }], ['held-out.json', { groups: 12, texts: 60 }]] as const) {
-    it(`${name}: precision ≥ 0.8 and recall ≥ 0.6`, () => {
+  // Development sets (the engine was tuned on them): propositions.json and held-out.json written by the
+  // engine's developer; blind.json and blind-2.json written by helpers who never read the grouping code,
+  // then used to build the field's lexicon (lexicon.ts) and choose the threshold. blind-3.json, written the
+  // same way on other topics, was never looked at: its figures are what a new set measures. The issue's goal
+  // is precision ≥ 0.8 and recall ≥ 0.6; blind-3's recall (0.46) does not reach it, and is asserted as
+  // measured so that a change making it worse fails (docs/GROUPING.md).
+  for (const [name, atLeast, floor] of [
+    ['propositions.json', { groups: 40, texts: 200 }, { precision: 0.8, recall: 0.6 }],
+    ['held-out.json', { groups: 12, texts: 60 }, { precision: 0.8, recall: 0.6 }],
+    ['blind.json', { groups: 16, texts: 70 }, { precision: 0.8, recall: 0.6 }],
+    ['blind-2.json', { groups: 18, texts: 75 }, { precision: 0.8, recall: 0.6 }],
+    ['blind-3.json', { groups: 18, texts: 75 }, { precision: 0.8, recall: 0.45 }],
+  ] as const) {
+    it(`${name}: precision ≥ ${floor.precision} and recall ≥ ${floor.recall}`, () => {
       const groups = fixture(name);
       const { items, truth } = fixtureItems(groups);
-      expect(groups.length).toBeGreaterThanOrEqual(at_least.groups);
-      expect(items.length).toBeGreaterThanOrEqual(at_least.texts);
+      expect(groups.length).toBeGreaterThanOrEqual(atLeast.groups);
+      expect(items.length).toBeGreaterThanOrEqual(atLeast.texts);
       const found = groupContributions(items).groups;
       const { precision, recall } = pairScores(found.map((g) => g.members), truth);
       console.log(`${name} : ${items.length} textes, ${truth.length} groupes attendus, ${found.length} trouvés — précision ${fr2(precision)} — rappel ${fr2(recall)}`);
-      expect(precision).toBeGreaterThanOrEqual(0.8);
-      expect(recall).toBeGreaterThanOrEqual(0.6);
+      expect(precision).toBeGreaterThanOrEqual(floor.precision);
+      expect(recall).toBeGreaterThanOrEqual(floor.recall);
     });
   }
 

@@ -1,5 +1,7 @@
 import type { Catalogue } from '../database.ts';
+import type { ReviewState } from '../../contract/domain.ts';
 import type { Contribution, SelectionState } from '../../contract/schemas/content.ts';
+import type { ContributionPassage } from '../../contract/schemas/restitutions.ts';
 import type { Page } from '../../contract/schemas/lists.ts';
 import { foldedSortKey, ftsQuery, inOrder, orderBy, pageIds, pageOfItems, type SortSpec, Where } from './list-sql.ts';
 import { contributionIdsOfScope } from './scope.repo.ts';
@@ -8,7 +10,23 @@ import { scopeMeetings, type StatsScope } from './stats.repo.ts';
 interface ContributionRow {
   id: number; campaign_id: number; thematique_id: number; kind: Contribution['kind']; text: string;
   heading: string | null; scale: Contribution['scale']; parent_id: number | null; selected: 0 | 1; position: number;
+  pending: 0 | 1; group_id: number | null; restitution_id: number | null; passage_range: string | null;
   sources_json: string;
+}
+
+/** What a writer gives: the contribution's fields, its review state (from `selected` when left out), its passage. */
+export type ContributionWrite = Omit<Contribution, 'id' | 'review' | 'groupId' | 'passage'> &
+  Partial<Pick<Contribution, 'review' | 'groupId' | 'passage'>>;
+
+/** Three states in two columns (migration 0019): retenue = selected; à traiter = pending. */
+export function reviewColumns(c: { selected: boolean; review?: ReviewState | undefined }): { sel: 0 | 1; pending: 0 | 1 } {
+  const review = c.review ?? (c.selected ? 'retenue' : 'ecartee');
+  return { sel: review === 'retenue' ? 1 : 0, pending: review === 'a_traiter' ? 1 : 0 };
+}
+
+function passageColumns(passage: ContributionPassage | null | undefined): { restitutionId: number | null; passageRange: string | null } {
+  if (!passage) return { restitutionId: null, passageRange: null };
+  return { restitutionId: passage.restitutionId, passageRange: JSON.stringify({ start: passage.start, end: passage.end, text: passage.text }) };
 }
 
 const SELECT = `
@@ -49,6 +67,7 @@ export interface ContributionPageQuery {
   departementCode?: string;
   meetingId?: number;
   selection?: SelectionState;
+  review?: ReviewState;
   search?: string;
   sort: SortSpec;
   offset: number;
@@ -91,7 +110,8 @@ export function pageContributions(db: Catalogue, q: ContributionPageQuery): Page
     .when(q.kind, 'c.kind = ?', q.kind)
     .when(q.meetingId, 'c.id IN (SELECT contribution_id FROM contribution_source WHERE meeting_id = ?)', q.meetingId)
     // A literal, not a parameter: only then can SQLite use the partial indexes of the retained and the others.
-    .when(q.selection, q.selection === 'retenu' ? 'c.selected = 1' : 'c.selected = 0');
+    .when(q.selection, q.selection === 'retenu' ? 'c.selected = 1' : 'c.selected = 0')
+    .when(q.review, q.review === 'retenue' ? 'c.selected = 1' : q.review === 'a_traiter' ? 'c.pending = 1' : 'c.selected = 0 AND c.pending = 0');
   const match = ftsQuery(q.search);
   if (match) where.add('c.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?)', match);
   // A place, a meeting or a search names the contributions: read those by id, then sorted, rather than
@@ -161,24 +181,36 @@ export function getContribution(db: Catalogue, id: number): Contribution | undef
 }
 
 /** `uid`: a received contribution keeps its identity; a new one gets a fresh one (migration 0007). */
-export function insertContribution(db: Catalogue, c: Omit<Contribution, 'id'>, uid: string | null = null): number {
+export function insertContribution(db: Catalogue, c: ContributionWrite, uid: string | null = null): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO contribution (campaign_id, thematique_id, kind, text, heading, scale, parent_id, selected, position, uid, sort_key)
-         VALUES (@campaignId, @thematiqueId, @kind, @text, @heading, @scale, @parentId, @sel, @position, @uid, @sortKey)`,
+        `INSERT INTO contribution (campaign_id, thematique_id, kind, text, heading, scale, parent_id, selected, pending, position, uid,
+           sort_key, group_id, restitution_id, passage_range)
+         VALUES (@campaignId, @thematiqueId, @kind, @text, @heading, @scale, @parentId, @sel, @pending, @position, @uid,
+           @sortKey, @groupId, @restitutionId, @passageRange)`,
       )
-      .run({ ...c, sel: c.selected ? 1 : 0, uid, sortKey: foldedSortKey(c.text) }).lastInsertRowid,
+      .run({
+        ...c, ...reviewColumns(c), ...passageColumns(c.passage), groupId: c.groupId ?? null, uid, sortKey: foldedSortKey(c.text),
+      }).lastInsertRowid,
   );
   writeSources(db, id, c.sourceMeetingIds);
   return id;
 }
 
-export function updateContribution(db: Catalogue, c: Contribution): void {
+/** Its group and passage are kept when the write leaves them out (a form edits neither). */
+export function updateContribution(db: Catalogue, c: ContributionWrite & { id: number }): void {
   db.prepare(
     `UPDATE contribution SET thematique_id = @thematiqueId, kind = @kind, text = @text, heading = @heading, scale = @scale,
-       parent_id = @parentId, selected = @sel, position = @position, sort_key = @sortKey WHERE id = @id`,
-  ).run({ ...c, sel: c.selected ? 1 : 0, sortKey: foldedSortKey(c.text) });
+       parent_id = @parentId, selected = @sel, pending = @pending, position = @position, sort_key = @sortKey,
+       group_id = CASE WHEN @keepGroup THEN group_id ELSE @groupId END,
+       restitution_id = CASE WHEN @keepPassage THEN restitution_id ELSE @restitutionId END,
+       passage_range = CASE WHEN @keepPassage THEN passage_range ELSE @passageRange END
+     WHERE id = @id`,
+  ).run({
+    ...c, ...reviewColumns(c), ...passageColumns(c.passage), sortKey: foldedSortKey(c.text),
+    keepGroup: c.groupId === undefined ? 1 : 0, groupId: c.groupId ?? null, keepPassage: c.passage === undefined ? 1 : 0,
+  });
   db.prepare('DELETE FROM contribution_source WHERE contribution_id = ?').run(c.id);
   writeSources(db, c.id, c.sourceMeetingIds);
 }
@@ -197,6 +229,7 @@ function writeSources(db: Catalogue, id: number, meetingIds: number[]): void {
 }
 
 function toContribution(row: ContributionRow): Contribution {
+  const range = row.passage_range === null ? null : (JSON.parse(row.passage_range) as Omit<ContributionPassage, 'restitutionId'>);
   return {
     id: row.id,
     campaignId: row.campaign_id,
@@ -209,5 +242,8 @@ function toContribution(row: ContributionRow): Contribution {
     sourceMeetingIds: JSON.parse(row.sources_json) as number[],
     selected: row.selected === 1,
     position: row.position,
+    review: row.selected === 1 ? 'retenue' : row.pending === 1 ? 'a_traiter' : 'ecartee',
+    groupId: row.group_id,
+    passage: row.restitution_id !== null && range ? { restitutionId: row.restitution_id, ...range } : null,
   };
 }

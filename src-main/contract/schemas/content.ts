@@ -1,9 +1,10 @@
 /** What the meetings produced: retex and contributions, selected and ordered for the synthesis. */
 import { z } from 'zod';
-import { ContributionKind, LinkKind, Scale } from '../domain.ts';
+import { ContributionKind, LinkKind, ReviewState, Scale } from '../domain.ts';
 import { HttpUrl, Id, label, patchOf, text, Uai } from '../primitives.ts';
 import { PageFields, pageOf, SearchText, sortOf, TerritoryFilterFields } from './lists.ts';
 import { ScopeRef } from './reports.ts';
+import { ContributionPassage } from './restitutions.ts';
 
 export const RetexLink = z.object({ kind: LinkKind, url: HttpUrl, label: text(200).default('') });
 export type RetexLink = z.infer<typeof RetexLink>;
@@ -41,9 +42,20 @@ const ContributionFields = z.object({
   selected: z.boolean().default(true),
   position: z.number().int().min(0).default(0),
 });
-export const ContributionCreate = ContributionFields;
-export const ContributionUpdate = patchOf(ContributionFields.omit({ campaignId: true })).extend({ id: Id });
-export const Contribution = ContributionFields.extend({ id: Id });
+/**
+ * `review` and `selected` say the same for retained ones: a review given sets `selected`
+ * (retenue ⇔ selected); `selected` alone makes it retenue or écartée.
+ */
+export const ContributionCreate = ContributionFields.extend({ review: ReviewState.optional() });
+export const ContributionUpdate = patchOf(ContributionFields.omit({ campaignId: true })).extend({ id: Id, review: ReviewState.optional() });
+export const Contribution = ContributionFields.extend({
+  id: Id,
+  review: ReviewState,
+  /** Its group (contributions saying the same thing), if any. */
+  groupId: Id.nullable(),
+  /** The restitution's span it was cut from, if it was. */
+  passage: ContributionPassage.nullable(),
+});
 export type Contribution = z.infer<typeof Contribution>;
 
 /** Retained for the synthesis or not. */
@@ -72,6 +84,7 @@ export const CONTRIBUTION_SORTS = ['position', 'kind', 'text', 'date'] as const;
 export const ContributionFilter = z.object({
   ...ContentFilterFields,
   kind: ContributionKind.optional(),
+  review: ReviewState.optional(),
   sort: sortOf(CONTRIBUTION_SORTS, 'position'),
 });
 export type ContributionFilter = z.input<typeof ContributionFilter>;
