@@ -15,6 +15,13 @@ import {
 } from './schemas/content.ts';
 import { Meeting, MeetingCreate, MeetingFilter, MeetingLinks, MeetingPage, MeetingUpdate } from './schemas/meeting.ts';
 import { Missing } from './schemas/missing.ts';
+import {
+  FolderImport, FolderImportReport, FolderImportRequest, FolderPreview, Restitution, RestitutionAdd, RestitutionCutRequest, RestitutionInfo,
+} from './schemas/restitutions.ts';
+import {
+  Comparison, ComparisonRequest, ContributionGroup, GroupMerge, GroupMove, GroupRename, GroupReview, GroupsQuery, GroupSplit,
+  GroupsView, ReadingProgress, ReviewEvent, ReviewRequest, ThematiqueMap, ThematiqueMapQuery, ThematiqueMapSave, Trace, TraceRequest,
+} from './schemas/review.ts';
 import { KitFollowUp } from './schemas/kit2015.ts';
 import { CatalogueSearch, CatalogueSearchResult } from './schemas/search.ts';
 import {
@@ -102,6 +109,58 @@ export const operations = {
   'contributions.create': op(ContributionCreate, Contribution, 'Ajoute une contribution.'),
   'contributions.update': op(ContributionUpdate, Contribution, 'Modifie une contribution (dont sélection et ordre).'),
   'contributions.delete': op(ById, Deleted, 'Supprime une contribution.'),
+
+  'contributions.review': op(
+    ReviewRequest, z.object({ updated: z.number().int() }),
+    'Met des contributions à traiter, retenues ou écartées ; chaque changement est inscrit dans leur historique.',
+  ),
+  'contributions.history': op(ById, z.array(ReviewEvent), 'Qui a changé quoi et quand, pour une contribution.'),
+  'contributions.trace': op(
+    TraceRequest, Trace,
+    'D’où vient un énoncé de la synthèse : ses contributions, leurs rencontres et les passages des restitutions.',
+  ),
+
+  'restitutions.list': op(z.object({ meetingId: Id }), z.array(RestitutionInfo), 'Les restitutions d’une rencontre.'),
+  'restitutions.get': op(ById, Restitution, 'Une restitution, ses passages et les contributions qui y ont été prises.'),
+  'restitutions.add': op(
+    RestitutionAdd, Restitution,
+    'Joint une restitution à sa rencontre : fichier .docx, .odt, .pdf, .txt ou .md (nom et empreinte gardés), ou texte saisi.',
+  ),
+  'restitutions.delete': op(ById, Deleted, 'Retire une restitution ; les contributions qui en viennent restent, sans leur lien au passage.'),
+  'restitutions.cut': op(
+    RestitutionCutRequest, Contribution,
+    'Fait d’un passage sélectionné une contribution (état des lieux, action, défi, proposition), liée au passage et à la rencontre.',
+  ),
+  'restitutions.previewFolder': op(
+    FolderImportRequest, FolderPreview, 'Les fichiers d’un dossier de restitutions, chacun rapproché de sa rencontre, sans rien écrire.',
+  ),
+  'restitutions.importFolder': op(FolderImport, FolderImportReport, 'Joint les restitutions d’un dossier à leurs rencontres, en une transaction.'),
+  'restitutions.progress': op(
+    BilanScope, ReadingProgress, 'Ce qui reste à lire, par rencontre et par thématique.',
+  ),
+
+  'groups.list': op(GroupsQuery, GroupsView, 'Les groupes d’une thématique et d’un type, et les contributions sans groupe.'),
+  'groups.propose': op(
+    GroupsQuery, GroupsView,
+    'Propose des groupes pour les contributions sans groupe (ou dans un groupe encore à traiter) qui disent la même chose.',
+  ),
+  'groups.review': op(GroupReview, ContributionGroup, 'Accepte (retient), écarte ou remet à traiter un groupe.'),
+  'groups.rename': op(GroupRename, ContributionGroup, 'Change le libellé d’un groupe, celui de la synthèse.'),
+  'groups.split': op(GroupSplit, GroupsView, 'Sort des contributions d’un groupe pour en faire un nouveau.'),
+  'groups.merge': op(GroupMerge, ContributionGroup, 'Réunit des groupes en un seul.'),
+  'groups.move': op(GroupMove, GroupsView, 'Met des contributions dans un groupe, ou hors de tout groupe (null).'),
+  'groups.history': op(ById, z.array(ReviewEvent), 'Qui a changé quoi et quand, pour un groupe.'),
+
+  'comparison.map': op(ThematiqueMapQuery, ThematiqueMap, 'La correspondance des thématiques d’une consultation à l’autre (2015 → 2020), enregistrée ou proposée.'),
+  'comparison.saveMap': op(ThematiqueMapSave, ThematiqueMap, 'Enregistre la correspondance des thématiques.'),
+  'comparison.thematique': op(
+    ComparisonRequest, Comparison,
+    'Pour une thématique, ce que disaient les deux consultations : propositions qui reviennent, nouvelles, disparues.',
+  ),
+  'comparison.generate': op(
+    ComparisonRequest.extend({ outputDir: z.string().min(1).max(1_000) }), z.object({ document: GeneratedDocument }),
+    'Écrit la comparaison d’une thématique en annexe Word (.docx).',
+  ),
 
   'sectionTexts.list': op(z.object({ campaignId: Id }), z.array(SectionText), 'Textes rédigés dans l’application.'),
   'sectionTexts.set': op(SectionText, SectionText, 'Enregistre le texte d’une section (vide : le supprime).'),

@@ -6,7 +6,7 @@
  * meets edits it has not seen as a conflict.
  */
 import { type Clock, compareClocks, covers, joinClocks, tick } from './clock.ts';
-import { canonical, DELETED_FIELD, type ExchangeRecord, type Json } from './record.ts';
+import { canonical, DELETED_FIELD, type ExchangeRecord, type Json, OPTIONAL_FIELDS, withoutAbsent } from './record.ts';
 
 export interface FieldConflict {
   field: string;
@@ -38,7 +38,9 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
   let localUnseen = false;
   let incomingUnseen = false;
 
-  for (const field of new Set([...Object.keys(local.fields), ...Object.keys(incoming.fields)])) {
+  // A field left out because it is empty (OPTIONAL_FIELDS) may still have a clock: its emptying is an edit too.
+  const known = [...Object.keys(local.fields), ...Object.keys(incoming.fields), ...Object.keys(local.clocks), ...Object.keys(incoming.clocks)];
+  for (const field of new Set(known.filter((f) => f !== DELETED_FIELD))) {
     const mine = local.fields[field] ?? null;
     const theirs = incoming.fields[field] ?? null;
     const mineClock = local.clocks[field] ?? {};
@@ -48,6 +50,15 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
     if (order === 'after' || order === 'concurrent') localUnseen ||= !covers(theirClock, mineClock);
     if (order === 'before' || order === 'concurrent') incomingUnseen ||= !covers(mineClock, theirClock);
     if (order === 'after' || (order === 'equal' && same)) continue;
+    if (order === 'equal' && (mine === null || theirs === null) && OPTIONAL_FIELDS[local.kind]?.includes(field)) {
+      // Absent on one side with the same clock: a catalogue (or a version) that never had it, not an emptying
+      // (which ticks the clock). The value wins, whichever side holds it: the same either way round.
+      if (mine === null) {
+        fields[field] = theirs;
+        changed.push(field);
+      }
+      continue;
+    }
     if (order === 'before') {
       fields[field] = theirs;
       clocks[field] = theirClock;
@@ -85,7 +96,7 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
     clocks[DELETED_FIELD] = joinClocks(mineClock, theirClock);
   }
 
-  const record: ExchangeRecord = { ...local, fields, clocks, deleted };
+  const record: ExchangeRecord = { ...local, fields: withoutAbsent(local.kind, fields), clocks, deleted };
   let status: MergeStatus = 'unchanged';
   if (deleted && !local.deleted) status = 'deleted';
   else if (!deleted && local.deleted) status = 'added';
@@ -111,5 +122,5 @@ export function settleField(
   if (field === DELETED_FIELD) {
     return { ...record, clocks, deleted: keep === 'recu' ? incoming === true : record.deleted };
   }
-  return { ...record, clocks, fields: keep === 'recu' ? { ...record.fields, [field]: incoming } : record.fields };
+  return { ...record, clocks, fields: keep === 'recu' ? withoutAbsent(record.kind, { ...record.fields, [field]: incoming }) : record.fields };
 }

@@ -5,18 +5,29 @@
  */
 import { z } from 'zod';
 import {
-  BassinKind, CATEGORY_CODES, ContributionKind, EtablissementType, LinkKind, MeetingFormat, MeetingLevel, Scale,
+  BassinKind, CATEGORY_CODES, ContributionKind, EtablissementType, LinkKind, MeetingFormat, MeetingLevel, ReviewState, Scale,
 } from '../contract/domain.ts';
 import type { RecordKind } from '../contract/schemas/exchange.ts';
 import { RetexLink } from '../contract/schemas/content.ts';
 import { AcademieCode, Count, DepartementCode, IsoDate, label, RegionCode, text, Uai } from '../contract/primitives.ts';
+import { RestitutionFormat } from '../contract/schemas/restitutions.ts';
 import { TrameSection } from '../contract/schemas/trame.ts';
 import { UID_PATTERN } from '../catalogue/uid.ts';
+import { type Json, withoutAbsent } from './record.ts';
 
 const Uid = z.string().regex(UID_PATTERN, { message: 'identifiant d’enregistrement invalide' });
 const Slug = z.string().regex(/^[a-z0-9-]{1,60}$/, { message: 'identifiant de consultation invalide' });
 const Number_ = z.number().int().min(1).max(99);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** When something happened, as the app writes it (toISOString). */
+const Timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/, { message: 'date et heure invalides' });
+/** A place in a restitution's passages (restitutions/passages.ts PassagePoint). */
+const Point = sorted({ passage: z.number().int().min(0).max(1_000_000), offset: z.number().int().min(0).max(1_000_000) });
+const before = (a: { passage: number; offset: number }, b: { passage: number; offset: number }) =>
+  a.passage < b.passage || (a.passage === b.passage && a.offset < b.offset);
+/** The span a contribution was cut from: its restitution, where it starts and ends, the text it covered. */
+const PassageLink = sorted({ restitution: Uid, start: Point, end: Point, text: text(100_000) })
+  .refine((p) => before(p.start, p.end), { message: 'le passage finit avant de commencer' });
 
 const attendance = Object.fromEntries(CATEGORY_CODES.map((code) => [`attendance.${code}`, Count.nullable()]));
 /** A list kept sorted and without repeats, as this app writes it: anything else would read back differently. */
@@ -67,10 +78,25 @@ export const FIELD_SCHEMAS: Record<RecordKind, z.ZodType<Record<string, unknown>
     etablissementUai: Uai.nullable(), sourceMeeting: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0),
     links: z.array(sorted({ ...RetexLink.shape, kind: LinkKind, label: text(200) })).max(20),
   }),
+  restitution: sorted({
+    meeting: Uid, fileName: text(255), format: RestitutionFormat, sha256: Sha256, addedAt: Timestamp,
+    // Kept exactly (no trimming): a contribution's passage counts its offsets in these texts.
+    passages: z.array(sorted({ text: text(100_000).min(1, { message: 'passage vide' }), heading: z.boolean() })).max(50_000)
+      .refine((list) => list.reduce((sum, p) => sum + p.text.length, 0) <= 5_000_000, { message: 'texte trop long (5 000 000 caractères au plus)' }),
+  }),
+  contributionGroup: sorted({
+    campaign: Slug, thematique: Number_, kind: ContributionKind, wording: label(10_000), review: ReviewState, position: z.number().int().min(0),
+  }),
+  // group, passage and pending only when set (exchange/record.ts OPTIONAL_FIELDS): a null is as good as absent.
   contribution: sorted({
     campaign: Slug, thematique: Number_, kind: ContributionKind, text: label(10_000), heading: text(200).nullable(),
     scale: Scale.nullable(), parent: Uid.nullable(), selected: z.boolean(), position: z.number().int().min(0), sources: sortedSet(Uid, 200),
-  }),
+    pending: z.literal(true).nullable().optional(), group: Uid.nullable().optional(), passage: PassageLink.nullable().optional(),
+  }).transform((f) => withoutAbsent('contribution', f as Record<string, Json>)),
+  reviewEvent: sorted({
+    contribution: Uid.nullable(), group: Uid.nullable(), at: Timestamp, who: text(1_000),
+    what: z.enum(['etat', 'libelle', 'groupe']), from: text(10_000).nullable(), to: text(10_000).nullable(),
+  }).refine((e) => (e.contribution === null) !== (e.group === null), { message: 'une contribution ou un groupe, l’un des deux' }),
   trame: sorted({
     campaign: Slug.nullable(), presetSlug: Slug.nullable(), name: label(200), title: label(300), subtitle: text(300),
     closingNote: text(2_000),

@@ -20,6 +20,24 @@ export interface ExchangeRecord extends RecordFields {
   deleted: boolean;
 }
 
+/**
+ * Fields a record carries only when set (issue 13's additions to contributions): absent is null, so a
+ * record written before them, and every contribution that has none, keeps its canonical text — upgrading
+ * never re-stamps a catalogue's contributions. A null there is dropped wherever fields are made.
+ */
+export const OPTIONAL_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
+  contribution: ['group', 'passage', 'pending'],
+};
+
+/** The fields without the optional ones left null (the same object when there is nothing to drop). */
+export function withoutAbsent(kind: RecordKind, fields: Record<string, Json>): Record<string, Json> {
+  const optional = OPTIONAL_FIELDS[kind];
+  if (!optional || !optional.some((f) => f in fields && fields[f] === null)) return fields;
+  const kept = { ...fields };
+  for (const f of optional) if (kept[f] === null) delete kept[f];
+  return kept;
+}
+
 /** Canonical JSON: object keys sorted, so that equal values compare equal as text. */
 export function canonical(value: Json | undefined): string {
   return JSON.stringify(sortKeys(value ?? null));

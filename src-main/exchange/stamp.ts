@@ -6,7 +6,7 @@
  * never had a row here (what it points to is not here yet) is neither: it waits.
  */
 import { tick } from './clock.ts';
-import { canonical, DELETED_FIELD, type ExchangeRecord, type Json, type RecordFields } from './record.ts';
+import { canonical, DELETED_FIELD, type ExchangeRecord, type Json, type RecordFields, withoutAbsent } from './record.ts';
 
 export interface KnownState {
   fieldsText: string;
@@ -75,7 +75,8 @@ export function stampPresent(current: RecordFields[], known: Map<string, KnownSt
       clocks[field] = tick(clocks[field] ?? {}, self, count());
     }
     if (before.deleted) clocks[DELETED_FIELD] = tick(clocks[DELETED_FIELD] ?? {}, self, count());
-    writes.push({ record: { ...before, fields, clocks, deleted: false }, fieldsText: canonical(fields), localText: rowText });
+    const kept = withoutAbsent(before.kind, fields);
+    writes.push({ record: { ...before, fields: kept, clocks, deleted: false }, fieldsText: canonical(kept), localText: rowText });
   }
   return writes;
 }

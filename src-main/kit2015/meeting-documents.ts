@@ -25,6 +25,8 @@ function narrowed(ctx: MeetingContext): SynthesisSource {
     ...ctx.source,
     retex: ctx.source.retex.filter((r) => r.sourceMeetingId === id),
     contributions: ctx.source.contributions.filter((c) => c.sourceMeetingIds.includes(id)),
+    // One meeting's own contributions, one by one: the scope's groups are the académie's.
+    groups: undefined,
     texts: new Map(),
   };
 }

@@ -1,11 +1,16 @@
 import * as repo from '../catalogue/repos/contribution.repo.ts';
-import type { Catalogue } from '../catalogue/database.ts';
+import { insertReviewEvents, reviewer, reviewEvents } from '../catalogue/repos/review.repo.ts';
+import { type Catalogue, inTransaction } from '../catalogue/database.ts';
+import type { ReviewState } from '../contract/domain.ts';
+import type { Contribution } from '../contract/schemas/content.ts';
 import { conflict } from '../contract/errors.ts';
-import type { HandlerGroup } from './context.ts';
+import type { HandlerGroup, ServiceContext } from './context.ts';
 import { editable } from './editable.ts';
 import { requireCampaign, requireMeetings, requireThematique } from './ownership.ts';
+import { found } from './require.ts';
+import { traceOf } from './trace.ts';
 
-const contributions = editable({
+const contributions = editable<Contribution>({
   what: 'Contribution',
   get: repo.getContribution,
   insert: repo.insertContribution,
@@ -35,10 +40,50 @@ function keepAnsweredDefi(db: Catalogue, id: number, kind: string, thematiqueId:
   }
 }
 
+type Patch = Partial<Omit<Contribution, 'id'>>;
+
+/** `selected` alone (the lists' checkbox) makes it retenue or écartée; a review given wins. */
+function withReview(patch: Patch): Patch {
+  if (patch.review !== undefined || patch.selected === undefined) return patch;
+  return { ...patch, review: patch.selected ? 'retenue' : 'ecartee' };
+}
+
+/** An update, its change of review state written in the history in the same transaction. */
+export function updateContribution(db: Catalogue, id: number, patch: Patch, context: Pick<ServiceContext, 'now'>): Contribution {
+  return inTransaction(db, () => {
+    const before = found(repo.getContribution(db, id), 'Contribution');
+    const after = contributions.update(db, id, withReview(patch));
+    if (after.review !== before.review) {
+      insertReviewEvents(db, [{ contributionId: id, what: 'etat', from: before.review, to: after.review }], reviewer(db), context.now());
+    }
+    return after;
+  });
+}
+
+/** Several contributions set to one review state (the groups' screen, a list's selection). */
+export function reviewContributions(db: Catalogue, ids: number[], review: ReviewState, context: Pick<ServiceContext, 'now'>): number {
+  return inTransaction(db, () => {
+    let updated = 0;
+    for (const id of new Set(ids)) {
+      const before = found(repo.getContribution(db, id), 'Contribution');
+      if (before.review === review) continue;
+      updateContribution(db, id, { review }, context);
+      updated++;
+    }
+    return updated;
+  });
+}
+
 export const contributionHandlers: HandlerGroup<'contributions'> = {
   'contributions.list': (filter, { db }) => repo.pageContributions(db, filter),
   'contributions.get': ({ id }, { db }) => contributions.get(db, id),
-  'contributions.create': (input, { db }) => contributions.create(db, input),
-  'contributions.update': ({ id, ...patch }, { db }) => contributions.update(db, id, patch),
+  'contributions.create': (input, { db }) => contributions.create(db, { groupId: null, passage: null, ...input, review: input.review ?? (input.selected ? 'retenue' : 'ecartee') }),
+  'contributions.update': ({ id, ...patch }, context) => updateContribution(context.db, id, patch, context),
   'contributions.delete': ({ id }, { db }) => contributions.remove(db, id),
+  'contributions.review': ({ ids, review }, context) => ({ updated: reviewContributions(context.db, ids, review, context) }),
+  'contributions.history': ({ id }, { db }) => {
+    found(repo.getContribution(db, id), 'Contribution');
+    return reviewEvents(db, { contributionId: id });
+  },
+  'contributions.trace': (request, { db }) => traceOf(db, request),
 };

@@ -12,7 +12,7 @@ import {
 import { conflict as conflictError, notFound } from '../contract/errors.ts';
 import type { Conflict } from '../contract/schemas/exchange.ts';
 import { settleField } from '../exchange/merge-record.ts';
-import { canonical } from '../exchange/record.ts';
+import { canonical, type Json } from '../exchange/record.ts';
 import { frenchDate } from '../text/french.ts';
 import { retryPending } from './exchange-apply.ts';
 import { displayValue, fieldLabel, recordLabel } from './exchange-labels.ts';
@@ -23,10 +23,19 @@ export function describeConflicts(db: Catalogue, rows: ConflictRow[]): Conflict[
     const record = readExchangeRecord(db, c.uid);
     return {
       id: c.id, uid: c.uid, kind: c.kind, recordLabel: record ? recordLabel(c.kind, record.fields) : c.uid, field: c.field,
-      fieldLabel: fieldLabel(c.field), local: displayValue(c.field, c.localValue), incoming: displayValue(c.field, c.incomingValue),
+      fieldLabel: fieldLabel(c.field), local: shown(db, c.field, c.localValue), incoming: shown(db, c.field, c.incomingValue),
       peerName: c.peerName, detectedAt: c.detectedAt,
     };
   });
+}
+
+/** A value as the conflict screen shows it; a contribution's group by its wording, not its identity. */
+function shown(db: Catalogue, field: string, value: Json): string {
+  if (field === 'group' && typeof value === 'string') {
+    const group = readExchangeRecord(db, value);
+    if (group?.kind === 'contributionGroup') return recordLabel(group.kind, group.fields);
+  }
+  return displayValue(field, value);
 }
 
 export function settleConflict(db: Catalogue, identity: IdentityRow, id: number, keep: 'local' | 'recu', now: Date): void {

@@ -1,12 +1,14 @@
 /**
  * What a bundle carries: for a whole catalogue, everything (settings, trames and style templates
  * included); for an académie or a département, what it owns — its meetings, bassins, établissements,
- * the retex and contributions drawn from them, the texts written for it — plus what those point to,
- * so that the receiver can tie every reference. Deletions always travel.
+ * the retex, contributions and restitutions drawn from them, the texts written for it — plus what those
+ * point to, so that the receiver can tie every reference (a contribution's group and the restitution
+ * it was cut from: a group travels with any of its members), and the review history of the
+ * contributions and groups it carries. Deletions always travel.
  */
 import type { Catalogue } from '../catalogue/database.ts';
 import {
-  catalogueNames, iterateOwnedRows, iterateRowsByUid, iterateRowsInOrder, storedRecord, type IdentityRow, type StoredRecord,
+  catalogueNames, iterateOwnedRows, iterateReviewEventsOf, iterateRowsByUid, iterateRowsInOrder, storedRecord, type IdentityRow, type StoredRecord,
 } from '../catalogue/repos/exchange.repo.ts';
 import { campaignUid, etablissementUid } from '../catalogue/repos/exchange-records.repo.ts';
 import { allDepartements } from '../catalogue/repos/territory.repo.ts';
@@ -91,6 +93,8 @@ function select(db: Catalogue, scope: ScopeRef): string[] {
     take(iterateRowsByUid(db, missing), true);
     if (chosen.size === before) break;
   }
+  // Review entries point to what they are about: those of the contributions and groups carried come along.
+  take(iterateReviewEventsOf(db, [...chosen]), true);
   return [...chosen];
 }
 
@@ -102,7 +106,10 @@ function referencesOf(row: StoredRecord, into: Set<string>): void {
   };
   if (typeof fields.campaign === 'string') want(campaignUid(fields.campaign));
   const place = (fields.place ?? {}) as Record<string, unknown>;
-  for (const uid of [fields.bassin, place.bassin, fields.sourceMeeting, fields.parent]) want(uid);
+  const passage = (fields.passage ?? {}) as Record<string, unknown>;
+  for (const uid of [fields.bassin, place.bassin, fields.sourceMeeting, fields.parent, fields.meeting, fields.group, passage.restitution, fields.contribution]) {
+    want(uid);
+  }
   for (const uai of [fields.etablissementUai, place.etablissementUai]) if (typeof uai === 'string') want(etablissementUid(uai));
   if (row.kind === 'contribution') for (const m of fields.sources as string[]) want(m);
 }

@@ -2,7 +2,7 @@
  * Exchanged records and fields as a person reads them: « Rencontre « Concertation de la Vienne »
  * (14 octobre 2020) », « Effectif déclaré », a date in French, a place in words, never megabytes.
  */
-import { CONTRIBUTION_KIND_LABELS, PARTICIPANT_CATEGORIES } from '../contract/domain.ts';
+import { CONTRIBUTION_KIND_LABELS, PARTICIPANT_CATEGORIES, REVIEW_STATE_LABELS } from '../contract/domain.ts';
 import type { RecordKind } from '../contract/schemas/exchange.ts';
 import { canonical, DELETED_FIELD, type Json } from '../exchange/record.ts';
 import { frenchDate } from '../text/french.ts';
@@ -19,6 +19,9 @@ const FIELD_LABELS: Record<string, string> = {
   presetSlug: 'Trame d’origine', sectionKey: 'Section', scope: 'Périmètre', uai: 'UAI', fileName: 'Fichier', sha256: 'Empreinte',
   stylesXml: 'Styles Word', fonts: 'Polices', headingFont: 'Police des titres', bodyFont: 'Police du texte', logo: 'Logo',
   logoType: 'Format du logo', logoWidthEmu: 'Largeur du logo', logoHeightEmu: 'Hauteur du logo', [DELETED_FIELD]: 'Supprimé',
+  wording: 'Libellé du groupe', review: 'État de lecture', group: 'Groupe', passage: 'Passage de la restitution', pending: 'À traiter',
+  meeting: 'Rencontre', passages: 'Texte de la restitution', addedAt: 'Ajoutée le', at: 'Date', who: 'Par', what: 'Changement',
+  from: 'Avant', to: 'Après', contribution: 'Contribution',
 };
 
 export function fieldLabel(field: string): string {
@@ -45,6 +48,9 @@ export function recordLabel(kind: RecordKind, f: Record<string, Json>): string {
     case 'etablissement': return `Établissement « ${short(f.nom)} » (${f.uai})`;
     case 'campaign': return `Consultation « ${short(f.title)} »`;
     case 'style': return `Modèle de styles « ${short(f.name)} »`;
+    case 'restitution': return `Restitution « ${short(f.fileName) || 'texte saisi'} »${typeof f.addedAt === 'string' ? ` (ajoutée le ${frenchDate(f.addedAt.slice(0, 10))})` : ''}`;
+    case 'contributionGroup': return `Groupe « ${short(f.wording)} » (thématique ${f.thematique})`;
+    case 'reviewEvent': return `Historique de lecture (${typeof f.at === 'string' ? frenchDate(f.at.slice(0, 10)) : '?'}, ${short(f.who, 40)})`;
   }
 }
 
@@ -53,10 +59,14 @@ export function displayValue(field: string, value: Json): string {
   if (field === DELETED_FIELD) return value === true ? 'supprimé' : 'présent';
   if (value === null || value === '') return '(vide)';
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
+  if (field === 'review' && typeof value === 'string' && value in REVIEW_STATE_LABELS) return REVIEW_STATE_LABELS[value as keyof typeof REVIEW_STATE_LABELS];
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return frenchDate(value);
     return value.length > 2_000 ? `${value.slice(0, 200)}… (${Math.round(value.length / 1024)} Ko en tout)` : value;
+  }
+  if (field === 'passage' && typeof value === 'object' && !Array.isArray(value) && typeof value.text === 'string') {
+    return `« ${value.text.length > 300 ? `${value.text.slice(0, 299)}…` : value.text} »`;
   }
   if (field === 'place' || field === 'dates') {
     return Object.values(value as Record<string, Json>).filter((v) => v !== null).map((v) => displayValue('', v)).join(' · ');

@@ -3,8 +3,8 @@ import type { Catalogue } from '../catalogue/database.ts';
 import {
   advanceClock, changeCount, forgetExchangeRecord, markStamped, readExchangeStatesOf, readGoneStates, readGoneStatesOfTable, writeExchangeRecord,
 } from '../catalogue/repos/exchange.repo.ts';
-import { readRecordChunks } from '../catalogue/repos/exchange-records.repo.ts';
-import { RECORD_KINDS } from '../contract/schemas/exchange.ts';
+import { readRecordChunks, UID_TABLES, type UidTable } from '../catalogue/repos/exchange-records.repo.ts';
+import { RECORD_KINDS, type RecordKind } from '../contract/schemas/exchange.ts';
 import type { Json } from '../exchange/record.ts';
 import { droppedCampaigns, onceCounter, stampGone, stampPresent, type StampWrite } from '../exchange/stamp.ts';
 import type { IdentityRow } from '../catalogue/repos/exchange.repo.ts';
@@ -25,13 +25,14 @@ export function stampCatalogue(db: Catalogue, identity: IdentityRow, now: Date):
   let dropped = new Set<Json>();
   for (const kind of RECORD_KINDS) {
     // Which records are gone: in SQL for the kinds whose rows carry their uid, else from the uids read.
-    const keyed = kind === 'meeting' || kind === 'retex' || kind === 'contribution';
+    const table: UidTable | undefined = (UID_TABLES as Partial<Record<RecordKind, UidTable>>)[kind];
+    const keyed = table !== undefined;
     const present = new Set<string>();
     for (const chunk of readRecordChunks(db, kind, CHUNK)) {
       if (!keyed) for (const r of chunk) present.add(r.uid);
       stampPresent(chunk, readExchangeStatesOf(db, chunk.map((r) => r.uid)), identity.uid, tick).forEach(write);
     }
-    const gone = keyed ? readGoneStatesOfTable(db, kind) : readGoneStates(db, kind, present);
+    const gone = table !== undefined ? readGoneStatesOfTable(db, kind, table) : readGoneStates(db, kind, present);
     if (kind === 'campaign') dropped = droppedCampaigns(gone.map(([, state]) => state.row()));
     const { writes, forget } = stampGone(gone, dropped, identity.uid, tick);
     writes.forEach(write);

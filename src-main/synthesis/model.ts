@@ -8,13 +8,22 @@ export type Inline =
   | { kind: 'text'; text: string; bold?: boolean; italic?: boolean }
   | { kind: 'link'; text: string; url: string };
 
+/**
+ * Where a printed statement came from: a group of contributions or one contribution. The preview marks it
+ * (data-group-id, data-contribution-id) so the app can trace it back; the Word document never carries it.
+ */
+export type ItemRef = { groupId: number } | { contributionId: number };
+
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   /** `entry` opens a numbered entry (a retex); `slot` is a trame's empty slot. */
   /** `keepNext`: on the same page as what follows (a retex's title with its links). */
-  | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle; keepNext?: boolean }
-  /** `numbered`: « 1) », « 2) »… as the text numbered them (Word numbering, restarting at 1). */
-  | { kind: 'list'; items: Inline[][]; numbered?: boolean }
+  | { kind: 'paragraph'; inlines: Inline[]; style?: ParagraphStyle; keepNext?: boolean; ref?: ItemRef }
+  /**
+   * `numbered`: « 1) », « 2) »… as the text numbered them (Word numbering, restarting at 1).
+   * `refs`: each item's origin, in the items' order (absent for lists that print no contribution).
+   */
+  | { kind: 'list'; items: Inline[][]; numbered?: boolean; refs?: (ItemRef | null)[] }
   | { kind: 'table'; caption: string; header: string[]; rows: string[][]; total?: string[] }
   /**
    * A chart, as SVG (the preview shows it as is). The Word renderer adds the PNG that readers unable to
@@ -73,6 +82,6 @@ export function keepNumbering(blocks: Block[]): Block[] {
       const text = (first as Extract<Inline, { kind: 'text' }>).text.replace(ITEM_NUMBER, '');
       return text === '' ? rest : [{ ...first!, text } as Inline, ...rest];
     });
-    return { kind: 'list', items, numbered: true };
+    return { ...block, items, numbered: true };
   });
 }

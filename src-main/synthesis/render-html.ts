@@ -4,7 +4,7 @@
  */
 import { cleanForXml } from '../text/clean.ts';
 import { frenchSpacing } from '../text/french.ts';
-import { type Block, type Inline, numericColumns, type SynthesisDocument } from './model.ts';
+import { type Block, type Inline, type ItemRef, numericColumns, type SynthesisDocument } from './model.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -29,11 +29,16 @@ function renderBlock(block: Block): string {
       return `<h${level}>${clean(block.text)}</h${level}>`;
     }
     case 'paragraph': {
-      const style = block.style ? ` class="synthese-${block.style}"` : '';
-      return `<p${style}>${block.inlines.map(renderInline).join('')}</p>`;
+      const classes = [block.style && `synthese-${block.style}`, block.ref && 'synthese-source'].filter(Boolean).join(' ');
+      return `<p${classes ? ` class="${classes}"` : ''}${refAttributes(block.ref)}>${block.inlines.map(renderInline).join('')}</p>`;
     }
     case 'list': {
-      const items = block.items.map((item) => `<li>${item.map(renderInline).join('')}</li>`).join('');
+      const items = block.items
+        .map((item, i) => {
+          const ref = block.refs?.[i] ?? undefined;
+          return `<li${ref ? ' class="synthese-source"' : ''}${refAttributes(ref)}>${item.map(renderInline).join('')}</li>`;
+        })
+        .join('');
       return block.numbered ? `<ol class="synthese-numerotee">${items}</ol>` : `<ul>${items}</ul>`;
     }
     case 'table': {
@@ -50,6 +55,16 @@ function renderBlock(block: Block): string {
     case 'image':
       return `<figure class="synthese-figure">${block.svg}<figcaption>${clean(block.caption)}</figcaption></figure>`;
   }
+}
+
+/**
+ * A printed statement's origin, for the app to trace it back (the Synthèse screen opens its sources on a
+ * click or Enter: focusable, hence tabindex). Ids are numbers: nothing to escape.
+ */
+function refAttributes(ref: ItemRef | undefined): string {
+  if (!ref) return '';
+  const attribute = 'groupId' in ref ? `data-group-id="${ref.groupId}"` : `data-contribution-id="${ref.contributionId}"`;
+  return ` ${attribute} tabindex="0"`;
 }
 
 function row(cells: string[], numeric: boolean[]): string {

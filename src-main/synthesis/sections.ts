@@ -1,6 +1,6 @@
 /** One builder per kind of trame section: catalogue content → blocks. Empty content prints nothing but its slots. */
 import { linkText } from './link-text.ts';
-import { SCALE_HEADINGS } from '../contract/domain.ts';
+import { type Scale, SCALE_HEADINGS } from '../contract/domain.ts';
 import type { Thematique } from '../contract/schemas/campaign.ts';
 import type { Contribution, Retex } from '../contract/schemas/content.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
@@ -8,8 +8,9 @@ import { bilanBlocks, categoryBlocks } from './bilan-blocks.ts';
 import { chartBlocks } from './chart-blocks.ts';
 import { blocks, fillFigures, inlines } from './markup.ts';
 import { figuresOf } from './figures.ts';
-import { type Block, type Inline, paragraph, text } from './model.ts';
+import { type Block, type Inline, type ItemRef, paragraph, text } from './model.ts';
 import { nationalContributions, nationalDefisPropositions } from './national-sections.ts';
+import { byMeetingCount, meetingCountText, type PrintedItem, printedItems } from './printed-items.ts';
 import { type SynthesisSource, textKey } from './source.ts';
 
 /**
@@ -49,8 +50,11 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
     case 'chart':
       return [...intro, ...chartBlocks(source.bilan)];
     case 'contributions': {
-      const items = contributionsOf(source, thematiqueId, section.contributionKinds);
-      return [...intro, ...(source.national ? nationalContributions(source, source.national, items, thematiqueId, section.contributionKinds, groupedItems) : groupedItems(items))];
+      if (source.national) {
+        const items = contributionsOf(source, thematiqueId, section.contributionKinds);
+        return [...intro, ...nationalContributions(source, source.national, items, thematiqueId, section.contributionKinds, listContributions)];
+      }
+      return [...intro, ...printedList(printedItems(source.contributions, source.groups, thematiqueId, section.contributionKinds), section.meetingCounts)];
     }
     case 'retex':
       // The whole country's retex fill no trame's slots: a few of each région's, as they come.
@@ -58,7 +62,7 @@ export function sectionBlocks(section: TrameSection, source: SynthesisSource, th
       // country's document prints the retex it has, not blank lines a DASEN would have to strike out.
       return [...intro, ...retexBlocks(source.retex.filter((r) => r.thematiqueId === thematiqueId), source.scope.kind === 'region' ? section.retexMax : 0, section.entryLabel)];
     case 'defis_propositions':
-      return [...intro, ...defisPropositions(source, thematiqueId)];
+      return [...intro, ...defisPropositions(source, thematiqueId, section.meetingCounts)];
   }
 }
 
@@ -68,8 +72,18 @@ function contributionsOf(source: SynthesisSource, thematiqueId: number | null, k
     .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || a.position - b.position || a.id - b.id);
 }
 
-/** Consecutive items sharing a heading (or a scale) form one titled list, in the writer's order. */
-export function groupedItems(items: Contribution[]): Block[] {
+/** What a list prints of an item: its text, under its heading or scale, and where it came from. */
+interface Listed {
+  text: string;
+  heading: string | null;
+  scale: Scale | null;
+  ref: ItemRef;
+  /** Printed after the text (« — évoquée dans 3 rencontres (…) »). */
+  suffix?: string;
+}
+
+/** Consecutive items sharing a heading (or a scale) form one titled list, in the order given. */
+export function groupedItems(items: Listed[]): Block[] {
   const result: Block[] = [];
   let currentGroup: string | null | undefined;
   for (const item of items) {
@@ -77,12 +91,25 @@ export function groupedItems(items: Contribution[]): Block[] {
     const last = result[result.length - 1];
     if (group !== currentGroup || last?.kind !== 'list') {
       if (group) result.push(paragraph([text(/[:!?.…]$/.test(group.trim()) ? group.trim() : `${group.trim()} :`, { bold: true })], 'lead'));
-      result.push({ kind: 'list', items: [] });
+      result.push({ kind: 'list', items: [], refs: [] });
       currentGroup = group;
     }
-    (result[result.length - 1] as Extract<Block, { kind: 'list' }>).items.push(inlines(item.text));
+    const list = result[result.length - 1] as Extract<Block, { kind: 'list' }>;
+    list.items.push(item.suffix ? [...inlines(item.text), text(item.suffix)] : inlines(item.text));
+    list.refs!.push(item.ref);
   }
   return result;
+}
+
+/** Contributions listed one by one (the national synthesis's régions' selections). */
+function listContributions(items: Contribution[]): Block[] {
+  return groupedItems(items.map((c) => ({ text: c.text, heading: c.heading, scale: c.scale, ref: { contributionId: c.id } })));
+}
+
+/** Printed items as lists; with the section's meeting counts, most raised first and each one's reach said. */
+function printedList(items: PrintedItem[], meetingCounts: boolean): Block[] {
+  if (!meetingCounts) return groupedItems(items);
+  return groupedItems(byMeetingCount(items).map((item) => ({ ...item, suffix: meetingCountText(item) })));
 }
 
 /** "Retex 1 : …" (or the trame's own word) entries with their links, then the empty slots up to its maximum. */
@@ -115,19 +142,32 @@ export function retexBlocks(retex: Retex[], max: number, entryLabel: string): Bl
 
 const LINK_LABELS = { video: 'Vidéo', fiche: 'Fiche', article: 'Article', autre: 'Lien' } as const;
 
-/** The défis (as questions), then the propositions: under their défi when linked, else grouped. */
-function defisPropositions(source: SynthesisSource, thematiqueId: number | null): Block[] {
-  const defis = contributionsOf(source, thematiqueId, ['defi']);
-  const propositions = contributionsOf(source, thematiqueId, ['proposition']);
-  if (source.national) return nationalDefisPropositions(source, source.national, defis, propositions, thematiqueId, groupedItems);
-  const result: Block[] = [];
-  const answered = new Set<number>();
-  for (const defi of defis) {
-    result.push(paragraph(inlines(defi.text).map((i) => (i.kind === 'text' ? { ...i, italic: true } : i))));
-    const own = propositions.filter((p) => p.parentId === defi.id);
-    own.forEach((p) => answered.add(p.id));
-    result.push(...groupedItems(own));
+/**
+ * The défis (as questions), then the propositions: under their défi when linked, else grouped. A retained
+ * group of propositions stands where its first member would, under that member's défi.
+ */
+function defisPropositions(source: SynthesisSource, thematiqueId: number | null, meetingCounts: boolean): Block[] {
+  if (source.national) {
+    const [defis, propositions] = [contributionsOf(source, thematiqueId, ['defi']), contributionsOf(source, thematiqueId, ['proposition'])];
+    return nationalDefisPropositions(source, source.national, defis, propositions, thematiqueId, listContributions);
   }
-  result.push(...groupedItems(propositions.filter((p) => !answered.has(p.id))));
+  const defis = printedItems(source.contributions, source.groups, thematiqueId, ['defi']);
+  const propositions = printedItems(source.contributions, source.groups, thematiqueId, ['proposition']);
+  const result: Block[] = [];
+  const answered = new Set<PrintedItem>();
+  for (const defi of defis) {
+    const question = inlines(defi.text).map((i) => (i.kind === 'text' ? { ...i, italic: true } : i));
+    result.push({ kind: 'paragraph', inlines: question, ref: defi.ref });
+    // A défi answers to its id; a group of défis, to each of its members' (their propositions point to one).
+    const ids = 'contributionId' in defi.ref ? new Set([defi.ref.contributionId]) : memberIds(source, defi.ref.groupId);
+    const own = propositions.filter((p) => p.parentId !== null && ids.has(p.parentId) && !answered.has(p));
+    own.forEach((p) => answered.add(p));
+    result.push(...printedList(own, meetingCounts));
+  }
+  result.push(...printedList(propositions.filter((p) => !answered.has(p)), meetingCounts));
   return result;
+}
+
+function memberIds(source: SynthesisSource, groupId: number): Set<number> {
+  return new Set(source.groups?.groups.find((g) => g.id === groupId)?.members.map((m) => m.id) ?? []);
 }

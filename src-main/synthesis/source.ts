@@ -3,6 +3,8 @@ import type { Catalogue } from '../catalogue/database.ts';
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { contributionsByIds, selectedContributionsInScope } from '../catalogue/repos/contribution.repo.ts';
 import { retexByIds, selectedRetexInScope } from '../catalogue/repos/retex.repo.ts';
+import type { StatsScope } from '../catalogue/repos/stats.repo.ts';
+import { retainedGroups, scopeMeetingPlaces } from '../catalogue/repos/synthesis-groups.repo.ts';
 import { getTrame, listSectionTexts, listTrames } from '../catalogue/repos/trame.repo.ts';
 import { AppError, conflict } from '../contract/errors.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
@@ -14,6 +16,7 @@ import { type ResolvedScope, resolveScope } from '../services/scope.ts';
 import { currentSettings } from '../services/settings.service.ts';
 import { computeBilan } from '../services/stats.service.ts';
 import { type NationalSelection, nationalSelection } from './national-selection.ts';
+import type { ScopeGroups } from './printed-items.ts';
 
 export interface SynthesisSource {
   campaign: Campaign;
@@ -27,6 +30,8 @@ export interface SynthesisSource {
   texts: Map<string, string>;
   /** The national scope: which of the régions' selections it prints, and how many each retained. */
   national?: NationalSelection;
+  /** The retained groups printed in the scope (issue 13); none for the national scope, nor an établissement's kit. */
+  groups?: ScopeGroups;
 }
 
 export interface SynthesisRequest {
@@ -51,18 +56,39 @@ export function loadSource(db: Catalogue, request: SynthesisRequest): SynthesisS
   );
   // The whole country: a few of each région's selections (national-selection.ts), not all of them.
   const national = scope.kind === 'national' ? nationalSelection(db, campaign.id) : undefined;
+  // Only the scope's, read by index (issue 11): a région's synthesis of a national catalogue reads its own.
+  const contributions = national ? contributionsByIds(db, national.contributionIds) : selectedContributionsInScope(db, campaign.id, scope.stats);
   return {
     campaign,
     trame,
     scope,
     bilan: computeBilan(db, campaign.id, scopeRef, request.regionCode),
     contact: currentSettings(db).contact,
-    // Only the scope's, read by index (issue 11): a région's synthesis of a national catalogue reads its own.
     retex: national ? retexByIds(db, national.retexIds) : selectedRetexInScope(db, campaign.id, scope.stats),
-    contributions: national ? contributionsByIds(db, national.contributionIds) : selectedContributionsInScope(db, campaign.id, scope.stats),
+    contributions,
     texts,
-    ...(national ? { national } : {}),
+    ...(national ? { national } : { groups: groupsInScope(db, campaign.id, scope.stats, trame, contributions) }),
   };
+}
+
+/**
+ * The consultation's retained groups with a member raised in the scope (as a contribution belongs to the
+ * scope of its source meetings; one with none, to the région's), read in three queries whatever their count.
+ * Where the meetings that count were held: the groups' members', and the printed contributions' when a
+ * section says how many meetings raised them.
+ */
+function groupsInScope(db: Catalogue, campaignId: number, scope: StatsScope, trame: Trame, contributions: Contribution[]): ScopeGroups {
+  const rows = retainedGroups(db, campaignId);
+  const members = new Map(contributionsByIds(db, rows.flatMap((r) => r.memberIds)).map((c) => [c.id, c]));
+  const counted = trame.sections.some((s) => s.meetingCounts) ? contributions : [];
+  const meetingIds = new Set([...members.values(), ...counted].flatMap((c) => c.sourceMeetingIds));
+  const places = scopeMeetingPlaces(db, campaignId, scope, [...meetingIds]);
+  const region = scope.filterColumn === 'region_code';
+  const inScope = (c: Contribution) => (c.sourceMeetingIds.length === 0 ? region : c.sourceMeetingIds.some((id) => places.has(id)));
+  const groups = rows
+    .map((r) => ({ id: r.id, thematiqueId: r.thematiqueId, kind: r.kind, wording: r.wording, members: r.memberIds.map((id) => members.get(id)!) }))
+    .filter((g) => g.members.some(inScope));
+  return { groups, grouped: new Set(rows.flatMap((r) => r.memberIds)), places };
 }
 
 /** The trame asked for; when it does not exist, the message lists those that do. */

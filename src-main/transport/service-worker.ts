@@ -76,6 +76,9 @@ export async function runServiceWorker(): Promise<void> {
 export const LONG_WORK: ReadonlySet<string> = new Set([
   'spreadsheets.previewImport', 'spreadsheets.importAttendance', 'spreadsheets.exportBilan', 'spreadsheets.attendanceTemplate',
   'synthesis.generate', 'kit2015.generate', 'exchange.export', 'exchange.preview', 'exchange.merge',
+  // Reading restitutions (LibreOffice, pdftotext), grouping a thématique, clustering two consultations.
+  'restitutions.add', 'restitutions.previewFolder', 'restitutions.importFolder', 'groups.propose',
+  'comparison.thematique', 'comparison.generate',
 ]);
 
 export interface WorkerHostOptions {

@@ -14,13 +14,16 @@ export const SCREENS: Screen[] = [
   { path: '/rencontres', label: 'Rencontres' },
   { path: '/retex', label: 'Retex' },
   { path: '/contributions', label: 'Contributions' },
+  { path: '/regroupements', label: 'Regroupements' },
   { path: '/trames', label: 'Trames' },
   { path: '/synthese', label: 'Synthèse' },
+  { path: '/comparaison', label: 'Comparaison' },
   { path: '/imports', label: 'Imports et exports' },
   { path: '/echanges', label: 'Échanges' },
   { path: '/parametres', label: 'Paramètres' },
   { path: '/mon-catalogue', label: 'Créer mon catalogue', hidden: true },
   { path: '/recherche', label: 'Rechercher', hidden: true },
+  { path: '/restitutions', label: 'Restitutions', hidden: true },
 ];
 
 export interface Route {

@@ -9,6 +9,7 @@ import { changedTables } from '../support/dispatch-harness.ts';
 import { catalogueChecksum, demoCatalogue, type TestCatalogue } from '../support/catalogue.ts';
 import { demoDepartements, demoPart } from '../support/demo-split.ts';
 import { carry, newLaptop, send } from '../support/exchange.ts';
+import { withoutLocalIds } from '../support/preview-html.ts';
 
 const demo = readDemoFile();
 
@@ -36,7 +37,7 @@ async function figuresAndText(c: TestCatalogue) {
   const campaignId = (await c.call('settings.get', {})).activeCampaignId!;
   const bilan = await c.call('stats.bilan', { campaignId });
   const { html } = await c.call('synthesis.preview', { campaignId });
-  return { rows: bilan.rows, totals: bilan.totals, categories: bilan.categories, html };
+  return { rows: bilan.rows, totals: bilan.totals, categories: bilan.categories, html: withoutLocalIds(html) };
 }
 
 describe('the demo split between laptops', () => {

@@ -22,12 +22,15 @@ import {
   aBassin, aCampaign, aContribution, aMeeting, anEtablissement, aRetex,
 } from '../support/valid-inputs.ts';
 import { campaignCases } from './dispatch-cases/campaigns.ts';
+import { comparisonCases } from './dispatch-cases/comparison.ts';
 import { type OperationCase, sha256 } from './dispatch-cases/case.ts';
 import { retexCases } from './dispatch-cases/content.ts';
 import { meetingCases } from './dispatch-cases/meetings.ts';
 import { reportCases } from './dispatch-cases/reports.ts';
+import { restitutionCases } from './dispatch-cases/restitutions.ts';
 import { styleAndKitCases } from './dispatch-cases/styles-and-kit.ts';
 import { exchangeCases } from './dispatch-cases/exchange.ts';
+import { groupCases } from './dispatch-cases/groups.ts';
 import { territoryCases } from './dispatch-cases/territory.ts';
 import { trameCases } from './dispatch-cases/trames.ts';
 
@@ -48,12 +51,15 @@ const domains = {
   'Paramètres, bilan, synthèse et documents': reportCases,
   'Modèles de styles et kit 2015': styleAndKitCases,
   'Identité du catalogue et échanges': exchangeCases,
+  'Relecture et regroupements': groupCases,
+  'Restitutions comme sources': restitutionCases,
+  'Deux consultations comparées': comparisonCases,
 };
 
 /** Every operation, exactly once: TypeScript refuses a missing one, the first test below a stray one. */
 const cases: Record<OperationName, OperationCase> = {
   ...campaignCases, ...territoryCases, ...meetingCases, ...retexCases, ...trameCases, ...reportCases,
-  ...styleAndKitCases, ...exchangeCases,
+  ...styleAndKitCases, ...exchangeCases, ...groupCases, ...restitutionCases, ...comparisonCases,
 };
 
 describe('1. Chaque opération du contrat', () => {

@@ -4,13 +4,15 @@
  * what they point to that this catalogue does not hold is left out, never invented.
  */
 import type { Catalogue } from '../database.ts';
-import { CATEGORY_CODES } from '../../contract/domain.ts';
+import { CATEGORY_CODES, type ContributionKind, type ReviewState } from '../../contract/domain.ts';
+import type { PassagePoint } from '../../contract/schemas/restitutions.ts';
 import type { RecordKind } from '../../contract/schemas/exchange.ts';
 import type { Json } from '../../exchange/record.ts';
 import type { TrameSection } from '../../contract/schemas/trame.ts';
 import { deleteThematique, findCampaignBySlug, insertCampaign, insertThematique, thematiqueUsage, updateCampaign, updateThematique } from './campaign.repo.ts';
 import { deleteContribution, insertContribution, updateContribution } from './contribution.repo.ts';
-import { bassinUid, SETTING_COLUMNS } from './exchange-records.repo.ts';
+import { bassinUid, SETTING_COLUMNS, type UidTable } from './exchange-records.repo.ts';
+import { insertGroup } from './group.repo.ts';
 import { deleteMeeting, insertMeeting, updateMeeting, type MeetingRecord } from './meeting.repo.ts';
 import { deleteRetex, insertRetex, updateRetex } from './retex.repo.ts';
 import { deleteSetting, writeSetting } from './setting.repo.ts';
@@ -21,6 +23,9 @@ import { deleteTrame, insertTrame, setSectionText, setTramePreset, updateTrame }
 type F = Record<string, Json>;
 const s = (v: Json | undefined) => (v ?? null) as string | null;
 const n = (v: Json | undefined) => (v ?? null) as number | null;
+
+/** The tables whose rows a record names by uid. */
+type RowTable = UidTable | 'trame';
 
 /** Identities to local ids, looked up once per merge. */
 export class LocalIds {
@@ -59,15 +64,38 @@ export class LocalIds {
     this.thematiques.clear();
   }
   /** A record this one points to. */
-  row(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: Json | undefined): number | null {
+  row(table: RowTable, uid: Json | undefined): number | null {
     if (typeof uid !== 'string') return null;
     return this.found(uid, this.held(table, uid) ?? undefined);
   }
-  /** Meetings are pointed to by every contribution and retex drawn from them: their ids kept for the merge. */
-  private readonly meetings = new Map<string, number>();
+  /**
+   * A contribution's restitution. The same file given to the same meeting on two laptops is one
+   * restitution here (one per meeting and SHA-256): the received one is then read as the one held, the
+   * same passages, and the contribution held as less than received (a miss), so that this catalogue
+   * never sends the link back as an edit of its own.
+   */
+  restitution(uid: Json | undefined): number | null {
+    if (typeof uid !== 'string') return null;
+    const id = this.held('restitution', uid);
+    if (id !== null) return id;
+    const same = this.db
+      .prepare(
+        `SELECT r.id FROM exchange_record x JOIN meeting m ON m.uid = json_extract(x.fields, '$.meeting')
+         JOIN restitution r ON r.meeting_id = m.id AND r.sha256 = json_extract(x.fields, '$.sha256') WHERE x.uid = ? AND x.kind = 'restitution'`,
+      )
+      .pluck()
+      .get(uid) as number | undefined;
+    this.misses++;
+    return same ?? null;
+  }
+  /** Meetings are pointed to by every contribution and retex drawn from them, groups by their members: their ids kept for the merge. */
+  private readonly cached = { meeting: new Map<string, number>(), contribution_group: new Map<string, number>() };
   rememberMeeting(uid: string, id: number | null): void {
-    if (id === null) this.meetings.delete(uid);
-    else this.meetings.set(uid, id);
+    this.remember('meeting', uid, id);
+  }
+  remember(table: 'meeting' | 'contribution_group', uid: string, id: number | null): void {
+    if (id === null) this.cached[table].delete(uid);
+    else this.cached[table].set(uid, id);
   }
   /**
    * Records with no exchange state here, about to be written: no row can hold them (every row has a
@@ -75,13 +103,14 @@ export class LocalIds {
    */
   readonly unheld = new Set<string>();
   /** Rows written while the search index is held (holdSearchIndex): indexed together when the merge ends. */
-  readonly written = { meeting: new Set<string>(), retex: new Set<string>(), contribution: new Set<string>() };
+  readonly written = { meeting: new Set<string>(), retex: new Set<string>(), contribution: new Set<string>(), restitution: new Set<string>() };
   /** Does this catalogue hold the record itself already? (Not a reference: asking is no miss.) */
-  held(table: 'meeting' | 'retex' | 'contribution' | 'trame', uid: string): number | null {
+  held(table: RowTable, uid: string): number | null {
     if (this.unheld.has(uid)) return null;
-    if (table === 'meeting' && this.meetings.has(uid)) return this.meetings.get(uid)!;
+    const cache = table === 'meeting' || table === 'contribution_group' ? this.cached[table] : undefined;
+    if (cache?.has(uid)) return cache.get(uid)!;
     const id = (this.db.prepare(`SELECT id FROM ${table} WHERE uid = ?`).pluck().get(uid) as number | undefined) ?? null;
-    if (table === 'meeting' && id !== null) this.meetings.set(uid, id);
+    if (cache && id !== null) cache.set(uid, id);
     return id;
   }
   bassin(uid: Json | undefined): number | null {
@@ -127,6 +156,11 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
     case 'contribution':
       ids.written[kind].add(uid);
       return kind === 'meeting' ? writeMeeting(db, ids, uid, f, now) : kind === 'retex' ? writeRetex(db, ids, uid, f) : writeContribution(db, ids, uid, f);
+    case 'restitution':
+      ids.written.restitution.add(uid);
+      return writeRestitution(db, ids, uid, f);
+    case 'contributionGroup': return writeGroup(db, ids, uid, f);
+    case 'reviewEvent': return writeReviewEvent(db, ids, uid, f);
     case 'trame': return writeTrame(db, ids, uid, f);
     case 'sectionText': {
       const campaignId = ids.campaign(f.campaign);
@@ -164,11 +198,28 @@ export function holdSearchIndex(db: Catalogue, ids: LocalIds): () => void {
       db.prepare(`INSERT INTO ${fts} (rowid, ${columns}) SELECT id, ${columns} FROM ${source} WHERE id IN (${theirIds})`).run(list);
       uids.clear();
     }
+    // A restitution's passages, written once (migration 0019): indexed as their insert trigger would.
+    if (ids.written.restitution.size > 0) {
+      const passageIds = `SELECT p.id FROM restitution r JOIN restitution_passage p ON p.restitution_id = r.id WHERE r.uid IN (SELECT value FROM json_each(?))`;
+      const list = JSON.stringify([...ids.written.restitution]);
+      db.prepare(`DELETE FROM restitution_fts WHERE rowid IN (${passageIds})`).run(list);
+      db.prepare(`INSERT INTO restitution_fts (rowid, text) SELECT id, text FROM restitution_passage WHERE id IN (${passageIds})`).run(list);
+      ids.written.restitution.clear();
+    }
     db.prepare('UPDATE catalogue_state SET fts_held = 0 WHERE id = 1').run();
   };
 }
 
-const DELETE_ROW = { meeting: deleteMeeting, retex: deleteRetex, contribution: deleteContribution, trame: deleteTrame };
+const deleteById = (table: 'restitution' | 'contribution_group' | 'review_event') => (db: Catalogue, id: number) =>
+  void db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+const DELETE_ROW = {
+  meeting: deleteMeeting, retex: deleteRetex, contribution: deleteContribution, trame: deleteTrame,
+  restitution: deleteById('restitution'), contribution_group: deleteById('contribution_group'), review_event: deleteById('review_event'),
+};
+const TABLE_OF = {
+  meeting: 'meeting', retex: 'retex', contribution: 'contribution', trame: 'trame', restitution: 'restitution',
+  contributionGroup: 'contribution_group', reviewEvent: 'review_event',
+} as const satisfies Partial<Record<RecordKind, RowTable>>;
 
 /**
  * Takes a deleted record out. False when it must stay: a bassin or an établissement still used here
@@ -177,12 +228,16 @@ const DELETE_ROW = { meeting: deleteMeeting, retex: deleteRetex, contribution: d
 export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid: string, f: F): boolean {
   switch (kind) {
     case 'meeting':
+    case 'restitution':
     case 'retex':
+    case 'contributionGroup':
     case 'contribution':
+    case 'reviewEvent':
     case 'trame': {
-      const id = ids.held(kind, uid);
-      if (id !== null) DELETE_ROW[kind](db, id);
-      if (kind === 'meeting') ids.rememberMeeting(uid, null);
+      const table = TABLE_OF[kind];
+      const id = ids.held(table, uid);
+      if (id !== null) DELETE_ROW[table](db, id);
+      if (table === 'meeting' || table === 'contribution_group') ids.remember(table, uid, null);
       return true;
     }
     case 'bassin': {
@@ -305,14 +360,91 @@ function writeContribution(db: Catalogue, ids: LocalIds, uid: string, f: F): voi
   const campaignId = ids.campaign(f.campaign);
   const thematiqueId = campaignId === null ? null : ids.thematique(campaignId, f.thematique);
   if (campaignId === null || thematiqueId === null) return;
+  const selected = f.selected === true;
+  // Retenue and à traiter cannot both hold (0019's CHECK): when two laptops set one each, retenue wins.
+  const review: ReviewState = selected ? 'retenue' : f.pending === true ? 'a_traiter' : 'ecartee';
+  const link = (f.passage ?? null) as { restitution: string; start: PassagePoint; end: PassagePoint; text: string } | null;
+  const restitutionId = link === null ? null : ids.restitution(link.restitution);
   const contribution = {
     campaignId, thematiqueId, kind: f.kind as never, text: f.text as string, heading: s(f.heading), scale: s(f.scale) as never,
-    parentId: ids.row('contribution', f.parent), selected: f.selected === true, position: f.position as number,
+    parentId: ids.row('contribution', f.parent), selected, position: f.position as number,
     sourceMeetingIds: (f.sources as string[]).map((m) => ids.row('meeting', m)).filter((id): id is number => id !== null),
+    // Given explicitly, null included: a group or passage taken away there is taken away here.
+    review, groupId: ids.row('contribution_group', f.group),
+    passage: link !== null && restitutionId !== null ? { restitutionId, start: link.start, end: link.end, text: link.text } : null,
   };
   const id = ids.held('contribution', uid);
   if (id !== null) return updateContribution(db, { ...contribution, id });
   insertContribution(db, contribution, uid);
+}
+
+/**
+ * A restitution and its passages, never edited in practice: the passages are written again only when
+ * they differ. Its meeting not here yet: left out (the record waits, pending).
+ */
+function writeRestitution(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
+  const meetingId = ids.row('meeting', f.meeting);
+  if (meetingId === null) return;
+  const passages = f.passages as { text: string; heading: boolean }[];
+  const row = { meetingId, fileName: f.fileName, format: f.format, sha256: f.sha256, addedAt: f.addedAt, uid };
+  let id = ids.held('restitution', uid);
+  if (id === null) {
+    // The same file given to the same meeting here already: that one stands for it (LocalIds.restitution).
+    if (db.prepare('SELECT 1 FROM restitution WHERE meeting_id = ? AND sha256 = ?').get(meetingId, f.sha256)) {
+      ids.misses++;
+      return;
+    }
+    id = Number(
+      db.prepare(
+        `INSERT INTO restitution (uid, meeting_id, file_name, format, sha256, added_at) VALUES (@uid, @meetingId, @fileName, @format, @sha256, @addedAt)`,
+      ).run(row).lastInsertRowid,
+    );
+  } else {
+    db.prepare(
+      `UPDATE restitution SET meeting_id = @meetingId, file_name = @fileName, format = @format, sha256 = @sha256, added_at = @addedAt WHERE id = @id`,
+    ).run({ ...row, id });
+    const held = db.prepare('SELECT text, heading FROM restitution_passage WHERE restitution_id = ? ORDER BY idx').all(id) as { text: string; heading: number }[];
+    if (held.length === passages.length && held.every((p, i) => p.text === passages[i]!.text && (p.heading === 1) === passages[i]!.heading)) return;
+    db.prepare('DELETE FROM restitution_passage WHERE restitution_id = ?').run(id);
+  }
+  const insert = db.prepare('INSERT INTO restitution_passage (restitution_id, idx, text, heading) VALUES (?, ?, ?, ?)');
+  passages.forEach((p, idx) => insert.run(id, idx, p.text, p.heading ? 1 : 0));
+}
+
+function writeGroup(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
+  const campaignId = ids.campaign(f.campaign);
+  const thematiqueId = campaignId === null ? null : ids.thematique(campaignId, f.thematique);
+  if (campaignId === null || thematiqueId === null) return;
+  const group = {
+    campaignId, thematiqueId, kind: f.kind as ContributionKind, wording: f.wording as string, review: f.review as ReviewState,
+    position: f.position as number,
+  };
+  const id = ids.held('contribution_group', uid);
+  if (id === null) return ids.remember('contribution_group', uid, insertGroup(db, group, uid));
+  db.prepare(
+    `UPDATE contribution_group SET campaign_id = @campaignId, thematique_id = @thematiqueId, kind = @kind, wording = @wording,
+       review = @review, position = @position WHERE id = @id`,
+  ).run({ ...group, id });
+}
+
+/** An entry of a review history: written once; what it is about not here yet, it waits. */
+function writeReviewEvent(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
+  const contributionId = ids.row('contribution', f.contribution);
+  const groupId = ids.row('contribution_group', f.group);
+  if (contributionId === null && groupId === null) return;
+  const event = { uid, contributionId, groupId, at: f.at, who: f.who, what: f.what, from: s(f.from), to: s(f.to) };
+  const id = ids.held('review_event', uid);
+  if (id === null) {
+    db.prepare(
+      `INSERT INTO review_event (uid, contribution_id, group_id, at, who, what, from_value, to_value)
+       VALUES (@uid, @contributionId, @groupId, @at, @who, @what, @from, @to)`,
+    ).run(event);
+  } else {
+    db.prepare(
+      `UPDATE review_event SET contribution_id = @contributionId, group_id = @groupId, at = @at, who = @who, what = @what,
+         from_value = @from, to_value = @to WHERE id = @id`,
+    ).run({ ...event, id });
+  }
 }
 
 /** A défi's answer may arrive before the défi in the same bundle: its parent is tied once all are in. */

@@ -25,12 +25,23 @@ export function readAllRecords(db: Catalogue): RecordFields[] {
 }
 
 /** The kinds whose rows are many, by the key their reader can range over. */
-const CHUNKED: Partial<Record<RecordKind, { table: string; key: string; column: string }>> = {
+const CHUNKED: Partial<Record<RecordKind, { table: string; key: string; column: string; most?: number }>> = {
   etablissement: { table: 'etablissement', key: 'uai', column: 'e.uai' },
   meeting: { table: 'meeting', key: 'id', column: 'm.id' },
   retex: { table: 'retex', key: 'id', column: 'r.id' },
   contribution: { table: 'contribution', key: 'id', column: 'c.id' },
+  // Each carries its whole text: a few at a time.
+  restitution: { table: 'restitution', key: 'id', column: 'r.id', most: 50 },
+  contributionGroup: { table: 'contribution_group', key: 'id', column: 'g.id' },
+  reviewEvent: { table: 'review_event', key: 'id', column: 'e.id' },
 };
+
+/** The kinds whose rows carry their own uid, and their table: what is gone is found in SQL. */
+export const UID_TABLES = {
+  meeting: 'meeting', restitution: 'restitution', retex: 'retex', contributionGroup: 'contribution_group', contribution: 'contribution',
+  reviewEvent: 'review_event',
+} as const satisfies Partial<Record<RecordKind, string>>;
+export type UidTable = (typeof UID_TABLES)[keyof typeof UID_TABLES];
 
 /**
  * Every record of one kind, `size` at a time: a national catalogue's 300 000 contributions are never
@@ -43,8 +54,9 @@ export function* readRecordChunks(db: Catalogue, kind: RecordKind, size: number)
     return;
   }
   const keys = db.prepare(`SELECT ${chunked.key} FROM ${chunked.table} ORDER BY ${chunked.key}`).pluck().all() as (number | string)[];
-  for (let i = 0; i < keys.length; i += size) {
-    const last = keys[Math.min(keys.length, i + size) - 1]!;
+  const step = Math.min(size, chunked.most ?? size);
+  for (let i = 0; i < keys.length; i += step) {
+    const last = keys[Math.min(keys.length, i + step) - 1]!;
     yield READERS[kind](db, { sql: `${chunked.column} BETWEEN ? AND ?`, params: [keys[i], last] });
   }
 }
@@ -67,6 +79,9 @@ function whereOne(kind: RecordKind, uid: string, f: Record<string, Json>): Where
     case 'meeting': return { sql: 'm.uid = ?', params: [uid] };
     case 'retex': return { sql: 'r.uid = ?', params: [uid] };
     case 'contribution': return { sql: 'c.uid = ?', params: [uid] };
+    case 'restitution': return { sql: 'r.uid = ?', params: [uid] };
+    case 'contributionGroup': return { sql: 'g.uid = ?', params: [uid] };
+    case 'reviewEvent': return { sql: 'e.uid = ?', params: [uid] };
     case 'trame': return { sql: 't.uid = ?', params: [uid] };
     case 'campaign': return { sql: 'c.slug = ?', params: [f.slug] };
     case 'style': return { sql: 'sha256 = ?', params: [f.sha256] };
@@ -80,6 +95,7 @@ function whereOne(kind: RecordKind, uid: string, f: Record<string, Json>): Where
 const READERS: Record<RecordKind, (db: Catalogue, where: Where) => RecordFields[]> = {
   campaign: readCampaigns, style: readStyles, bassin: readBassins, etablissement: readEtablissements, meeting: readMeetings,
   retex: readRetex, contribution: readContributions, trame: readTrames, sectionText: readSectionTexts, setting: readSettings,
+  restitution: readRestitutions, contributionGroup: readGroups, reviewEvent: readReviewEvents,
 };
 
 /** The identity a record of a natural-key kind must carry (null: a kind whose identity is its own). */
@@ -211,18 +227,74 @@ function readRetex(db: Catalogue, where: Where): RecordFields[] {
 function readContributions(db: Catalogue, where: Where): RecordFields[] {
   const rows = db
     .prepare(
-      `SELECT c.*, k.slug AS campaign, t.number AS thematique, p.uid AS parent,
+      `SELECT c.*, k.slug AS campaign, t.number AS thematique, p.uid AS parent, g.uid AS group_uid, rs.uid AS restitution_uid,
          (SELECT json_group_array(uid) FROM (SELECT m.uid FROM contribution_source cs JOIN meeting m ON m.id = cs.meeting_id
             WHERE cs.contribution_id = c.id ORDER BY m.uid)) AS sources
        FROM contribution c JOIN campaign k ON k.id = c.campaign_id JOIN thematique t ON t.id = c.thematique_id
-       LEFT JOIN contribution p ON p.id = c.parent_id WHERE ${where.sql} ORDER BY c.id`,
+       LEFT JOIN contribution p ON p.id = c.parent_id LEFT JOIN contribution_group g ON g.id = c.group_id
+       LEFT JOIN restitution rs ON rs.id = c.restitution_id WHERE ${where.sql} ORDER BY c.id`,
     )
     .all(...where.params) as Row[];
-  return rows.map((r) =>
-    record('contribution', r.uid as string, {
+  return rows.map((r) => {
+    const fields: Record<string, Json> = {
       campaign: r.campaign as string, thematique: r.thematique as number, kind: r.kind as string, text: r.text as string,
       heading: r.heading as string | null, scale: r.scale as string | null, parent: r.parent as string | null,
       selected: bool(r.selected), position: r.position as number, sources: json(r.sources),
+    };
+    // Only when set (exchange/record.ts OPTIONAL_FIELDS): a contribution without them reads as it always did.
+    if (r.pending === 1) fields.pending = true;
+    if (typeof r.group_uid === 'string') fields.group = r.group_uid;
+    if (typeof r.restitution_uid === 'string' && typeof r.passage_range === 'string') {
+      const range = JSON.parse(r.passage_range) as { start: Json; end: Json; text: Json };
+      fields.passage = { restitution: r.restitution_uid, start: range.start, end: range.end, text: range.text };
+    }
+    return record('contribution', r.uid as string, fields);
+  });
+}
+
+function readRestitutions(db: Catalogue, where: Where): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT r.*, m.uid AS meeting,
+         (SELECT json_group_array(json_object('heading', json(CASE heading WHEN 1 THEN 'true' ELSE 'false' END), 'text', text))
+            FROM (SELECT heading, text FROM restitution_passage WHERE restitution_id = r.id ORDER BY idx)) AS passages
+       FROM restitution r JOIN meeting m ON m.id = r.meeting_id WHERE ${where.sql} ORDER BY r.id`,
+    )
+    .all(...where.params) as Row[];
+  return rows.map((r) =>
+    record('restitution', r.uid as string, {
+      meeting: r.meeting as string, fileName: r.file_name as string, format: r.format as string, sha256: r.sha256 as string,
+      addedAt: r.added_at as string, passages: json(r.passages),
+    }),
+  );
+}
+
+function readGroups(db: Catalogue, where: Where): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT g.*, k.slug AS campaign, t.number AS thematique FROM contribution_group g JOIN campaign k ON k.id = g.campaign_id
+       JOIN thematique t ON t.id = g.thematique_id WHERE ${where.sql} ORDER BY g.id`,
+    )
+    .all(...where.params) as Row[];
+  return rows.map((r) =>
+    record('contributionGroup', r.uid as string, {
+      campaign: r.campaign as string, thematique: r.thematique as number, kind: r.kind as string, wording: r.wording as string,
+      review: r.review as string, position: r.position as number,
+    }),
+  );
+}
+
+function readReviewEvents(db: Catalogue, where: Where): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT e.*, c.uid AS contribution, g.uid AS group_uid FROM review_event e LEFT JOIN contribution c ON c.id = e.contribution_id
+       LEFT JOIN contribution_group g ON g.id = e.group_id WHERE ${where.sql} ORDER BY e.id`,
+    )
+    .all(...where.params) as Row[];
+  return rows.map((r) =>
+    record('reviewEvent', r.uid as string, {
+      contribution: r.contribution as string | null, group: r.group_uid as string | null, at: r.at as string, who: r.who as string,
+      what: r.what as string, from: r.from_value as string | null, to: r.to_value as string | null,
     }),
   );
 }
@@ -233,7 +305,8 @@ function readTrames(db: Catalogue, where: Where): RecordFields[] {
       `SELECT t.*, c.slug AS campaign,
          (SELECT json_group_array(json_object('key', key, 'scope', scope, 'title', title, 'guidance', guidance, 'source', source,
             'contributionKinds', json(contribution_kinds), 'retexMin', retex_min, 'retexMax', retex_max, 'entryLabel', entry_label,
-            'numbered', json(CASE numbered WHEN 1 THEN 'true' ELSE 'false' END), 'titleByThematique', json(title_by_thematique)))
+            'numbered', json(CASE numbered WHEN 1 THEN 'true' ELSE 'false' END), 'titleByThematique', json(title_by_thematique),
+            'meetingCounts', json(CASE meeting_counts WHEN 1 THEN 'true' ELSE 'false' END)))
             FROM (SELECT * FROM trame_section WHERE trame_id = t.id ORDER BY position)) AS sections
        FROM trame t LEFT JOIN campaign c ON c.id = t.campaign_id WHERE ${where.sql} ORDER BY t.id`,
     )

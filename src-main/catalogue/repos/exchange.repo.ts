@@ -3,6 +3,7 @@ import type { Catalogue } from '../database.ts';
 import type { RecordKind, ScopeKind } from '../../contract/schemas/exchange.ts';
 import type { Clock } from '../../exchange/clock.ts';
 import type { ExchangeRecord, Json } from '../../exchange/record.ts';
+import type { UidTable } from './exchange-records.repo.ts';
 
 export interface IdentityRow {
   uid: string; name: string; scopeKind: ScopeKind; scopeCode: string; regionCode: string; isDemo: boolean;
@@ -102,13 +103,13 @@ export function readGoneStates(db: Catalogue, kind: RecordKind, present: Set<str
 }
 
 /**
- * readGoneStates for a kind whose rows carry their uid (meetings, retex, contributions): found in SQL, where
+ * readGoneStates for a kind whose rows carry their uid (exchange-records.repo.ts UID_TABLES): found in SQL, where
  * the catalogue's 300 000 contribution uids held in JavaScript, twice, took 50 MB.
  */
-export function readGoneStatesOfTable(db: Catalogue, kind: 'meeting' | 'retex' | 'contribution'): [string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }][] {
+export function readGoneStatesOfTable(db: Catalogue, kind: RecordKind, table: UidTable): [string, { fieldsText: string; localText: string | null; row: () => ExchangeRecord; deleted: boolean }][] {
   const gone = db
     .prepare(`SELECT uid FROM exchange_record WHERE kind = ? AND deleted = 0 AND (pending = 0 OR local IS NOT NULL)
-      AND uid NOT IN (SELECT uid FROM ${kind} WHERE uid IS NOT NULL)`)
+      AND uid NOT IN (SELECT uid FROM ${table} WHERE uid IS NOT NULL)`)
     .pluck()
     .all(kind) as string[];
   return gone.length === 0 ? [] : [...readExchangeStatesOf(db, gone)];
@@ -160,7 +161,7 @@ export function iterateRowsInOrder(db: Catalogue, uids: string[] | null): Iterab
 /**
  * The records an académie or a département owns, found in SQL without reading the others: its
  * meetings, bassins and établissements; the retex of its établissements (else of its meetings); the
- * contributions drawn from its meetings; the texts written for it (and, for an académie, for its
+ * contributions drawn from its meetings; its meetings' restitutions; the texts written for it (and, for an académie, for its
  * départements); and every tombstone, since deletions always travel. Runs after a stamping pass: a
  * record not pending is then exactly what the tables hold, so its contributions are found from the
  * owned meetings through contribution_source (an index), not by reading every contribution's sources;
@@ -191,6 +192,8 @@ export function iterateOwnedRows(db: Catalogue, scope: { departements: string[];
            CROSS JOIN contribution c ON c.id = cs.contribution_id CROSS JOIN exchange_record x ON x.uid = c.uid WHERE x.pending = 0 AND x.deleted = 0
          UNION SELECT c.uid FROM exchange_record c WHERE c.pending = 1 AND +c.kind = 'contribution' AND +c.deleted = 0
            AND EXISTS (SELECT 1 FROM json_each(c.fields, '$.sources') s WHERE s.value IN (SELECT uid FROM owned_meeting))
+         UNION SELECT uid FROM exchange_record WHERE kind = 'restitution' AND deleted = 0
+           AND json_extract(fields, '$.meeting') IN (SELECT uid FROM owned_meeting)
          UNION SELECT uid FROM exchange_record WHERE kind = 'sectionText' AND deleted = 0
            AND (json_extract(fields, '$.scope') = @text OR (@academie = 1 AND json_extract(fields, '$.scope') LIKE 'departement:%'
              AND substr(json_extract(fields, '$.scope'), 13) IN (SELECT code FROM deps)))
@@ -198,6 +201,20 @@ export function iterateOwnedRows(db: Catalogue, scope: { departements: string[];
        SELECT r.uid, r.kind, r.origin, r.fields, r.clocks, r.deleted FROM owned o CROSS JOIN exchange_record r ON r.uid = o.uid`,
     )
     .iterate({ deps: JSON.stringify(scope.departements), acads: JSON.stringify(scope.academies), academie: scope.academie ? 1 : 0, text: scope.text }) as IterableIterator<StoredRecord>;
+}
+
+/**
+ * The review histories of these records (contributions, groups): their entries point to them, not the
+ * other way, so they are found from the records a bundle already carries.
+ */
+export function iterateReviewEventsOf(db: Catalogue, uids: string[]): IterableIterator<StoredRecord> {
+  return db
+    .prepare(
+      `WITH target(uid) AS (SELECT value FROM json_each(?))
+       SELECT ${STORED} FROM exchange_record WHERE kind = 'reviewEvent' AND deleted = 0
+         AND (json_extract(fields, '$.contribution') IN (SELECT uid FROM target) OR json_extract(fields, '$.group') IN (SELECT uid FROM target))`,
+    )
+    .iterate(JSON.stringify(uids)) as IterableIterator<StoredRecord>;
 }
 
 /** Stored states by uid, unparsed, one row at a time. */
@@ -374,7 +391,8 @@ export function countOpenConflicts(db: Catalogue): number {
 export function wipeCatalogueData(db: Catalogue): void {
   for (const table of [
     'exchange_conflict', 'exchange_log', 'exchange_peer', 'exchange_catalogue', 'exchange_record', 'generated_document', 'section_text', 'setting',
-    'contribution_source', 'contribution', 'retex_link', 'retex', 'atelier', 'attendance', 'meeting_thematique', 'meeting',
+    'review_event', 'contribution_source', 'contribution', 'contribution_group', 'restitution_passage', 'restitution',
+    'thematique_map', 'thematique_map_saved', 'retex_link', 'retex', 'atelier', 'attendance', 'meeting_thematique', 'meeting',
     'trame_section', 'trame', 'style_template', 'etablissement', 'bassin', 'sujet', 'thematique', 'campaign', 'catalogue_identity',
   ]) {
     db.prepare(`DELETE FROM ${table}`).run();

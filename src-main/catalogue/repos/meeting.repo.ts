@@ -1,9 +1,10 @@
 /** Meetings with their attendance, thématiques and ateliers, read in one query per list. */
 import { type Catalogue, containsPattern } from '../database.ts';
 import type { Page } from '../../contract/schemas/lists.ts';
-import type { Attendance, Meeting, MeetingEtat } from '../../contract/schemas/meeting.ts';
+import type { Attendance, Meeting, MeetingEtat, MeetingLinks } from '../../contract/schemas/meeting.ts';
 import { foldedSortKey, ftsQuery, inOrder, orderBy, pageIds, pageOfItems, sortKey, type SortSpec, Where } from './list-sql.ts';
 import { scopeMeetings, type StatsScope } from './stats.repo.ts';
+import { restitutionSnapshots, restoreRestitutions } from './restitution.repo.ts';
 
 export type MeetingRecord = Omit<Meeting, 'id' | 'participants' | 'participantsSource' | 'updatedAt' | 'ateliers'> & {
   ateliers: Omit<Meeting['ateliers'][number], 'id'>[];
@@ -231,9 +232,10 @@ export function meetingIdOfUid(db: Catalogue, uid: string): number | undefined {
 }
 
 /** The retex and contributions that name a meeting as their source: what deleting it detaches. */
-export function meetingLinks(db: Catalogue, id: number): { retexIds: number[]; contributionIds: number[]; uid: string | null } {
+export function meetingLinks(db: Catalogue, id: number): MeetingLinks {
   return {
     uid: (db.prepare('SELECT uid FROM meeting WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null,
+    restitutions: restitutionSnapshots(db, id),
     retexIds: db.prepare('SELECT id FROM retex WHERE source_meeting_id = ? ORDER BY id').pluck().all(id) as number[],
     contributionIds: db.prepare('SELECT contribution_id FROM contribution_source WHERE meeting_id = ? ORDER BY 1').pluck().all(id) as number[],
   };
@@ -243,7 +245,8 @@ export function meetingLinks(db: Catalogue, id: number): { retexIds: number[]; c
  * Ties them back, where they still exist in the meeting's consultation and nobody gave the retex
  * another source meanwhile.
  */
-export function relinkMeeting(db: Catalogue, id: number, campaignId: number, links: { retexIds: number[]; contributionIds: number[] }): void {
+export function relinkMeeting(db: Catalogue, id: number, campaignId: number, links: MeetingLinks): void {
+  restoreRestitutions(db, id, links.restitutions);
   const retex = db.prepare('UPDATE retex SET source_meeting_id = ? WHERE id = ? AND campaign_id = ? AND source_meeting_id IS NULL');
   for (const retexId of links.retexIds) retex.run(id, retexId, campaignId);
   const source = db.prepare(

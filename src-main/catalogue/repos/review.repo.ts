@@ -1,7 +1,7 @@
 /** Who changed what and when (migration 0019 review_event): appended, never edited. */
 import type { Catalogue } from '../database.ts';
 import type { ReviewEvent } from '../../contract/schemas/review.ts';
-import { newUid } from '../uid.ts';
+import { orderedUid } from '../uid.ts';
 import { readIdentity } from './exchange.repo.ts';
 import { readSettings } from './setting.repo.ts';
 
@@ -30,15 +30,16 @@ export function insertReviewEvents(
   const when = at.toISOString();
   for (const e of events) {
     insert.run({
-      uid: newUid(), at: when, who, what: e.what, from: e.from, to: e.to,
+      uid: orderedUid(), at: when, who, what: e.what, from: e.from, to: e.to,
       contributionId: 'contributionId' in e ? e.contributionId : null, groupId: 'groupId' in e ? e.groupId : null,
     });
   }
 }
 
+/** By time, then by identity (orderedUid: creation order): the same order in every catalogue the history reached. */
 export function reviewEvents(db: Catalogue, target: ReviewTarget): ReviewEvent[] {
   const [column, id] = 'contributionId' in target ? ['contribution_id', target.contributionId] : ['group_id', target.groupId];
   return db
-    .prepare(`SELECT at, who, what, from_value AS "from", to_value AS "to" FROM review_event WHERE ${column} = ? ORDER BY at, id`)
+    .prepare(`SELECT at, who, what, from_value AS "from", to_value AS "to" FROM review_event WHERE ${column} = ? ORDER BY at, uid`)
     .all(id) as ReviewEvent[];
 }

@@ -32,6 +32,16 @@ const KINDS: Record<Kind, { fts: string; columns: string[]; join: string; campai
     hit: `x.id AS id, x.thematique_id AS thematiqueId, NULL AS sectionKey, NULL AS scope,
       coalesce(nullif(x.heading, ''), x.text) AS title`,
   },
+  // A restitution's passage: the hit names its restitution, its meeting and the passage's place in it.
+  restitution: {
+    fts: 'restitution_fts',
+    columns: ['text'],
+    join: `JOIN restitution_passage x ON x.id = f.rowid JOIN restitution r ON r.id = x.restitution_id
+      JOIN meeting m ON m.id = r.meeting_id`,
+    campaign: 'm.campaign_id',
+    hit: `r.id AS id, NULL AS thematiqueId, NULL AS sectionKey, NULL AS scope, m.id AS meetingId, x.idx AS passageIndex,
+      m.title || ' — ' || CASE WHEN r.file_name = '' THEN 'texte saisi' ELSE r.file_name END AS title`,
+  },
   texte: {
     fts: 'section_text_fts',
     columns: ['text'],
@@ -64,7 +74,8 @@ function joinHit(k: (typeof KINDS)[Kind]): string {
 /** Does every record of this kind belong to the consultation? Then no hit needs its record read to say so. */
 function onlyConsultation(db: Catalogue, kind: Kind, campaignId: number): boolean {
   if (kind === 'texte') return false;
-  const table = kind === 'meeting' ? 'meeting' : kind;
+  // A restitution belongs to its meeting's consultation.
+  const table = kind === 'restitution' ? 'meeting' : kind;
   // Each of min() and max() alone in its query reads one end of an index (together, the table is scanned).
   const [low, high] = db.prepare(`SELECT (SELECT min(campaign_id) FROM ${table}), (SELECT max(campaign_id) FROM ${table})`)
     .raw().get() as [number | null, number | null];
@@ -101,7 +112,9 @@ export function searchKind(
     if (!row) return [];
     const snippet = passage(k.columns.map((_, i) => row[`column${i}`] ?? ''), words);
     const { id, thematiqueId, sectionKey, scope, title } = row;
-    return [{ kind, id, thematiqueId, sectionKey, scope, snippet, title: title.length > TITLE_CHARS ? `${title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : title }];
+    const hit: SearchHit = { kind, id, thematiqueId, sectionKey, scope, snippet, title: title.length > TITLE_CHARS ? `${title.slice(0, TITLE_CHARS - 1).trimEnd()}…` : title };
+    if (kind === 'restitution') Object.assign(hit, { meetingId: row.meetingId, passageIndex: row.passageIndex });
+    return [hit];
   });
   return { hits, total };
 }

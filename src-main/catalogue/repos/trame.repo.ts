@@ -9,7 +9,7 @@ interface TrameRow {
 interface SectionRow {
   key: string; scope: TrameSection['scope']; title: string; guidance: string; source: TrameSection['source'];
   contribution_kinds: string; retex_min: number; retex_max: number; entry_label: string; numbered: 0 | 1;
-  title_by_thematique: string;
+  title_by_thematique: string; meeting_counts: 0 | 1;
 }
 
 export function listTrames(db: Catalogue, campaignId?: number): Trame[] {
@@ -61,13 +61,14 @@ export function deleteTrame(db: Catalogue, id: number): boolean {
 function writeSections(db: Catalogue, trameId: number, sections: TrameSection[]): void {
   const insert = db.prepare(
     `INSERT INTO trame_section (trame_id, position, key, scope, title, guidance, source, contribution_kinds, retex_min, retex_max,
-       entry_label, numbered, title_by_thematique)
-     VALUES (@trameId, @position, @key, @scope, @title, @guidance, @source, @kinds, @retexMin, @retexMax, @entryLabel, @num, @byThematique)`,
+       entry_label, numbered, title_by_thematique, meeting_counts)
+     VALUES (@trameId, @position, @key, @scope, @title, @guidance, @source, @kinds, @retexMin, @retexMax, @entryLabel, @num, @byThematique,
+       @meetingCounts)`,
   );
   sections.forEach((s, index) =>
     insert.run({
       ...s, trameId, position: index + 1, kinds: JSON.stringify(s.contributionKinds), num: s.numbered ? 1 : 0,
-      byThematique: JSON.stringify(s.titleByThematique ?? {}),
+      byThematique: JSON.stringify(s.titleByThematique ?? {}), meetingCounts: s.meetingCounts ? 1 : 0,
     }),
   );
 }
@@ -96,6 +97,7 @@ function toTrame(db: Catalogue, row: TrameRow): Trame {
       entryLabel: s.entry_label,
       numbered: s.numbered === 1,
       titleByThematique: JSON.parse(s.title_by_thematique) as Record<string, string>,
+      meetingCounts: s.meeting_counts === 1,
     })),
   };
 }

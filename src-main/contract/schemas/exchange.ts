@@ -4,9 +4,13 @@ import { AcademieCode, DepartementCode, Id, label, RegionCode } from '../primiti
 import { FileSourceFields, exactlyOneSource, ONE_SOURCE } from './files.ts';
 import { ScopeRef } from './reports.ts';
 
-/** In the order a merge applies them: what a record points to comes before it. */
+/**
+ * In the order a merge applies them: what a record points to comes before it (a restitution its meeting,
+ * a contribution its group and restitution, a review event its contribution or group).
+ */
 export const RECORD_KINDS = [
-  'campaign', 'style', 'bassin', 'etablissement', 'meeting', 'retex', 'contribution', 'trame', 'sectionText', 'setting',
+  'campaign', 'style', 'bassin', 'etablissement', 'meeting', 'restitution', 'retex', 'contributionGroup', 'contribution',
+  'reviewEvent', 'trame', 'sectionText', 'setting',
 ] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
@@ -17,8 +21,11 @@ export const RECORD_KIND_LABELS: Record<RecordKind, { one: string; many: string 
   bassin: { one: 'bassin', many: 'bassins' },
   etablissement: { one: 'établissement', many: 'établissements' },
   meeting: { one: 'rencontre', many: 'rencontres' },
+  restitution: { one: 'restitution', many: 'restitutions' },
   retex: { one: 'retex', many: 'retex' },
+  contributionGroup: { one: 'groupe de contributions', many: 'groupes de contributions' },
   contribution: { one: 'contribution', many: 'contributions' },
+  reviewEvent: { one: 'entrée d’historique de lecture', many: 'entrées d’historique de lecture' },
   trame: { one: 'trame', many: 'trames' },
   sectionText: { one: 'texte rédigé', many: 'textes rédigés' },
   setting: { one: 'paramètre', many: 'paramètres' },

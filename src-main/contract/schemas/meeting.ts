@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategoryCode, MeetingFormat, MeetingLevel } from '../domain.ts';
 import { AcademieCode, Count, DepartementCode, Id, IsoDate, label, patchOf, text, Uai } from '../primitives.ts';
 import { PAGE_LIMIT_MAX, pageOf, PageFields, SearchText, sortOf, TerritoryFilterFields } from './lists.ts';
+import { RestitutionSnapshot } from './restitutions.ts';
 
 export const Atelier = z.object({
   thematiqueId: Id,
@@ -75,5 +76,7 @@ export const MeetingLinks = z.object({
   contributionIds: z.array(Id).max(10_000),
   /** Its identity between catalogues: an undone deletion is the same meeting again, not a new one. */
   uid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/).nullable().default(null),
+  /** Its restitutions, whole: they go with the meeting and come back with it. */
+  restitutions: z.array(RestitutionSnapshot).max(100).default([]),
 });
 export type MeetingLinks = z.infer<typeof MeetingLinks>;

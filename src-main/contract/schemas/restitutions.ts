@@ -106,3 +106,18 @@ export const FolderImportReport = z.object({
   added: z.array(z.object({ fileName: z.string(), meetingId: Id, restitutionId: Id })),
   skipped: z.array(z.object({ fileName: z.string(), reason: z.string() })),
 });
+
+/**
+ * A restitution as a deleted meeting took it away: everything needed to put it back when the deletion
+ * is undone (a typed restitution exists nowhere else), with the contributions that were cut from it.
+ */
+export const RestitutionSnapshot = z.object({
+  uid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  fileName: z.string().max(255),
+  format: RestitutionFormat,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  addedAt: z.string().max(40),
+  passages: z.array(Passage.extend({ text: z.string().max(500_000) })).max(50_000),
+  cuts: z.array(z.object({ contributionId: Id, start: PassagePoint, end: PassagePoint, text: z.string().max(20_000) })).max(10_000),
+});
+export type RestitutionSnapshot = z.infer<typeof RestitutionSnapshot>;

@@ -52,7 +52,12 @@ export const GroupMerge = z.object({ ids: z.array(Id).min(2).max(200), wording: 
 export const GroupMove = z.object({ contributionIds: z.array(Id).min(1).max(2_000), groupId: Id.nullable() });
 export const GroupReview = z.object({ id: Id, review: ReviewState });
 
-/** What is left to read: per meeting and per thématique. */
+/**
+ * What is left to read: the scope's meetings with contributions still à traiter (most first, at most
+ * READING_MEETINGS_MAX of them), and per thématique of the consultation (the Contributions and
+ * Regroupements screens list a thématique whole, whatever the place).
+ */
+export const READING_MEETINGS_MAX = 200;
 export const ReadingProgress = z.object({
   meetings: z.array(z.object({
     meetingId: Id, title: z.string(), restitutions: z.number().int(), contributions: z.number().int(), pending: z.number().int(),
@@ -61,7 +66,9 @@ export const ReadingProgress = z.object({
     thematiqueId: Id, number: z.number().int(), title: z.string(), contributions: z.number().int(), pending: z.number().int(),
     groupsToReview: z.number().int(),
   })),
-  /** Meetings of the consultation with no restitution at all. */
+  /** The scope's meetings with contributions still à traiter, all of them (the list gives the first). */
+  meetingsWithPending: z.number().int(),
+  /** Meetings of the scope with no restitution at all. */
   withoutRestitution: z.number().int(),
 });
 export type ReadingProgress = z.infer<typeof ReadingProgress>;

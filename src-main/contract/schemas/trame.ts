@@ -31,6 +31,12 @@ export const TrameSection = z
         }
       })
       .default({}),
+    /**
+     * A contributions (or défis and propositions) section's items ordered by how many meetings of the scope
+     * raised them, most first, each followed by « — évoquée dans 7 rencontres (Charente, Vienne, Corrèze…) ».
+     * Absent from trames written before it (a received one too): off, the document as it was.
+     */
+    meetingCounts: z.boolean().default(false),
   })
   .superRefine((section, ctx) => {
     if (section.source === 'contributions' && section.contributionKinds.length === 0) {

@@ -1,10 +1,13 @@
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
+import { REVIEW_STATE_LABELS, ReviewState } from '../../../src-main/contract/domain.ts';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import { ConfirmDelete } from '../retex/ConfirmDelete.tsx';
 import { reorderKey } from '../retex/reorder.ts';
 import { RichText } from '../retex/RichText.tsx';
+import { ReviewHistory } from '../groups/ReviewHistory.tsx';
+import { ReviewBadge } from '../groups/ReviewBadge.tsx';
 import { ContributionEditPanel } from './ContributionEditPanel.tsx';
 import { CONTRIBUTION_KIND_LABELS, excerpt, SCALE_HEADINGS } from './kinds.ts';
 import type { ContributionPatch } from './useContributionBoard.ts';
@@ -13,7 +16,7 @@ import type { ContributionPatch } from './useContributionBoard.ts';
 export const SOURCES_SHOWN = 3;
 
 /** One contribution: its text, group title, scale and sources; kept or not, its place, inline editing. */
-export function ContributionItem({ contribution: c, rank, count, hintId, editing, headings, meetingLabel, defiText, showKind = false, onToggle, onMove, onEdit, onEditing, onDelete }: {
+export function ContributionItem({ contribution: c, rank, count, hintId, editing, headings, meetingLabel, defiText, showKind = false, onToggle, onReview, onMove, onEdit, onEditing, onDelete }: {
   contribution: Contribution;
   rank: number | null;
   count: number;
@@ -26,6 +29,8 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
   /** In the list of every kind (not retained): say which. */
   showKind?: boolean;
   onToggle: (keep: boolean) => void;
+  /** À traiter, retenue or écartée (retenue and écartée are the toggle's two sides). */
+  onReview: (review: ReviewState) => void;
   onMove: (delta: -1 | 1, focus: 'item' | 'button') => void;
   onEdit: (patch: ContributionPatch) => void;
   onEditing: (on: boolean) => void;
@@ -55,6 +60,7 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
             <RichText text={c.text} />
           </p>
           <p className="contrib-item__tags fr-mb-1w">
+            <ReviewBadge review={c.review} />
             {showKind && <Badge as="span" small noIcon severity="new">{CONTRIBUTION_KIND_LABELS[c.kind]}</Badge>}
             {c.heading && <Badge as="span" small noIcon severity="info">Titre de groupe : {c.heading}</Badge>}
             {c.scale && <Badge as="span" small noIcon>Échelle : {SCALE_HEADINGS[c.scale]}</Badge>}
@@ -75,6 +81,22 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
             checked={c.selected}
             onChange={(checked) => onToggle(checked)}
           />
+          <div className="fr-select-group contrib-item__review">
+            <label className="fr-label" htmlFor={`contrib-review-${c.id}`}>
+              État<span className="app-sr-only"> de relecture : {name}</span>
+            </label>
+            <select
+              id={`contrib-review-${c.id}`}
+              className="fr-select"
+              value={c.review}
+              onChange={(e) => {
+                const review = ReviewState.safeParse(e.target.value);
+                if (review.success) onReview(review.data);
+              }}
+            >
+              {ReviewState.options.map((r) => <option key={r} value={r}>{REVIEW_STATE_LABELS[r]}</option>)}
+            </select>
+          </div>
           {rank && (
             <div className="contrib-item__row">
               <Button
@@ -121,6 +143,7 @@ export function ContributionItem({ contribution: c, rank, count, hintId, editing
           </div>
         </div>
       </div>
+      <ReviewHistory target="contribution" id={c.id} label={name} />
       {editing && (
         <ContributionEditPanel
           contribution={c}

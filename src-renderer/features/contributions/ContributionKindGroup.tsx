@@ -1,5 +1,6 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
+import type { ReviewState } from '../../../src-main/contract/domain.ts';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import { frenchNumber } from '../../components/format.ts';
 import { ContributionItem } from './ContributionItem.tsx';
@@ -11,6 +12,7 @@ const PAGE = 50;
 
 export interface GroupActions {
   toggle: (c: Contribution, keep: boolean) => void;
+  review: (c: Contribution, review: ReviewState) => void;
   move: (c: Contribution, delta: -1 | 1, focus: 'item' | 'button') => void;
   edit: (c: Contribution, patch: ContributionPatch) => void;
   remove: (c: Contribution) => Promise<unknown>;
@@ -42,6 +44,7 @@ export function contributionItem(ctx: ItemContext, c: Contribution, rank: number
       defiText={ctx.defiText}
       showKind={extra.showKind}
       onToggle={(keep) => ctx.actions.toggle(c, keep)}
+      onReview={(review) => ctx.actions.review(c, review)}
       onMove={(delta, focus) => {
         extra.onMove?.(delta);
         ctx.actions.move(c, delta, focus);

@@ -1,5 +1,6 @@
 /** The contributions of the thématique not retained: searched, filtered (type, territory, meeting), sorted, paged. */
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import { REVIEW_STATE_LABELS } from '../../../src-main/contract/domain.ts';
 import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Pager, pageSummary } from '../../components/Pager.tsx';
@@ -28,7 +29,7 @@ export function ContributionOthers({ board, campaignId, thematiqueNumber, ctx }:
   const { territory, error: territoryError } = useTerritory({ wholeCountry: national });
   const { list, filters, others } = board;
   const data = board.othersQuery.data;
-  const searched = filters.active > 0 || list.search !== '';
+  const searched = filters.active > 0 || board.reviewFilter !== '' || list.search !== '';
   return (
     <section className="contrib-others fr-mt-6w" aria-labelledby="contrib-others-title">
       <h3 id="contrib-others-title" tabIndex={-1} className="fr-h5">Contributions non retenues</h3>
@@ -46,12 +47,25 @@ export function ContributionOthers({ board, campaignId, thematiqueNumber, ctx }:
         sort={list.sort}
         sorts={SORTS}
         onSort={list.setSort}
-        active={filters.active + (list.searchText.trim() ? 1 : 0)}
+        active={filters.active + (board.reviewFilter ? 1 : 0) + (list.searchText.trim() ? 1 : 0)}
         onReset={() => {
           filters.reset();
+          board.setReviewFilter('');
           list.reset();
         }}
       >
+        <Select
+          label="État"
+          nativeSelectProps={{
+            id: 'contrib-others-review',
+            value: board.reviewFilter,
+            onChange: (e) => board.setReviewFilter(e.target.value === 'a_traiter' || e.target.value === 'ecartee' ? e.target.value : ''),
+          }}
+        >
+          <option value="">Tous</option>
+          <option value="a_traiter">{REVIEW_STATE_LABELS.a_traiter}</option>
+          <option value="ecartee">{REVIEW_STATE_LABELS.ecartee}</option>
+        </Select>
         <Select label="Type" nativeSelectProps={{ value: filters.filters.kind, onChange: (e) => filters.update({ kind: e.target.value }) }}>
           <option value="">Tous</option>
           {KINDS.map((k) => <option key={k} value={k}>{CONTRIBUTION_KIND_LABELS[k]}</option>)}

@@ -47,6 +47,7 @@ export function ContributionsPanel({ campaign, thematique }: { campaign: Campaig
     setEditingId,
     actions: {
       toggle: board.toggle,
+      review: board.review,
       move: board.move,
       edit: board.edit,
       remove: async (c: Contribution) => {

@@ -4,7 +4,7 @@
  * once. Nothing here reads a whole thématique: the kept ones come 100 at a time, the others 50 a page.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ContributionKind } from '../../../src-main/contract/domain.ts';
+import { type ContributionKind, REVIEW_STATE_LABELS, type ReviewState } from '../../../src-main/contract/domain.ts';
 import { CONTRIBUTION_SORTS, type Contribution } from '../../../src-main/contract/schemas/content.ts';
 import { PAGE_LIMIT_MAX } from '../../../src-main/contract/schemas/lists.ts';
 import { call } from '../../api/client.ts';
@@ -18,7 +18,7 @@ import { excerpt, KINDS } from './kinds.ts';
 import { rememberDefi } from './useDefiTexts.ts';
 
 export type ContributionPatch = Partial<Omit<Contribution, 'id' | 'campaignId' | 'thematiqueId' | 'selected' | 'position'>>;
-export type ContributionDraft = Omit<Contribution, 'id' | 'campaignId' | 'thematiqueId' | 'position'>;
+export type ContributionDraft = Omit<Contribution, 'id' | 'campaignId' | 'thematiqueId' | 'position' | 'review' | 'groupId' | 'passage'>;
 export type ContributionSort = (typeof CONTRIBUTION_SORTS)[number];
 const KEPT_STEP = 100;
 export interface KindGroup {
@@ -41,13 +41,17 @@ export function useContributionBoard(campaignId: number, thematiqueId: number) {
   const keptQuery = useQuery('contributions.list', { ...base, selection: 'retenu', sort: { by: 'position', direction: 'asc' }, limit: keptLimit });
   const showMoreKept = useCallback(() => setKeptLimit((l) => Math.min(PAGE_LIMIT_MAX, l + KEPT_STEP)), []);
   const filters = useContentFilters('contributions', campaignId);
+  /** The others by review state: à traiter, écartée, or both (''). */
+  const [reviewFilter, setReviewFilter] = useState<'' | Exclude<ReviewState, 'retenue'>>('');
   const list = usePagedList<ContributionSort>({
     storageKey: `synthese.contributions.others.${campaignId}.${thematiqueId}`,
     columns: CONTRIBUTION_SORTS,
     defaultSort: { by: 'kind', direction: 'asc' },
-    filterKey: JSON.stringify(filters.input),
+    filterKey: JSON.stringify({ ...filters.input, reviewFilter }),
   });
-  const othersQuery = useQuery('contributions.list', { ...base, selection: 'non_retenu', ...filters.input, ...list.request });
+  const othersQuery = useQuery('contributions.list', {
+    ...base, selection: 'non_retenu', ...filters.input, ...(reviewFilter && { review: reviewFilter }), ...list.request,
+  });
   const queue = useSaveQueue();
   const [kept, setKept] = useState<Contribution[] | null>(null);
   useEffect(() => setKept(keptQuery.data?.items ?? null), [keptQuery.data]);
@@ -135,6 +139,25 @@ export function useContributionBoard(campaignId: number, thematiqueId: number) {
     [keptOf, kept, persistOrder, allKeptLoaded, queue.save, campaignId, thematiqueId, reload],
   );
 
+  /**
+   * A review state chosen: retenue, and écartée for a kept one, are the toggle's (the kept list's order);
+   * à traiter, or écartée from à traiter, only changes the state; the service writes the history.
+   */
+  const review = useCallback(
+    (c: Contribution, state: ReviewState) => {
+      if (state === c.review) return;
+      if (state === 'retenue' || (state === 'ecartee' && c.selected)) return toggle(c, state === 'retenue');
+      // One change, one line of history (a kept one leaves a gap in the order: harmless, the next move renumbers).
+      focusAfter.current = { id: `contrib-review-${c.id}`, fallback: c.selected ? 'contrib-others-title' : `contrib-item-${c.id}` };
+      void queue
+        .save(async () => {
+          await call('contributions.review', { ids: [c.id], review: state });
+        }, `${REVIEW_STATE_LABELS[state]} — enregistré.`)
+        .then(() => reload());
+    },
+    [toggle, queue.save, reload],
+  );
+
   /** Shows a record as the catalogue (or the edit under way) has it, wherever it is listed. */
   const show = useCallback((record: Contribution) => {
     if (record.kind === 'defi') rememberDefi(record.id, record.text);
@@ -197,6 +220,6 @@ export function useContributionBoard(campaignId: number, thematiqueId: number) {
 
   return {
     keptQuery, othersQuery, kept, groups, others, keptTotal: keptQuery.data?.total ?? 0, allKeptLoaded, showMoreKept, awaitingOthers,
-    filters, list, queue, move, toggle, edit, create, forget, focusAfter,
+    filters, list, queue, move, toggle, review, reviewFilter, setReviewFilter, edit, create, forget, focusAfter,
   };
 }

@@ -16,6 +16,7 @@ import { CategoriesTable } from './CategoriesTable.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
 import { MissingPanel } from './MissingPanel.tsx';
 import { NoCampaignPanel } from './NoCampaignPanel.tsx';
+import { ReadingPanel } from './ReadingPanel.tsx';
 import { ScopeSelect } from './ScopeSelect.tsx';
 import { useScope } from './useScope.ts';
 import './dashboard.css';
@@ -84,6 +85,7 @@ export function DashboardScreen(_props: { params: string[] }) {
                 </>
               )}
               <MissingPanel campaign={campaign} scope={scope.info} regionCode={regionCode} />
+              <ReadingPanel campaign={campaign} scope={scope.info} regionCode={regionCode} />
             </>
           )}
         </>

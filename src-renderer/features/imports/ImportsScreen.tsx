@@ -1,6 +1,7 @@
 /** Imports et exports: the fill-in sheet, the import of a filled-in sheet, the Bilan workbook. */
 import { useApp } from '../../app/AppContext.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { FolderImportPanel } from '../restitutions/FolderImportPanel.tsx';
 import { BilanExportPanel } from './BilanExportPanel.tsx';
 import { ImportPanel } from './ImportPanel.tsx';
 import { TemplatePanel } from './TemplatePanel.tsx';
@@ -38,6 +39,14 @@ export function ImportsScreen(_props: { params: string[] }) {
             <h2 id="imp-bilan-title" className="fr-h4">3. Bilan des rencontres en classeur Excel</h2>
             <p>Par académie, département, niveau et catégorie de participants, pour le périmètre choisi.</p>
             <BilanExportPanel campaignId={campaign.id} />
+          </section>
+          <section aria-labelledby="imp-restitutions-title" className="imp-panel">
+            <h2 id="imp-restitutions-title" className="fr-h4">4. Restitutions d’un dossier</h2>
+            <p>
+              Les restitutions reçues (Word, OpenDocument, PDF, texte), chacune jointe à sa rencontre : un aperçu d’abord, que vous
+              corrigez, puis l’import en une fois. Une restitution déjà jointe n’est pas ajoutée deux fois.
+            </p>
+            <FolderImportPanel campaignId={campaign.id} />
           </section>
         </>
       )}

@@ -65,6 +65,9 @@ export function MeetingEditor({ meeting }: { meeting: Meeting }) {
             <Button priority="secondary" iconId="fr-icon-arrow-left-line" linkProps={{ href: href('/rencontres') }}>
               Retour à la liste
             </Button>
+            <Button priority="secondary" iconId="fr-icon-file-text-line" linkProps={{ href: href(`/restitutions/${meeting.id}`) }}>
+              Restitutions
+            </Button>
             <Button ref={deleteRef} type="button" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setConfirming(true)}>
               Supprimer
             </Button>

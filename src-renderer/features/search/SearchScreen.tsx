@@ -1,6 +1,6 @@
 /**
- * « Rechercher » (`#/recherche/mots`): one search over the whole consultation — meetings, retex, contributions
- * and the texts written in the app — by the catalogue's full-text index, each hit linking to its record.
+ * « Rechercher » (`#/recherche/mots`): one search over the whole consultation — meetings, retex, contributions,
+ * the texts written in the app and the restitutions' passages — by the catalogue's full-text index, each hit linking to its record.
  */
 import { Fragment, useEffect, useState } from 'react';
 import type { CatalogueSearchResult, SearchHit } from '../../../src-main/contract/schemas/search.ts';
@@ -21,6 +21,7 @@ const SECTIONS: { kind: Kind; title: string; noun: readonly [string, string] }[]
   { kind: 'retex', title: 'Retours d’expérience', noun: ['retex', 'retex'] },
   { kind: 'contribution', title: 'Contributions', noun: ['contribution', 'contributions'] },
   { kind: 'texte', title: 'Textes rédigés', noun: ['texte', 'textes'] },
+  { kind: 'restitution', title: 'Passages des restitutions', noun: ['passage', 'passages'] },
 ];
 
 /** « … les [tablettes] en classe … » → the matched words marked. */
@@ -50,7 +51,7 @@ export function SearchScreen({ params }: { params: string[] }) {
     <>
       <PageHeader
         title="Rechercher"
-        description={`Dans toute la consultation « ${campaign.shortTitle} » : rencontres, retours d’expérience, contributions et textes rédigés.`}
+        description={`Dans toute la consultation « ${campaign.shortTitle} » : rencontres, retours d’expérience, contributions, textes rédigés et restitutions.`}
       />
       <form role="search" aria-label="Rechercher dans le catalogue" onSubmit={(e) => e.preventDefault()} className="search-form">
         <SearchField
@@ -106,6 +107,9 @@ function target(hit: SearchHit): string {
       return `/retex/${hit.id}`;
     case 'contribution':
       return '/contributions';
+    case 'restitution':
+      // The meeting's reading view, this restitution open on the passage found.
+      return `/restitutions/${hit.meetingId ?? 0}/${hit.id}/${hit.passageIndex ?? 0}`;
     default:
       return '/trames';
   }

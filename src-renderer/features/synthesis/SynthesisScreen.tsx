@@ -1,5 +1,5 @@
 /** Synthèse: choose what to write, check it, look at it, write the Word files, find them again. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { OperationInput } from '../../../src-main/contract/operations.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -12,6 +12,8 @@ import { GeneratePanel } from './GeneratePanel.tsx';
 import { KitPanel } from './KitPanel.tsx';
 import { PreflightList } from './PreflightList.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
+import { TracePanel } from './TracePanel.tsx';
+import type { TraceTarget } from './trace-target.ts';
 import { scopeGroups, useRegion } from './useRegion.ts';
 import { useSynthesisChoices } from './useSynthesisChoices.ts';
 import './synthesis.css';
@@ -48,6 +50,19 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
   const ready = choices.trameId !== null;
   const preflight = useQuery('synthesis.preflight', target, !ready);
   const preview = useQuery('synthesis.preview', target, !ready);
+  // The statement being traced, and the preview item the keyboard goes back to when its panel closes.
+  const [traced, setTraced] = useState<{ target: TraceTarget; element: HTMLElement } | null>(null);
+  const closeTrace = () => {
+    const back = traced;
+    setTraced(null);
+    // Once the panel is gone; the same statement found again if the preview was redrawn meanwhile.
+    requestAnimationFrame(() => {
+      if (!back) return;
+      const selector = 'groupId' in back.target ? `[data-group-id="${back.target.groupId}"]` : `[data-contribution-id="${back.target.contributionId}"]`;
+      const element = back.element.isConnected ? back.element : document.querySelector<HTMLElement>(`.syn-preview ${selector}`);
+      element?.focus();
+    });
+  };
   // The 2015 kit is offered where there are établissement meetings to write up: their count is enough.
   const etablissementMeetings = useQuery('meetings.list', { campaignId, level: 'etablissement', limit: 1 });
   const kitAcademie = useMemo(() => {
@@ -108,7 +123,13 @@ function SynthesisOf({ campaignId }: { campaignId: number }) {
         </div>
         <section aria-labelledby="syn-preview-title" className="syn-layout__main fr-mb-4w">
           <h2 id="syn-preview-title" className="fr-h4">Aperçu</h2>
-          <PreviewPane preview={preview.data} loading={preview.loading} error={preview.error} />
+          {traced && <TracePanel target={traced.target} onClose={closeTrace} />}
+          <PreviewPane
+            preview={preview.data}
+            loading={preview.loading}
+            error={preview.error}
+            onTrace={(target, element) => setTraced({ target, element })}
+          />
         </section>
       </div>
       <section aria-labelledby="syn-history-title">

@@ -29,7 +29,7 @@ export function AddSectionForm({ scope, onAdd }: { scope: SectionScope; onAdd: (
         onAdd({
           scope, title: title.trim(), guidance: '', source,
           contributionKinds: source === 'contributions' ? kinds : [],
-          retexMin: 0, retexMax: source === 'retex' ? 3 : 0, entryLabel: 'Retex', numbered: scope === 'thematique', titleByThematique: {},
+          retexMin: 0, retexMax: source === 'retex' ? 3 : 0, entryLabel: 'Retex', numbered: scope === 'thematique', titleByThematique: {}, meetingCounts: false,
         });
         setTitle('');
         setSource('text');

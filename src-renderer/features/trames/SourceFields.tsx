@@ -32,6 +32,20 @@ export function ContributionKinds({ value, onChange, problem }: {
   );
 }
 
+/** Items most raised first, each followed by how many meetings raised it and where; saved when (un)checked. */
+function MeetingCounts({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <Checkbox
+      small
+      options={[{
+        label: 'Ordonner par nombre de rencontres et indiquer « évoquée dans N rencontres »',
+        hintText: 'Par exemple : « — évoquée dans 7 rencontres (Charente, Vienne, Corrèze…) », compté dans le périmètre de la synthèse.',
+        nativeInputProps: { checked, onChange: (e) => onChange(e.target.checked) },
+      }]}
+    />
+  );
+}
+
 /** A count of retex (0 to 20), typed freely, kept in the draft once it is a valid whole number. */
 function RetexCount({ label, hint, value, onEdit, onBlur, problem }: {
   label: string; hint: string; value: number; onEdit: (n: number) => void; onBlur: () => void; problem?: Problem | undefined;
@@ -71,12 +85,18 @@ export function SourceFields({ section, problems, onEdit, onCommit, onBlur }: {
   const problem = (field: string) => problems.find((p) => p.field === field);
   if (section.source === 'contributions') {
     return (
-      <ContributionKinds
-        value={section.contributionKinds}
-        problem={problem('contributionKinds')}
-        onChange={(contributionKinds) => onCommit({ contributionKinds })}
-      />
+      <>
+        <ContributionKinds
+          value={section.contributionKinds}
+          problem={problem('contributionKinds')}
+          onChange={(contributionKinds) => onCommit({ contributionKinds })}
+        />
+        <MeetingCounts checked={section.meetingCounts} onChange={(meetingCounts) => onCommit({ meetingCounts })} />
+      </>
     );
+  }
+  if (section.source === 'defis_propositions') {
+    return <MeetingCounts checked={section.meetingCounts} onChange={(meetingCounts) => onCommit({ meetingCounts })} />;
   }
   if (section.source === 'retex') {
     return (

@@ -39,6 +39,7 @@ export function TrameReadOnly({ trame }: { trame: Trame }) {
                         Contenu : {SOURCE_LABELS[s.source]}
                         {s.source === 'contributions' && ` (${s.contributionKinds.map((k) => CONTRIBUTION_KIND_LABELS[k].toLowerCase()).join(', ')})`}
                         {s.source === 'retex' && ` (de ${s.retexMin} à ${s.retexMax}, « ${s.entryLabel} 1 : »)`}
+                        {s.meetingCounts && ' ; ordonnée par nombre de rencontres, « évoquée dans N rencontres »'}
                       </p>
                       {group.scope === 'thematique' && Object.keys(s.titleByThematique).length > 0 && (
                         <ul className="fr-text--sm fr-mb-1v" aria-label={`Intitulés propres à une thématique de « ${s.title} »`}>

@@ -34,6 +34,7 @@ export const FIELD_LABELS: Record<string, string> = {
   retexMin: 'minimum de retex',
   retexMax: 'maximum de retex',
   numbered: 'numérotation',
+  meetingCounts: 'ordre par nombre de rencontres',
   name: 'nom',
   subtitle: 'sous-titre',
   closingNote: 'note de fin',

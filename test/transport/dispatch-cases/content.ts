@@ -148,7 +148,7 @@ export const retexCases = {
       const world = await installPreset(h);
       const created = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1), { heading: 'Débits' }));
       const updated = await h.ok('contributions.update', { id: created.id, selected: false, position: 3 });
-      expect(updated).toEqual({ ...created, selected: false, position: 3 });
+      expect(updated).toEqual({ ...created, selected: false, review: 'ecartee', position: 3 });
     },
     invalid: async (h) => {
       const world = await installPreset(h);

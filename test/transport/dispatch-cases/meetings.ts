@@ -122,7 +122,7 @@ export const meetingCases = {
     valid: async (h) => {
       const world = await installPreset(h);
       const { id } = await h.ok('meetings.create', aMeeting(world.campaignId));
-      expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true, links: { retexIds: [], contributionIds: [], uid: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+      expect(await h.ok('meetings.delete', { id })).toEqual({ deleted: true, links: { retexIds: [], contributionIds: [], uid: expect.stringMatching(/^[0-9a-f-]{36}$/), restitutions: [] } });
       await h.refuse('meetings.get', { id }, { code: 'NOT_FOUND', message: 'Rencontre introuvable' });
       expect((await h.ok('meetings.list', { campaignId: world.campaignId, limit: 500 })).items).toEqual([]);
     },
@@ -138,7 +138,7 @@ export const meetingCases = {
       const retex = await h.ok('retex.create', aRetex(world.campaignId, world.thematique(1), { sourceMeetingId: meeting.id }));
       const contribution = await h.ok('contributions.create', aContribution(world.campaignId, world.thematique(1), { sourceMeetingIds: [meeting.id] }));
       const { links } = await h.ok('meetings.delete', { id: meeting.id });
-      expect(links).toEqual({ retexIds: [retex.id], contributionIds: [contribution.id], uid: expect.any(String) });
+      expect(links).toEqual({ retexIds: [retex.id], contributionIds: [contribution.id], uid: expect.any(String), restitutions: [] });
       expect((await h.ok('retex.get', { id: retex.id })).sourceMeetingId).toBeNull();
       // A meeting created meanwhile never takes the deleted one's reference (sheets sent out name it).
       const meanwhile = await h.ok('meetings.create', aMeeting(world.campaignId, { title: 'Créée entre-temps' }));

@@ -120,9 +120,9 @@ export const reportCases = {
       const found = await h.ok('search.catalogue', { campaignId: world.campaignId, search: 'l’ecole' });
       expect(found.hits.map((x) => [x.kind, x.id])).toEqual([['meeting', meeting.id], ['contribution', contribution.id]]);
       expect(found.hits[1]!.snippet).toContain('[école]');
-      expect(found.totals).toEqual({ meeting: 1, retex: 0, contribution: 1, texte: 0 });
+      expect(found.totals).toEqual({ meeting: 1, retex: 0, contribution: 1, texte: 0, restitution: 0 });
       expect(await h.ok('search.catalogue', { campaignId: world.campaignId, search: '" * -' })).toEqual({
-        hits: [], totals: { meeting: 0, retex: 0, contribution: 0, texte: 0 },
+        hits: [], totals: { meeting: 0, retex: 0, contribution: 0, texte: 0, restitution: 0 },
       });
     },
     invalid: async (h) => {

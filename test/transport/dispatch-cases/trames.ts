@@ -98,7 +98,7 @@ export const trameCases = {
       expect(trame).toMatchObject({ campaignId: world.campaignId, presetSlug: null, subtitle: '', closingNote: '' });
       expect(trame.sections[0]).toEqual({
         key: 'introduction', scope: 'document', title: 'Introduction', guidance: '', source: 'text',
-        contributionKinds: [], retexMin: 0, retexMax: 0, entryLabel: 'Retex', numbered: true, titleByThematique: {},
+        contributionKinds: [], retexMin: 0, retexMax: 0, entryLabel: 'Retex', numbered: true, titleByThematique: {}, meetingCounts: false,
       });
     },
     invalid: async (h) => {

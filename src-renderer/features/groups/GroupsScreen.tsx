@@ -1,0 +1,254 @@
+/**
+ * « Regroupements »: contributions of a thématique and kind that say the same thing, proposed as groups by
+ * the app, then reviewed: renamed, retained (with their members à traiter), set aside, split, merged,
+ * members taken out. Keyboard first: arrows between groups, letters for the actions (listed on screen),
+ * every control reachable with Tab too; each result said in an aria-live region.
+ */
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CONTRIBUTION_KIND_LABELS, ContributionKind } from '../../../src-main/contract/domain.ts';
+import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
+import type { ContributionGroup } from '../../../src-main/contract/schemas/review.ts';
+import { useApp } from '../../app/AppContext.tsx';
+import { BusyStatus } from '../../components/BusyStatus.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useMeetingLabels } from '../../components/useMeetingLabels.ts';
+import { excerpt } from '../contributions/kinds.ts';
+import { sortedThematiques, useThematiqueChoice } from '../retex/useThematiqueChoice.ts';
+import { GroupCard } from './GroupCard.tsx';
+import { UngroupedList } from './UngroupedList.tsx';
+import { groupCommand, SHORTCUTS } from './shortcuts.ts';
+import { useGroups } from './useGroups.ts';
+import './groups.css';
+
+/** Groups drawn at a time (a large thématique proposes hundreds). */
+const STEP = 50;
+
+export function GroupsScreen(_props: { params: string[] }) {
+  const { campaign } = useApp();
+  if (!campaign) {
+    return (
+      <>
+        <PageHeader title="Regroupements" />
+        <p>Aucune consultation dans le catalogue : installez-en une depuis les paramètres.</p>
+      </>
+    );
+  }
+  return <GroupsBoard key={campaign.id} campaign={campaign} />;
+}
+
+function GroupsBoard({ campaign }: { campaign: Campaign }) {
+  const [thematique, chooseThematique] = useThematiqueChoice(campaign, 'regroupements');
+  const [kind, setKind] = useState<ContributionKind>('proposition');
+  return (
+    <>
+      <PageHeader
+        title="Regroupements"
+        description="Les contributions qui disent la même chose, réunies sous un libellé : retenez, écartez, séparez ou fusionnez les regroupements proposés."
+      />
+      <div className="groups-choice">
+        <Select label="Thématique" nativeSelectProps={{ id: 'groups-thematique', value: thematique?.id ?? '', onChange: (e) => chooseThematique(Number(e.target.value)) }}>
+          {sortedThematiques(campaign).map((t) => <option key={t.id} value={t.id}>{`${t.number}. ${t.title}`}</option>)}
+        </Select>
+        <Select label="Nature" nativeSelectProps={{
+          id: 'groups-kind',
+          value: kind,
+          onChange: (e) => {
+            const k = ContributionKind.safeParse(e.target.value);
+            if (k.success) setKind(k.data);
+          },
+        }}>
+          {ContributionKind.options.map((k) => <option key={k} value={k}>{CONTRIBUTION_KIND_LABELS[k]}</option>)}
+        </Select>
+      </div>
+      {!thematique ? <p>Cette consultation n’a pas encore de thématique.</p> : (
+        <GroupsPanel key={`${thematique.id}-${kind}`} campaignId={campaign.id} thematiqueId={thematique.id} kind={kind} />
+      )}
+    </>
+  );
+}
+
+function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; thematiqueId: number; kind: ContributionKind }) {
+  const g = useGroups(campaignId, thematiqueId, kind);
+  const groups = useMemo(() => g.view?.groups ?? [], [g.view]);
+  const [limit, setLimit] = useState(STEP);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
+  const [renaming, setRenaming] = useState<number | null>(null);
+  const focusAfter = useRef<string | null>(null);
+  const meetingLabel = useMeetingLabels(useMemo(() => groups.slice(0, limit).flatMap((x) => x.members.flatMap((m) => m.sourceMeetingIds)), [groups, limit]));
+  const busy = g.mutation.busy;
+
+  // Chosen groups that are gone, and checked contributions that changed group (split, moved), are let go;
+  // the focus goes where the action asked.
+  const placeBefore = useRef(new Map<number, number | null>());
+  useEffect(() => {
+    const ids = new Set(groups.map((x) => x.id));
+    const place = new Map<number, number | null>([
+      ...groups.flatMap((x) => x.members.map((m): [number, number | null] => [m.id, x.id])),
+      ...(g.view?.ungrouped ?? []).map((c): [number, number | null] => [c.id, null]),
+    ]);
+    const before = placeBefore.current;
+    placeBefore.current = place;
+    setSelected((s) => new Set([...s].filter((id) => ids.has(id))));
+    setChecked((s) => new Set([...s].filter((id) => place.has(id) && place.get(id) === before.get(id))));
+    if (focusAfter.current) {
+      const el = document.getElementById(focusAfter.current) ?? document.getElementById('groups-list-title');
+      focusAfter.current = null;
+      el?.focus();
+    }
+  }, [groups, g.view]);
+
+  const toggle = (set: ReadonlySet<number>, id: number) => {
+    const next = new Set(set);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  };
+
+  const merge = useCallback(async () => {
+    const ids = groups.filter((x) => selected.has(x.id)).map((x) => x.id);
+    if (ids.length < 2) {
+      g.setAnnounce('Fusionner : choisissez au moins deux groupes (Entrée ou Espace sur un groupe, ou sa case).');
+      return;
+    }
+    focusAfter.current = `group-${ids[0]!}`;
+    if (await g.merge(ids)) setSelected(new Set());
+  }, [groups, selected, g]);
+
+  const split = useCallback(async (group: ContributionGroup) => {
+    const ids = group.members.filter((m) => checked.has(m.id)).map((m) => m.id);
+    if (ids.length === 0 || ids.length === group.members.length) {
+      g.setAnnounce(`Séparer : cochez une partie des contributions de « ${excerpt(group.wording, 60)} », pas toutes.`);
+      return;
+    }
+    focusAfter.current = `group-${group.id}`;
+    await g.split(group.id, ids);
+  }, [checked, g]);
+
+  const cardActions = (group: ContributionGroup) => ({
+    retain: () => {
+      focusAfter.current = `group-${group.id}`;
+      void g.review(group.id, 'retenue');
+    },
+    setAside: () => {
+      focusAfter.current = `group-${group.id}`;
+      void g.review(group.id, 'ecartee');
+    },
+    toReview: () => {
+      focusAfter.current = `group-${group.id}`;
+      void g.review(group.id, 'a_traiter');
+    },
+    rename: async (wording: string) => {
+      focusAfter.current = `group-${group.id}`;
+      return g.rename(group.id, wording);
+    },
+    split: () => void split(group),
+    moveOut: (id: number, text: string) => {
+      focusAfter.current = `group-${group.id}`;
+      void g.moveOut(id, text);
+    },
+    toggleSelected: () => setSelected((s) => toggle(s, group.id)),
+    toggleMember: (id: number) => setChecked((s) => toggle(s, id)),
+  });
+
+  const onCardKey = (index: number) => (event: React.KeyboardEvent<HTMLLIElement>) => {
+    if (event.target !== event.currentTarget) return; // keys typed in a field or on a button are theirs
+    const command = groupCommand(event.key, event);
+    if (!command) return;
+    event.preventDefault();
+    const group = groups[index]!;
+    const focus = (i: number) => {
+      const target = Math.max(0, Math.min(Math.min(groups.length, limit) - 1, i));
+      document.getElementById(`group-${groups[target]!.id}`)?.focus();
+    };
+    switch (command) {
+      case 'previous': return focus(index - 1);
+      case 'next': return focus(index + 1);
+      case 'first': return focus(0);
+      case 'last': return focus(groups.length - 1);
+      case 'select': {
+        const on = !selected.has(group.id);
+        setSelected((s) => toggle(s, group.id));
+        g.setAnnounce(`Groupe « ${excerpt(group.wording, 60)} » ${on ? 'choisi' : 'plus choisi'} pour la fusion.`);
+        return;
+      }
+      case 'retain': return busy ? undefined : cardActions(group).retain();
+      case 'setAside': return busy ? undefined : cardActions(group).setAside();
+      case 'split': return busy ? undefined : void split(group);
+      case 'merge': return busy ? undefined : void merge();
+      case 'rename': return setRenaming(group.id);
+    }
+  };
+
+  if (g.query.error && !g.view) return <ErrorNotice error={g.query.error} />;
+  if (!g.view) return <Loading what="Chargement des regroupements" />;
+  const view = g.view;
+  const pending = groups.filter((x) => x.review === 'a_traiter').length;
+
+  return (
+    <div className="groups-panel">
+      <div className="groups-toolbar">
+        <Button iconId="fr-icon-git-merge-line" disabled={busy} onClick={() => void g.propose()}>Proposer des regroupements</Button>
+        <Button priority="secondary" disabled={busy || selected.size < 2} onClick={() => void merge()}
+          nativeButtonProps={{ 'aria-label': `Fusionner les ${selected.size} groupes choisis (F)` }}>
+          {`Fusionner les groupes choisis (${selected.size})`}
+        </Button>
+      </div>
+      <p id="groups-status" className="groups-status" role="status" aria-live="polite" aria-atomic="true">{g.announce}</p>
+      <BusyStatus busy={busy} message="Enregistrement…" progress={g.mutation.progress} />
+      <ErrorNotice error={g.mutation.error} onClose={g.mutation.clearError} />
+      <p id="groups-keys" className="groups-keys fr-text--sm">
+        {'Au clavier, sur un groupe : '}
+        {SHORTCUTS.map((k, i) => <span key={k.keys}>{i > 0 ? ' ; ' : ''}<kbd>{k.keys}</kbd> {k.what}</span>)}
+        {'. Tab atteint aussi chaque case et chaque bouton.'}
+      </p>
+      <h2 id="groups-list-title" tabIndex={-1} className="fr-h5">
+        {groups.length === 0
+          ? 'Aucun regroupement'
+          : `${groups.length.toLocaleString('fr-FR')} regroupement${groups.length > 1 ? 's' : ''}, dont ${pending.toLocaleString('fr-FR')} à traiter`}
+      </h2>
+      {groups.length === 0 && (
+        <p>{view.ungrouped.length === 0 ? 'Aucune contribution de cette nature dans cette thématique.' : 'Choisissez « Proposer des regroupements » : l’application réunira les contributions qui disent la même chose.'}</p>
+      )}
+      <ul className="groups-list" aria-labelledby="groups-list-title">
+        {groups.slice(0, limit).map((group, index) => (
+          <GroupCard
+            key={group.id}
+            group={group}
+            index={index}
+            count={groups.length}
+            selected={selected.has(group.id)}
+            checkedMembers={checked}
+            renaming={renaming === group.id}
+            onRenaming={(on) => {
+              setRenaming(on ? group.id : null);
+              if (!on) document.getElementById(`group-${group.id}`)?.focus();
+            }}
+            meetingLabel={meetingLabel}
+            busy={busy}
+            actions={cardActions(group)}
+            onKeyDown={onCardKey(index)}
+          />
+        ))}
+      </ul>
+      {groups.length > limit && (
+        <Button priority="secondary" onClick={() => setLimit((l) => l + STEP)}>
+          {`Afficher ${Math.min(STEP, groups.length - limit)} regroupements de plus (sur ${groups.length - limit} restants)`}
+        </Button>
+      )}
+      <UngroupedList
+        ungrouped={view.ungrouped}
+        groups={groups}
+        checked={checked}
+        busy={busy}
+        onCheck={(id) => setChecked((s) => toggle(s, id))}
+        onMove={async (ids, group) => {
+          if (await g.moveInto(ids, group.id, group.wording)) setChecked(new Set());
+        }}
+      />
+    </div>
+  );
+}
