@@ -140,7 +140,20 @@ export async function loadDemo(call: Call, demo = readDemoFile(), options: LoadO
   for (const s of demo.sectionTexts) {
     await call('sectionTexts.set', { campaignId, sectionKey: s.section, thematiqueId: thematique(s.thematique), text: s.text });
   }
+  // A few restitutions as typed, to read and cut (issue 13): for the meetings this catalogue created.
+  const created = new Set(demo.meetings.map((m) => m.key));
+  for (const r of demoRestitutions(demo.campaign)) {
+    if (created.has(r.meeting)) await call('restitutions.add', { meetingId: meeting(r.meeting), text: r.text });
+  }
   return campaignId;
+}
+
+const DemoRestitutions = z.object({ restitutions: z.array(z.object({ meeting: z.string(), text: z.string() })) });
+
+/** The restitutions shipped with a demo consultation (none for a consultation without them). */
+function demoRestitutions(campaignSlug: string): z.infer<typeof DemoRestitutions>['restitutions'] {
+  const path = assetPath('demo', `restitutions-${campaignSlug === 'egn-2020' ? '2020' : campaignSlug}.json`);
+  return existsSync(path) ? DemoRestitutions.parse(JSON.parse(readFileSync(path, 'utf8'))).restitutions : [];
 }
 
 /** Every meeting of a consultation, page by page (a list answers one page at a time). */

@@ -8,7 +8,9 @@
 import type { Edge } from './similarity.ts';
 
 /** Each item's cluster, named by the lowest item index in it. */
-export function averageLinkage(size: number, edges: readonly Edge[], threshold: number): Int32Array {
+export function averageLinkage(
+  size: number, edges: readonly Edge[], threshold: number, onStep?: (merged: number, size: number) => void,
+): Int32Array {
   // Between live clusters (named by a member): the SUM of their members' pair similarities.
   const sums = Array.from({ length: size }, () => new Map<number, number>());
   for (const { a, b, similarity } of edges) {
@@ -19,6 +21,7 @@ export function averageLinkage(size: number, edges: readonly Edge[], threshold: 
   const version = new Int32Array(size);
   const alive = new Uint8Array(size).fill(1);
   const heap = new CandidateHeap();
+  let merges = 0;
   const offer = (x: number, y: number, sum: number) => {
     const average = sum / (members[x]!.length * members[y]!.length);
     if (average < threshold) return;
@@ -29,6 +32,7 @@ export function averageLinkage(size: number, edges: readonly Edge[], threshold: 
 
   for (let best = heap.pop(); best !== undefined; best = heap.pop()) {
     if (!alive[best.a] || !alive[best.b] || version[best.a] !== best.va || version[best.b] !== best.vb) continue;
+    if (onStep && ++merges % 500 === 0) onStep(merges, size);
     // The higher-numbered cluster merges into the lower. (Merging the one with fewer neighbours into the
     // other was measured slower: the survivor's neighbours are offered again after each merge.)
     const [into, from] = [best.a, best.b];

@@ -88,6 +88,8 @@ export interface PairOptions {
    * term is scored — exact.
    */
   maxPostings?: number;
+  /** Called every few hundred texts compared (progress; a throw stops the work). */
+  onStep?: (done: number, total: number) => void;
 }
 
 /**
@@ -113,6 +115,7 @@ export function similarPairs(vectors: readonly SparseVector[], options: PairOpti
   const seen = new Uint8Array(vectors.length);
   const touched: number[] = [];
   vectors.forEach((v, a) => {
+    if (options.onStep && a % 500 === 0) options.onStep(a, vectors.length);
     for (let k = 0; k < v.terms.length; k++) {
       const list = postings.get(v.terms[k]!)!;
       if (!exact && list.docs.length > maxPostings) continue;

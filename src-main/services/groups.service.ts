@@ -35,13 +35,22 @@ function sameKey(a: repo.GroupKey, b: repo.GroupKey): boolean {
  * traiter. Those groups are replaced; each new group of two or more becomes a group à traiter worded by its
  * most central member; a contribution alone stays in none. A member whose group changed gets a history line.
  */
-export function proposeGroups(db: Catalogue, key: repo.GroupKey, context: Clock): GroupsView {
+export function proposeGroups(db: Catalogue, key: repo.GroupKey, context: Clock & Pick<ServiceContext, 'onProgress'>): GroupsView {
   requireCampaign(db, key.campaignId);
   requireThematique(db, key.campaignId, key.thematiqueId);
   // The grouping (seconds for thousands of texts) runs before the write transaction, so that other writers
   // never wait for it; the transaction then checks that what it grouped is still what there is to group.
   const read = repo.regroupable(db, key);
-  const { groups } = groupContributions(read.map((c) => ({ id: c.id, text: c.text })));
+  // Progress of the comparison then of the linkage; « Annuler » throws from onProgress, before anything is written.
+  const report = context.onProgress;
+  const { groups } = groupContributions(read.map((c) => ({ id: c.id, text: c.text })), {
+    onStep: report
+      ? (stage, done, total) => report({
+        operation: 'groups.propose', done, total,
+        message: stage === 'compare' ? `Comparaison des contributions : ${done} sur ${total}` : `Regroupement : ${done} rapprochements`,
+      })
+      : null,
+  });
   return inTransaction(db, () => {
     const items = repo.regroupable(db, key);
     if (items.length !== read.length || items.some((c, i) => c.id !== read[i]!.id || c.text !== read[i]!.text)) {

@@ -10,6 +10,7 @@ import type { ContributionGroup } from '../../src-main/contract/schemas/review.t
 import { AppError } from '../../src-main/contract/errors.ts';
 import { openCatalogue } from '../../src-main/catalogue/database.ts';
 import { localCaller } from '../../src-main/transport/local.ts';
+import { cancelledError } from '../../src-main/transport/service-host.ts';
 import { catalogueChecksum, FIXED_NOW, type TestCatalogue } from '../support/catalogue.ts';
 import { aMeeting } from '../support/valid-inputs.ts';
 
@@ -303,5 +304,22 @@ describe('restitutions.progress', () => {
     const after = await t.call('restitutions.progress', { campaignId, scope: 'national' });
     expect([after.meetings, after.meetingsWithPending]).toEqual([[], 0]);
     expect(after.thematiques.map((x) => x.pending)).toEqual(after.thematiques.map(() => 0));
+  });
+});
+
+describe('groups.propose, long', () => {
+  it('reports its progress, and « Annuler » (a throw from the progress) stops it with nothing written', async () => {
+    for (const text of [...SAME_THING.tablettes, ...SAME_THING.formation, ...SAME_THING.alone]) await add(text, [meetings.vienne]);
+    const steps: string[] = [];
+    const watched = localCaller({ db: t.db, now: () => FIXED_NOW, onProgress: (p) => steps.push(`${p.operation} ${p.message}`) });
+    await watched('groups.propose', key());
+    expect(steps[0]).toMatch(/^groups\.propose Comparaison des contributions : 0 sur 6$/);
+
+    await t.call('groups.move', { contributionIds: (await t.call('groups.list', key())).groups.flatMap((g) => g.members.map((m) => m.id)), groupId: null });
+    const before = catalogueChecksum(t.db);
+    const cancelled = localCaller({ db: t.db, now: () => FIXED_NOW, onProgress: () => { throw cancelledError(); } });
+    const error = await refusal(cancelled('groups.propose', key()));
+    expect(error.message).toBe('Opération annulée.');
+    expect(catalogueChecksum(t.db)).toBe(before);
   });
 });

@@ -198,7 +198,10 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
         </Button>
       </div>
       <p id="groups-status" className="groups-status" role="status" aria-live="polite" aria-atomic="true">{g.announce}</p>
-      <BusyStatus busy={busy} message="Enregistrement…" progress={g.mutation.progress} />
+      <BusyStatus
+        busy={busy} message="Enregistrement…" progress={g.mutation.progress}
+        onCancel={g.mutation.cancel} cancelling={g.mutation.cancelling} cancelled={g.mutation.cancelled}
+      />
       <ErrorNotice error={g.mutation.error} onClose={g.mutation.clearError} />
       <p id="groups-keys" className="groups-keys fr-text--sm">
         {'Au clavier, sur un groupe : '}
