@@ -140,6 +140,7 @@ export const operations = {
   ),
 
   'groups.list': op(GroupsQuery, GroupsView, 'Les groupes d’une thématique et d’un type, et les contributions sans groupe.'),
+  'groups.get': op(ById, ContributionGroup, 'Un groupe et toutes ses contributions.'),
   'groups.propose': op(
     GroupsQuery, GroupsView,
     'Propose des groupes pour les contributions sans groupe (ou dans un groupe encore à traiter) qui disent la même chose.',

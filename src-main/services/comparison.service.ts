@@ -177,7 +177,7 @@ function unitsOf(db: Catalogue, campaignId: number, thematiques: readonly Themat
     meetingIds: [...new Set(members.flatMap((m) => m.sourceMeetingIds))],
   });
   for (const t of thematiques) {
-    const { groups } = groupsOf(db, { campaignId, thematiqueId: t.id, kind });
+    const { groups } = groupsOf(db, { campaignId, thematiqueId: t.id, kind }, { groups: Infinity, ungrouped: Infinity, members: Infinity });
     const inGroup = new Set<number>();
     for (const g of groups) {
       if (g.review === 'ecartee') continue;

@@ -188,11 +188,12 @@ function moveInto(db: Catalogue, contributionIds: number[], groupId: number | nu
 }
 
 export const groupHandlers: HandlerGroup<'groups'> = {
-  'groups.list': (key, { db }) => {
+  'groups.list': ({ limit, ...key }, { db }) => {
     requireThematique(db, key.campaignId, key.thematiqueId);
-    return repo.groupsOf(db, key);
+    return repo.groupsOf(db, key, { ...repo.LISTED, groups: limit });
   },
-  'groups.propose': (key, context) => proposeGroups(context.db, key, context),
+  'groups.get': ({ id }, { db }) => found(repo.getGroup(db, id), 'Groupe'),
+  'groups.propose': ({ limit: _limit, ...key }, context) => proposeGroups(context.db, key, context),
   'groups.review': ({ id, review }, context) => reviewGroup(context.db, id, review, context),
   'groups.rename': ({ id, wording }, context) => renameGroup(context.db, id, wording, context),
   'groups.split': ({ id, contributionIds }, context) => splitGroup(context.db, id, contributionIds, context),

@@ -62,7 +62,7 @@ ALTER TABLE contribution ADD COLUMN group_id INTEGER REFERENCES contribution_gro
 ALTER TABLE contribution ADD COLUMN restitution_id INTEGER REFERENCES restitution(id) ON DELETE SET NULL;
 ALTER TABLE contribution ADD COLUMN passage_range TEXT CHECK (passage_range IS NULL OR json_valid(passage_range));
 ALTER TABLE contribution ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1) AND NOT (pending = 1 AND selected = 1));
-CREATE INDEX contribution_by_group ON contribution (group_id) WHERE group_id IS NOT NULL;
+CREATE INDEX contribution_by_group ON contribution (group_id, position) WHERE group_id IS NOT NULL;
 CREATE INDEX contribution_by_restitution ON contribution (restitution_id) WHERE restitution_id IS NOT NULL;
 CREATE INDEX contribution_pending ON contribution (campaign_id, thematique_id) WHERE pending = 1;
 

@@ -33,16 +33,25 @@ export const ContributionGroup = z.object({
   wording: z.string(),
   review: ReviewState,
   position: z.number().int(),
+  /** Its members (in a list, the first 10: `groups.get` gives them all), and how many it has. */
   members: z.array(Contribution),
+  memberTotal: z.number().int(),
   reach: Reach,
 });
 export type ContributionGroup = z.infer<typeof ContributionGroup>;
 
-export const GroupsQuery = z.object({ campaignId: Id, thematiqueId: Id, kind: ContributionKind.default('proposition') });
+export const GroupsQuery = z.object({
+  campaignId: Id, thematiqueId: Id, kind: ContributionKind.default('proposition'),
+  /** Groups listed at most (the screen asks for more as it shows more). */
+  limit: z.number().int().min(1).max(5_000).default(50),
+});
 export const GroupsView = z.object({
+  /** The first `limit` groups: retained, then à traiter, then écartés, each in the writer's order. */
   groups: z.array(ContributionGroup),
-  /** Contributions of that thématique and kind in no group. */
+  groupTotal: z.number().int(),
+  /** Contributions of that thématique and kind in no group (the first 200). */
   ungrouped: z.array(Contribution),
+  ungroupedTotal: z.number().int(),
 });
 export type GroupsView = z.infer<typeof GroupsView>;
 

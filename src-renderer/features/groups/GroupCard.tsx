@@ -88,6 +88,9 @@ export function GroupCard({ group: g, index, count, selected, checkedMembers, re
           </li>
         ))}
       </ul>
+      {g.memberTotal > g.members.length && (
+        <p className="fr-text--sm">{`… et ${(g.memberTotal - g.members.length).toLocaleString('fr-FR')} autres contributions dans ce groupe.`}</p>
+      )}
       <div className="group-card__actions">
         <Button size="small" iconId="fr-icon-check-line" disabled={busy || g.review === 'retenue'} onClick={actions.retain}
           nativeButtonProps={{ 'aria-label': `Retenir « ${name} » (R)` }}>
@@ -104,7 +107,7 @@ export function GroupCard({ group: g, index, count, selected, checkedMembers, re
           nativeButtonProps={{ id: `group-rename-${g.id}`, 'aria-label': `Changer le libellé de « ${name} » (L)` }}>
           Renommer
         </Button>
-        <Button size="small" priority="secondary" iconId="fr-icon-scissors-line" disabled={busy || checked === 0 || checked === g.members.length}
+        <Button size="small" priority="secondary" iconId="fr-icon-scissors-line" disabled={busy || checked === 0 || checked === g.memberTotal}
           onClick={actions.split}
           nativeButtonProps={{ 'aria-label': `Séparer les ${checked} contributions cochées de « ${name} » (S)` }}>
           {`Séparer (${checked})`}

@@ -120,7 +120,7 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
 
   const split = useCallback(async (group: ContributionGroup) => {
     const ids = group.members.filter((m) => checked.has(m.id)).map((m) => m.id);
-    if (ids.length === 0 || ids.length === group.members.length) {
+    if (ids.length === 0 || ids.length === group.memberTotal) {
       g.setAnnounce(`Séparer : cochez une partie des contributions de « ${excerpt(group.wording, 60)} », pas toutes.`);
       return;
     }
@@ -211,7 +211,9 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
       <h2 id="groups-list-title" tabIndex={-1} className="fr-h5">
         {groups.length === 0
           ? 'Aucun regroupement'
-          : `${groups.length.toLocaleString('fr-FR')} regroupement${groups.length > 1 ? 's' : ''}, dont ${pending.toLocaleString('fr-FR')} à traiter`}
+          : view.groupTotal > groups.length
+            ? `${view.groupTotal.toLocaleString('fr-FR')} regroupements (les ${groups.length.toLocaleString('fr-FR')} premiers chargés, dont ${pending.toLocaleString('fr-FR')} à traiter)`
+            : `${groups.length.toLocaleString('fr-FR')} regroupement${groups.length > 1 ? 's' : ''}, dont ${pending.toLocaleString('fr-FR')} à traiter`}
       </h2>
       {groups.length === 0 && (
         <p>{view.ungrouped.length === 0 ? 'Aucune contribution de cette nature dans cette thématique.' : 'Choisissez « Proposer des regroupements » : l’application réunira les contributions qui disent la même chose.'}</p>
@@ -237,13 +239,17 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
           />
         ))}
       </ul>
-      {groups.length > limit && (
-        <Button priority="secondary" onClick={() => setLimit((l) => l + STEP)}>
-          {`Afficher ${Math.min(STEP, groups.length - limit)} regroupements de plus (sur ${groups.length - limit} restants)`}
+      {view.groupTotal > limit && (
+        <Button priority="secondary" onClick={() => {
+          if (limit + STEP > groups.length && view.groupTotal > groups.length) g.loadMore();
+          setLimit((l) => l + STEP);
+        }}>
+          {`Afficher ${Math.min(STEP, view.groupTotal - limit)} regroupements de plus (sur ${view.groupTotal - limit} restants)`}
         </Button>
       )}
       <UngroupedList
         ungrouped={view.ungrouped}
+        total={view.ungroupedTotal}
         groups={groups}
         checked={checked}
         busy={busy}

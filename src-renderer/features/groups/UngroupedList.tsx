@@ -9,8 +9,10 @@ import { excerpt } from '../contributions/kinds.ts';
 /** Listed at once (a thématique not yet grouped may hold thousands). */
 const SHOWN = 200;
 
-export function UngroupedList({ ungrouped, groups, checked, busy, onCheck, onMove }: {
+export function UngroupedList({ ungrouped, total, groups, checked, busy, onCheck, onMove }: {
   ungrouped: Contribution[];
+  /** How many there are (the list holds the first ones). */
+  total: number;
   groups: ContributionGroup[];
   checked: ReadonlySet<number>;
   busy: boolean;
@@ -22,7 +24,7 @@ export function UngroupedList({ ungrouped, groups, checked, busy, onCheck, onMov
   const group = groups.find((x) => String(x.id) === target);
   return (
     <section className="fr-mt-4w" aria-labelledby="groups-ungrouped-title">
-      <h2 id="groups-ungrouped-title" className="fr-h6">{`Contributions sans groupe (${ungrouped.length.toLocaleString('fr-FR')})`}</h2>
+      <h2 id="groups-ungrouped-title" className="fr-h6">{`Contributions sans groupe (${total.toLocaleString('fr-FR')})`}</h2>
       {ungrouped.length > 0 && groups.length > 0 && (
         <div className="groups-move">
           <Select label="Groupe de destination" nativeSelectProps={{ id: 'groups-move-target', value: target, onChange: (e) => setTarget(e.target.value) }}>
@@ -44,7 +46,9 @@ export function UngroupedList({ ungrouped, groups, checked, busy, onCheck, onMov
           </li>
         ))}
       </ul>
-      {ungrouped.length > SHOWN && <p className="fr-text--sm">{`… et ${(ungrouped.length - SHOWN).toLocaleString('fr-FR')} autres.`}</p>}
+      {total > Math.min(SHOWN, ungrouped.length) && (
+        <p className="fr-text--sm">{`… et ${(total - Math.min(SHOWN, ungrouped.length)).toLocaleString('fr-FR')} autres : « Proposer des regroupements » les range.`}</p>
+      )}
     </section>
   );
 }

@@ -12,9 +12,12 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 }
 
+/** Groups an answer carries by default (GroupsQuery): more are asked for as the screen shows more. */
+const LISTED = 50;
+
 export function useGroups(campaignId: number, thematiqueId: number, kind: ContributionKind) {
-  const key = { campaignId, thematiqueId, kind };
-  const query = useQuery('groups.list', key);
+  const [listed, setListed] = useState(LISTED);
+  const query = useQuery('groups.list', { campaignId, thematiqueId, kind, limit: listed });
   const [view, setView] = useState<GroupsView | null>(null);
   useEffect(() => setView(query.data ?? null), [query.data]);
   const mutation = useMutation();
@@ -22,11 +25,15 @@ export function useGroups(campaignId: number, thematiqueId: number, kind: Contri
   const { run } = mutation;
   const { reload } = query;
 
+  // An action's answer lists the first LISTED groups: past them, the list is read again as far as shown.
   const done = useCallback((message: string, next?: GroupsView) => {
-    if (next) setView(next);
+    if (next && listed <= LISTED) setView(next);
     else reload();
     setAnnounce(message);
-  }, [reload]);
+  }, [reload, listed]);
+
+  /** The next groups after those loaded. */
+  const loadMore = useCallback(() => setListed((n) => Math.min(5_000, n + LISTED)), []);
 
   const propose = useCallback(async () => {
     setAnnounce('Recherche des contributions qui disent la même chose…');
@@ -56,7 +63,7 @@ export function useGroups(campaignId: number, thematiqueId: number, kind: Contri
 
   const merge = useCallback(async (ids: number[]) => {
     const group = await run('groups.merge', { ids });
-    if (group) done(`${plural(ids.length, 'groupe fusionné', 'groupes fusionnés')} en « ${group.wording} » (${plural(group.members.length, 'contribution', 'contributions')}).`);
+    if (group) done(`${plural(ids.length, 'groupe fusionné', 'groupes fusionnés')} en « ${group.wording} » (${plural(group.memberTotal, 'contribution', 'contributions')}).`);
     return group;
   }, [run, done]);
 
@@ -71,5 +78,5 @@ export function useGroups(campaignId: number, thematiqueId: number, kind: Contri
     return next !== undefined;
   }, [run, done]);
 
-  return { query, view, mutation, announce, setAnnounce, propose, review, rename, split, merge, moveOut, moveInto };
+  return { query, view, mutation, announce, setAnnounce, propose, review, rename, split, merge, moveOut, moveInto, loadMore };
 }

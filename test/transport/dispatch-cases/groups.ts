@@ -194,6 +194,18 @@ export const groupCases = {
       await h.refuse('groups.move', { contributionIds: [1], groupId: 'aucun' }, { code: 'INVALID_INPUT', path: 'groupId', message: 'identifiant attendu' });
     },
   },
+  'groups.get': {
+    valid: async (h) => {
+      const { tablettes } = await grouped(h);
+      const group = await h.ok('groups.get', { id: tablettes.id });
+      expect(group).toMatchObject({ id: tablettes.id, wording: tablettes.wording, memberTotal: 3, reach: { meetings: 1 } });
+      expect(group.members.map((m) => m.text).sort()).toEqual([...TABLETTES].sort());
+    },
+    invalid: async (h) => {
+      await h.refuse('groups.get', { id: 404 }, { code: 'NOT_FOUND', message: 'Groupe introuvable' });
+      await h.refuse('groups.get', { id: 'x' }, { code: 'INVALID_INPUT', path: 'id', message: 'identifiant attendu' });
+    },
+  },
   'groups.history': {
     valid: async (h) => {
       const { tablettes } = await grouped(h);
