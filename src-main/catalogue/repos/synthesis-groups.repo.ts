@@ -20,7 +20,7 @@ export function retainedGroups(db: Catalogue, campaignId: number): RetainedGroup
   const rows = db
     .prepare(
       `SELECT g.id, g.thematique_id, g.kind, g.wording, c.id AS member
-       FROM contribution_group g LEFT JOIN contribution c ON c.group_id = g.id
+       FROM contribution_group g LEFT JOIN contribution c ON c.group_id = g.id AND c.group_id IS NOT NULL
        WHERE g.campaign_id = ? AND g.review = 'retenue'
        ORDER BY g.position, g.id, c.position, c.id`,
     )

@@ -4,6 +4,7 @@
  */
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
+import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import { useUnsavedWork } from '../../app/unsaved.ts';
 import type { ContributionGroup } from '../../../src-main/contract/schemas/review.ts';
 import { excerpt } from '../contributions/kinds.ts';
@@ -22,8 +23,11 @@ export interface CardActions {
   toggleMember: (contributionId: number) => void;
 }
 
-export function GroupCard({ group: g, index, count, selected, checkedMembers, renaming, onRenaming, meetingLabel, busy, actions, onKeyDown }: {
+export function GroupCard({ group: g, members, onShowAll, index, count, selected, checkedMembers, renaming, onRenaming, meetingLabel, busy, actions, onKeyDown }: {
   group: ContributionGroup;
+  /** Its members as shown: the list's first ones, or all of them once asked for (onShowAll). */
+  members: Contribution[];
+  onShowAll: () => void;
   index: number;
   count: number;
   selected: boolean;
@@ -36,7 +40,7 @@ export function GroupCard({ group: g, index, count, selected, checkedMembers, re
   onKeyDown: (event: React.KeyboardEvent<HTMLLIElement>) => void;
 }) {
   const name = excerpt(g.wording, 60);
-  const checked = g.members.filter((m) => checkedMembers.has(m.id)).length;
+  const checked = members.filter((m) => checkedMembers.has(m.id)).length;
   return (
     <li
       id={`group-${g.id}`}
@@ -64,7 +68,7 @@ export function GroupCard({ group: g, index, count, selected, checkedMembers, re
         <span className="fr-text--sm group-card__reach">{reachText(g.reach)}</span>
       </p>
       <ul className="group-card__members" aria-label={`Contributions du groupe « ${name} »`}>
-        {g.members.map((m) => (
+        {members.map((m) => (
           <li key={m.id} className="group-member">
             <div className="fr-checkbox-group fr-checkbox-group--sm">
               <input type="checkbox" id={`group-member-${m.id}`} checked={checkedMembers.has(m.id)} onChange={() => actions.toggleMember(m.id)} />
@@ -88,8 +92,13 @@ export function GroupCard({ group: g, index, count, selected, checkedMembers, re
           </li>
         ))}
       </ul>
-      {g.memberTotal > g.members.length && (
-        <p className="fr-text--sm">{`… et ${(g.memberTotal - g.members.length).toLocaleString('fr-FR')} autres contributions dans ce groupe.`}</p>
+      {g.memberTotal > members.length && (
+        <p className="fr-text--sm">
+          {`… et ${(g.memberTotal - members.length).toLocaleString('fr-FR')} autres contributions dans ce groupe. `}
+          <Button size="small" priority="tertiary" onClick={onShowAll}>
+            Les afficher
+          </Button>
+        </p>
       )}
       <div className="group-card__actions">
         <Button size="small" iconId="fr-icon-check-line" disabled={busy || g.review === 'retenue'} onClick={actions.retain}

@@ -9,7 +9,9 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CONTRIBUTION_KIND_LABELS, ContributionKind } from '../../../src-main/contract/domain.ts';
 import type { Campaign } from '../../../src-main/contract/schemas/campaign.ts';
+import type { Contribution } from '../../../src-main/contract/schemas/content.ts';
 import type { ContributionGroup } from '../../../src-main/contract/schemas/review.ts';
+import { call } from '../../api/client.ts';
 import { useApp } from '../../app/AppContext.tsx';
 import { BusyStatus } from '../../components/BusyStatus.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -79,8 +81,16 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [renaming, setRenaming] = useState<number | null>(null);
   const focusAfter = useRef<string | null>(null);
-  const meetingLabel = useMeetingLabels(useMemo(() => groups.slice(0, limit).flatMap((x) => x.members.flatMap((m) => m.sourceMeetingIds)), [groups, limit]));
   const busy = g.mutation.busy;
+  // Groups shown whole (a list carries each group's first members; groups.get gives all), until the view changes.
+  const [whole, setWhole] = useState<ReadonlyMap<number, Contribution[]>>(new Map());
+  useEffect(() => setWhole(new Map()), [g.view]);
+  const meetingLabel = useMeetingLabels(useMemo(
+    () => groups.slice(0, limit).flatMap((x) => (whole.get(x.id) ?? x.members).flatMap((m) => m.sourceMeetingIds)), [groups, limit, whole],
+  ));
+  const showAll = (id: number) => {
+    void call('groups.get', { id }).then((x) => setWhole((m) => new Map(m).set(id, x.members)), () => undefined);
+  };
 
   // Chosen groups that are gone, and checked contributions that changed group (split, moved), are let go;
   // the focus goes where the action asked.
@@ -88,7 +98,7 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
   useEffect(() => {
     const ids = new Set(groups.map((x) => x.id));
     const place = new Map<number, number | null>([
-      ...groups.flatMap((x) => x.members.map((m): [number, number | null] => [m.id, x.id])),
+      ...groups.flatMap((x) => (whole.get(x.id) ?? x.members).map((m): [number, number | null] => [m.id, x.id])),
       ...(g.view?.ungrouped ?? []).map((c): [number, number | null] => [c.id, null]),
     ]);
     const before = placeBefore.current;
@@ -100,7 +110,7 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
       focusAfter.current = null;
       el?.focus();
     }
-  }, [groups, g.view]);
+  }, [groups, g.view, whole]);
 
   const toggle = (set: ReadonlySet<number>, id: number) => {
     const next = new Set(set);
@@ -119,14 +129,14 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
   }, [groups, selected, g]);
 
   const split = useCallback(async (group: ContributionGroup) => {
-    const ids = group.members.filter((m) => checked.has(m.id)).map((m) => m.id);
+    const ids = (whole.get(group.id) ?? group.members).filter((m) => checked.has(m.id)).map((m) => m.id);
     if (ids.length === 0 || ids.length === group.memberTotal) {
       g.setAnnounce(`Séparer : cochez une partie des contributions de « ${excerpt(group.wording, 60)} », pas toutes.`);
       return;
     }
     focusAfter.current = `group-${group.id}`;
     await g.split(group.id, ids);
-  }, [checked, g]);
+  }, [checked, g, whole]);
 
   const cardActions = (group: ContributionGroup) => ({
     retain: () => {
@@ -223,6 +233,8 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
           <GroupCard
             key={group.id}
             group={group}
+            members={whole.get(group.id) ?? group.members}
+            onShowAll={() => showAll(group.id)}
             index={index}
             count={groups.length}
             selected={selected.has(group.id)}
