@@ -198,6 +198,7 @@ await measure('Tableau de bord', 'stats.bilan (la région)', SCREEN_MS, () => ca
 await measure('Tableau de bord', 'stats.missing (la région)', SCREEN_MS, () => call('stats.missing', { campaignId: c, regionCode, scope: 'region' }), { list: true });
 await measure('Tableau de bord', `stats.bilan (académie ${academie.code})`, SCREEN_MS, () => call('stats.bilan', { campaignId: c, regionCode, scope: `academie:${academie.code}` }));
 await measure('Tableau de bord', `stats.missing (académie ${academie.code})`, SCREEN_MS, () => call('stats.missing', { campaignId: c, regionCode, scope: `academie:${academie.code}` }), { list: true });
+await measure('Tableau de bord', 'restitutions.progress (reste à lire, la région)', SCREEN_MS, () => call('restitutions.progress', { campaignId: c, regionCode, scope: 'region' }), { list: true });
 await measure('Tableau de bord', `stats.bilan (département ${departement})`, SCREEN_MS, () => call('stats.bilan', { campaignId: c, regionCode, scope: `departement:${departement}` }));
 
 // Rencontres: the list (all of them, as it opens), its filters, one meeting opened and saved.
@@ -242,6 +243,8 @@ await measure('Contributions', 'contributions.list (les autres, page 1)', SCREEN
 await measure('Contributions', 'contributions.list (recherche « ecole », un département)', SCREEN_MS, () => call('contributions.list', { campaignId: c, thematiqueId: thematiques[2]!, departementCode: departement, search: 'ecole' }), { list: true });
 await measure('Contributions', 'contributions.list (type défi, tri par texte)', SCREEN_MS, () => call('contributions.list', { campaignId: c, thematiqueId: thematiques[2]!, kind: 'defi', sort: { by: 'text', direction: 'asc' } }), { list: true });
 await measure('Contributions', 'meetings.list (liste de choix : « bassin » tapé)', SCREEN_MS, () => call('meetings.list', { campaignId: c, search: 'bassin', limit: 20 }), { list: true });
+await measure('Contributions', 'contributions.list (à traiter)', SCREEN_MS, () => call('contributions.list', { campaignId: c, thematiqueId: thematiques[2]!, review: 'a_traiter' }), { list: true });
+await measure('Regroupements', 'groups.list (une thématique, propositions)', SCREEN_MS, () => call('groups.list', { campaignId: c, thematiqueId: thematiques[2]!, kind: 'proposition' }), { list: true });
 await measure('Recherche', 'search.catalogue (« numérique école »)', SCREEN_MS, () => call('search.catalogue', { campaignId: c, search: 'numérique école' }), { list: true });
 await measure('Contributions', 'contributions.update (texte)', SCREEN_MS, () => call('contributions.update', { id: firstContribution!.id, text: `${firstContribution!.text} ${n++}` }));
 await measure('Contributions', 'contributions.update (retenue, ordre)', SCREEN_MS, () => call('contributions.update', { id: firstContribution!.id, selected: n++ % 2 === 0, position: 1 }));
