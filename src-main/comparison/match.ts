@@ -5,10 +5,10 @@
  * with both sides returns, one with only the later side is new, one with only the earlier side is gone.
  * Pure and deterministic: same units in, same result out.
  */
-import { DEFAULT_GROUPING } from '../grouping/group.ts';
+import { centralitySums, correctTypos, DEFAULT_GROUPING } from '../grouping/group.ts';
 import { averageLinkage } from '../grouping/linkage.ts';
-import { similarPairs, tfidfVectors, type Edge } from '../grouping/similarity.ts';
-import { contentStems, typoCorrections } from '../grouping/words.ts';
+import { similarPairs, tfidfVectors } from '../grouping/similarity.ts';
+import { contentStems } from '../grouping/words.ts';
 
 /** What is compared: a group (its wording, its members) or a contribution in none. */
 export interface ComparedUnit {
@@ -100,19 +100,4 @@ function itemOf(units: readonly ComparedUnit[], indexes: readonly number[], cent
   return { wording: units[chosen]!.wording, meetings, contributionIds };
 }
 
-function centralitySums(size: number, edges: readonly Edge[], cluster: Int32Array): Float64Array {
-  const sums = new Float64Array(size);
-  for (const { a, b, similarity } of edges) {
-    if (cluster[a] !== cluster[b]) continue;
-    sums[a]! += similarity;
-    sums[b]! += similarity;
-  }
-  return sums;
-}
 
-function correctTypos(stems: string[][]): string[][] {
-  const frequency = new Map<string, number>();
-  for (const list of stems) for (const s of new Set(list)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  const corrections = typoCorrections(frequency);
-  return corrections.size === 0 ? stems : stems.map((list) => list.map((s) => corrections.get(s) ?? s));
-}

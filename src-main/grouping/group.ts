@@ -89,7 +89,7 @@ function forOtherActors(edges: Edge[], items: readonly { text: string }[], facto
 }
 
 /** Each item's summed similarity to the other members of its cluster. */
-function centralitySums(size: number, edges: readonly Edge[], cluster: Int32Array): Float64Array {
+export function centralitySums(size: number, edges: readonly Edge[], cluster: Int32Array): Float64Array {
   const sums = new Float64Array(size);
   for (const { a, b, similarity } of edges) {
     if (cluster[a] !== cluster[b]) continue;
@@ -99,7 +99,8 @@ function centralitySums(size: number, edges: readonly Edge[], cluster: Int32Arra
   return sums;
 }
 
-function correctTypos(stems: string[][]): string[][] {
+/** Each stem seen once mapped to the frequent stem one edit away (words.ts typoCorrections). */
+export function correctTypos(stems: string[][]): string[][] {
   const frequency = new Map<string, number>();
   for (const list of stems) for (const s of new Set(list)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
   const corrections = typoCorrections(frequency);

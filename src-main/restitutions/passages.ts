@@ -29,14 +29,50 @@ export function normaliseWhitespace(text: string): string {
   return cleanForXml(text).replace(/\u200B/g, '').replace(/\s+/gu, (run) => (run === '\u202F' ? run : ' ')).trim();
 }
 
-/** Blocks numbered as passages: text normalised, empty ones dropped. */
+/**
+ * The longest passage kept whole: a longer block (a text pasted without blank lines) is cut at the last
+ * sentence end, else the last space, before it. Exchange bundles carry passages of 100 000 characters
+ * at most, and a reading view reads better in paragraphs.
+ */
+export const MAX_PASSAGE_CHARS = 20_000;
+/** A restitution's whole text at most (what a bundle carries, record-schemas.ts). */
+export const MAX_RESTITUTION_CHARS = 5_000_000;
+
+/** Blocks numbered as passages: text normalised, empty ones dropped, long ones cut (MAX_PASSAGE_CHARS). */
 export function toPassages(blocks: Iterable<Block>): Passage[] {
   const passages: Passage[] = [];
+  let total = 0;
   for (const block of blocks) {
-    const text = normaliseWhitespace(block.text);
-    if (text !== '') passages.push({ index: passages.length, text, heading: block.heading });
+    for (const text of cutLong(normaliseWhitespace(block.text))) {
+      passages.push({ index: passages.length, text, heading: block.heading });
+      total += text.length;
+    }
+  }
+  if (total > MAX_RESTITUTION_CHARS) {
+    throw new AppError(
+      'FILE',
+      `Cette restitution compte ${total.toLocaleString('fr-FR')} caractères, plus que les ${MAX_RESTITUTION_CHARS.toLocaleString('fr-FR')} ` +
+        'qu’une restitution peut garder : découpez-la en plusieurs fichiers.',
+    );
   }
   return passages;
+}
+
+function cutLong(text: string): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > MAX_PASSAGE_CHARS) {
+    const head = rest.slice(0, MAX_PASSAGE_CHARS);
+    const sentence = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('; '));
+    let at = sentence > MAX_PASSAGE_CHARS / 2 ? sentence + 1 : head.lastIndexOf(' ');
+    if (at <= 0) at = MAX_PASSAGE_CHARS;
+    // Never half a surrogate pair.
+    if (/[\uD800-\uDBFF]/.test(rest[at - 1]!)) at--;
+    parts.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest !== '') parts.push(rest);
+  return parts.filter((p) => p !== '');
 }
 
 const MARKDOWN_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;

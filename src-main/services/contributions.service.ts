@@ -1,4 +1,5 @@
 import * as repo from '../catalogue/repos/contribution.repo.ts';
+import { groupRow } from '../catalogue/repos/group.repo.ts';
 import { insertReviewEvents, reviewer, reviewEvents } from '../catalogue/repos/review.repo.ts';
 import { type Catalogue, inTransaction } from '../catalogue/database.ts';
 import type { ReviewState } from '../contract/domain.ts';
@@ -52,10 +53,14 @@ function withReview(patch: Patch): Patch {
 export function updateContribution(db: Catalogue, id: number, patch: Patch, context: Pick<ServiceContext, 'now'>): Contribution {
   return inTransaction(db, () => {
     const before = found(repo.getContribution(db, id), 'Contribution');
-    const after = contributions.update(db, id, withReview(patch));
-    if (after.review !== before.review) {
-      insertReviewEvents(db, [{ contributionId: id, what: 'etat', from: before.review, to: after.review }], reviewer(db), context.now());
-    }
+    // A group gathers one thématique's contributions of one kind: a contribution that changes either leaves it.
+    const leaves = before.groupId !== null &&
+      ((patch.kind !== undefined && patch.kind !== before.kind) || (patch.thematiqueId !== undefined && patch.thematiqueId !== before.thematiqueId));
+    const after = contributions.update(db, id, { ...withReview(patch), ...(leaves ? { groupId: null } : {}) });
+    const events: Parameters<typeof insertReviewEvents>[1] = [];
+    if (after.review !== before.review) events.push({ contributionId: id, what: 'etat', from: before.review, to: after.review });
+    if (leaves) events.push({ contributionId: id, what: 'groupe', from: groupRow(db, before.groupId!)?.wording ?? null, to: null });
+    if (events.length > 0) insertReviewEvents(db, events, reviewer(db), context.now());
     return after;
   });
 }

@@ -142,7 +142,14 @@ export function mergeGroups(db: Catalogue, ids: number[], wording: string | unde
     }
     for (const g of others) {
       moveInto(db, repo.memberIds(db, g.id), target.id, context);
+      // Its history goes with its members: what was said of it stays said.
+      repo.moveGroupHistory(db, g.id, target.id);
       repo.deleteGroup(db, g.id);
+    }
+    // A retained group merged in keeps the result retained: a merge never takes a statement out of the synthesis.
+    if (target.review !== 'retenue' && others.some((g) => g.review === 'retenue')) {
+      repo.updateGroup(db, target.id, { review: 'retenue' });
+      record(db, [{ groupId: target.id, what: 'etat', from: target.review, to: 'retenue' }], context);
     }
     if (wording !== undefined && wording !== target.wording) {
       repo.updateGroup(db, target.id, { wording });

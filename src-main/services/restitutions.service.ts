@@ -35,6 +35,8 @@ interface ReadRestitution {
 
 /** A contribution's text is 10 000 characters at most (contract ContributionFields). */
 const MAX_CUT_CHARS = 10_000;
+/** The span a contribution cites, at most (what an exchange bundle carries of it). */
+const MAX_SPAN_CHARS = 100_000;
 
 /** How often a long reading asks the transport whether the call was cancelled (its progress callback throws then). */
 const CANCEL_POLL_MS = 300;
@@ -158,6 +160,14 @@ export function cutRestitution(db: Catalogue, input: CutInput): Contribution {
     const twin = repo.restitutionCuts(db, info.id).find((c) =>
       c.kind === input.kind && c.thematiqueId === input.thematiqueId && samePoint(c.start, range.start) && samePoint(c.end, range.end));
     if (twin) throw conflict(`Ce passage est déjà une contribution de ce type pour cette thématique (n° ${twin.contributionId}).`);
+    // The span travels with the contribution (a bundle carries 100 000 characters of it at most).
+    if (range.text.length > MAX_SPAN_CHARS) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `La sélection compte ${range.text.length} caractères, plus que les ${MAX_SPAN_CHARS} qu’un passage cité peut garder : sélectionnez un passage plus court.`,
+        [{ path: 'end', message: 'sélection trop longue' }],
+      );
+    }
     // A contribution's text is one line (contract label): passages joined by a space.
     const text = oneLine(input.text ?? '') || oneLine(range.text);
     if (text.length > MAX_CUT_CHARS) {
@@ -310,6 +320,11 @@ export async function importFolder(ctx: ServiceContext, input: FolderImportInput
       ctx.onProgress?.({ operation: 'restitutions.importFolder', done: index, total: readings.length, message: `${index} restitutions enregistrées sur ${readings.length}` });
       if (repo.restitutionWithSha(db, r.meetingId, r.read.sha256)) {
         skipped.push({ fileName: r.fileName, reason: 'déjà jointe à cette rencontre' });
+        continue;
+      }
+      // Reading takes minutes for a large folder: a meeting deleted meanwhile is said, not a failed import.
+      if (!getMeeting(db, r.meetingId)) {
+        skipped.push({ fileName: r.fileName, reason: `la rencontre ${r.meetingId} a été supprimée pendant la lecture` });
         continue;
       }
       done.push({ fileName: r.fileName, meetingId: r.meetingId, restitutionId: store(db, r.meetingId, r.read, ctx.now()) });

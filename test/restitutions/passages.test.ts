@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/contract/errors.ts';
-import { joinPassages, passageRange, rangeKey, resolveRange, splitPlainText, toPassages } from '../../src-main/restitutions/passages.ts';
+import {
+  joinPassages, MAX_PASSAGE_CHARS, passageRange, rangeKey, resolveRange, splitPlainText, toPassages,
+} from '../../src-main/restitutions/passages.ts';
 
 const TEXT = 'Défi 1 : l’école\r\ninclusive\n\n\n  Les élèves « éloignés »\u00A0 du   numérique.\u0001\n \nCréer un réseau de référents.\fFormer les enseignants.';
 
@@ -73,5 +75,25 @@ describe('passageRange', () => {
     }
     expect(() => passageRange(passages, 5, 5)).toThrow(/Sélection impossible dans la restitution : la sélection est vide/);
     expect(() => passageRange(passages, { passage: 9, offset: 0 }, { passage: 9, offset: 2 })).toThrow(/passage 9, position 0\) n'existe pas/);
+  });
+});
+
+describe('long texts', () => {
+  it('cuts a block longer than MAX_PASSAGE_CHARS at a sentence end, the same way each time, losing nothing', () => {
+    const sentence = 'Les familles du bassin manquent d’ordinateurs pour les devoirs. ';
+    const block = sentence.repeat(Math.ceil((MAX_PASSAGE_CHARS * 2.5) / sentence.length)).trim();
+    const passages = toPassages([{ text: block, heading: false }]);
+    expect(passages.length).toBe(3);
+    for (const p of passages) {
+      expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+      expect(p.text.endsWith('devoirs.') || p === passages.at(-1)).toBe(true);
+    }
+    expect(passages.map((p) => p.text).join(' ')).toBe(block);
+    expect(toPassages([{ text: block, heading: false }])).toEqual(passages);
+  });
+
+  it('refuses, in French, a restitution longer than a bundle can carry', () => {
+    const blocks = Array.from({ length: 300 }, () => ({ text: 'x '.repeat(9_000), heading: false }));
+    expect(() => toPassages(blocks)).toThrow(/plus que les 5\u202F000\u202F000|plus que les 5 000 000/);
   });
 });

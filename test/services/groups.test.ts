@@ -326,3 +326,41 @@ describe('groups.propose, long', () => {
     expect(catalogueChecksum(t.db)).toBe(before);
   });
 });
+
+describe('a group stays one thématique’s and one kind’s', () => {
+  async function twoGroups() {
+    for (const text of [...SAME_THING.tablettes, ...SAME_THING.formation]) await add(text, [meetings.vienne]);
+    const view = await t.call('groups.propose', key());
+    return { tablettes: byWording(view.groups, 'Équiper'), formation: byWording(view.groups, 'Former') };
+  }
+
+  it('a contribution whose kind or thématique changes leaves its group, and its history says so', async () => {
+    const { tablettes } = await twoGroups();
+    const member = tablettes.members[0]!;
+    const changed = await t.call('contributions.update', { id: member.id, kind: 'defi' });
+    expect(changed.groupId).toBeNull();
+    expect((await t.call('contributions.history', { id: member.id })).at(-1)).toMatchObject({ what: 'groupe', from: tablettes.wording, to: null });
+    const moved = await t.call('contributions.update', { id: tablettes.members[1]!.id, thematiqueId: th2 });
+    expect(moved.groupId).toBeNull();
+    expect((await t.call('groups.get', { id: tablettes.id })).memberTotal).toBe(1);
+  });
+
+  it('a merge keeps a retained group retained, and the absorbed group’s history', async () => {
+    const { tablettes, formation } = await twoGroups();
+    await t.call('groups.review', { id: formation.id, review: 'retenue' });
+    const merged = await t.call('groups.merge', { ids: [tablettes.id, formation.id] });
+    expect(merged).toMatchObject({ id: tablettes.id, review: 'retenue', memberTotal: 5 });
+    const history = await t.call('groups.history', { id: tablettes.id });
+    expect(history.filter((e) => e.what === 'etat').map((e) => [e.from, e.to])).toEqual([['a_traiter', 'retenue'], ['a_traiter', 'retenue']]);
+  });
+
+  it('a thématique deleted takes its groups left empty', async () => {
+    const { tablettes } = await twoGroups();
+    const all = (await t.call('groups.list', { ...key(), limit: 100 })).groups.flatMap((g) => g.members.map((m) => m.id));
+    await t.call('groups.move', { contributionIds: all.slice(0, 1), groupId: null });
+    for (const id of all) await t.call('contributions.delete', { id });
+    const { deleted } = await t.call('thematiques.delete', { id: th1 });
+    expect(deleted).toBe(true);
+    await expect(t.call('groups.get', { id: tablettes.id })).rejects.toThrow(/Groupe introuvable/);
+  });
+});

@@ -41,12 +41,13 @@ END;
 
 -- Groups: contributions of one thématique and kind that say the same thing, printed once in the
 -- synthesis under their wording when retained. `review`: proposed by the app (à traiter), accepted
--- (retenue) or set aside (écartée).
+-- (retenue) or set aside (écartée). A thématique deleted takes its groups (its contributions, which block the
+-- deletion while they exist, are gone by then).
 CREATE TABLE contribution_group (
   id            INTEGER PRIMARY KEY,
   uid           TEXT NOT NULL UNIQUE,
   campaign_id   INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
-  thematique_id INTEGER NOT NULL REFERENCES thematique(id),
+  thematique_id INTEGER NOT NULL REFERENCES thematique(id) ON DELETE CASCADE,
   kind          TEXT NOT NULL CHECK (kind IN ('etat_des_lieux', 'attente', 'action', 'defi', 'proposition')),
   wording       TEXT NOT NULL,
   review        TEXT NOT NULL DEFAULT 'a_traiter' CHECK (review IN ('a_traiter', 'retenue', 'ecartee')),

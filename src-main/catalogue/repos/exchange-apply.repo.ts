@@ -370,12 +370,22 @@ function writeContribution(db: Catalogue, ids: LocalIds, uid: string, f: F): voi
     parentId: ids.row('contribution', f.parent), selected, position: f.position as number,
     sourceMeetingIds: (f.sources as string[]).map((m) => ids.row('meeting', m)).filter((id): id is number => id !== null),
     // Given explicitly, null included: a group or passage taken away there is taken away here.
-    review, groupId: ids.row('contribution_group', f.group),
+    review, groupId: groupOfSameKey(db, ids.row('contribution_group', f.group), thematiqueId, f.kind as string),
     passage: link !== null && restitutionId !== null ? { restitutionId, start: link.start, end: link.end, text: link.text } : null,
   };
   const id = ids.held('contribution', uid);
   if (id !== null) return updateContribution(db, { ...contribution, id });
   insertContribution(db, contribution, uid);
+}
+
+/**
+ * A group gathers one thématique's contributions of one kind: a received contribution whose group is of
+ * another (the two fields changed apart on two laptops) is written in none, not in a group it does not fit.
+ */
+function groupOfSameKey(db: Catalogue, groupId: number | null, thematiqueId: number, kind: string): number | null {
+  if (groupId === null) return null;
+  const fits = db.prepare('SELECT 1 FROM contribution_group WHERE id = ? AND thematique_id = ? AND kind = ?').get(groupId, thematiqueId, kind);
+  return fits ? groupId : null;
 }
 
 /**

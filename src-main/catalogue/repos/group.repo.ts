@@ -35,6 +35,11 @@ export function updateGroup(db: Catalogue, id: number, patch: { wording?: string
   ).run({ id, wording: patch.wording ?? null, review: patch.review ?? null, position: patch.position ?? null });
 }
 
+/** A group's history lines given to another (a merge): review_event would otherwise go with the group. */
+export function moveGroupHistory(db: Catalogue, from: number, to: number): void {
+  db.prepare('UPDATE review_event SET group_id = ? WHERE group_id = ?').run(to, from);
+}
+
 export function deleteGroup(db: Catalogue, id: number): boolean {
   return db.prepare('DELETE FROM contribution_group WHERE id = ?').run(id).changes > 0;
 }

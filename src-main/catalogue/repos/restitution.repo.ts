@@ -156,13 +156,15 @@ export function restitutionSnapshots(db: Catalogue, meetingId: number): Restitut
  * meanwhile) and ties back the contributions cut from them that still exist and point nowhere.
  */
 export function restoreRestitutions(db: Catalogue, meetingId: number, snapshots: readonly RestitutionSnapshot[]): void {
+  // Only the meeting's consultation's contributions that point nowhere: a snapshot names them by local id.
   const relink = db.prepare(
-    'UPDATE contribution SET restitution_id = ?, passage_range = ? WHERE id = ? AND restitution_id IS NULL',
+    `UPDATE contribution SET restitution_id = ?, passage_range = ?
+     WHERE id = ? AND restitution_id IS NULL AND campaign_id = (SELECT campaign_id FROM meeting WHERE id = ?)`,
   );
   for (const s of snapshots) {
     const taken = db.prepare('SELECT 1 FROM restitution WHERE uid = ? OR (meeting_id = ? AND sha256 = ?)').get(s.uid, meetingId, s.sha256);
     if (taken) continue;
     const id = insertRestitution(db, { meetingId, fileName: s.fileName, format: s.format, sha256: s.sha256, addedAt: s.addedAt }, s.passages, s.uid);
-    for (const c of s.cuts) relink.run(id, JSON.stringify({ start: c.start, end: c.end, text: c.text }), c.contributionId);
+    for (const c of s.cuts) relink.run(id, JSON.stringify({ start: c.start, end: c.end, text: c.text }), c.contributionId, meetingId);
   }
 }

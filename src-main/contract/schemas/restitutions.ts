@@ -117,7 +117,7 @@ export const RestitutionSnapshot = z.object({
   format: RestitutionFormat,
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   addedAt: z.string().max(40),
-  passages: z.array(Passage.extend({ text: z.string().max(500_000) })).max(50_000),
-  cuts: z.array(z.object({ contributionId: Id, start: PassagePoint, end: PassagePoint, text: z.string().max(20_000) })).max(10_000),
+  passages: z.array(Passage.extend({ text: text(100_000) })).max(50_000),
+  cuts: z.array(z.object({ contributionId: Id, start: PassagePoint, end: PassagePoint, text: text(100_000) })).max(10_000),
 });
 export type RestitutionSnapshot = z.infer<typeof RestitutionSnapshot>;
