@@ -1,5 +1,6 @@
 import * as repo from '../catalogue/repos/contribution.repo.ts';
 import { groupRow } from '../catalogue/repos/group.repo.ts';
+import { restitutionOfCampaign } from '../catalogue/repos/restitution.repo.ts';
 import { insertReviewEvents, reviewer, reviewEvents } from '../catalogue/repos/review.repo.ts';
 import { type Catalogue, inTransaction } from '../catalogue/database.ts';
 import type { ReviewState } from '../contract/domain.ts';
@@ -82,7 +83,18 @@ export function reviewContributions(db: Catalogue, ids: number[], review: Review
 export const contributionHandlers: HandlerGroup<'contributions'> = {
   'contributions.list': (filter, { db }) => repo.pageContributions(db, filter),
   'contributions.get': ({ id }, { db }) => contributions.get(db, id),
-  'contributions.create': (input, { db }) => contributions.create(db, { groupId: null, passage: null, ...input, review: input.review ?? (input.selected ? 'retenue' : 'ecartee') }),
+  'contributions.create': (input, { db }) => inTransaction(db, () => {
+    const groupId = input.groupId ?? null;
+    const group = groupId === null ? undefined : groupRow(db, groupId);
+    if (groupId !== null && (!group || group.campaignId !== input.campaignId || group.thematiqueId !== input.thematiqueId || group.kind !== input.kind)) {
+      throw conflict('Ce groupe n’existe plus, ou n’est pas de la même thématique et du même type : la contribution ne peut pas y entrer.');
+    }
+    const passage = input.passage ?? null;
+    if (passage !== null && !restitutionOfCampaign(db, passage.restitutionId, input.campaignId)) {
+      throw conflict('La restitution d’où vient ce passage n’existe plus dans cette consultation.');
+    }
+    return contributions.create(db, { ...input, groupId, passage, review: input.review ?? (input.selected ? 'retenue' : 'ecartee') });
+  }),
   'contributions.update': ({ id, ...patch }, context) => updateContribution(context.db, id, patch, context),
   'contributions.delete': ({ id }, { db }) => contributions.remove(db, id),
   'contributions.review': ({ ids, review }, context) => ({ updated: reviewContributions(context.db, ids, review, context) }),

@@ -180,3 +180,26 @@ describe('a meeting deleted then restored', () => {
     });
   });
 });
+
+describe('a cut contribution deleted then restored (« Annuler »)', () => {
+  it('comes back with its passage and its group; a group of another kind is refused in French', async () => {
+    const r = await h.ok('restitutions.add', { meetingId, text: 'Proposition : prêter des ordinateurs aux familles.\n\nProposition : des ordinateurs prêtés aux familles sans équipement.' });
+    const cut = (passage: number, end: number) => h.ok('restitutions.cut', {
+      restitutionId: r.id, start: { passage, offset: 0 }, end: { passage, offset: end }, thematiqueId: world.thematique(1), kind: 'proposition',
+    });
+    const a = await cut(0, 50);
+    const b = await cut(1, 66);
+    const view = await h.ok('groups.propose', { campaignId: world.campaignId, thematiqueId: world.thematique(1), kind: 'proposition' });
+    const groupId = view.groups[0]!.id;
+    const before = await h.ok('contributions.get', { id: a.id });
+    expect(before).toMatchObject({ groupId, passage: { restitutionId: r.id } });
+
+    await h.ok('contributions.delete', { id: a.id });
+    const { id: _id, ...copy } = before;
+    const back = await h.ok('contributions.create', copy);
+    expect(back).toMatchObject({ groupId, passage: before.passage, review: before.review, sourceMeetingIds: [meetingId] });
+    expect((await h.ok('restitutions.get', { id: r.id })).cuts.map((c) => c.contributionId).sort()).toEqual([b.id, back.id].sort());
+
+    await h.refuse('contributions.create', { ...copy, kind: 'defi' }, { code: 'CONFLICT', message: 'pas de la même thématique et du même type' });
+  });
+});

@@ -32,6 +32,11 @@ export function restitutionsOfMeeting(db: Catalogue, meetingId: number): Restitu
   return (db.prepare(`${SELECT_INFO} WHERE r.meeting_id = ? ORDER BY r.added_at, r.id`).all(meetingId) as InfoRow[]).map(toInfo);
 }
 
+/** Whether this restitution exists, on a meeting of this consultation. */
+export function restitutionOfCampaign(db: Catalogue, id: number, campaignId: number): boolean {
+  return db.prepare('SELECT 1 FROM restitution r JOIN meeting m ON m.id = r.meeting_id WHERE r.id = ? AND m.campaign_id = ?').get(id, campaignId) !== undefined;
+}
+
 export function getRestitutionInfo(db: Catalogue, id: number): RestitutionInfo | undefined {
   const row = db.prepare(`${SELECT_INFO} WHERE r.id = ?`).get(id) as InfoRow | undefined;
   return row && toInfo(row);

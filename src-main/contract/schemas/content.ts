@@ -46,7 +46,12 @@ const ContributionFields = z.object({
  * `review` and `selected` say the same for retained ones: a review given sets `selected`
  * (retenue ⇔ selected); `selected` alone makes it retenue or écartée.
  */
-export const ContributionCreate = ContributionFields.extend({ review: ReviewState.optional() });
+export const ContributionCreate = ContributionFields.extend({
+  review: ReviewState.optional(),
+  /** Given back when a deletion is undone: its group (same thématique and kind) and its restitution's span. */
+  groupId: Id.nullable().optional(),
+  passage: ContributionPassage.nullable().optional(),
+});
 export const ContributionUpdate = patchOf(ContributionFields.omit({ campaignId: true })).extend({ id: Id, review: ReviewState.optional() });
 export const Contribution = ContributionFields.extend({
   id: Id,
