@@ -364,3 +364,16 @@ describe('a group stays one thématique’s and one kind’s', () => {
     await expect(t.call('groups.get', { id: tablettes.id })).rejects.toThrow(/Groupe introuvable/);
   });
 });
+
+describe('groups.propose again', () => {
+  it('leaves a group the coordinator renamed, even still à traiter, and its members', async () => {
+    for (const text of [...SAME_THING.tablettes, ...SAME_THING.formation]) await add(text, [meetings.vienne]);
+    const first = await t.call('groups.propose', key());
+    const tablettes = byWording(first.groups, 'Équiper');
+    await t.call('groups.rename', { id: tablettes.id, wording: 'Une tablette par collégien' });
+    const again = await t.call('groups.propose', key());
+    const kept = again.groups.find((g) => g.id === tablettes.id)!;
+    expect(kept).toMatchObject({ wording: 'Une tablette par collégien', review: 'a_traiter', memberTotal: 3 });
+    expect(again.groups.filter((g) => g.members.some((m) => m.text.startsWith('Former')))).toHaveLength(1);
+  });
+});

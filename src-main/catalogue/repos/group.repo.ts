@@ -178,21 +178,24 @@ export function groupKeysOf(db: Catalogue, contributionIds: readonly number[]): 
  * What a proposal may regroup: the thématique's contributions of that kind in no group or in a group still
  * à traiter, in their list order, with that group's wording (retained and set-aside groups are never touched).
  */
+/** A group the coordinator renamed is theirs, even still à traiter: a new proposal leaves it and its members. */
+const NEVER_RENAMED = "NOT EXISTS (SELECT 1 FROM review_event e WHERE e.group_id = g.id AND e.what = 'libelle')";
+
 export function regroupable(db: Catalogue, key: GroupKey): { id: number; text: string; groupId: number | null; groupWording: string | null }[] {
   return db
     .prepare(
       `SELECT c.id, c.text, c.group_id AS groupId, g.wording AS groupWording
        FROM contribution c LEFT JOIN contribution_group g ON g.id = c.group_id
-       WHERE c.campaign_id = ? AND c.thematique_id = ? AND c.kind = ? AND (c.group_id IS NULL OR g.review = 'a_traiter')
+       WHERE c.campaign_id = ? AND c.thematique_id = ? AND c.kind = ? AND (c.group_id IS NULL OR (g.review = 'a_traiter' AND ${NEVER_RENAMED}))
        ORDER BY c.position, c.id`,
     )
     .all(key.campaignId, key.thematiqueId, key.kind) as { id: number; text: string; groupId: number | null; groupWording: string | null }[];
 }
 
-/** The groups still à traiter of a thématique and kind (a proposal replaces them). */
+/** The groups still à traiter of a thématique and kind, never renamed (a proposal replaces them). */
 export function deleteProposedGroups(db: Catalogue, key: GroupKey): number {
   return db
-    .prepare(`DELETE FROM contribution_group WHERE campaign_id = ? AND thematique_id = ? AND kind = ? AND review = 'a_traiter'`)
+    .prepare(`DELETE FROM contribution_group AS g WHERE campaign_id = ? AND thematique_id = ? AND kind = ? AND review = 'a_traiter' AND ${NEVER_RENAMED}`)
     .run(key.campaignId, key.thematiqueId, key.kind).changes;
 }
 
