@@ -11,8 +11,8 @@ import { useMutation } from '../../components/useCall.ts';
 import type { Span } from './ReadingView.tsx';
 import { textBetween } from './selection.ts';
 
-/** What a restitution says, in the order a synthesis prints it. */
-export const CUT_KINDS: ContributionKind[] = ['etat_des_lieux', 'action', 'defi', 'proposition'];
+/** What a restitution says, in the order a synthesis prints it (« attente »: the 2015 consultation's word). */
+export const CUT_KINDS: ContributionKind[] = ['etat_des_lieux', 'attente', 'action', 'defi', 'proposition'];
 
 interface Props {
   restitution: Restitution;
