@@ -377,3 +377,14 @@ describe('groups.propose again', () => {
     expect(again.groups.filter((g) => g.members.some((m) => m.text.startsWith('Former')))).toHaveLength(1);
   });
 });
+
+describe('contributions.list by review state', () => {
+  it('lists those à traiter, retenues and écartées apart, each counted', async () => {
+    const [a, b, c] = [await add('Première', [meetings.vienne]), await add('Deuxième', [meetings.vienne]), await add('Troisième', [meetings.vienne])];
+    await t.call('contributions.review', { ids: [b], review: 'retenue' });
+    await t.call('contributions.review', { ids: [c], review: 'ecartee' });
+    const listed = async (review: 'a_traiter' | 'retenue' | 'ecartee') =>
+      (await t.call('contributions.list', { campaignId, thematiqueId: th1, review })).items.map((x) => x.id);
+    expect([await listed('a_traiter'), await listed('retenue'), await listed('ecartee')]).toEqual([[a], [b], [c]]);
+  });
+});

@@ -111,14 +111,17 @@ export function pageContributions(db: Catalogue, q: ContributionPageQuery): Page
     .when(q.meetingId, 'c.id IN (SELECT contribution_id FROM contribution_source WHERE meeting_id = ?)', q.meetingId)
     // A literal, not a parameter: only then can SQLite use the partial indexes of the retained and the others.
     .when(q.selection, q.selection === 'retenu' ? 'c.selected = 1' : 'c.selected = 0')
-    .when(q.review, q.review === 'retenue' ? 'c.selected = 1' : q.review === 'a_traiter' ? 'c.pending = 1' : 'c.selected = 0 AND c.pending = 0');
+    .when(q.review === 'retenue' || undefined, 'c.selected = 1')
+    .when(q.review === 'ecartee' || undefined, 'c.selected = 0 AND c.pending = 0')
+    // Those à traiter are few beside the consultation's: found by their partial index (0019), then read by id.
+    .when(q.review === 'a_traiter' || undefined, 'c.id IN (SELECT id FROM contribution WHERE campaign_id = ? AND pending = 1)', q.campaignId);
   const match = ftsQuery(q.search);
   if (match) where.add('c.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?)', match);
   // A place, a meeting or a search names the contributions: read those by id, then sorted, rather than
   // walking the consultation's in order to test each (`+`: no index of the consultation). Not a search
   // within a thématique: its index walk, each tested against the search's hits, is 3 to 6 times faster
   // than reading each of a common word's 70 000 hits by id (scale 10).
-  const named = place || q.meetingId !== undefined || (match && q.thematiqueId === undefined);
+  const named = place || q.meetingId !== undefined || q.review === 'a_traiter' || (match && q.thematiqueId === undefined);
   where.add(named ? '+c.campaign_id = ?' : 'c.campaign_id = ?', q.campaignId);
   const { ids, total } = pageIds(db, {
     from: 'contribution c', idColumn: 'c.id', where, order: orderBy(CONTRIBUTION_ORDER, q.sort, 'c.id'), offset: q.offset, limit: q.limit,
