@@ -8,17 +8,19 @@ const fixture = (name: string): string[][] => JSON.parse(readFileSync(join(__dir
 
 describe('groupContributions: pair precision and recall on paraphrased French propositions', () => {
   // Development sets (the engine was tuned on them): propositions.json and held-out.json written by the
-  // engine's developer; blind.json and blind-2.json written by helpers who never read the grouping code,
-  // then used to build the field's lexicon (lexicon.ts) and choose the threshold. blind-3.json, written the
-  // same way on other topics, was never looked at: its figures are what a new set measures. The issue's goal
-  // is precision ≥ 0.8 and recall ≥ 0.6; blind-3's recall (0.46) does not reach it, and is asserted as
-  // measured so that a change making it worse fails (docs/GROUPING.md).
+  // engine's developer; blind.json, blind-2.json and blind-3.json written by helpers who never read the
+  // grouping code, each measured once, then looked at. blind-4.json and blind-5.json, written the same way
+  // (blind-5 on varied topics), were measured with the engine as tuned on the others, and never tuned on.
+  // The issue's goal is precision ≥ 0.8 and recall ≥ 0.6: the blind sets, as first measured, do not reach it
+  // (docs/GROUPING.md); their floors are their figures, so that a change making them worse fails.
   for (const [name, atLeast, floor] of [
     ['propositions.json', { groups: 40, texts: 200 }, { precision: 0.8, recall: 0.6 }],
     ['held-out.json', { groups: 12, texts: 60 }, { precision: 0.8, recall: 0.6 }],
     ['blind.json', { groups: 16, texts: 70 }, { precision: 0.8, recall: 0.6 }],
     ['blind-2.json', { groups: 18, texts: 75 }, { precision: 0.8, recall: 0.6 }],
-    ['blind-3.json', { groups: 18, texts: 75 }, { precision: 0.8, recall: 0.45 }],
+    ['blind-3.json', { groups: 18, texts: 75 }, { precision: 0.8, recall: 0.5 }],
+    ['blind-4.json', { groups: 30, texts: 80 }, { precision: 0.6, recall: 0.35 }],
+    ['blind-5.json', { groups: 30, texts: 80 }, { precision: 0.7, recall: 0.5 }],
   ] as const) {
     it(`${name}: precision ≥ ${floor.precision} and recall ≥ ${floor.recall}`, () => {
       const groups = fixture(name);

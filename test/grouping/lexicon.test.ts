@@ -36,4 +36,19 @@ describe('the field’s lexicon', () => {
     // Without the actors, the parents' training joins the teachers'.
     expect(groupContributions(items, { otherActors: 1 }).groups.map((g) => g.members)).toEqual([[0, 1, 2, 3], [4], [5]]);
   });
+
+  it('knows the field’s other ways of writing one thing: heads of schools, equipping, hospitalised pupils, hosting in France', () => {
+    // A narrower word keeps itself and adds the broader one.
+    expect(canonical('le proviseur')).toEqual(['le', 'proviseur', 'chefetablissement']);
+    expect(contentStems('matériel')).toEqual(contentStems('équiper'));
+    // « équipement » is not « équipe » (the stemmer gives them one stem).
+    expect(contentStems('équipement')).not.toEqual(contentStems('équipe'));
+    expect(contentStems('élèves hospitalisés')).toContain('hopital');
+    expect(contentStems('hébergées en France')).toEqual(['heberge', 'franc', 'hebergementfr']);
+    expect(contentStems('sur le sol français')).toEqual(['sol', 'franc', 'hebergementfr']);
+    expect(contentStems('Doter chaque professeur d’un PC')).toEqual(['dotat', 'enseign', 'ordin']);
+    expect(canonical('les lycéennes')).toEqual(['les', 'lyceen', 'filles']);
+    expect([...actorsOf(canonical('les lycéennes'))]).toEqual(['eleve']);
+  });
 });
+

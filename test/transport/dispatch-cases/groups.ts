@@ -149,9 +149,13 @@ export const groupCases = {
   'groups.split': {
     valid: async (h) => {
       const { tablettes } = await grouped(h);
-      const view = await h.ok('groups.split', { id: tablettes.id, contributionIds: [tablettes.members[2]!.id] });
+      const taken = tablettes.members[2]!;
+      const view = await h.ok('groups.split', { id: tablettes.id, contributionIds: [taken.id] });
       expect(view.groups).toHaveLength(3);
-      expect(view.groups.find((g) => g.wording === TABLETTES[2])?.members.map((m) => m.id)).toEqual([tablettes.members[2]!.id]);
+      // The split member makes a group of its own, worded by its text.
+      const own = view.groups.find((g) => g.members.some((m) => m.id === taken.id));
+      expect(own?.members.map((m) => m.id)).toEqual([taken.id]);
+      expect(own?.wording).toBe(taken.text);
     },
     invalid: async (h) => {
       const { tablettes, formation } = await grouped(h);
