@@ -6,7 +6,7 @@
  * meets edits it has not seen as a conflict.
  */
 import { type Clock, compareClocks, covers, joinClocks, tick } from './clock.ts';
-import { canonical, DELETED_FIELD, type ExchangeRecord, type Json, OPTIONAL_FIELDS, withoutAbsent } from './record.ts';
+import { canonical, DELETED_FIELD, type ExchangeRecord, type Json, LATEST_FIELDS, OPTIONAL_FIELDS, withoutAbsent } from './record.ts';
 
 export interface FieldConflict {
   field: string;
@@ -65,6 +65,13 @@ export function mergeRecord(local: ExchangeRecord | undefined, incoming: Exchang
       if (!same) changed.push(field);
     } else if (same) {
       clocks[field] = joinClocks(mineClock, theirClock);
+    } else if (LATEST_FIELDS[local.kind]?.includes(field) && typeof mine === 'string' && typeof theirs === 'string') {
+      // Both sides did it since they last met: the later stays, with a clock that has seen both.
+      clocks[field] = joinClocks(mineClock, theirClock);
+      if (theirs > mine) {
+        fields[field] = theirs;
+        changed.push(field);
+      }
     } else {
       // Concurrent edits, or the same natural key created twice with different values.
       conflicts.push({ field, local: mine, incoming: theirs, incomingClock: theirClock, localClock: mineClock });

@@ -106,6 +106,14 @@ export const FIELD_SCHEMAS: Record<RecordKind, z.ZodType<Record<string, unknown>
     campaign: Slug, scope: z.string().regex(/^(region|academie:[A-Z][A-Z-]*|departement:(\d{2}|2[AB]|97\d))$/),
     sectionKey: z.string().regex(/^[a-z0-9_-]{1,60}$/), thematique: Number_.nullable(), text: text(50_000),
   }),
+  // One per pair of consultations (its identity: the two slugs); each pair a thématique of the first and one of the second, by number.
+  thematiqueMap: sorted({
+    fromCampaign: Slug, toCampaign: Slug, savedAt: Timestamp,
+    pairs: z.array(sorted({ from: Number_, to: Number_ })).max(2_500).refine(
+      (list) => list.every((l, i) => i === 0 || list[i - 1]!.from < l.from || (list[i - 1]!.from === l.from && list[i - 1]!.to < l.to)),
+      { message: 'liste non triée ou avec des doublons' },
+    ),
+  }).refine((m) => m.fromCampaign !== m.toCampaign, { message: 'une consultation comparée à elle-même' }),
   setting: z.discriminatedUnion('key', [
     sorted({ key: z.literal('contact'), value: text(300) }),
     sorted({ key: z.literal('activeCampaign'), value: Slug }),

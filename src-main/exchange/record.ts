@@ -29,6 +29,15 @@ export const OPTIONAL_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
   contribution: ['group', 'passage', 'pending'],
 };
 
+/**
+ * Fields that say when something was last done (a map's « enregistrée le »): set on both sides since the
+ * last exchange, the later one stays, never a conflict of its own (what was done, beside it, is the one
+ * that asks). Both sides reach the same value, whichever bundle they merge first.
+ */
+export const LATEST_FIELDS: Partial<Record<RecordKind, readonly string[]>> = {
+  thematiqueMap: ['savedAt'],
+};
+
 /** The fields without the optional ones left null (the same object when there is nothing to drop). */
 export function withoutAbsent(kind: RecordKind, fields: Record<string, Json>): Record<string, Json> {
   const optional = OPTIONAL_FIELDS[kind];

@@ -87,7 +87,7 @@ export function stampGone(gone: [string, KnownState][], dropped: Set<Json>, self
   const forget: string[] = [];
   for (const [uid, state] of gone) {
     const before = state.row();
-    if (before.kind === 'campaign' || dropped.has(before.fields.campaign as Json)) {
+    if (before.kind === 'campaign' || campaignsOf(before.fields).some((slug) => dropped.has(slug))) {
       forget.push(uid);
       continue;
     }
@@ -95,4 +95,9 @@ export function stampGone(gone: [string, KnownState][], dropped: Set<Json>, self
     writes.push({ record: { ...before, clocks, deleted: true }, fieldsText: state.fieldsText, localText: null });
   }
   return { writes, forget };
+}
+
+/** The consultations a record belongs to: its own, or both of a map between two. */
+function campaignsOf(fields: Record<string, Json>): string[] {
+  return [fields.campaign, fields.fromCampaign, fields.toCampaign].filter((slug): slug is string => typeof slug === 'string');
 }

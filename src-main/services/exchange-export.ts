@@ -3,14 +3,15 @@
  * included); for an académie or a département, what it owns — its meetings, bassins, établissements,
  * the retex, contributions and restitutions drawn from them, the texts written for it — plus what those
  * point to, so that the receiver can tie every reference (a contribution's group and the restitution
- * it was cut from: a group travels with any of its members), and the review history of the
- * contributions and groups it carries. Deletions always travel.
+ * it was cut from: a group travels with any of its members), the review history of the
+ * contributions and groups it carries, and the maps of thématiques saved (with their consultations).
+ * Deletions always travel.
  */
 import type { Catalogue } from '../catalogue/database.ts';
 import {
   catalogueNames, iterateOwnedRows, iterateReviewEventsOf, iterateRowsByUid, iterateRowsInOrder, storedRecord, type IdentityRow, type StoredRecord,
 } from '../catalogue/repos/exchange.repo.ts';
-import { campaignUid, etablissementUid } from '../catalogue/repos/exchange-records.repo.ts';
+import { campaignUid, etablissementUid, savedMapUids } from '../catalogue/repos/exchange-records.repo.ts';
 import { allDepartements } from '../catalogue/repos/territory.repo.ts';
 import { conflict } from '../contract/errors.ts';
 import type { ScopeRef } from '../contract/schemas/reports.ts';
@@ -85,6 +86,8 @@ function select(db: Catalogue, scope: ScopeRef): string[] {
     departements: departements.map((d) => d.code), academies: [...new Set(departements.map((d) => d.academieCode))],
     academie: kind === 'academie', text: scope,
   }), false);
+  // The maps of thématiques the user saved (Comparaison) belong to no territory: every bundle carries them.
+  take(iterateRowsByUid(db, savedMapUids(db)), true);
   for (;;) {
     const missing = [...pointed].filter((uid) => !chosen.has(uid));
     pointed.clear();
@@ -104,7 +107,7 @@ function referencesOf(row: StoredRecord, into: Set<string>): void {
   const want = (uid: unknown) => {
     if (typeof uid === 'string') into.add(uid);
   };
-  if (typeof fields.campaign === 'string') want(campaignUid(fields.campaign));
+  for (const slug of [fields.campaign, fields.fromCampaign, fields.toCampaign]) if (typeof slug === 'string') want(campaignUid(slug));
   const place = (fields.place ?? {}) as Record<string, unknown>;
   const passage = (fields.passage ?? {}) as Record<string, unknown>;
   for (const uid of [fields.bassin, place.bassin, fields.sourceMeeting, fields.parent, fields.meeting, fields.group, passage.restitution, fields.contribution]) {

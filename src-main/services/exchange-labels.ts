@@ -22,6 +22,8 @@ const FIELD_LABELS: Record<string, string> = {
   wording: 'Libellé du groupe', review: 'État de lecture', group: 'Groupe', passage: 'Passage de la restitution', pending: 'À traiter',
   meeting: 'Rencontre', passages: 'Texte de la restitution', addedAt: 'Ajoutée le', at: 'Date', who: 'Par', what: 'Changement',
   from: 'Avant', to: 'Après', contribution: 'Contribution',
+  fromCampaign: 'Consultation de départ', toCampaign: 'Consultation d’arrivée',
+  pairs: 'Correspondance des thématiques (numéros, de départ → d’arrivée)', savedAt: 'Enregistrée le',
 };
 
 export function fieldLabel(field: string): string {
@@ -50,6 +52,7 @@ export function recordLabel(kind: RecordKind, f: Record<string, Json>): string {
     case 'style': return `Modèle de styles « ${short(f.name)} »`;
     case 'restitution': return `Restitution « ${short(f.fileName) || 'texte saisi'} »${typeof f.addedAt === 'string' ? ` (ajoutée le ${frenchDate(f.addedAt.slice(0, 10))})` : ''}`;
     case 'contributionGroup': return `Groupe « ${short(f.wording)} » (thématique ${f.thematique})`;
+    case 'thematiqueMap': return `Correspondance des thématiques « ${short(f.fromCampaign)} » → « ${short(f.toCampaign)} »`;
     case 'reviewEvent': return `Historique de lecture (${typeof f.at === 'string' ? frenchDate(f.at.slice(0, 10)) : '?'}, ${short(f.who, 40)})`;
   }
 }
@@ -61,12 +64,18 @@ export function displayValue(field: string, value: Json): string {
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (field === 'review' && typeof value === 'string' && value in REVIEW_STATE_LABELS) return REVIEW_STATE_LABELS[value as keyof typeof REVIEW_STATE_LABELS];
   if (typeof value === 'number') return String(value);
+  if (field === 'savedAt' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return frenchDate(value.slice(0, 10));
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return frenchDate(value);
     return value.length > 2_000 ? `${value.slice(0, 200)}… (${Math.round(value.length / 1024)} Ko en tout)` : value;
   }
   if (field === 'passage' && typeof value === 'object' && !Array.isArray(value) && typeof value.text === 'string') {
     return `« ${value.text.length > 300 ? `${value.text.slice(0, 299)}…` : value.text} »`;
+  }
+  if (field === 'pairs' && Array.isArray(value)) {
+    // A saved map's pairs: « 1 → 1 ; 2 → 3 », empty when nothing maps.
+    if (value.length === 0) return '(aucune)';
+    return (value as Record<string, Json>[]).map((l) => `${String(l.from)} → ${String(l.to)}`).join(' ; ');
   }
   if (field === 'place' || field === 'dates') {
     return Object.values(value as Record<string, Json>).filter((v) => v !== null).map((v) => displayValue('', v)).join(' · ');

@@ -56,3 +56,32 @@ describe('mergeRecord', () => {
     expect(compareClocks(settled.clocks.declaredTotal!, { [A]: 1 })).toBe('after');
   });
 });
+
+describe('mergeRecord on a field that says when (a saved map’s date)', () => {
+  const map = (pairs: { from: number; to: number }[], savedAt: string, clocks: ExchangeRecord['clocks']): ExchangeRecord => ({
+    uid: 'dddddddd-0000-4000-8000-000000000004', kind: 'thematiqueMap', origin: A,
+    fields: { fromCampaign: 'concertation-2015', toCampaign: 'egn-2020', pairs, savedAt }, clocks, deleted: false,
+  });
+
+  it('keeps the later date whichever side merges first, and asks only about the pairs', () => {
+    const here = map([{ from: 1, to: 1 }], '2020-10-21T09:00:00.000Z', { pairs: { [A]: 1 }, savedAt: { [A]: 1 } });
+    const there = map([{ from: 2, to: 3 }], '2020-10-22T09:00:00.000Z', { pairs: { [B]: 1 }, savedAt: { [B]: 1 } });
+    const ab = mergeRecord(here, there);
+    const ba = mergeRecord(there, here);
+    expect(ab.conflicts.map((c) => c.field)).toEqual(['pairs']);
+    expect(ba.conflicts.map((c) => c.field)).toEqual(['pairs']);
+    expect([ab.record.fields.savedAt, ba.record.fields.savedAt]).toEqual(['2020-10-22T09:00:00.000Z', '2020-10-22T09:00:00.000Z']);
+    expect(ab.record.clocks.savedAt).toEqual(ba.record.clocks.savedAt);
+    expect([ab.changed, ba.changed]).toEqual([['savedAt'], []]);
+    // Merged again: nothing more to take.
+    expect(mergeRecord(ab.record, there)).toMatchObject({ status: 'unchanged', changed: [] });
+  });
+
+  it('asks nothing when both saved the same pairs', () => {
+    const here = map([{ from: 1, to: 1 }], '2020-10-22T09:00:00.000Z', { pairs: { [A]: 1 }, savedAt: { [A]: 1 } });
+    const there = map([{ from: 1, to: 1 }], '2020-10-21T09:00:00.000Z', { pairs: { [B]: 1 }, savedAt: { [B]: 1 } });
+    const outcome = mergeRecord(here, there);
+    expect(outcome).toMatchObject({ status: 'unchanged', conflicts: [] });
+    expect(outcome.record.fields.savedAt).toBe('2020-10-22T09:00:00.000Z');
+  });
+});

@@ -90,3 +90,23 @@ describe('merging provenance fields', () => {
     expect(writes[0]!.fieldsText).toBe(writes[0]!.localText);
   });
 });
+
+describe('a received map of thématiques', () => {
+  const map = { fromCampaign: 'concertation-2015', toCampaign: 'egn-2020', pairs: [{ from: 1, to: 1 }, { from: 1, to: 2 }, { from: 3, to: 4 }], savedAt: '2020-10-20T10:00:00.000Z' };
+  const accepted = (fields: object) => FIELD_SCHEMAS.thematiqueMap.safeParse({ ...map, ...fields }).success;
+
+  it('takes its pairs in order, none at all included', () => {
+    expect(FIELD_SCHEMAS.thematiqueMap.parse(map)).toEqual(map);
+    expect(accepted({ pairs: [] })).toBe(true);
+  });
+
+  it('refuses pairs out of order or repeated, a thématique number out of range, one consultation twice, an unknown field', () => {
+    expect(accepted({ pairs: [{ from: 3, to: 4 }, { from: 1, to: 1 }] })).toBe(false);
+    expect(accepted({ pairs: [{ from: 1, to: 1 }, { from: 1, to: 1 }] })).toBe(false);
+    expect(accepted({ pairs: [{ from: 0, to: 1 }] })).toBe(false);
+    expect(accepted({ toCampaign: 'concertation-2015' })).toBe(false);
+    expect(accepted({ savedAt: 'hier' })).toBe(false);
+    expect(accepted({ pairs: [{ from: 1, to: 1, note: 'x' }] })).toBe(false);
+    expect(accepted({ links: [] })).toBe(false);
+  });
+});

@@ -44,6 +44,29 @@ export function replaceMap(db: Catalogue, fromCampaignId: number, toCampaignId: 
     `INSERT INTO thematique_map_saved (from_campaign_id, to_campaign_id, saved_at) VALUES (?, ?, ?)
      ON CONFLICT (from_campaign_id, to_campaign_id) DO UPDATE SET saved_at = excluded.saved_at`,
   ).run(fromCampaignId, toCampaignId, savedAt);
+  countAsChange(db);
+}
+
+/** Takes the pair's saved map away (its proposed one shows again): call inside a transaction. */
+export function forgetMap(db: Catalogue, fromCampaignId: number, toCampaignId: number): void {
+  db.prepare(
+    `DELETE FROM thematique_map
+     WHERE from_thematique_id IN (SELECT id FROM thematique WHERE campaign_id = ?)
+       AND to_thematique_id IN (SELECT id FROM thematique WHERE campaign_id = ?)`,
+  ).run(fromCampaignId, toCampaignId);
+  db.prepare('DELETE FROM thematique_map_saved WHERE from_campaign_id = ? AND to_campaign_id = ?').run(fromCampaignId, toCampaignId);
+  countAsChange(db);
+}
+
+/**
+ * thematique_map_saved has no change triggers (0019 gave them to thematique_map only): a map saved empty,
+ * or saved again as it was, is still a change of the catalogue (the exchange stamps it, a bundle carries
+ * it). Counted like the triggers do, and not while a bulk write counts itself (holdChangeTriggers).
+ */
+function countAsChange(db: Catalogue): void {
+  db.prepare(
+    `UPDATE catalogue_state SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), change_count = change_count + 1 WHERE id = 1 AND quiet = 0`,
+  ).run();
 }
 
 /**

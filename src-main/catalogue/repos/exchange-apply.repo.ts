@@ -9,6 +9,7 @@ import type { PassagePoint } from '../../contract/schemas/restitutions.ts';
 import type { RecordKind } from '../../contract/schemas/exchange.ts';
 import type { Json } from '../../exchange/record.ts';
 import type { TrameSection } from '../../contract/schemas/trame.ts';
+import { forgetMap, replaceMap, type MapLink } from './comparison.repo.ts';
 import { deleteThematique, findCampaignBySlug, insertCampaign, insertThematique, thematiqueUsage, updateCampaign, updateThematique } from './campaign.repo.ts';
 import { deleteContribution, insertContribution, updateContribution } from './contribution.repo.ts';
 import { bassinUid, SETTING_COLUMNS, type UidTable } from './exchange-records.repo.ts';
@@ -169,6 +170,7 @@ export function writeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid:
       if (f.thematique !== null && thematiqueId === null) return;
       return setSectionText(db, { campaignId, scope: f.scope as string, sectionKey: f.sectionKey as string, thematiqueId, text: f.text as string });
     }
+    case 'thematiqueMap': return writeThematiqueMap(db, ids, f);
     case 'setting': return writeExchangedSetting(db, ids, f.key as string, f.value ?? null);
   }
 }
@@ -260,6 +262,12 @@ export function removeRecord(db: Catalogue, ids: LocalIds, kind: RecordKind, uid
       if (campaignId !== null && (f.thematique === null || thematiqueId !== null)) {
         setSectionText(db, { campaignId, scope: f.scope as string, sectionKey: f.sectionKey as string, thematiqueId, text: '' });
       }
+      return true;
+    }
+    case 'thematiqueMap': {
+      const fromId = ids.campaign(f.fromCampaign);
+      const toId = ids.campaign(f.toCampaign);
+      if (fromId !== null && toId !== null) forgetMap(db, fromId, toId);
       return true;
     }
     case 'setting': {
@@ -475,6 +483,20 @@ function writeTrame(db: Catalogue, ids: LocalIds, uid: string, f: F): void {
   if (id === null) return void insertTrame(db, trame, uid);
   updateTrame(db, { ...trame, id });
   setTramePreset(db, id, trame.presetSlug);
+}
+
+/**
+ * A saved map of thématiques, in place of the pair's: its two consultations not both here yet, it waits;
+ * a pair naming a thématique this catalogue does not have is left out (read back as less than received).
+ */
+function writeThematiqueMap(db: Catalogue, ids: LocalIds, f: F): void {
+  const fromId = ids.campaign(f.fromCampaign);
+  const toId = ids.campaign(f.toCampaign);
+  if (fromId === null || toId === null) return;
+  const links = (f.pairs as { from: number; to: number }[])
+    .map((l) => ({ fromThematiqueId: ids.thematique(fromId, l.from), toThematiqueId: ids.thematique(toId, l.to) }))
+    .filter((l): l is MapLink => l.fromThematiqueId !== null && l.toThematiqueId !== null);
+  replaceMap(db, fromId, toId, links, f.savedAt as string);
 }
 
 function writeExchangedSetting(db: Catalogue, ids: LocalIds, key: string, value: Json): void {

@@ -88,6 +88,7 @@ function whereOne(kind: RecordKind, uid: string, f: Record<string, Json>): Where
     case 'bassin': return { sql: 'departement_code = ? AND nom = ?', params: [f.departementCode, f.nom] };
     case 'etablissement': return { sql: 'e.uai = ?', params: [f.uai] };
     case 'sectionText': return { sql: 'c.slug = ? AND s.scope = ? AND s.section_key = ?', params: [f.campaign, f.scope, f.sectionKey] };
+    case 'thematiqueMap': return { sql: 'fc.slug = ? AND tc.slug = ?', params: [f.fromCampaign, f.toCampaign] };
     case 'setting': return ALL;
   }
 }
@@ -95,7 +96,7 @@ function whereOne(kind: RecordKind, uid: string, f: Record<string, Json>): Where
 const READERS: Record<RecordKind, (db: Catalogue, where: Where) => RecordFields[]> = {
   campaign: readCampaigns, style: readStyles, bassin: readBassins, etablissement: readEtablissements, meeting: readMeetings,
   retex: readRetex, contribution: readContributions, trame: readTrames, sectionText: readSectionTexts, setting: readSettings,
-  restitution: readRestitutions, contributionGroup: readGroups, reviewEvent: readReviewEvents,
+  restitution: readRestitutions, contributionGroup: readGroups, reviewEvent: readReviewEvents, thematiqueMap: readThematiqueMaps,
 };
 
 /** The identity a record of a natural-key kind must carry (null: a kind whose identity is its own). */
@@ -107,6 +108,7 @@ export function naturalUid(kind: RecordKind, f: Record<string, Json>): string | 
     case 'etablissement': return etablissementUid(f.uai as string);
     case 'sectionText': return sectionTextUid(f.campaign as string, f.scope as string, f.sectionKey as string, f.thematique as number | null);
     case 'setting': return settingUid(f.key as string);
+    case 'thematiqueMap': return thematiqueMapUid(f.fromCampaign as string, f.toCampaign as string);
     default: return null;
   }
 }
@@ -120,6 +122,8 @@ export const styleUid = (sha256: string) => derivedUid('style', sha256);
 export const settingUid = (key: string) => derivedUid('setting', key);
 export const bassinUid = (departementCode: string, nom: string) => derivedUid('bassin', departementCode, nom);
 export const presetTrameUid = (campaignSlug: string, presetSlug: string) => derivedUid('trame', campaignSlug, presetSlug);
+/** A saved map of thématiques: one per pair of consultations, the same identity on every laptop. */
+export const thematiqueMapUid = (fromSlug: string, toSlug: string) => derivedUid('thematiqueMap', fromSlug, toSlug);
 export const sectionTextUid = (slug: string, scope: string, key: string, thematique: number | null) =>
   derivedUid('sectionText', slug, scope, key, thematique ?? 0);
 
@@ -334,6 +338,34 @@ function readSectionTexts(db: Catalogue, where: Where): RecordFields[] {
       campaign: r.campaign as string, scope: r.scope as string, sectionKey: r.section_key as string, thematique, text: r.text as string,
     });
   });
+}
+
+/**
+ * The maps the user saved (comparison.saveMap), by pair of consultations: each pair a thématique of the
+ * first and the one of the second it maps onto, by number, in order. A map never saved (only proposed) is no record.
+ */
+function readThematiqueMaps(db: Catalogue, where: Where): RecordFields[] {
+  const rows = db
+    .prepare(
+      `SELECT fc.slug AS from_slug, tc.slug AS to_slug, s.saved_at,
+         (SELECT json_group_array(json_object('from', l.f, 'to', l.t)) FROM (
+            SELECT ft.number AS f, tt.number AS t FROM thematique_map m
+            JOIN thematique ft ON ft.id = m.from_thematique_id JOIN thematique tt ON tt.id = m.to_thematique_id
+            WHERE ft.campaign_id = s.from_campaign_id AND tt.campaign_id = s.to_campaign_id ORDER BY ft.number, tt.number) l) AS pairs
+       FROM thematique_map_saved s JOIN campaign fc ON fc.id = s.from_campaign_id JOIN campaign tc ON tc.id = s.to_campaign_id
+       WHERE ${where.sql} ORDER BY fc.slug, tc.slug`,
+    )
+    .all(...where.params) as Row[];
+  return rows.map((r) =>
+    record('thematiqueMap', thematiqueMapUid(r.from_slug as string, r.to_slug as string), {
+      fromCampaign: r.from_slug as string, toCampaign: r.to_slug as string, pairs: json(r.pairs), savedAt: r.saved_at as string,
+    }),
+  );
+}
+
+/** The saved maps' exchange states (not deleted): a scoped bundle carries them all, like the user's other choices. */
+export function savedMapUids(db: Catalogue): string[] {
+  return db.prepare("SELECT uid FROM exchange_record WHERE kind = 'thematiqueMap' AND deleted = 0 ORDER BY uid").pluck().all() as string[];
 }
 
 /** Local ids become identities: the active consultation by slug, the default style by checksum. */

@@ -6,11 +6,12 @@ import { ScopeRef } from './reports.ts';
 
 /**
  * In the order a merge applies them: what a record points to comes before it (a restitution its meeting,
- * a contribution its group and restitution, a review event its contribution or group).
+ * a contribution its group and restitution, a review event its contribution or group, a saved map of
+ * thématiques its two consultations).
  */
 export const RECORD_KINDS = [
   'campaign', 'style', 'bassin', 'etablissement', 'meeting', 'restitution', 'retex', 'contributionGroup', 'contribution',
-  'reviewEvent', 'trame', 'sectionText', 'setting',
+  'reviewEvent', 'trame', 'sectionText', 'thematiqueMap', 'setting',
 ] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
@@ -28,6 +29,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, { one: string; many: string 
   reviewEvent: { one: 'entrée d’historique de lecture', many: 'entrées d’historique de lecture' },
   trame: { one: 'trame', many: 'trames' },
   sectionText: { one: 'texte rédigé', many: 'textes rédigés' },
+  thematiqueMap: { one: 'correspondance des thématiques', many: 'correspondances des thématiques' },
   setting: { one: 'paramètre', many: 'paramètres' },
 };
 
