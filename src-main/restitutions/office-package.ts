@@ -21,19 +21,27 @@ const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
 
 const SAVE_AS: Record<OfficeKind, string> = {
-  docx: 'ouvrez-le dans Word ou LibreOffice et enregistrez-le au format Word (.docx)',
-  odt: 'ouvrez-le dans LibreOffice et enregistrez-le au format OpenDocument (.odt) ou Word (.docx)',
+  docx: 'ouvrez-le dans Word ou LibreOffice, enregistrez-le au format Word (.docx)',
+  odt: 'ouvrez-le dans LibreOffice, enregistrez-le au format OpenDocument (.odt) ou Word (.docx)',
 };
-const LABEL: Record<OfficeKind, string> = { docx: 'un document Word (.docx)', odt: 'un document OpenDocument (.odt)' };
+const LABEL: Record<OfficeKind, string> = { docx: 'd’un document Word (.docx)', odt: 'd’un document OpenDocument (.odt)' };
 
-function notThatKind(fileName: string, kind: OfficeKind, what: string): AppError {
-  return new AppError('FILE', `La restitution « ${fileName} » ${what}, pas ${LABEL[kind]}, malgré son nom : ${SAVE_AS[kind]}, puis lisez-la à nouveau.`);
+/** A file named as `kind` that is something else (`what`: « un fichier PDF »…), or nothing readable at all (null). */
+function notThatKind(fileName: string, kind: OfficeKind, what: string | null): AppError {
+  if (what === null) {
+    return new AppError(
+      'FILE',
+      `Le fichier « ${fileName} » porte le nom ${LABEL[kind]}, mais son contenu n’est pas lisible : ce n’est pas un document ` +
+        '(fichier endommagé, ou d’un autre type renommé). Demandez-en une nouvelle copie.',
+    );
+  }
+  return new AppError('FILE', `Le fichier « ${fileName} » porte le nom ${LABEL[kind]}, mais c’est ${what} : ${SAVE_AS[kind]}, puis ajoutez-le à nouveau.`);
 }
 
 export function damagedDocument(fileName: string, kind: OfficeKind): AppError {
   return new AppError(
     'FILE',
-    `La restitution « ${fileName} » est incomplète ou endommagée (copie ou téléchargement interrompu ?) : ` +
+    `Le fichier « ${fileName} » est incomplet ou endommagé (copie ou téléchargement interrompu ?) : ` +
       `${SAVE_AS[kind]}, ou demandez-en une nouvelle copie.`,
   );
 }
@@ -55,24 +63,29 @@ function tooLarge(fileName: string): AppError {
   );
 }
 
-/** What a file that is not a zip looks like, for the message. */
-function describeNonZip(bytes: Buffer): string {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'est un fichier PDF';
-  if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') return 'est un document RTF';
+/** What a file that is not a zip is, for the message; null when it is nothing readable. */
+function describeNonZip(bytes: Buffer): string | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'un fichier PDF';
+  if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') return 'un document RTF';
   const head = bytes.subarray(0, 4096);
   const binary = head.some((b) => b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20));
-  if (binary) return "n'est pas un document lisible";
+  if (binary) return null;
   const start = head.toString('latin1').trimStart().slice(0, 200).toLowerCase();
-  if (start.startsWith('<') && /<(html|!doctype html)/.test(start)) return 'est une page web (HTML)';
-  if (start.startsWith('<?xml')) return 'est un fichier XML';
-  return 'est un fichier texte';
+  if (start.startsWith('<') && /<(html|!doctype html)/.test(start)) return 'une page web (HTML)';
+  if (start.startsWith('<?xml')) return 'un fichier XML';
+  return 'un fichier texte';
 }
 
-export async function inspectOfficePackage(bytes: Buffer, fileName: string, kind: OfficeKind, signal?: AbortSignal): Promise<void> {
+/**
+ * The cheap part of the checks, what a folder's preview runs on every file: the right container (a zip,
+ * not an old Office file nor a renamed one), its directory readable, its main part there. Nothing inflated
+ * but an .odt's few-byte mimetype. Returns the opened zip for the full check.
+ */
+export async function checkOfficeContainer(bytes: Buffer, fileName: string, kind: OfficeKind): Promise<JSZip> {
   const head = bytes.subarray(0, 8);
   if (head.equals(OLE2)) {
     if (bytes.includes(ENCRYPTION_INFO)) throw passwordProtected(fileName);
-    throw notThatKind(fileName, kind, 'est un document Word 97-2003 (.doc) ou un autre fichier Office ancien');
+    throw notThatKind(fileName, kind, 'un document Word 97-2003 (.doc) ou un autre fichier Office ancien');
   }
   if (!head.subarray(0, 4).equals(ZIP)) throw notThatKind(fileName, kind, describeNonZip(bytes));
   let zip: JSZip;
@@ -85,17 +98,25 @@ export async function inspectOfficePackage(bytes: Buffer, fileName: string, kind
   const isDocx = names.has('word/document.xml');
   const isOdf = names.has('content.xml') || names.has('mimetype');
   if (kind === 'docx' && !isDocx) {
-    if (isOdf) throw notThatKind(fileName, kind, 'est un document OpenDocument (LibreOffice)');
-    if (names.has('xl/workbook.xml')) throw notThatKind(fileName, kind, 'est un classeur Excel');
-    if (names.has('ppt/presentation.xml')) throw notThatKind(fileName, kind, 'est une présentation PowerPoint');
-    throw notThatKind(fileName, kind, 'est une archive zip');
+    if (isOdf) throw notThatKind(fileName, kind, 'un document OpenDocument (LibreOffice)');
+    if (names.has('xl/workbook.xml')) throw notThatKind(fileName, kind, 'un classeur Excel');
+    if (names.has('ppt/presentation.xml')) throw notThatKind(fileName, kind, 'une présentation PowerPoint');
+    throw notThatKind(fileName, kind, 'une archive zip');
   }
   if (kind === 'odt') {
-    if (isDocx) throw notThatKind(fileName, kind, 'est un document Word');
-    const mimetype = zip.file('mimetype') ? (await zip.file('mimetype')!.async('string')).trim() : '';
+    if (isDocx) throw notThatKind(fileName, kind, 'un document Word');
+    const mimetype = zip.file('mimetype') && uncompressedSize(zip.file('mimetype')!) < 1024 ? (await zip.file('mimetype')!.async('string')).trim() : '';
     if (!names.has('content.xml') || (mimetype !== '' && !mimetype.startsWith('application/vnd.oasis.opendocument.text'))) {
-      throw notThatKind(fileName, kind, mimetype.includes('spreadsheet') ? 'est un classeur OpenDocument (.ods)' : "n'est pas un document texte OpenDocument");
+      throw notThatKind(fileName, kind, mimetype.includes('spreadsheet') ? 'un classeur OpenDocument (.ods)' : mimetype.includes('presentation') ? 'une présentation OpenDocument (.odp)' : 'une archive zip');
     }
+  }
+  return zip;
+}
+
+export async function inspectOfficePackage(bytes: Buffer, fileName: string, kind: OfficeKind, signal?: AbortSignal): Promise<void> {
+  const zip = await checkOfficeContainer(bytes, fileName, kind);
+  const names = new Set(Object.keys(zip.files));
+  if (kind === 'odt') {
     const manifest = zip.file('META-INF/manifest.xml');
     if (manifest && uncompressedSize(manifest) < 1024 * 1024 && (await manifest.async('string')).includes('encryption-data')) {
       throw passwordProtected(fileName);

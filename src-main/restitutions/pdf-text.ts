@@ -13,10 +13,15 @@ import { toPassages, type Passage } from './passages.ts';
 
 export const PDF_TIMEOUT_MS = 60_000;
 
-export async function pdfPassages(bytes: Buffer, fileName: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Passage[]> {
+/** The cheap check a folder's preview runs too: a PDF says « %PDF- » in its first kilo-octet. */
+export function checkPdfSignature(bytes: Buffer, fileName: string): void {
   if (bytes.subarray(0, 1024).indexOf('%PDF-') === -1) {
-    throw new AppError('FILE', `La restitution « ${fileName} » n'est pas un fichier PDF, malgré son nom : demandez-en une nouvelle copie, ou enregistrez-la au format PDF.`);
+    throw new AppError('FILE', `Le fichier « ${fileName} » porte le nom d’un PDF, mais ce n’est pas un fichier PDF : demandez-en une nouvelle copie, ou enregistrez-le au format PDF.`);
   }
+}
+
+export async function pdfPassages(bytes: Buffer, fileName: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Passage[]> {
+  checkPdfSignature(bytes, fileName);
   const pdftotext = findProgram('pdftotext');
   if (!pdftotext) {
     throw new AppError(

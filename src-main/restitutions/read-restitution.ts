@@ -7,10 +7,10 @@ import { basename, extname } from 'node:path';
 import { AppError } from '../contract/errors.ts';
 import { docxBlocks } from './docx-text.ts';
 import { convertWithLibreOffice } from './libreoffice.ts';
-import { inspectOfficePackage } from './office-package.ts';
+import { checkOfficeContainer, inspectOfficePackage } from './office-package.ts';
 import { toPassages, type Passage } from './passages.ts';
-import { pdfPassages } from './pdf-text.ts';
-import { plainTextPassages } from './plain-text.ts';
+import { checkPdfSignature, pdfPassages } from './pdf-text.ts';
+import { decodePlainText, plainTextPassages } from './plain-text.ts';
 import { readRestitutionBytes } from './restitution-file.ts';
 
 export type RestitutionFormat = 'docx' | 'odt' | 'pdf' | 'texte';
@@ -47,6 +47,18 @@ export async function readRestitution(path: string, options: { signal?: AbortSig
     throw new AppError('FILE', `La restitution « ${fileName} » ne contient aucun texte : vérifiez que c'est le bon fichier, ou saisissez le texte de la restitution.`);
   }
   return { fileName, format, sha256, passages };
+}
+
+/**
+ * The cheap checks of a file that will be read, the ones a folder's preview runs on each file without
+ * reading it: a .docx or .odt is a zip holding its main part, a .pdf starts with « %PDF- », a text is
+ * UTF-8. Throws the same refusal the reading would. The extension must be one read here.
+ */
+export async function checkRestitutionBytes(bytes: Buffer, fileName: string): Promise<void> {
+  const format = FORMATS[extname(fileName).toLowerCase()];
+  if (format === 'docx' || format === 'odt') await checkOfficeContainer(bytes, fileName, format);
+  else if (format === 'pdf') checkPdfSignature(bytes, fileName);
+  else if (format === 'texte') decodePlainText(bytes, fileName);
 }
 
 async function readPassages(bytes: Buffer, fileName: string, extension: string, format: RestitutionFormat, signal?: AbortSignal): Promise<Passage[]> {

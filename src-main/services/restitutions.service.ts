@@ -16,7 +16,7 @@ import type { Contribution } from '../contract/schemas/content.ts';
 import type { FolderMatch, Passage, PassagePoint, Restitution, RestitutionFormat } from '../contract/schemas/restitutions.ts';
 import type { ContributionKind } from '../contract/domain.ts';
 import { passageRange, splitPlainText } from '../restitutions/passages.ts';
-import { ACCEPTED_EXTENSIONS, readRestitution } from '../restitutions/read-restitution.ts';
+import { ACCEPTED_EXTENSIONS, checkRestitutionBytes, readRestitution } from '../restitutions/read-restitution.ts';
 import { MAX_RESTITUTION_BYTES, readRestitutionBytes } from '../restitutions/restitution-file.ts';
 import { frenchDate } from '../text/french.ts';
 import type { HandlerGroup, Progress, ServiceContext } from './context.ts';
@@ -255,7 +255,10 @@ export async function previewFolder(ctx: ServiceContext, campaignId: number, fol
     }
     let sha256: string;
     try {
-      ({ sha256 } = await readRestitutionBytes(join(path, fileName), fileName));
+      const file = await readRestitutionBytes(join(path, fileName), fileName);
+      // Its container only (not its text): a file that cannot be read is said here, before the import.
+      await checkRestitutionBytes(file.bytes, fileName);
+      sha256 = file.sha256;
     } catch (error) {
       files.push({ fileName, meetingId: null, meetingLabel: null, reason: 'ignoré', alreadyThere: false, problem: error instanceof AppError ? error.message : 'fichier illisible' });
       continue;

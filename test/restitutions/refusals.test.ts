@@ -32,20 +32,29 @@ describe('readRestitution refuses, in French, naming the file', () => {
   it('a .docx that is a renamed text file', async () => {
     const path = writeIn(dir, 'compte-rendu.docx', 'Compte rendu de la rencontre : les élèves…\n');
     expect((await refusal(path)).message).toBe(
-      'La restitution « compte-rendu.docx » est un fichier texte, pas un document Word (.docx), malgré son nom : ' +
-        'ouvrez-le dans Word ou LibreOffice et enregistrez-le au format Word (.docx), puis lisez-la à nouveau.',
+      'Le fichier « compte-rendu.docx » porte le nom d’un document Word (.docx), mais c’est un fichier texte : ' +
+        'ouvrez-le dans Word ou LibreOffice, enregistrez-le au format Word (.docx), puis ajoutez-le à nouveau.',
+    );
+  });
+
+  it('a .docx that is no document at all (random bytes): said unreadable, one gender, no advice to open it', async () => {
+    const random = Buffer.alloc(3000);
+    for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + 13) % 256;
+    expect((await refusal(writeIn(dir, 'Barbezieux restitution.docx', random))).message).toBe(
+      'Le fichier « Barbezieux restitution.docx » porte le nom d’un document Word (.docx), mais son contenu n’est pas lisible : ' +
+        'ce n’est pas un document (fichier endommagé, ou d’un autre type renommé). Demandez-en une nouvelle copie.',
     );
   });
 
   it('a truncated .docx, and one whose text was damaged inside the zip', async () => {
     const truncated = writeIn(dir, 'tronqué.docx', docxBytes.subarray(0, Math.floor(docxBytes.length * 0.6)));
-    expect((await refusal(truncated)).message).toMatch(/^La restitution « tronqué\.docx » est incomplète ou endommagée \(copie ou téléchargement interrompu \?\)/);
+    expect((await refusal(truncated)).message).toMatch(/^Le fichier « tronqué\.docx » est incomplet ou endommagé \(copie ou téléchargement interrompu \?\)/);
     const zip = await JSZip.loadAsync(docxBytes);
     const bytes = Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }));
     const at = bytes.indexOf('Créer un réseau');
     expect(at).toBeGreaterThan(0);
     bytes.write('Xréer', at, 'latin1'); // same length: only the CRC can tell
-    expect((await refusal(writeIn(dir, 'abîmé.docx', bytes))).message).toMatch(/« abîmé\.docx » est incomplète ou endommagée/);
+    expect((await refusal(writeIn(dir, 'abîmé.docx', bytes))).message).toMatch(/« abîmé\.docx » est incomplet ou endommagé/);
   });
 
   it('a .docx protected by a password (an OLE2 container holding EncryptionInfo), and an old .doc', async () => {
@@ -53,7 +62,7 @@ describe('readRestitution refuses, in French, naming the file', () => {
     const encrypted = Buffer.concat([ole2, Buffer.alloc(504), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.alloc(512)]);
     expect((await refusal(writeIn(dir, 'protégé.docx', encrypted))).message).toMatch(/^La restitution « protégé\.docx » est protégée par un mot de passe/);
     const doc = Buffer.concat([ole2, Buffer.alloc(1024)]);
-    expect((await refusal(writeIn(dir, 'ancien.docx', doc))).message).toMatch(/« ancien\.docx » est un document Word 97-2003 \(\.doc\)/);
+    expect((await refusal(writeIn(dir, 'ancien.docx', doc))).message).toMatch(/« ancien\.docx » porte le nom d’un document Word \(\.docx\), mais c’est un document Word 97-2003 \(\.doc\)/);
   });
 
   it('a zip bomb, before inflating it whole', async () => {
@@ -81,18 +90,18 @@ describe('readRestitution refuses, in French, naming the file', () => {
 
   it('a text file not in UTF-8', async () => {
     const latin1 = writeIn(dir, 'notes-latin1.txt', Buffer.from('Les élèves ont été évoqués.', 'latin1'));
-    expect((await refusal(latin1)).message).toMatch(/^La restitution « notes-latin1\.txt » n'est pas encodée en UTF-8/);
+    expect((await refusal(latin1)).message).toMatch(/^La restitution « notes-latin1\.txt » n’est pas encodée en UTF-8/);
   });
 
   it('a PDF without text (as a scan is): no OCR is done', async () => {
     requireProgram('pdftotext', 'poppler-utils');
     const scan = writeIn(dir, 'scan.pdf', imageOnlyPdf());
     expect((await refusal(scan)).message).toMatch(/^Le PDF « scan\.pdf » ne contient pas de texte, seulement des images \(un document numérisé \?\)/);
-    expect((await refusal(writeIn(dir, 'faux.pdf', 'pas un PDF'))).message).toMatch(/« faux\.pdf » n'est pas un fichier PDF, malgré son nom/);
+    expect((await refusal(writeIn(dir, 'faux.pdf', 'pas un PDF'))).message).toMatch(/^Le fichier « faux\.pdf » porte le nom d’un PDF, mais ce n’est pas un fichier PDF/);
   });
 
   it('an .odt that is a Word document renamed, and says LibreOffice is needed when it is missing', async () => {
-    expect((await refusal(writeIn(dir, 'renommé.odt', docxBytes))).message).toMatch(/« renommé\.odt » est un document Word, pas un document OpenDocument \(\.odt\)/);
+    expect((await refusal(writeIn(dir, 'renommé.odt', docxBytes))).message).toMatch(/« renommé\.odt » porte le nom d’un document OpenDocument \(\.odt\), mais c’est un document Word :/);
     const odt = convertWithSoffice(writeIn(dir, 'source.docx', docxBytes), 'odt', dir);
     const path = process.env.PATH;
     process.env.PATH = '';

@@ -88,8 +88,33 @@ describe('restitutions.previewFolder and importFolder', () => {
     expect(byName[`CR réf ${landes}.pdf`]).toMatchObject({ meetingId: landes, reason: `référence ${landes} dans le nom` });
     expect(byName['Concertation départementale.docx']).toMatchObject({ meetingId: null, reason: 'aucune rencontre reconnue dans le nom : choisissez-la' });
     expect(byName['Concertation Gironde Dordogne.pdf']).toMatchObject({ meetingId: null, reason: expect.stringMatching(/^plusieurs rencontres possibles \(« Concertation départementale de la Gironde/) });
-    expect(byName['Dordogne abîmé.docx']).toMatchObject({ meetingId: dordogne, problem: null }); // read only on import
+    // Not readable: said in the preview already, with why (its container is checked, its text is not read).
+    expect(byName['Dordogne abîmé.docx']).toMatchObject({
+      meetingId: null,
+      problem: 'Le fichier « Dordogne abîmé.docx » porte le nom d’un document Word (.docx), mais c’est un fichier texte : ' +
+        'ouvrez-le dans Word ou LibreOffice, enregistrez-le au format Word (.docx), puis ajoutez-le à nouveau.',
+    });
     expect(byName['participants.xlsx']).toMatchObject({ meetingId: null, problem: expect.stringMatching(/^format non lu ici \(\.xlsx\)/) });
+  });
+
+  it('says in the preview which files cannot be read, and why, beside the readable ones', async () => {
+    const random = Buffer.alloc(3000);
+    for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + 13) % 256; // bytes that are no document
+    writeFileSync(join(folder, 'Barbezieux restitution.docx'), random);
+    writeFileSync(join(folder, 'Landes faux.pdf'), 'pas un PDF');
+    writeFileSync(join(folder, 'Landes notes.txt'), Buffer.from('Compte rendu : les élèves', 'latin1'));
+    writeFileSync(join(folder, 'Landes notes utf8.md'), '# Compte rendu\n\nLes élèves…');
+    const preview = await h.ok('restitutions.previewFolder', { campaignId: world.campaignId, folder });
+    const byName = Object.fromEntries(preview.files.map((f) => [f.fileName, f]));
+    expect(byName['Barbezieux restitution.docx']!.problem).toBe(
+      'Le fichier « Barbezieux restitution.docx » porte le nom d’un document Word (.docx), mais son contenu n’est pas lisible : ' +
+        'ce n’est pas un document (fichier endommagé, ou d’un autre type renommé). Demandez-en une nouvelle copie.',
+    );
+    expect(byName['Landes faux.pdf']!.problem).toMatch(/^Le fichier « Landes faux\.pdf » porte le nom d’un PDF, mais ce n’est pas un fichier PDF/);
+    expect(byName['Landes notes.txt']!.problem).toMatch(/n’est pas encodée en UTF-8/);
+    expect(byName['Landes notes utf8.md']).toMatchObject({ problem: null, meetingId: landes });
+    expect(byName['Restitution Gironde.docx']).toMatchObject({ problem: null, meetingId: gironde });
+    expect(byName[`CR réf ${landes}.pdf`]).toMatchObject({ problem: null, meetingId: landes });
   });
 
   it('says which files are already there, and recognises them by their bytes whatever their name', async () => {

@@ -90,7 +90,10 @@ describe('restitutions.cut', () => {
     });
     expect(await h.ok('contributions.get', { id: c.id })).toEqual(c);
     const again = await h.ok('restitutions.get', { id: r.id });
-    expect(again.cuts).toEqual([{ contributionId: c.id, thematiqueId, kind: 'proposition', review: 'a_traiter', start, end: { passage: 4, offset: end.offset - 1 } }]);
+    expect(again.cuts).toEqual([{
+      contributionId: c.id, thematiqueId, kind: 'proposition', review: 'a_traiter', start, end: { passage: 4, offset: end.offset - 1 },
+      text: 'Créer un réseau de référents numériques dans chaque bassin,',
+    }]);
     expect(again).toMatchObject({ contributionCount: 1, pendingCount: 1 });
   });
 
@@ -106,6 +109,10 @@ describe('restitutions.cut', () => {
     });
     expect(worded.text).toBe('Former à l’accessibilité');
     expect(worded.passage!.text).toBe('Former les enseignan');
+    // The reading view lists each cut by the wording the synthesis will print.
+    expect((await h.ok('restitutions.get', { id: r.id })).cuts.map((cut) => [cut.contributionId, cut.text])).toEqual([
+      [c.id, 'Créer un réseau de référents numériques dans chaque bassin, à l’écoute des équipes. Former'], [worded.id, 'Former à l’accessibilité'],
+    ]);
   });
 
   it('refuses a range outside the text, an empty one, the same cut twice and a thématique of another consultation, in French', async () => {

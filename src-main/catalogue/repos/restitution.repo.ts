@@ -66,16 +66,16 @@ export function restitutionPassages(db: Catalogue, id: number): Passage[] {
 export function restitutionCuts(db: Catalogue, id: number): RestitutionCut[] {
   const rows = db
     .prepare(
-      `SELECT id, thematique_id, kind, selected, pending, passage_range FROM contribution
+      `SELECT id, thematique_id, kind, text, selected, pending, passage_range FROM contribution
        WHERE restitution_id = ? AND passage_range IS NOT NULL ORDER BY id`,
     )
-    .all(id) as { id: number; thematique_id: number; kind: ContributionKind; selected: 0 | 1; pending: 0 | 1; passage_range: string }[];
+    .all(id) as { id: number; thematique_id: number; kind: ContributionKind; text: string; selected: 0 | 1; pending: 0 | 1; passage_range: string }[];
   return rows.map((r) => {
     const range = JSON.parse(r.passage_range) as { start: PassagePoint; end: PassagePoint };
     return {
       contributionId: r.id, thematiqueId: r.thematique_id, kind: r.kind,
       review: r.selected === 1 ? 'retenue' : r.pending === 1 ? 'a_traiter' : 'ecartee',
-      start: range.start, end: range.end,
+      start: range.start, end: range.end, text: r.text,
     };
   });
 }

@@ -50,6 +50,8 @@ export const RestitutionCut = z.object({
   review: ReviewState,
   start: PassagePoint,
   end: PassagePoint,
+  /** The contribution's wording, as the synthesis will print it (the passage itself, or the wording typed). */
+  text: z.string(),
 });
 export type RestitutionCut = z.infer<typeof RestitutionCut>;
 

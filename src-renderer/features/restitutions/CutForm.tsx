@@ -5,7 +5,6 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useState } from 'react';
 import { CONTRIBUTION_KIND_LABELS, type ContributionKind } from '../../../src-main/contract/domain.ts';
 import type { Restitution } from '../../../src-main/contract/schemas/restitutions.ts';
-import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { useMutation } from '../../components/useCall.ts';
 import type { Span } from './ReadingView.tsx';
@@ -14,17 +13,30 @@ import { textBetween } from './selection.ts';
 /** What a restitution says, in the order a synthesis prints it (« attente »: the 2015 consultation's word). */
 export const CUT_KINDS: ContributionKind[] = ['etat_des_lieux', 'attente', 'action', 'defi', 'proposition'];
 
+/** The grammatical gender of each nature's label, for the words that agree with it (« Défi créé », « Attente créée »). */
+const FEMININE: Record<ContributionKind, boolean> = {
+  etat_des_lieux: false, attente: true, action: true, defi: false, proposition: true,
+};
+
+/** What the form says once a contribution is made: « Défi créé, à traiter : « … ». » */
+export function cutCreatedMessage(kind: ContributionKind, text: string): string {
+  const shown = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return `${CONTRIBUTION_KIND_LABELS[kind]} ${FEMININE[kind] ? 'créée' : 'créé'}, à traiter : « ${shown} ».`;
+}
+
 interface Props {
   restitution: Restitution;
   span: Span | null;
   thematiques: { id: number; number: number; title: string }[];
   meetingThematiqueIds: number[];
+  /** Called once the contribution is made, with the span it was cut from (focus goes back there). */
   onCut: () => void;
 }
 
 export function CutForm({ restitution, span, thematiques, meetingThematiqueIds, onCut }: Props) {
-  const { notify } = useApp();
   const { run, busy, error, clearError } = useMutation();
+  /** The last contribution made, said in one place that keeps its height: each replaces the one before. */
+  const [done, setDone] = useState('');
   const ofMeeting = thematiques.filter((t) => meetingThematiqueIds.includes(t.id));
   const others = thematiques.filter((t) => !meetingThematiqueIds.includes(t.id));
   const [thematiqueId, setThematiqueId] = useState<number | null>((ofMeeting[0] ?? thematiques[0])?.id ?? null);
@@ -35,12 +47,13 @@ export function CutForm({ restitution, span, thematiques, meetingThematiqueIds, 
   const create = async () => {
     if (!span || thematiqueId === null) return;
     clearError();
+    setDone('');
     const c = await run('restitutions.cut', {
       restitutionId: restitution.id, start: span.start, end: span.end, thematiqueId, kind, ...(wording.trim() ? { text: wording.trim() } : {}),
     });
     if (c) {
       setWording('');
-      notify({ severity: 'success', message: `${CONTRIBUTION_KIND_LABELS[kind]} créée, à traiter : « ${c.text.length > 80 ? `${c.text.slice(0, 79)}…` : c.text} ».` });
+      setDone(cutCreatedMessage(kind, c.text));
       onCut();
     }
   };
@@ -81,6 +94,10 @@ export function CutForm({ restitution, span, thematiques, meetingThematiqueIds, 
       <Button type="button" iconId="fr-icon-add-line" disabled={busy || !span || thematiqueId === null} onClick={() => void create()}>
         Créer la contribution
       </Button>
+      <p className="rst-cut-status fr-text--sm" role="status" aria-live="polite">
+        {done !== '' && <span className="fr-icon-success-line fr-icon--sm rst-cut-status__icon" aria-hidden="true" />}
+        {done}
+      </p>
       <ErrorNotice error={error} onClose={clearError} />
     </section>
   );

@@ -6,9 +6,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FolderMatch } from '../../../src-main/contract/schemas/restitutions.ts';
-import { useApp } from '../../app/AppContext.tsx';
 import { href } from '../../app/routes.ts';
 import { browseAddon } from '../../components/BrowseButton.tsx';
 import { BusyStatus } from '../../components/BusyStatus.tsx';
@@ -21,16 +20,38 @@ interface Row extends FolderMatch {
   included: boolean;
 }
 
+/** « 1 restitution ajoutée », « 2 restitutions ajoutées » (0 takes the singular in French). */
+function counted(n: number, noun: string, participle: string): string {
+  const s = n >= 2 ? 's' : '';
+  return `${n}${noun ? ` ${noun}${s}` : ''} ${participle}${s}`;
+}
+
+/** The import's summary: « 2 restitutions ajoutées, 1 écartée. » */
+export function importSummary(added: number, skipped: number): string {
+  return `${counted(added, 'restitution', 'ajoutée')}, ${counted(skipped, '', 'écartée')}.`;
+}
+
+/** Why a file is left out, as the end of « Ignoré : … » (a refusal's sentence starts lower-case there, ends once). */
+function problemText(problem: string): string {
+  const text = /^[A-ZÀ-Ý][a-zà-ÿ ]/.test(problem) ? problem[0]!.toLowerCase() + problem.slice(1) : problem;
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
 type Report = { added: { fileName: string; meetingId: number; restitutionId: number }[]; skipped: { fileName: string; reason: string }[] };
 
 export function FolderImportPanel({ campaignId }: { campaignId: number }) {
-  const { notify } = useApp();
   const { run, busy, error, clearError, progress, cancel, cancelling, cancelled } = useMutation();
   const [folder, setFolder] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
   const [previewed, setPreviewed] = useState('');
   const [report, setReport] = useState<Report | null>(null);
   const [stage, setStage] = useState<'preview' | 'import'>('preview');
+  const reportHeading = useRef<HTMLHeadingElement>(null);
+
+  // « Importer » is gone with the preview: the focus goes to the result, not to the page's start.
+  useEffect(() => {
+    if (report) reportHeading.current?.focus();
+  }, [report]);
 
   const preview = async () => {
     setReport(null);
@@ -51,7 +72,6 @@ export function FolderImportPanel({ campaignId }: { campaignId: number }) {
     if (!result) return;
     setReport(result);
     setRows(null);
-    notify({ severity: 'success', message: `Restitutions importées : ${result.added.length} ajoutée(s), ${result.skipped.length} écartée(s).` });
   };
 
   return (
@@ -76,7 +96,7 @@ export function FolderImportPanel({ campaignId }: { campaignId: number }) {
               <li key={r.fileName} className="rst-cuts__item">
                 <p className="fr-mb-1v"><strong>{r.fileName}</strong></p>
                 {r.problem ? (
-                  <p className="fr-text--sm fr-mb-0">Ignoré : {r.problem}.</p>
+                  <p className="fr-text--sm fr-mb-0">Ignoré : {problemText(r.problem)}</p>
                 ) : (
                   <>
                     <p className="fr-text--sm fr-mb-1v">{r.alreadyThere ? 'Déjà jointe à cette rencontre.' : r.reason}</p>
@@ -105,8 +125,8 @@ export function FolderImportPanel({ campaignId }: { campaignId: number }) {
       )}
       {report && (
         <section aria-labelledby="rst-folder-report" className="fr-mt-3w">
-          <h3 id="rst-folder-report" className="fr-h6" tabIndex={-1}>Import effectué</h3>
-          <Alert severity={report.skipped.length > 0 ? 'warning' : 'success'} small description={`${report.added.length} restitution(s) ajoutée(s), ${report.skipped.length} écartée(s).`} />
+          <h3 id="rst-folder-report" ref={reportHeading} className="fr-h6" tabIndex={-1}>Import effectué</h3>
+          <Alert severity={report.skipped.length > 0 ? 'warning' : 'success'} small description={importSummary(report.added.length, report.skipped.length)} />
           <ul>
             {report.added.map((a) => (
               <li key={a.restitutionId}><a className="fr-link" href={href(`/restitutions/${a.meetingId}/${a.restitutionId}`)}>{a.fileName}</a> : ajoutée.</li>

@@ -11,7 +11,7 @@ import { useApp } from '../../app/AppContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useQuery } from '../../components/useCall.ts';
-import { CutForm } from './CutForm.tsx';
+import { CUT_KINDS, CutForm } from './CutForm.tsx';
 import { restitutionName } from './RestitutionList.tsx';
 import { before, segmentsOf, selectionIn, textBetween } from './selection.ts';
 
@@ -97,6 +97,7 @@ export function ReadingView({ restitutionId, campaignId, meetingThematiqueIds, f
             Sélectionnez un passage à la souris ; au clavier, ↑ et ↓ passent d’un paragraphe à l’autre, Entrée prend le paragraphe
             entier, Maj+Entrée étend la sélection jusqu’à lui.
           </p>
+          <HighlightLegend />
           <div ref={textRef} className="rst-text" role="region" aria-label={`Texte de la restitution ${restitutionName(data)}`} aria-describedby="rst-text-help" onKeyDown={onKeyDown}>
             {data.passages.map((p) => {
               const Tag = p.heading ? 'h3' : 'p';
@@ -129,8 +130,12 @@ export function ReadingView({ restitutionId, campaignId, meetingThematiqueIds, f
             thematiques={thematiques}
             meetingThematiqueIds={meetingThematiqueIds}
             onCut={() => {
+              // Back where the user was cutting (the button, disabled while saving, lost the focus): ↑ ↓ Entrée go on from there.
+              const at = span?.start.passage ?? focused;
               setSpan(null);
               window.getSelection()?.removeAllRanges();
+              setFocused(at);
+              textRef.current?.querySelector<HTMLElement>(`[data-passage="${at}"]`)?.focus();
               restitution.reload();
               onCut();
             }}
@@ -140,6 +145,25 @@ export function ReadingView({ restitutionId, campaignId, meetingThematiqueIds, f
       </div>
     </section>
   );
+}
+
+/** The key to the marks in the text: each nature's own highlight. */
+function HighlightLegend() {
+  return (
+    <div className="rst-legend fr-text--sm">
+      <p id="rst-legend-title" className="fr-text--sm fr-mb-0">Surlignage des contributions :</p>
+      <ul className="rst-legend__list" aria-labelledby="rst-legend-title">
+        {CUT_KINDS.map((k) => (
+          <li key={k} className="rst-legend__item"><mark className={`rst-cut rst-cut--${k}`}>{CONTRIBUTION_KIND_LABELS[k]}</mark></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A text on one line, as the service words a contribution from its passage. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function CutList({ restitution, thematiques }: { restitution: Restitution; thematiques: { id: number; number: number; title: string }[] }) {
@@ -153,13 +177,15 @@ function CutList({ restitution, thematiques }: { restitution: Restitution; thema
         <ul className="rst-cuts" aria-label="Contributions prises dans cette restitution">
           {restitution.cuts.map((c) => {
             const t = byId.get(c.thematiqueId);
+            const passage = textBetween(restitution.passages, c.start, c.end);
             return (
               <li key={c.contributionId} className="rst-cuts__item">
                 <p className="fr-mb-1v">
                   <Badge small severity="info" noIcon>{CONTRIBUTION_KIND_LABELS[c.kind]}</Badge>{' '}
                   <Badge small severity={c.review === 'retenue' ? 'success' : c.review === 'a_traiter' ? 'new' : undefined} noIcon>{REVIEW_STATE_LABELS[c.review]}</Badge>
                 </p>
-                <p className="fr-text--sm fr-mb-0">« {textBetween(restitution.passages, c.start, c.end)} »</p>
+                <p className="fr-text--sm fr-mb-0 rst-cuts__wording">{c.text}</p>
+                {oneLine(c.text) !== oneLine(passage) && <p className="fr-text--xs fr-mb-0 rst-cuts__passage">Passage : « {passage.length > 300 ? `${passage.slice(0, 299)}…` : passage} »</p>}
                 {t && <p className="fr-text--xs fr-mb-0">Thématique {t.number} : {t.title}</p>}
               </li>
             );

@@ -23,7 +23,9 @@ export function RestitutionList({ restitutions, chosenId, onDeleted }: { restitu
     const done = await run('restitutions.delete', { id: r.id });
     setConfirming(null);
     if (done) {
-      notify({ severity: 'success', message: `Restitution « ${restitutionName(r)} » retirée ; ses ${r.contributionCount} contribution(s) restent, sans lien au passage.` });
+      const n = r.contributionCount;
+      const kept = n === 0 ? '' : n === 1 ? ' ; sa contribution reste, sans lien au passage' : ` ; ses ${n} contributions restent, sans lien au passage`;
+      notify({ severity: 'success', message: `Restitution « ${restitutionName(r)} » retirée${kept}.` });
       onDeleted();
     }
   };

@@ -37,16 +37,20 @@ export function pointOf(node: Node | null, offset: number): PassagePoint | null 
 }
 
 /**
- * The window's selection inside `container` as passage points, in reading order; a selection that runs
- * past the text is clipped to it (from or to the first or last passage it covers).
+ * The window's selection over `container` as passage points, in reading order. A selection that runs
+ * past the text — a triple-click on the last paragraph runs into what follows it, a drag starts above
+ * it — is cut back to the text (from or to the first or last passage it covers); one that only ends at
+ * the very start of a passage (a triple-click's) ends at the end of the passage before.
  */
 export function selectionIn(container: HTMLElement, passages: readonly Passage[]): { start: PassagePoint; end: PassagePoint } | null {
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
-  if (!container.contains(range.commonAncestorContainer)) return null;
+  if (!container.contains(range.startContainer) && !container.contains(range.endContainer)) return null;
   let start = pointOf(range.startContainer, range.startOffset);
   let end = pointOf(range.endContainer, range.endOffset);
+  if (start && !container.contains(range.startContainer)) start = null;
+  if (end && !container.contains(range.endContainer)) end = null;
   if (!start || !end) {
     const covered = [...container.querySelectorAll<HTMLElement>('[data-passage]')].filter((el) => range.intersectsNode(el));
     if (covered.length === 0) return null;
@@ -54,6 +58,10 @@ export function selectionIn(container: HTMLElement, passages: readonly Passage[]
     const last = Number(covered[covered.length - 1]!.dataset.passage);
     start ??= { passage: first, offset: 0 };
     end ??= { passage: last, offset: passages[last]?.text.length ?? 0 };
+  }
+  if (end.offset === 0 && end.passage > start.passage) {
+    const previous = end.passage - 1;
+    end = { passage: previous, offset: passages[previous]?.text.length ?? 0 };
   }
   return before(start, end) ? { start, end } : null;
 }

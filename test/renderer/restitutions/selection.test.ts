@@ -9,7 +9,7 @@ const PASSAGES = [
   { index: 2, text: 'Prêter des ordinateurs.', heading: false },
 ];
 const cut = (kind: RestitutionCut['kind'], start: [number, number], end: [number, number]): RestitutionCut => ({
-  contributionId: 1, thematiqueId: 1, kind, review: 'a_traiter',
+  contributionId: 1, thematiqueId: 1, kind, review: 'a_traiter', text: '',
   start: { passage: start[0], offset: start[1] }, end: { passage: end[0], offset: end[1] },
 });
 
