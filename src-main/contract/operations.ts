@@ -19,7 +19,7 @@ import {
   FolderImport, FolderImportReport, FolderImportRequest, FolderPreview, Restitution, RestitutionAdd, RestitutionCutRequest, RestitutionInfo,
 } from './schemas/restitutions.ts';
 import {
-  Comparison, ComparisonRequest, ContributionGroup, GroupMerge, GroupMove, GroupRename, GroupReview, GroupsQuery, GroupSplit,
+  Comparison, ComparisonRequest, ContributionGroup, GroupCreate, GroupMerge, GroupMove, GroupRename, GroupReview, GroupsQuery, GroupSplit,
   GroupsView, ReadingProgress, ReviewEvent, ReviewRequest, ThematiqueMap, ThematiqueMapQuery, ThematiqueMapSave, Trace, TraceRequest,
 } from './schemas/review.ts';
 import { KitFollowUp } from './schemas/kit2015.ts';
@@ -149,6 +149,7 @@ export const operations = {
   'groups.rename': op(GroupRename, ContributionGroup, 'Change le libellé d’un groupe, celui de la synthèse.'),
   'groups.split': op(GroupSplit, GroupsView, 'Sort des contributions d’un groupe pour en faire un nouveau.'),
   'groups.merge': op(GroupMerge, ContributionGroup, 'Réunit des groupes en un seul.'),
+  'groups.create': op(GroupCreate, GroupsView, 'Fait un nouveau groupe, à traiter, des contributions choisies (libellé : la première, sauf autre libellé donné).'),
   'groups.move': op(GroupMove, GroupsView, 'Met des contributions dans un groupe, ou hors de tout groupe (null).'),
   'groups.history': op(ById, z.array(ReviewEvent), 'Qui a changé quoi et quand, pour un groupe.'),
 

@@ -10,6 +10,7 @@ import { insertReviewEvents, reviewer, reviewEvents, type ReviewEventWrite, type
 import type { ReviewState } from '../contract/domain.ts';
 import { conflict } from '../contract/errors.ts';
 import type { ContributionGroup, GroupsView } from '../contract/schemas/review.ts';
+import { contributionsByIds } from '../catalogue/repos/contribution.repo.ts';
 import { groupContributions } from '../grouping/group.ts';
 import type { HandlerGroup, ServiceContext } from './context.ts';
 import { requireCampaign, requireThematique } from './ownership.ts';
@@ -181,6 +182,34 @@ export function moveContributions(db: Catalogue, contributionIds: number[], grou
   });
 }
 
+/**
+ * A group made by hand: the chosen contributions (of one thématique and kind) in a new group à traiter,
+ * worded by the first of them in the order given unless a wording is given. Those taken from a proposed
+ * group leave it (a proposed group left empty goes); a retained or set-aside group is the coordinator's:
+ * its members are taken out with « Sortir du groupe » first.
+ */
+export function createGroup(db: Catalogue, contributionIds: number[], wording: string | undefined, context: Clock): GroupsView {
+  return inTransaction(db, () => {
+    const ids = [...new Set(contributionIds)];
+    const rows = repo.groupKeysOf(db, ids);
+    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length > 0) throw conflict(`Faire un groupe : contribution introuvable (n° ${missing.join(', ')}).`);
+    const key: repo.GroupKey = rows.find((r) => r.id === ids[0])!;
+    const stranger = rows.find((r) => !sameKey(r, key));
+    if (stranger) throw conflict('Faire un groupe : les contributions choisies ne sont pas toutes de la même thématique et du même type.');
+    const settled = rows.map((r) => (r.groupId === null ? null : repo.groupRow(db, r.groupId))).find((g) => g && g.review !== 'a_traiter');
+    if (settled) {
+      throw conflict(`Faire un groupe : le groupe « ${settled.wording} » est déjà ${settled.review === 'retenue' ? 'retenu' : 'écarté'} ; sortez d’abord ses contributions du groupe.`);
+    }
+    const first = contributionsByIds(db, [ids[0]!])[0]!;
+    const newId = repo.insertGroup(db, { ...key, wording: wording ?? first.text, position: repo.nextGroupPosition(db, key) });
+    const left = new Set(rows.map((r) => r.groupId).filter((g): g is number => g !== null));
+    moveInto(db, ids, newId, context);
+    for (const g of left) if (repo.memberIds(db, g).length === 0) repo.deleteGroup(db, g);
+    return repo.groupsOf(db, key);
+  });
+}
+
 /** Contributions into a group (or none), a history line for each one whose group changed. */
 function moveInto(db: Catalogue, contributionIds: number[], groupId: number | null, context: Clock): void {
   const wordings = new Map<number, string>();
@@ -205,6 +234,7 @@ export const groupHandlers: HandlerGroup<'groups'> = {
   'groups.rename': ({ id, wording }, context) => renameGroup(context.db, id, wording, context),
   'groups.split': ({ id, contributionIds }, context) => splitGroup(context.db, id, contributionIds, context),
   'groups.merge': ({ ids, wording }, context) => mergeGroups(context.db, ids, wording, context),
+  'groups.create': ({ contributionIds, wording }, context) => createGroup(context.db, contributionIds, wording, context),
   'groups.move': ({ contributionIds, groupId }, context) => moveContributions(context.db, contributionIds, groupId, context),
   'groups.history': ({ id }, { db }) => {
     requireGroup(db, id);

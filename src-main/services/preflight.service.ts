@@ -4,6 +4,7 @@
  */
 import type { Catalogue } from '../catalogue/database.ts';
 import { meetingsToCheck, type MeetingToCheck } from '../catalogue/repos/meeting.repo.ts';
+import { thematiqueProgress } from '../catalogue/repos/reading.repo.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Finding, PreflightReport } from '../contract/schemas/preflight.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
@@ -65,8 +66,38 @@ export function preflight(db: Catalogue, source: SynthesisSource, thematique?: n
     if (section.scope !== 'thematique') continue;
     for (const t of thematiques) findings.push(...sectionFindings(source, section, t));
   }
-  findings.push(...meetingFindings(db, source), ...writtenFigures(source));
+  findings.push(...reviewFindings(db, source, thematiques), ...meetingFindings(db, source), ...writtenFigures(source));
   return findings;
+}
+
+/**
+ * What is still to read (issue 13): contributions à traiter (neither retained nor set aside: not printed) and
+ * groups still to examine, in the thématiques written. One line each, counted per thématique, pointing to the
+ * first thématique concerned; for information: generation stays possible.
+ */
+function reviewFindings(db: Catalogue, source: SynthesisSource, thematiques: Campaign['thematiques']): Finding[] {
+  const wanted = new Set(thematiques.map((t) => t.id));
+  const progress = thematiqueProgress(db, source.campaign.id).filter((t) => wanted.has(t.thematiqueId));
+  const line = (
+    code: string, count: (t: (typeof progress)[number]) => number, noun: [string, string], consequence: string,
+  ): Finding[] => {
+    const concerned = progress.filter((t) => count(t) > 0);
+    if (concerned.length === 0) return [];
+    const total = concerned.reduce((n, t) => n + count(t), 0);
+    const where = concerned.length === 1 && thematiques.length === 1
+      ? ''
+      : ` (${concerned.map((t) => `thématique ${t.number} : ${count(t)}`).join(' ; ')})`;
+    const first = concerned[0]!;
+    return [info(code, `${total} ${total > 1 ? noun[1] : noun[0]}${where}. ${consequence}`, {
+      kind: 'thematique', id: first.thematiqueId, label: `Thématique ${first.number} : ${first.title}`,
+    })];
+  };
+  return [
+    ...line('contributions-a-traiter', (t) => t.pending, ['contribution encore à traiter', 'contributions encore à traiter'],
+      'Ni retenues ni écartées, elles ne seront pas imprimées : relisez-les dans Contributions (filtre « À traiter ») si elles doivent compter. La génération reste possible.'),
+    ...line('groupes-a-examiner', (t) => t.groupsToReview, ['regroupement encore à examiner', 'regroupements encore à examiner'],
+      'Seuls les regroupements retenus comptent dans la synthèse : examinez-les dans Regroupements. La génération reste possible.'),
+  ];
 }
 
 /** A text that states "10 concertations" when the Bilan counts 12: written before the catalogue changed. */

@@ -50,6 +50,8 @@ test('comparer 2015 et 2020 : la correspondance des thématiques, les trois list
   const result = page.getByRole('region', { name: 'Thématique comparée' });
   await result.getByRole('combobox', { name: 'Thématique de 2020' }).selectOption({ label: '3. Travailler ensemble autrement / Culture numérique professionnelle commune' });
   await expect(result.getByText(/^Comparée avec la thématique 2 de 2015/)).toBeVisible();
+  // Named « Nature », as on Restitutions and Regroupements.
+  await expect(result.getByRole('combobox', { name: 'Nature' })).toHaveValue('proposition');
 
   // Back to the proposed map, saved again.
   await mapSection.getByRole('button', { name: 'Revenir à la correspondance proposée' }).click();

@@ -103,7 +103,7 @@ test('le tableau de bord d’un catalogue national montre la France entière, r�
 
   expect(missing.lateTotal).toBeGreaterThan(0);
   await expect(late.getByRole('table', { name: /^Restitutions attendues : / })).toHaveAccessibleName(
-    new RegExp(`^Restitutions attendues : ${missing.lateTotal.toLocaleString('fr-FR').replace(/\s/g, '\\s')} rencontres? passées? sans restitution reçue`),
+    new RegExp(`^Restitutions attendues : ${missing.lateTotal.toLocaleString('fr-FR').replace(/\s/g, '\\s')} rencontres? passées? dont la restitution n’est pas encore arrivée`),
   );
   await expect(late.getByRole('table', { name: /^Restitutions attendues : / }).getByRole('row')).toHaveCount(1 + missing.late.length);
 

@@ -72,20 +72,31 @@ test('proposer des regroupements, en renommer un au clavier, le retenir, en sép
   await expect(tablettes.locator('.group-card__wording')).toHaveText(WORDING);
   await expect(tablettes).toBeFocused();
 
-  // Retained with R: the group and its members.
+  // Retained with R: the group and its members still à traiter, said so (« groupe » is masculine).
+  const pendingMembers = (await apiCall<Group>(page, 'groups.get', { id: proposed.groups.find((g) => g.members.some((m) => m.text === TABLETTES[0]))!.id }))
+    .members.filter((m) => m.review === 'a_traiter').length;
+  expect(pendingMembers).toBeGreaterThanOrEqual(3);
   await page.keyboard.press('r');
-  await expect(page.getByRole('status').filter({ hasText: `Groupe « ${WORDING} » : retenue, avec ses contributions à traiter.` })).toBeVisible();
+  await expect(page.getByRole('status')
+    .filter({ hasText: `Groupe « ${WORDING} » retenu, ainsi que ses ${pendingMembers} contributions à traiter.` })).toBeVisible();
   await expect(tablettes.locator('.group-card__tags .fr-badge')).toHaveText('Retenue');
   await screenshot(page, 'regroupements');
   await expectNoSeriousViolations(page, 'Regroupements');
 
-  // Another split: its last member checked (mouse), then S on the group.
+  // Another split: its last member checked (mouse), then S pressed with the focus still on that checkbox.
   const parents = card(PARENTS[0]!);
   await expect(parents).toHaveCount(1);
   await parents.locator('.group-member__text').getByText(PARENTS[2]!, { exact: true }).click();
-  await expect(parents.getByRole('checkbox', { name: new RegExp(`^${PARENTS[2]!}`) })).toBeChecked();
+  const box = parents.getByRole('checkbox', { name: new RegExp(`^${PARENTS[2]!}`) });
+  await expect(box).toBeChecked();
   await expect(parents.getByRole('button', { name: /^Séparer les 1 contributions cochées/ })).toBeEnabled();
-  await parents.focus();
+  await box.focus();
+  // Espace stays the checkbox's own: unticked then ticked again, no group chosen for a merge.
+  await page.keyboard.press(' ');
+  await expect(box).not.toBeChecked();
+  await page.keyboard.press(' ');
+  await expect(box).toBeChecked();
+  await expect(page.getByRole('button', { name: /^Fusionner les 0 groupes/ })).toBeVisible();
   await page.keyboard.press('s');
   await expect(page.getByRole('status').filter({ hasText: '1 contribution séparée dans un nouveau groupe.' })).toBeVisible();
   const split = page.locator('li.group-card').filter({ has: page.locator('.group-card__wording', { hasText: PARENTS[2]! }) });
@@ -119,6 +130,8 @@ test('proposer des regroupements, en renommer un au clavier, le retenir, en sép
   await page.getByRole('combobox', { name: 'Thématique' }).selectOption({ index: 1 });
   await openScreen(page, 'Tableau de bord');
   const reading = page.getByRole('region', { name: 'Reste à lire' });
+  // What « sans restitution » counts here, said plainly (the late ones, beside it, are those still awaited).
+  await expect(reading).toContainText(/\d+ rencontres? sans aucun fichier de restitution joint dans l’application \(rien à y lire\)\./);
   const row = reading.getByRole('table', { name: 'Par thématique' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^1\. / }) });
   const link = row.getByRole('link', { name: new RegExp(`^${toReview} regroupements? à examiner en thématique 1 `) });
   await expect(link).toBeVisible();
@@ -155,5 +168,73 @@ test('dans Contributions : l’état de relecture de chaque contribution, le fil
   await expect(lines).toHaveCount(1);
   await expect(lines.first()).toContainText('État, Retenue → À traiter');
   await expectNoSeriousViolations(page, 'Contributions (état de relecture)');
+  expectNoPageErrors(page);
+});
+
+test('aucun regroupement trouvé : l’écran le dit, et un groupe se fait à la main des contributions cochées', async ({ page, app }) => {
+  await openApp(page, app);
+  const settings = await apiCall<{ activeCampaignId: number }>(page, 'settings.get', {});
+  const campaignId = settings.activeCampaignId;
+  const campaign = await apiCall<{ thematiques: { id: number; number: number }[] }>(page, 'campaigns.get', { id: campaignId });
+  const thematiqueId = campaign.thematiques.find((t) => t.number === 2)!.id;
+  const meeting = (await catalogueMeetings(page))[0]!;
+  // Three défis that share no words: no proposal can bring them together.
+  const DEFIS = [
+    'Certains élèves n’ont pas d’équipement à la maison : il faudrait leur fournir un ordinateur portable',
+    'Beaucoup de familles restent sans connexion fiable au domicile',
+    'Réduire la fracture territoriale entre zones rurales et villes',
+  ];
+  for (const text of DEFIS) {
+    await apiCall(page, 'contributions.create', { campaignId, thematiqueId, kind: 'defi', text, review: 'a_traiter', sourceMeetingIds: [meeting.id] });
+  }
+  await openScreen(page, 'Regroupements');
+  await page.getByRole('combobox', { name: 'Thématique' }).selectOption({ value: String(thematiqueId) });
+  await page.getByRole('combobox', { name: 'Nature' }).selectOption({ value: 'defi' });
+  const loose = page.getByRole('region', { name: /^Contributions sans groupe/ });
+  await expect(loose.getByRole('button', { name: 'Faire un groupe des contributions cochées (0)' })).toBeDisabled();
+  // Thématique 2's défis (the demo's and these) say nothing alike: the proposal brings none together.
+  await expect(page.getByRole('heading', { name: 'Aucun regroupement' })).toBeVisible();
+  await page.getByRole('button', { name: 'Proposer des regroupements' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^0 regroupement proposé ; \d+ contributions restent seules\.$/ })).toBeVisible();
+  // The empty state says what happened and what to do next, not to do again what was just done.
+  const empty = page.locator('#groups-empty');
+  await expect(empty).toContainText('n’a trouvé aucune contribution assez proche d’une autre');
+  await expect(empty).toContainText('« Faire un groupe des contributions cochées »');
+  await expect(empty).not.toContainText('Choisissez « Proposer des regroupements »');
+
+  // Two checked, made a group by hand, worded by the first checked (in the list's order).
+  // Ticked as a user does, by their text (the DSFR label covers the box).
+  const tick = async (text: string) => {
+    await loose.locator('.group-member__text').getByText(text, { exact: true }).click();
+    await expect(loose.getByRole('checkbox', { name: text })).toBeChecked();
+  };
+  await tick(DEFIS[1]!);
+  await tick(DEFIS[0]!);
+  const texts = await loose.locator('.group-member__text').allInnerTexts();
+  const firstChecked = texts.find((t) => t === DEFIS[0] || t === DEFIS[1])!;
+  await loose.getByRole('button', { name: 'Faire un groupe des contributions cochées (2)' }).click();
+  const made = page.locator('li.group-card').filter({ has: page.locator('.group-card__wording', { hasText: firstChecked }) });
+  await expect(made).toHaveCount(1);
+  await expect(made).toBeFocused();
+  await expect(made.locator('.group-member__text')).toHaveCount(2);
+  await expect(made.locator('.group-card__tags .fr-badge')).toHaveText('À traiter');
+  // The sentence quotes a long wording cut between two words, with « … ».
+  const CUT = 'Certains élèves n’ont pas d’équipement à la maison : il faudrait leur fournir…';
+  await expect(page.locator('#groups-status')).toHaveText(`Nouveau groupe « ${firstChecked === DEFIS[0] ? CUT : firstChecked} » fait de 2 contributions ; « Renommer » (L) change son libellé.`);
+  // Renamed at once (L), to a long wording.
+  await page.keyboard.press('l');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(DEFIS[0]!);
+  await page.keyboard.press('Enter');
+  await expect(made.locator('.group-card__wording')).toHaveText(DEFIS[0]!);
+
+  // The third put into it: the sentence cuts the long wording between two words, with « … ».
+  await tick(DEFIS[2]!);
+  await loose.getByRole('combobox', { name: 'Groupe de destination' }).selectOption({ label: DEFIS[0]!.slice(0, 89) + '…' });
+  await loose.getByRole('button', { name: 'Mettre les contributions cochées dans ce groupe (1)' }).click();
+  await expect(page.locator('#groups-status'))
+    .toHaveText(`1 contribution mise dans le groupe « ${CUT} ».`);
+  const view = await apiCall<{ groups: Group[] }>(page, 'groups.list', { campaignId, thematiqueId, kind: 'defi' });
+  expect(view.groups.find((g) => g.wording === DEFIS[0])!.members.map((m) => m.text).sort()).toEqual([...DEFIS].sort());
   expectNoPageErrors(page);
 });

@@ -3,18 +3,17 @@
  * state and history, and its group travel to the académie and on to the région; merging again changes
  * nothing; a group renamed on both sides is a conflict; a bundle written before all this still merges.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readIdentity } from '../../src-main/catalogue/repos/exchange.repo.ts';
 import { groupRow, insertGroup } from '../../src-main/catalogue/repos/group.repo.ts';
-import { sha256, signDigest } from '../../src-main/exchange/signing.ts';
+import { sha256 } from '../../src-main/exchange/signing.ts';
 import { displayValue, fieldLabel, recordLabel } from '../../src-main/services/exchange-labels.ts';
 import { passageRange, resolveRange, type Passage } from '../../src-main/restitutions/passages.ts';
 import { catalogueChecksum, FIXED_NOW, type TestCatalogue } from '../support/catalogue.ts';
 import { changedTables } from '../support/dispatch-harness.ts';
-import { carrier, carry, newLaptop, send, withRecords } from '../support/exchange.ts';
+import { carrier, carry, newLaptop, resigned, send } from '../support/exchange.ts';
 import { aMeeting } from '../support/valid-inputs.ts';
 
 const RESTITUTION = [
@@ -108,20 +107,6 @@ function inOrder<T extends { at: string; what: string; to: string | null }>(even
   return [...events].sort((a, b) => a.at.localeCompare(b.at) || a.what.localeCompare(b.what) || String(a.to).localeCompare(String(b.to)));
 }
 
-async function resigned(from: TestCatalogue, path: string, edit: (lines: Record<string, any>[]) => void): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const parts: Record<string, string> = {};
-  for (const name of Object.keys(zip.files)) parts[name] = await zip.files[name]!.async('string');
-  withRecords(parts, edit);
-  const { publicKey, privateKey } = readIdentity(from.db)!;
-  const digest = sha256(parts['manifest.json']!);
-  parts['signature.json'] = JSON.stringify({ algorithm: 'Ed25519', publicKey, manifestSha256: digest, signature: signDigest(Buffer.from(digest, 'hex'), privateKey) });
-  const out = new JSZip();
-  for (const [name, content] of Object.entries(parts)) out.file(name, content);
-  const written = join(carrier, `ancien-${Date.now()}-${Math.random().toString(36).slice(2)}.synthese`);
-  writeFileSync(written, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  return written;
-}
 
 describe('provenance records in words', () => {
   it('names the new records and shows their values as a person reads them', () => {

@@ -4,16 +4,12 @@
  * on both sides since the last exchange is one conflict; a map reset to the proposal travels as it was
  * saved; a bundle written before maps travelled still merges.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { readIdentity } from '../../src-main/catalogue/repos/exchange.repo.ts';
 import type { Campaign } from '../../src-main/contract/schemas/campaign.ts';
-import { sha256, signDigest } from '../../src-main/exchange/signing.ts';
 import { displayValue, fieldLabel, recordLabel } from '../../src-main/services/exchange-labels.ts';
 import { localCaller } from '../../src-main/transport/local.ts';
-import { carrier, carry, newLaptop, send, withRecords } from '../support/exchange.ts';
+import { carrier, carry, newLaptop, resigned, send } from '../support/exchange.ts';
 import { catalogueChecksum, type TestCatalogue } from '../support/catalogue.ts';
 import { changedTables } from '../support/dispatch-harness.ts';
 
@@ -56,21 +52,6 @@ async function comparedWith(c: TestCatalogue, toNumber: number): Promise<number[
 /** The same catalogue's caller at a later time (the tests' clock otherwise stands still). */
 const later = (c: TestCatalogue, iso: string) => localCaller({ db: c.db, now: () => new Date(iso), documentsDir: carrier }, { validateOutput: true });
 
-/** A bundle rewritten and signed again by its sender: one written by an older version, say. */
-async function resigned(from: TestCatalogue, path: string, edit: (lines: Record<string, any>[]) => void): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(path));
-  const parts: Record<string, string> = {};
-  for (const name of Object.keys(zip.files)) parts[name] = await zip.files[name]!.async('string');
-  withRecords(parts, edit);
-  const { publicKey, privateKey } = readIdentity(from.db)!;
-  const digest = sha256(parts['manifest.json']!);
-  parts['signature.json'] = JSON.stringify({ algorithm: 'Ed25519', publicKey, manifestSha256: digest, signature: signDigest(Buffer.from(digest, 'hex'), privateKey) });
-  const out = new JSZip();
-  for (const [name, content] of Object.entries(parts)) out.file(name, content);
-  const written = join(carrier, `sans-correspondance-${Date.now()}-${Math.random().toString(36).slice(2)}.synthese`);
-  writeFileSync(written, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-  return written;
-}
 
 describe('a saved map of thématiques in words', () => {
   it('names the record and shows its pairs as a person reads them', () => {

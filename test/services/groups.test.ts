@@ -273,6 +273,43 @@ describe('groups.rename, split, merge, move', () => {
   });
 });
 
+describe('groups.create', () => {
+  it('makes a group by hand of contributions no proposal brought together, worded by the first, renameable', async () => {
+    const a = await add('Ouvrir les cantines scolaires le samedi midi', [meetings.charente]);
+    const b = await add('Des repas servis au collège le week-end', [meetings.vienne]);
+    const c = await add('Former les parents aux outils numériques', [meetings.correze]);
+    // Nothing alike enough: the proposal leaves them alone, and there is no group to move them into.
+    expect((await t.call('groups.propose', key())).groups).toEqual([]);
+    const view = await t.call('groups.create', { contributionIds: [b, a] });
+    expect(view.groups).toHaveLength(1);
+    const made = view.groups[0]!;
+    expect(made).toMatchObject({ wording: 'Des repas servis au collège le week-end', review: 'a_traiter', memberTotal: 2 });
+    expect(made.members.map((m) => m.id).sort()).toEqual([a, b].sort());
+    expect(view.ungrouped.map((x) => x.id)).toEqual([c]);
+    expect((await t.call('contributions.history', { id: a })).at(-1)).toMatchObject({ what: 'groupe', from: null, to: made.wording });
+    expect((await t.call('groups.rename', { id: made.id, wording: 'La cantine le samedi' })).wording).toBe('La cantine le samedi');
+    // A group made by hand and renamed is the coordinator's: a new proposal leaves it.
+    expect((await t.call('groups.propose', key())).groups.map((g) => g.id)).toEqual([made.id]);
+  });
+
+  it('takes members out of a proposed group (gone when emptied), refuses across kinds and out of settled groups', async () => {
+    for (const text of SAME_THING.tablettes) await add(text, [meetings.charente]);
+    const other = await add('Des tablettes pour tous', [meetings.vienne], 'attente');
+    const proposed = (await t.call('groups.propose', key())).groups[0]!;
+    const ids = proposed.members.map((m) => m.id);
+    const before = catalogueChecksum(t.db);
+    expect((await refusal(t.call('groups.create', { contributionIds: [ids[0]!, other] }))).message)
+      .toMatch(/^Faire un groupe : les contributions choisies ne sont pas toutes de la même thématique et du même type/);
+    expect((await refusal(t.call('groups.create', { contributionIds: [9_999] }))).message).toMatch(/introuvable \(n° 9999\)/);
+    expect(catalogueChecksum(t.db)).toBe(before);
+    const view = await t.call('groups.create', { contributionIds: ids, wording: 'Une tablette par collégien' });
+    expect(view.groups.map((g) => g.wording)).toEqual(['Une tablette par collégien']);
+    expect(view.groups[0]!.memberTotal).toBe(3);
+    await t.call('groups.review', { id: view.groups[0]!.id, review: 'retenue' });
+    expect((await refusal(t.call('groups.create', { contributionIds: [ids[0]!] }))).message).toMatch(/est déjà retenu/);
+  });
+});
+
 describe('restitutions.progress', () => {
   it('counts per meeting and per thématique what is left to read, exactly', async () => {
     const a = await add(SAME_THING.tablettes[0]!, [meetings.charente]);

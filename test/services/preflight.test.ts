@@ -100,3 +100,38 @@ describe('synthesis.preflight on the demo catalogues', () => {
     expect(checkMeeting(meeting(5), campaign)[0]!.message).toMatch(/plus que les 5 participants de la rencontre\.$/);
   });
 });
+
+describe('synthesis.preflight: what is still to read', () => {
+  it('counts the contributions still à traiter and the groups still to examine, for information, pointing to their thématique', async () => {
+    const t = emptyCatalogue();
+    await loadDemos(t.call);
+    const campaign = (await t.call('campaigns.list', {})).find((c) => c.slug === 'egn-2020')!;
+    const th = (n: number) => campaign.thematiques.find((x) => x.number === n)!;
+    const before = await t.call('synthesis.preflight', { campaignId: campaign.id });
+    const codes = ['contributions-a-traiter', 'groupes-a-examiner'];
+    const baseline = before.findings.filter((f) => codes.includes(f.code));
+    const pendingOf = async (n: number) => (await t.call('restitutions.progress', { campaignId: campaign.id })).thematiques.find((x) => x.number === n)!;
+    const start = await pendingOf(2);
+    for (const text of ['Une tablette numérique pour chaque collégien', 'Équiper chaque collégien d’une tablette numérique', 'Ouvrir les cantines le samedi']) {
+      await t.call('contributions.create', { campaignId: campaign.id, thematiqueId: th(2).id, kind: 'proposition', text, review: 'a_traiter', sourceMeetingIds: [] });
+    }
+    await t.call('groups.propose', { campaignId: campaign.id, thematiqueId: th(2).id, kind: 'proposition' });
+    const now = await pendingOf(2);
+    expect(now.pending).toBe(start.pending + 3);
+    expect(now.groupsToReview).toBeGreaterThan(0);
+
+    const one = await t.call('synthesis.preflight', { campaignId: campaign.id, thematique: 2 });
+    const pending = one.findings.find((f) => f.code === 'contributions-a-traiter')!;
+    expect(pending).toMatchObject({ severity: 'information', target: { kind: 'thematique', id: th(2).id } });
+    expect(pending.message).toBe(`${now.pending} contributions encore à traiter. Ni retenues ni écartées, elles ne seront pas imprimées : relisez-les dans Contributions (filtre « À traiter ») si elles doivent compter. La génération reste possible.`);
+    const groups = one.findings.find((f) => f.code === 'groupes-a-examiner')!;
+    expect(groups).toMatchObject({ severity: 'information', target: { kind: 'thematique', id: th(2).id } });
+    expect(groups.message).toMatch(new RegExp(`^${now.groupsToReview} regroupements? encore à examiner\\. Seuls les regroupements retenus comptent`));
+    // The whole synthesis: one line each, counted per thématique.
+    const all = await t.call('synthesis.preflight', { campaignId: campaign.id });
+    const lines = all.findings.filter((f) => codes.includes(f.code));
+    expect(lines.map((f) => f.code)).toEqual(codes);
+    expect(lines[0]!.message).toContain(`thématique 2 : ${now.pending}`);
+    expect(baseline.length).toBeLessThanOrEqual(2);
+  });
+});

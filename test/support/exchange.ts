@@ -1,9 +1,11 @@
 /** Catalogues on separate "laptops" (in memory), and bundles carried between them through real files. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { openCatalogue } from '../../src-main/catalogue/database.ts';
-import { sha256 } from '../../src-main/exchange/signing.ts';
+import { readIdentity } from '../../src-main/catalogue/repos/exchange.repo.ts';
+import { sha256, signDigest } from '../../src-main/exchange/signing.ts';
 import type { OperationInput } from '../../src-main/contract/operations.ts';
 import { localCaller } from '../../src-main/transport/local.ts';
 import { FIXED_NOW, type TestCatalogue } from './catalogue.ts';
@@ -42,4 +44,20 @@ export function withRecords(parts: Record<string, string>, edit: (lines: Record<
     manifest.counts[key] = (manifest.counts[key] ?? 0) + 1;
   }
   parts['manifest.json'] = JSON.stringify(manifest);
+}
+
+/** A bundle of `from` rewritten (`edit` on its records) and signed again by it: one written by an older version, say. */
+export async function resigned(from: TestCatalogue, path: string, edit: (lines: Record<string, any>[]) => void, name = 'ancien'): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const parts: Record<string, string> = {};
+  for (const file of Object.keys(zip.files)) parts[file] = await zip.files[file]!.async('string');
+  withRecords(parts, edit);
+  const { publicKey, privateKey } = readIdentity(from.db)!;
+  const digest = sha256(parts['manifest.json']!);
+  parts['signature.json'] = JSON.stringify({ algorithm: 'Ed25519', publicKey, manifestSha256: digest, signature: signDigest(Buffer.from(digest, 'hex'), privateKey) });
+  const out = new JSZip();
+  for (const [file, content] of Object.entries(parts)) out.file(file, content);
+  const written = join(carrier, `${name}-${Date.now()}-${Math.random().toString(36).slice(2)}.synthese`);
+  writeFileSync(written, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return written;
 }

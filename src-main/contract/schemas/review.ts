@@ -60,6 +60,8 @@ export const GroupSplit = z.object({ id: Id, contributionIds: z.array(Id).min(1)
 export const GroupMerge = z.object({ ids: z.array(Id).min(2).max(200), wording: label(2_000).optional() });
 export const GroupMove = z.object({ contributionIds: z.array(Id).min(1).max(2_000), groupId: Id.nullable() });
 export const GroupReview = z.object({ id: Id, review: ReviewState });
+/** A group made by hand from chosen contributions, worded by the first of them unless a wording is given. */
+export const GroupCreate = z.object({ contributionIds: z.array(Id).min(1).max(2_000), wording: label(2_000).optional() });
 
 /**
  * What is left to read: the scope's meetings with contributions still à traiter (most first, at most

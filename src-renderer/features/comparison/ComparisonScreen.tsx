@@ -96,7 +96,7 @@ function PairComparison({ from, to }: { from: Campaign; to: Campaign }) {
               >
                 {later.map((t) => <option key={t.id} value={t.id}>{t.number}. {t.title}</option>)}
               </Select>
-              <Select label="Type de contributions" nativeSelectProps={{ value: kind, onChange: (e) => setKind(ContributionKind.parse(e.target.value)) }}>
+              <Select label="Nature" nativeSelectProps={{ value: kind, onChange: (e) => setKind(ContributionKind.parse(e.target.value)) }}>
                 {ContributionKind.options.map((k) => <option key={k} value={k}>{CONTRIBUTION_KIND_LABELS[k]}</option>)}
               </Select>
             </div>

@@ -20,9 +20,11 @@ import { ContributionOthers } from './ContributionOthers.tsx';
 import { useContributionBoard } from './useContributionBoard.ts';
 
 /** One thématique's contributions: those kept, by kind and in order, then the others, searched and paged. */
-export function ContributionsPanel({ campaign, thematique }: { campaign: Campaign; thematique: Thematique }) {
+export function ContributionsPanel({ campaign, thematique, initialReview = '' }: {
+  campaign: Campaign; thematique: Thematique; initialReview?: '' | 'a_traiter';
+}) {
   const { notify } = useApp();
-  const board = useContributionBoard(campaign.id, thematique.id);
+  const board = useContributionBoard(campaign.id, thematique.id, initialReview);
   const [adding, setAdding] = useState<ContributionKind | null>(null);
   const [editingId, setEditingId] = useState<number | null>(null);
   useFocusAfterMove(board.focusAfter, [board.kept, board.othersQuery.data], board.awaitingOthers);

@@ -34,7 +34,7 @@ async function nextPosition(campaignId: number, thematiqueId: number, kind: Cont
   return (last.items[0]?.position ?? 0) + 1;
 }
 
-export function useContributionBoard(campaignId: number, thematiqueId: number) {
+export function useContributionBoard(campaignId: number, thematiqueId: number, initialReview: '' | 'a_traiter' = '') {
   const base = { campaignId, thematiqueId };
   // The kept ones, in the document's order: the first KEPT_STEP, more on demand (a national catalogue keeps thousands).
   const [keptLimit, setKeptLimit] = useState(KEPT_STEP);
@@ -42,7 +42,7 @@ export function useContributionBoard(campaignId: number, thematiqueId: number) {
   const showMoreKept = useCallback(() => setKeptLimit((l) => Math.min(PAGE_LIMIT_MAX, l + KEPT_STEP)), []);
   const filters = useContentFilters('contributions', campaignId);
   /** The others by review state: à traiter, écartée, or both (''). */
-  const [reviewFilter, setReviewFilter] = useState<'' | Exclude<ReviewState, 'retenue'>>('');
+  const [reviewFilter, setReviewFilter] = useState<'' | Exclude<ReviewState, 'retenue'>>(initialReview);
   const list = usePagedList<ContributionSort>({
     storageKey: `synthese.contributions.others.${campaignId}.${thematiqueId}`,
     columns: CONTRIBUTION_SORTS,

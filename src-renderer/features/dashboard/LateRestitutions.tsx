@@ -24,7 +24,7 @@ export function LateRestitutions({ campaignId, late, lateTotal, scope }: { campa
   const others = lateTotal - late.length;
   return (
     <>
-      <TableFrame caption={`Restitutions attendues : ${frenchNumber(lateTotal)} rencontre${lateTotal > 1 ? 's passées' : ' passée'} sans restitution reçue`}>
+      <TableFrame caption={`Restitutions attendues : ${frenchNumber(lateTotal)} rencontre${lateTotal > 1 ? 's passées dont la restitution n’est' : ' passée dont la restitution n’est'} pas encore arrivée`}>
         <thead>
           <tr>
             <th scope="col">Rencontre</th>

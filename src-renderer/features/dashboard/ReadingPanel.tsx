@@ -33,7 +33,7 @@ export function ReadingPanel({ campaign, scope, regionCode }: { campaign: Campai
           <p>
             {pending === 0 ? 'Aucune contribution à traiter' : `${frenchNumber(pending)} contribution${pending > 1 ? 's' : ''} à traiter`}
             {groups > 0 ? `, ${frenchNumber(groups)} regroupement${groups > 1 ? 's' : ''} à examiner` : ''}
-            {` ; ${frenchNumber(progress.withoutRestitution)} rencontre${progress.withoutRestitution > 1 ? 's' : ''} sans restitution jointe.`}
+            {` ; ${frenchNumber(progress.withoutRestitution)} rencontre${progress.withoutRestitution > 1 ? 's' : ''} sans aucun fichier de restitution joint dans l’application (rien à y lire).`}
           </p>
           <TableFrame caption="Par thématique">
             <thead>

@@ -26,10 +26,21 @@ import { groupCommand, SHORTCUTS } from './shortcuts.ts';
 import { useGroups } from './useGroups.ts';
 import './groups.css';
 
+/** The commands that letters give: they also work from a control inside a card. */
+const LETTER_COMMANDS = new Set(['retain', 'setAside', 'split', 'merge', 'rename']);
+
+/** A field where keys are text (a textarea, a text input, anything editable). */
+function typingIn(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
 /** Groups drawn at a time (a large thématique proposes hundreds). */
 const STEP = 50;
 
-export function GroupsScreen(_props: { params: string[] }) {
+/** `#/regroupements/<thématique>` opens on that thématique (a pre-flight finding, the dashboard). */
+export function GroupsScreen({ params }: { params: string[] }) {
   const { campaign } = useApp();
   if (!campaign) {
     return (
@@ -39,11 +50,19 @@ export function GroupsScreen(_props: { params: string[] }) {
       </>
     );
   }
-  return <GroupsBoard key={campaign.id} campaign={campaign} />;
+  const wanted = params[0] !== undefined && /^\d+$/.test(params[0]) ? Number(params[0]) : null;
+  return <GroupsBoard key={campaign.id} campaign={campaign} wanted={wanted} />;
 }
 
-function GroupsBoard({ campaign }: { campaign: Campaign }) {
+function GroupsBoard({ campaign, wanted }: { campaign: Campaign; wanted: number | null }) {
   const [thematique, chooseThematique] = useThematiqueChoice(campaign, 'regroupements');
+  // Once per address: a later choice of the user's stays.
+  const applied = useRef<number | null>(null);
+  useEffect(() => {
+    if (wanted === null || applied.current === wanted || !campaign.thematiques.some((t) => t.id === wanted)) return;
+    applied.current = wanted;
+    chooseThematique(wanted);
+  }, [wanted, campaign, chooseThematique]);
   const [kind, setKind] = useState<ContributionKind>('proposition');
   return (
     <>
@@ -141,15 +160,15 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
   const cardActions = (group: ContributionGroup) => ({
     retain: () => {
       focusAfter.current = `group-${group.id}`;
-      void g.review(group.id, 'retenue');
+      void g.review(group, 'retenue');
     },
     setAside: () => {
       focusAfter.current = `group-${group.id}`;
-      void g.review(group.id, 'ecartee');
+      void g.review(group, 'ecartee');
     },
     toReview: () => {
       focusAfter.current = `group-${group.id}`;
-      void g.review(group.id, 'a_traiter');
+      void g.review(group, 'a_traiter');
     },
     rename: async (wording: string) => {
       focusAfter.current = `group-${group.id}`;
@@ -165,9 +184,12 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
   });
 
   const onCardKey = (index: number) => (event: React.KeyboardEvent<HTMLLIElement>) => {
-    if (event.target !== event.currentTarget) return; // keys typed in a field or on a button are theirs
+    const inside = event.target !== event.currentTarget;
+    // Never while typing; from a member's checkbox or a button, the letters act on this group, while
+    // arrows, Entrée and Espace stay the control's own (ticking a box, pressing a button).
+    if (inside && typingIn(event.target)) return;
     const command = groupCommand(event.key, event);
-    if (!command) return;
+    if (!command || (inside && !LETTER_COMMANDS.has(command))) return;
     event.preventDefault();
     const group = groups[index]!;
     const focus = (i: number) => {
@@ -216,7 +238,7 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
       <p id="groups-keys" className="groups-keys fr-text--sm">
         {'Au clavier, sur un groupe : '}
         {SHORTCUTS.map((k, i) => <span key={k.keys}>{i > 0 ? ' ; ' : ''}<kbd>{k.keys}</kbd> {k.what}</span>)}
-        {'. Tab atteint aussi chaque case et chaque bouton.'}
+        {'. Les lettres agissent aussi depuis une case ou un bouton du groupe. Tab atteint chaque case et chaque bouton.'}
       </p>
       <h2 id="groups-list-title" tabIndex={-1} className="fr-h5">
         {groups.length === 0
@@ -226,7 +248,13 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
             : `${groups.length.toLocaleString('fr-FR')} regroupement${groups.length > 1 ? 's' : ''}, dont ${pending.toLocaleString('fr-FR')} à traiter`}
       </h2>
       {groups.length === 0 && (
-        <p>{view.ungrouped.length === 0 ? 'Aucune contribution de cette nature dans cette thématique.' : 'Choisissez « Proposer des regroupements » : l’application réunira les contributions qui disent la même chose.'}</p>
+        <p id="groups-empty">
+          {view.ungroupedTotal === 0
+            ? 'Aucune contribution de cette nature dans cette thématique.'
+            : g.proposed
+              ? 'L’application n’a trouvé aucune contribution assez proche d’une autre pour les réunir : chacune reste seule. Si certaines disent pourtant la même chose, cochez-les ci-dessous dans « Contributions sans groupe » puis choisissez « Faire un groupe des contributions cochées » ; vous pourrez ensuite renommer le groupe.'
+              : 'Choisissez « Proposer des regroupements » : l’application réunira les contributions qui disent la même chose. Vous pouvez aussi cocher des contributions ci-dessous et en faire un groupe vous-même.'}
+        </p>
       )}
       <ul className="groups-list" aria-labelledby="groups-list-title">
         {groups.slice(0, limit).map((group, index) => (
@@ -268,6 +296,13 @@ function GroupsPanel({ campaignId, thematiqueId, kind }: { campaignId: number; t
         onCheck={(id) => setChecked((s) => toggle(s, id))}
         onMove={async (ids, group) => {
           if (await g.moveInto(ids, group.id, group.wording)) setChecked(new Set());
+        }}
+        onCreate={async (ids) => {
+          const made = await g.create(ids);
+          if (made !== null) {
+            setChecked(new Set());
+            focusAfter.current = `group-${made}`;
+          }
         }}
       />
     </div>

@@ -106,7 +106,8 @@ function target(hit: SearchHit): string {
     case 'retex':
       return `/retex/${hit.id}`;
     case 'contribution':
-      return '/contributions';
+      // The contribution itself, opened first on the Contributions screen, on its thématique.
+      return hit.id !== null ? `/contributions/${hit.id}` : '/contributions';
     case 'restitution':
       // The meeting's reading view, this restitution open on the passage found.
       return `/restitutions/${hit.meetingId ?? 0}/${hit.id}/${hit.passageIndex ?? 0}`;

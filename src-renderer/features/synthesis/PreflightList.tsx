@@ -18,6 +18,8 @@ export function findingLink(finding: Finding): string {
     case 'contribution':
       return href(id !== null ? `/contributions/${id}` : '/contributions');
     case 'thematique':
+      if (finding.code === 'contributions-a-traiter' && id !== null) return href(`/contributions/a-traiter/${id}`);
+      if (finding.code === 'groupes-a-examiner') return href(id !== null ? `/regroupements/${id}` : '/regroupements');
       return href(finding.code.startsWith('retex') ? '/retex' : '/contributions');
     case 'settings':
       return href('/parametres');

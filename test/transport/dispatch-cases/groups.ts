@@ -181,6 +181,19 @@ export const groupCases = {
       await h.refuse('groups.merge', { ids: [tablettes.id] }, { code: 'INVALID_INPUT', path: 'ids', message: 'au moins 2' });
     },
   },
+  'groups.create': {
+    valid: async (h) => {
+      const { formation, tablettes } = await grouped(h);
+      const view = await h.ok('groups.create', { contributionIds: [tablettes.members[1]!.id, formation.members[0]!.id] });
+      const made = view.groups.find((g) => g.id !== tablettes.id && g.id !== formation.id)!;
+      expect(made.wording).toBe(tablettes.members[1]!.text);
+      expect(made.members.map((m) => m.id).sort()).toEqual([tablettes.members[1]!.id, formation.members[0]!.id].sort());
+    },
+    invalid: async (h) => {
+      await h.refuse('groups.create', { contributionIds: [] }, { code: 'INVALID_INPUT', path: 'contributionIds', message: 'au moins 1' });
+      await h.refuse('groups.create', { contributionIds: [404] }, { code: 'CONFLICT', message: 'contribution introuvable' });
+    },
+  },
   'groups.move': {
     valid: async (h) => {
       const { tablettes, formation } = await grouped(h);
