@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from '../catalogue/database.ts';
 import { meetingsToCheck, type MeetingToCheck } from '../catalogue/repos/meeting.repo.ts';
-import { thematiqueProgress } from '../catalogue/repos/reading.repo.ts';
+import { leftToReview } from '../catalogue/repos/reading.repo.ts';
 import type { Campaign } from '../contract/schemas/campaign.ts';
 import type { Finding, PreflightReport } from '../contract/schemas/preflight.ts';
 import type { TrameSection } from '../contract/schemas/trame.ts';
@@ -77,7 +77,7 @@ export function preflight(db: Catalogue, source: SynthesisSource, thematique?: n
  */
 function reviewFindings(db: Catalogue, source: SynthesisSource, thematiques: Campaign['thematiques']): Finding[] {
   const wanted = new Set(thematiques.map((t) => t.id));
-  const progress = thematiqueProgress(db, source.campaign.id).filter((t) => wanted.has(t.thematiqueId));
+  const progress = leftToReview(db, source.campaign.id).filter((t) => wanted.has(t.thematiqueId));
   const line = (
     code: string, count: (t: (typeof progress)[number]) => number, noun: [string, string], consequence: string,
   ): Finding[] => {
