@@ -80,4 +80,13 @@ describe('readRestitution', () => {
     const md = writeIn(dir, 'notes.md', `# ${TITLE}\n\n## ${HEADING_1}\n${PARAGRAPH_1}\n`);
     expect((await readRestitution(md)).passages).toEqual(EXPECTED.slice(0, 3));
   });
+
+  it('reads a text saved by Windows in its one-byte encoding (Windows-1252), accents and the ’ kept', async () => {
+    const ansi = writeIn(dir, 'notes-windows.txt', Buffer.concat([
+      Buffer.from('Les élèves ont été évoqués', 'latin1'), Buffer.from([0x92]), Buffer.from('à l', 'latin1'), Buffer.from([0x92]),
+      Buffer.from('atelier \r\n\r\nDeuxième paragraphe : « débit » insuffisant.', 'latin1'),
+    ]));
+    const read = await readRestitution(ansi);
+    expect(read.passages.map((p) => p.text)).toEqual(['Les élèves ont été évoqués’à l’atelier', 'Deuxième paragraphe : « débit » insuffisant.']);
+  });
 });

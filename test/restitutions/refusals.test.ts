@@ -88,9 +88,9 @@ describe('readRestitution refuses, in French, naming the file', () => {
     expect((await refusal(writeIn(dir, 'vide.txt', ''))).message).toMatch(/^La restitution « vide\.txt » est un fichier vide/);
   });
 
-  it('a text file not in UTF-8', async () => {
-    const latin1 = writeIn(dir, 'notes-latin1.txt', Buffer.from('Les élèves ont été évoqués.', 'latin1'));
-    expect((await refusal(latin1)).message).toMatch(/^La restitution « notes-latin1\.txt » n’est pas encodée en UTF-8/);
+  it('a text file that is no text (binary bytes under a .txt name)', async () => {
+    const binary = writeIn(dir, 'notes-binaire.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x01, 0xe9]));
+    expect((await refusal(binary)).message).toMatch(/^La restitution « notes-binaire\.txt » n’est pas un texte lisible \(ni UTF-8, ni Windows-1252/);
   });
 
   it('a PDF without text (as a scan is): no OCR is done', async () => {

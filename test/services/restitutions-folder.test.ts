@@ -102,7 +102,7 @@ describe('restitutions.previewFolder and importFolder', () => {
     for (let i = 0; i < random.length; i++) random[i] = (i * 7919 + 13) % 256; // bytes that are no document
     writeFileSync(join(folder, 'Barbezieux restitution.docx'), random);
     writeFileSync(join(folder, 'Landes faux.pdf'), 'pas un PDF');
-    writeFileSync(join(folder, 'Landes notes.txt'), Buffer.from('Compte rendu : les élèves', 'latin1'));
+    writeFileSync(join(folder, 'Landes notes.txt'), Buffer.from([0x43, 0x52, 0x00, 0x01, 0xe9, 0x02]));
     writeFileSync(join(folder, 'Landes notes utf8.md'), '# Compte rendu\n\nLes élèves…');
     const preview = await h.ok('restitutions.previewFolder', { campaignId: world.campaignId, folder });
     const byName = Object.fromEntries(preview.files.map((f) => [f.fileName, f]));
@@ -111,7 +111,7 @@ describe('restitutions.previewFolder and importFolder', () => {
         'ce n’est pas un document (fichier endommagé, ou d’un autre type renommé). Demandez-en une nouvelle copie.',
     );
     expect(byName['Landes faux.pdf']!.problem).toMatch(/^Le fichier « Landes faux\.pdf » porte le nom d’un PDF, mais ce n’est pas un fichier PDF/);
-    expect(byName['Landes notes.txt']!.problem).toMatch(/n’est pas encodée en UTF-8/);
+    expect(byName['Landes notes.txt']!.problem).toMatch(/n’est pas un texte lisible/);
     expect(byName['Landes notes utf8.md']).toMatchObject({ problem: null, meetingId: landes });
     expect(byName['Restitution Gironde.docx']).toMatchObject({ problem: null, meetingId: gironde });
     expect(byName[`CR réf ${landes}.pdf`]).toMatchObject({ problem: null, meetingId: landes });
