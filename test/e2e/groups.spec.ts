@@ -236,5 +236,16 @@ test('aucun regroupement trouvé : l’écran le dit, et un groupe se fait à la
     .toHaveText(`1 contribution mise dans le groupe « ${CUT} ».`);
   const view = await apiCall<{ groups: Group[] }>(page, 'groups.list', { campaignId, thematiqueId, kind: 'defi' });
   expect(view.groups.find((g) => g.wording === DEFIS[0])!.members.map((m) => m.text).sort()).toEqual([...DEFIS].sort());
+
+  // The synthesis's checks count it, for information, and lead back here, on its thématique.
+  await openScreen(page, 'Synthèse');
+  const info = page.getByRole('region', { name: /^Pour information/ });
+  const more = info.getByRole('button', { name: /^Afficher les .+ autres$/ });
+  if (await more.count()) await more.click();
+  const finding = info.locator('li.syn-finding').filter({ hasText: /regroupements? encore à examiner/ });
+  await expect(finding).toContainText('1 regroupement encore à examiner (thématique 2 : 1).');
+  await finding.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regroupements');
+  await expect(page.getByRole('combobox', { name: 'Thématique' })).toHaveValue(String(thematiqueId));
   expectNoPageErrors(page);
 });
