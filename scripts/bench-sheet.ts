@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import type { Caller } from '../src-main/transport/local.ts';
 
 /** One row per bassin in turn, every day of the consultation, dates in the French form people type. */
 export async function writeBenchSheet(
@@ -33,4 +34,14 @@ export async function bareRead(file: string): Promise<number> {
   }
   if (cells === 0) throw new Error('exceljs n’a lu aucune cellule');
   return performance.now() - t;
+}
+
+/** The Imports screen's two calls on `path`, timed: the preview, then the import that follows it. */
+export async function previewThenImport(importer: Caller, campaignId: number, path: string) {
+  let t = performance.now();
+  const preview = await importer('spreadsheets.previewImport', { campaignId, path });
+  const previewMs = performance.now() - t;
+  t = performance.now();
+  const done = await importer('spreadsheets.importAttendance', { campaignId, path });
+  return { preview, done, previewMs, importMs: performance.now() - t };
 }

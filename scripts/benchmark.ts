@@ -27,7 +27,7 @@ import { buildSynthesis } from '../src-main/synthesis/build.ts';
 import { renderReproducibleDocx } from '../src-main/synthesis/render-docx.ts';
 import { loadSource } from '../src-main/synthesis/source.ts';
 import { localCaller } from '../src-main/transport/local.ts';
-import { bareRead, writeBenchSheet } from './bench-sheet.ts';
+import { bareRead, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
 import { bareBilanWrite } from './bare-bilan.ts';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
 import { benchBundle, serviceWorkerBundle } from './service-worker-bundle.ts';
@@ -389,12 +389,7 @@ async function measureImport(file: string, label: string): Promise<number[]> {
       slug: `banc-import-${importRun}`, title: `Banc d’essai ${importRun}`, shortTitle: `Banc ${importRun}`, startDate: campaign.startDate, endDate: campaign.endDate,
     });
     const bare = await bareRead(copy);
-    let t = performance.now();
-    const preview = await importer('spreadsheets.previewImport', { campaignId: into.id, path: copy });
-    const previewMs = performance.now() - t;
-    t = performance.now();
-    const done = await importer('spreadsheets.importAttendance', { campaignId: into.id, path: copy });
-    const importMs = performance.now() - t;
+    const { preview, done, previewMs, importMs } = await previewThenImport(importer, into.id, copy);
     if (done.added !== preview.added || !done.applied) throw new Error(`import du banc d’essai : ${JSON.stringify({ ...done, rows: [], problems: done.problems.slice(0, 3) })}`);
     lastImport = `ajouts ${done.added}, refus ${done.refused}`;
     if (run < 0) continue; // the warm-up

@@ -13,11 +13,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { localCaller } from '../src-main/transport/local.ts';
-import { bareRead, writeBenchSheet } from './bench-sheet.ts';
+import { bareRead, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
 
 const { values: args } = parseArgs({
   options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' } },
@@ -73,12 +72,7 @@ for (const { label, file } of sheets) {
     const bare = await bareRead(copy);
     const bareCpu = cpuMs(c);
     c = process.cpuUsage();
-    let t = performance.now();
-    const preview = await importer('spreadsheets.previewImport', { campaignId: into.id, path: copy });
-    const previewMs = performance.now() - t;
-    t = performance.now();
-    const done = await importer('spreadsheets.importAttendance', { campaignId: into.id, path: copy });
-    const importMs = performance.now() - t;
+    const { preview, done, previewMs, importMs } = await previewThenImport(importer, into.id, copy);
     const bothCpu = cpuMs(c);
     if (done.added !== preview.added || !done.applied || done.added !== 10_000) {
       throw new Error(`import : ${JSON.stringify({ ...done, rows: [], problems: done.problems.slice(0, 3) })}`);
