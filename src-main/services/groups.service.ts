@@ -177,7 +177,13 @@ export function moveContributions(db: Catalogue, contributionIds: number[], grou
     }
     const left = new Set(rows.map((r) => r.groupId).filter((g): g is number => g !== null && g !== groupId));
     moveInto(db, ids, groupId, context);
-    for (const g of left) if (repo.memberIds(db, g).length === 0 && repo.groupRow(db, g)?.review === 'a_traiter') repo.deleteGroup(db, g);
+    for (const g of left) {
+      if (repo.memberIds(db, g).length > 0 || repo.groupRow(db, g)?.review !== 'a_traiter') continue;
+      // Emptied into another group, as by a merge: its history goes with its members. Emptied into none,
+      // the group is undone, and what was said of it with it.
+      if (groupId !== null) repo.moveGroupHistory(db, g, groupId);
+      repo.deleteGroup(db, g);
+    }
     return repo.groupsOf(db, key);
   });
 }
@@ -205,7 +211,12 @@ export function createGroup(db: Catalogue, contributionIds: number[], wording: s
     const newId = repo.insertGroup(db, { ...key, wording: wording ?? first.text, position: repo.nextGroupPosition(db, key) });
     const left = new Set(rows.map((r) => r.groupId).filter((g): g is number => g !== null));
     moveInto(db, ids, newId, context);
-    for (const g of left) if (repo.memberIds(db, g).length === 0) repo.deleteGroup(db, g);
+    for (const g of left) {
+      if (repo.memberIds(db, g).length > 0) continue;
+      // Emptied into the new group: its history (a wording, a state given and taken back) goes with its members.
+      repo.moveGroupHistory(db, g, newId);
+      repo.deleteGroup(db, g);
+    }
     return repo.groupsOf(db, key);
   });
 }

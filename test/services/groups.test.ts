@@ -308,6 +308,35 @@ describe('groups.create', () => {
     await t.call('groups.review', { id: view.groups[0]!.id, review: 'retenue' });
     expect((await refusal(t.call('groups.create', { contributionIds: [ids[0]!] }))).message).toMatch(/est déjà retenu/);
   });
+
+  it('keeps the history of a group it empties: its wording and states go with its members', async () => {
+    for (const text of SAME_THING.tablettes) await add(text, [meetings.charente]);
+    const proposed = (await t.call('groups.propose', key())).groups[0]!;
+    await t.call('groups.rename', { id: proposed.id, wording: 'Une tablette par collégien' });
+    await t.call('groups.review', { id: proposed.id, review: 'retenue' });
+    await t.call('groups.review', { id: proposed.id, review: 'a_traiter' });
+    const view = await t.call('groups.create', { contributionIds: proposed.members.map((m) => m.id), wording: 'Tablettes au collège' });
+    const made = view.groups[0]!;
+    expect(view.groups.map((g) => g.id)).toEqual([made.id]);
+    expect((await t.call('groups.history', { id: made.id })).map((e) => [e.what, e.from, e.to])).toEqual([
+      ['libelle', proposed.wording, 'Une tablette par collégien'],
+      ['etat', 'a_traiter', 'retenue'],
+      ['etat', 'retenue', 'a_traiter'],
+    ]);
+  });
+});
+
+describe('groups.move into another group', () => {
+  it('keeps the history of the group it empties, as a merge does', async () => {
+    for (const text of SAME_THING.tablettes) await add(text, [meetings.charente]);
+    for (const text of SAME_THING.formation) await add(text, [meetings.vienne]);
+    const { groups } = await t.call('groups.propose', key());
+    const [tablettes, formation] = [byWording(groups, 'Équiper'), byWording(groups, 'Former')];
+    await t.call('groups.rename', { id: tablettes.id, wording: 'Une tablette par collégien' });
+    await t.call('groups.move', { contributionIds: tablettes.members.map((m) => m.id), groupId: formation.id });
+    expect((await t.call('groups.list', key())).groups.map((g) => g.id)).toEqual([formation.id]);
+    expect((await t.call('groups.history', { id: formation.id })).map((e) => [e.what, e.to])).toEqual([['libelle', 'Une tablette par collégien']]);
+  });
 });
 
 describe('restitutions.progress', () => {
