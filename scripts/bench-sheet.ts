@@ -4,7 +4,11 @@
  * measure the import against the same file and the same bare figure.
  */
 import { performance } from 'node:perf_hooks';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
+import { AppError } from '../src-main/contract/errors.ts';
+import { convertWithLibreOffice } from '../src-main/restitutions/libreoffice.ts';
 import type { Caller } from '../src-main/transport/local.ts';
 
 /** One row per bassin in turn, every day of the consultation, dates in the French form people type. */
@@ -44,4 +48,16 @@ export async function previewThenImport(importer: Caller, campaignId: number, pa
   t = performance.now();
   const done = await importer('spreadsheets.importAttendance', { campaignId, path });
   return { preview, done, previewMs, importMs: performance.now() - t };
+}
+
+/** `sheet` as LibreOffice saves it again, beside it (« -lo.xlsx »); null when LibreOffice is missing or fails. */
+export async function libreOfficeCopy(sheet: string): Promise<string | null> {
+  try {
+    const out = sheet.replace(/\.xlsx$/, '-lo.xlsx');
+    writeFileSync(out, await convertWithLibreOffice(readFileSync(sheet), basename(sheet), '.xlsx', 'xlsx'));
+    return out;
+  } catch (error) {
+    if (error instanceof AppError) return null;
+    throw error;
+  }
 }

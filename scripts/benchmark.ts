@@ -27,7 +27,7 @@ import { buildSynthesis } from '../src-main/synthesis/build.ts';
 import { renderReproducibleDocx } from '../src-main/synthesis/render-docx.ts';
 import { loadSource } from '../src-main/synthesis/source.ts';
 import { localCaller } from '../src-main/transport/local.ts';
-import { bareRead, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
+import { bareRead, libreOfficeCopy, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
 import { bareBilanWrite } from './bare-bilan.ts';
 import { startWorkerHost } from '../src-main/transport/service-worker.ts';
 import { benchBundle, serviceWorkerBundle } from './service-worker-bundle.ts';
@@ -415,16 +415,9 @@ async function measureImport(file: string, label: string): Promise<number[]> {
 }
 const bareReads = await measureImport(sheetPath, 'tableau écrit par exceljs');
 // The issue's own check: the same sheet as LibreOffice saves it (shared strings, its styles), when installed.
-{
-  const profile = mkdtempSync(join(tmpdir(), 'synthese-banc-lo-'));
-  const out = join(dir, 'libreoffice');
-  const converted = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, sheetPath], { stdio: 'ignore', timeout: 120_000 });
-  rmSync(profile, { recursive: true, force: true });
-  // soffice says 0 even when it could not read the file: the output is what counts.
-  const resaved = join(out, 'grand-tableau.xlsx');
-  if (converted.status === 0 && existsSync(resaved)) await measureImport(resaved, 'tableau réenregistré par LibreOffice');
-  else console.log('LibreOffice absent ou en échec : l’import du tableau réenregistré par LibreOffice n’est pas mesuré.');
-}
+const resaved = await libreOfficeCopy(sheetPath);
+if (resaved) await measureImport(resaved, 'tableau réenregistré par LibreOffice');
+else console.log('LibreOffice absent ou en échec : l’import du tableau réenregistré par LibreOffice n’est pas mesuré.');
 // A call made while the import runs, as the app runs them (`npm run web`, the desktop app): the services in
 // worker threads, the import in the long-work one. A user's click every 50 ms, each timed from the moment it
 // was made (the timer's due time) to its answer. The workers run the services bundled, as the app ships

@@ -9,14 +9,13 @@
  * --libreoffice: also the same sheet saved again by LibreOffice (soffice --convert-to xlsx, a profile of its own),
  * measured the same way; --only libreoffice: that one alone. The machine's noise: compare ratios, run it twice.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { localCaller } from '../src-main/transport/local.ts';
-import { bareRead, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
+import { bareRead, libreOfficeCopy, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
 
 const { values: args } = parseArgs({
   options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' } },
@@ -44,9 +43,9 @@ const sheetPath = join(dir, 'grand-tableau.xlsx');
 const sheets: { label: string; file: string }[] = [];
 if (args.only !== 'libreoffice') sheets.push({ label: 'écrit par exceljs', file: sheetPath });
 if (args.libreoffice || args.only === 'libreoffice') {
-  const out = join(dir, 'lo');
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, sheetPath], { stdio: 'ignore' });
-  sheets.push({ label: 'réenregistré par LibreOffice', file: join(out, 'grand-tableau.xlsx') });
+  const resaved = await libreOfficeCopy(sheetPath);
+  if (!resaved) throw new Error('LibreOffice (soffice) est nécessaire pour --libreoffice.');
+  sheets.push({ label: 'réenregistré par LibreOffice', file: resaved });
 }
 
 

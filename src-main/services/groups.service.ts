@@ -163,10 +163,7 @@ export function mergeGroups(db: Catalogue, ids: number[], wording: string | unde
 /** Contributions put in a group (of their own thématique and kind) or in none; a proposed group left empty goes. */
 export function moveContributions(db: Catalogue, contributionIds: number[], groupId: number | null, context: Clock): GroupsView {
   return inTransaction(db, () => {
-    const ids = [...new Set(contributionIds)];
-    const rows = repo.groupKeysOf(db, ids);
-    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw conflict(`Déplacer : contribution introuvable (n° ${missing.join(', ')}).`);
+    const { ids, rows } = chosenContributions(db, contributionIds, 'Déplacer');
     const target = groupId === null ? null : requireGroup(db, groupId);
     const key: repo.GroupKey = target ?? rows[0]!;
     const stranger = rows.find((r) => !sameKey(r, key));
@@ -175,15 +172,8 @@ export function moveContributions(db: Catalogue, contributionIds: number[], grou
         ? `Déplacer : la contribution n° ${stranger.id} n’est pas de la même thématique et du même type que le groupe « ${target.wording} ».`
         : `Déplacer : les contributions choisies ne sont pas toutes de la même thématique et du même type.`);
     }
-    const left = new Set(rows.map((r) => r.groupId).filter((g): g is number => g !== null && g !== groupId));
     moveInto(db, ids, groupId, context);
-    for (const g of left) {
-      if (repo.memberIds(db, g).length > 0 || repo.groupRow(db, g)?.review !== 'a_traiter') continue;
-      // Emptied into another group, as by a merge: its history goes with its members. Emptied into none,
-      // the group is undone, and what was said of it with it.
-      if (groupId !== null) repo.moveGroupHistory(db, g, groupId);
-      repo.deleteGroup(db, g);
-    }
+    dropEmptied(db, rows, groupId);
     return repo.groupsOf(db, key);
   });
 }
@@ -196,10 +186,7 @@ export function moveContributions(db: Catalogue, contributionIds: number[], grou
  */
 export function createGroup(db: Catalogue, contributionIds: number[], wording: string | undefined, context: Clock): GroupsView {
   return inTransaction(db, () => {
-    const ids = [...new Set(contributionIds)];
-    const rows = repo.groupKeysOf(db, ids);
-    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw conflict(`Faire un groupe : contribution introuvable (n° ${missing.join(', ')}).`);
+    const { ids, rows } = chosenContributions(db, contributionIds, 'Faire un groupe');
     const key: repo.GroupKey = rows.find((r) => r.id === ids[0])!;
     const stranger = rows.find((r) => !sameKey(r, key));
     if (stranger) throw conflict('Faire un groupe : les contributions choisies ne sont pas toutes de la même thématique et du même type.');
@@ -209,16 +196,33 @@ export function createGroup(db: Catalogue, contributionIds: number[], wording: s
     }
     const first = contributionsByIds(db, [ids[0]!])[0]!;
     const newId = repo.insertGroup(db, { ...key, wording: wording ?? first.text, position: repo.nextGroupPosition(db, key) });
-    const left = new Set(rows.map((r) => r.groupId).filter((g): g is number => g !== null));
     moveInto(db, ids, newId, context);
-    for (const g of left) {
-      if (repo.memberIds(db, g).length > 0) continue;
-      // Emptied into the new group: its history (a wording, a state given and taken back) goes with its members.
-      repo.moveGroupHistory(db, g, newId);
-      repo.deleteGroup(db, g);
-    }
+    dropEmptied(db, rows, newId);
     return repo.groupsOf(db, key);
   });
+}
+
+/** The chosen contributions (each once) with their group keys; refused in French when one is unknown. */
+function chosenContributions(db: Catalogue, contributionIds: number[], action: string): { ids: number[]; rows: ReturnType<typeof repo.groupKeysOf> } {
+  const ids = [...new Set(contributionIds)];
+  const rows = repo.groupKeysOf(db, ids);
+  const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length > 0) throw conflict(`${action} : contribution introuvable (n° ${missing.join(', ')}).`);
+  return { ids, rows };
+}
+
+/**
+ * The proposed groups (à traiter) the chosen contributions left, once empty, go. Emptied into another group,
+ * as by a merge, their history (a wording, a state given and taken back) goes with their members; emptied into
+ * none, a group is undone, and what was said of it with it.
+ */
+function dropEmptied(db: Catalogue, rows: ReturnType<typeof repo.groupKeysOf>, into: number | null): void {
+  const left = new Set(rows.map((r) => r.groupId).filter((g): g is number => g !== null && g !== into));
+  for (const g of left) {
+    if (repo.memberIds(db, g).length > 0 || repo.groupRow(db, g)?.review !== 'a_traiter') continue;
+    if (into !== null) repo.moveGroupHistory(db, g, into);
+    repo.deleteGroup(db, g);
+  }
 }
 
 /** Contributions into a group (or none), a history line for each one whose group changed. */

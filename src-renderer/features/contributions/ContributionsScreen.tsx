@@ -39,20 +39,12 @@ export function ContributionsScreen({ params }: { params: string[] }) {
 }
 
 function ContributionsBoard({ campaign, params }: { campaign: Campaign; params: string[] }) {
-  const [thematique, choose] = useThematiqueChoice(campaign, 'contributions');
   const { contributionId, pendingIn } = targetOf(params);
   const opened = useQuery('contributions.get', { id: contributionId ?? 0 }, contributionId === null);
   const [closed, setClosed] = useState<number | null>(null);
   const shown = contributionId !== null && closed !== contributionId && opened.data?.id === contributionId ? opened.data : null;
   // The thématique the address points to; the opened contribution's heading takes the focus once.
-  const wanted = pendingIn ?? shown?.thematiqueId ?? null;
-  // Once per address: a later choice of the user's stays.
-  const applied = useRef<number | null>(null);
-  useEffect(() => {
-    if (wanted === null || applied.current === wanted || !campaign.thematiques.some((t) => t.id === wanted)) return;
-    applied.current = wanted;
-    choose(wanted);
-  }, [wanted, campaign, choose]);
+  const [thematique, choose] = useThematiqueChoice(campaign, 'contributions', pendingIn ?? shown?.thematiqueId ?? null);
   const focusedFor = useRef<number | null>(null);
   useEffect(() => {
     if (shown && focusedFor.current !== shown.id) {

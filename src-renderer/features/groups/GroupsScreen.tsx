@@ -55,14 +55,7 @@ export function GroupsScreen({ params }: { params: string[] }) {
 }
 
 function GroupsBoard({ campaign, wanted }: { campaign: Campaign; wanted: number | null }) {
-  const [thematique, chooseThematique] = useThematiqueChoice(campaign, 'regroupements');
-  // Once per address: a later choice of the user's stays.
-  const applied = useRef<number | null>(null);
-  useEffect(() => {
-    if (wanted === null || applied.current === wanted || !campaign.thematiques.some((t) => t.id === wanted)) return;
-    applied.current = wanted;
-    chooseThematique(wanted);
-  }, [wanted, campaign, chooseThematique]);
+  const [thematique, chooseThematique] = useThematiqueChoice(campaign, 'regroupements', wanted);
   const [kind, setKind] = useState<ContributionKind>('proposition');
   return (
     <>

@@ -1,5 +1,5 @@
 /** The thématique a screen shows, remembered for the session (coming back from an editor keeps it). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Campaign, Thematique } from '../../../src-main/contract/schemas/campaign.ts';
 
 function storageKey(screen: string, campaignId: number): string {
@@ -20,7 +20,11 @@ export function sortedThematiques(campaign: Campaign): Thematique[] {
   return [...campaign.thematiques].sort((a, b) => a.number - b.number || a.id - b.id);
 }
 
-export function useThematiqueChoice(campaign: Campaign, screen: string): [Thematique | null, (id: number) => void] {
+/**
+ * `wanted`: a thématique the screen's address names (a link from a search, a check of the synthesis),
+ * chosen once per address; a later choice of the user's stays.
+ */
+export function useThematiqueChoice(campaign: Campaign, screen: string, wanted: number | null = null): [Thematique | null, (id: number) => void] {
   const key = storageKey(screen, campaign.id);
   const [chosen, setChosen] = useState<number | null>(() => read(key));
   useEffect(() => setChosen(read(key)), [key]);
@@ -33,5 +37,11 @@ export function useThematiqueChoice(campaign: Campaign, screen: string): [Themat
     },
     [key],
   );
+  const applied = useRef<number | null>(null);
+  useEffect(() => {
+    if (wanted === null || applied.current === wanted || !campaign.thematiques.some((t) => t.id === wanted)) return;
+    applied.current = wanted;
+    choose(wanted);
+  }, [wanted, campaign, choose]);
   return [current, choose];
 }
