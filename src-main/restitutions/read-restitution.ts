@@ -52,7 +52,7 @@ export async function readRestitution(path: string, options: { signal?: AbortSig
 /**
  * The cheap checks of a file that will be read, the ones a folder's preview runs on each file without
  * reading it: a .docx or .odt is a zip holding its main part, a .pdf starts with « %PDF- », a text is
- * UTF-8. Throws the same refusal the reading would. The extension must be one read here.
+ * UTF-8 or Windows-1252 text. Throws the same refusal the reading would. The extension must be one read here.
  */
 export async function checkRestitutionBytes(bytes: Buffer, fileName: string): Promise<void> {
   const format = FORMATS[extname(fileName).toLowerCase()];
