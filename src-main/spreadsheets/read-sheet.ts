@@ -285,7 +285,7 @@ async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, sh
   for (const number of ordered) {
     const name = `xl/worksheets/sheet${number}.xml`;
     const problems = new CellProblems();
-    const text = utf8Chunks(partStream(layout.zip.file(name)!));
+    const text = utf8Chunks(partStream(layout.zip.file(name)!, layout));
     const sharedStrings = Array.isArray(reader.sharedStrings) ? (reader.sharedStrings as unknown[]) : undefined;
     const parsed = worksheetRows(guardWorksheet(text, sheetName(layout, number), shared, problems), { styles: reader.styles, sharedStrings, date1904 });
     const batches = (async function* () {
@@ -335,7 +335,7 @@ async function preload(reader: ReaderInternals, layout: PackageLayout, shared: S
   }
   const part = (name: string) => {
     const file = layout.zip.file(name);
-    return file ? utf8Stream(partStream(file)) : null;
+    return file ? utf8Stream(partStream(file, layout)) : null;
   };
   const rels = part('xl/_rels/workbook.xml.rels');
   if (rels) await reader._parseRels(rels);
@@ -345,7 +345,7 @@ async function preload(reader: ReaderInternals, layout: PackageLayout, shared: S
   if (styles) await reader._parseStyles(styles);
   const sharedStrings = layout.zip.file('xl/sharedStrings.xml');
   if (sharedStrings) {
-    const text = guardSharedStrings(utf8Chunks(partStream(sharedStrings)), shared);
+    const text = guardSharedStrings(utf8Chunks(partStream(sharedStrings, layout)), shared);
     for await (const _ of reader._parseSharedStrings(Readable.from(text)));
   }
   // What a part-less package still needs, so that every sheet is read as it streams by.

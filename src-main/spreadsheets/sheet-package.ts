@@ -8,7 +8,7 @@
  * directory can lie. A zip bomb is refused here, after at most the budget's bytes, never handed to exceljs.
  */
 import { Readable } from 'node:stream';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { AppError } from '../contract/errors.ts';
 import type { ReadBudget } from './read-budget.ts';
@@ -32,6 +32,8 @@ export interface PackageLayout {
   merges: Map<string, string[]>;
   /** The checked package, for the workbook-wide parts exceljs is given before it streams the sheets. */
   zip: JSZip;
+  /** Parts the check inflated whole (see inflateWhole), by name: the read takes them from here. */
+  inflated: Map<string, Buffer>;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -66,20 +68,24 @@ const PIECE = 64 * 1024;
  * times faster than jszip's own inflater (pako, in JavaScript), which the package's check and the
  * read then both paid for. jszip's stream when the part is neither stored nor deflated.
  */
-export function partStream(file: JSZip.JSZipObject): NodeJS.ReadableStream {
+export function partStream(file: JSZip.JSZipObject, layout?: PackageLayout): NodeJS.ReadableStream {
+  const kept = layout?.inflated.get(file.name);
+  if (kept !== undefined) return pieces(kept);
   const data = (file as unknown as { _data?: CompressedPart })._data;
   const content = data?.compressedContent;
   const magic = data?.compression?.magic;
   if (!(content instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) return file.nodeStream('nodebuffer');
   const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  if (magic === '\x00\x00') {
-    return Readable.from((function* () {
-      for (let from = 0; from < bytes.length; from += PIECE) yield bytes.subarray(from, from + PIECE);
-    })());
-  }
+  if (magic === '\x00\x00') return pieces(bytes);
   const inflate = createInflateRaw({ chunkSize: PIECE });
   inflate.end(bytes);
   return inflate;
+}
+
+function pieces(bytes: Buffer): NodeJS.ReadableStream {
+  return Readable.from((function* () {
+    for (let from = 0; from < bytes.length; from += PIECE) yield bytes.subarray(from, from + PIECE);
+  })());
 }
 
 function looksLikeText(bytes: Buffer): 'html' | 'xml' | 'text' | null {
@@ -219,6 +225,52 @@ function scanPart(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, s
   });
 }
 
+/** A part inflated whole, when the directory announces at most this: kept for the read, inflated once. */
+const INFLATE_WHOLE_MAX = 32 * 1024 * 1024;
+
+/**
+ * The same check as scanPart, on the part inflated at once by Node's zlib, when it is deflated or stored
+ * and announces at most INFLATE_WHOLE_MAX: no trip through the thread pool per 64 KB, and the read then
+ * takes the bytes from here instead of inflating them a second time. Null when the part does not qualify,
+ * or inflates to more than it announced (scanPart then says how the file fails, as it always did).
+ */
+function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget): { scan: PartScan; bytes: Buffer } | null {
+  const data = (file as unknown as { _data?: CompressedPart })._data;
+  const content = data?.compressedContent;
+  const magic = data?.compression?.magic;
+  const announced = data?.uncompressedSize;
+  if (!(content instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) return null;
+  if (typeof announced !== 'number' || announced <= 0 || announced > INFLATE_WHOLE_MAX) return null;
+  const compressed = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  let bytes: Buffer;
+  try {
+    bytes = magic === '\x00\x00' ? compressed : inflateRawSync(compressed, { maxOutputLength: announced });
+  } catch {
+    return null;
+  }
+  if (bytes.length !== announced) return null;
+  budget.add('inflatedBytes', bytes.length);
+  const expected = data?.crc32;
+  const intact = typeof expected !== 'number' || expected >>> 0 === crc32(bytes) >>> 0;
+  const scan: PartScan = { intact, complete: true, merges: [] };
+  if (!intact || kind === 'other') return { scan, bytes };
+  const text = bytes.toString('latin1');
+  count(text, 0, kind, budget);
+  if (kind === 'worksheet') {
+    scan.complete = WORKSHEET_END.test(text.slice(-CARRY));
+    if (text.includes('mergeCell')) {
+      const merges = new Set<string>();
+      for (const m of text.matchAll(MERGE)) {
+        if (merges.has(m[1]!)) continue;
+        merges.add(m[1]!);
+        budget.add('mergedRanges', 1);
+      }
+      scan.merges = [...merges];
+    }
+  }
+  return { scan, bytes };
+}
+
 export async function inspectPackage(bytes: Buffer, fileName: string, budget: ReadBudget, signal: AbortSignal): Promise<PackageLayout> {
   const head = bytes.subarray(0, 8);
   if (head.subarray(0, 8).equals(OLE2)) {
@@ -261,11 +313,14 @@ export async function inspectPackage(bytes: Buffer, fileName: string, budget: Re
   budget.announce(parts.reduce((sum, name) => sum + uncompressedSize(zip.files[name]!), 0));
 
   const merges = new Map<string, string[]>();
+  const inflated = new Map<string, Buffer>();
   for (const name of parts) {
     signal.throwIfAborted();
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
     const kind: PartKind = sheet !== undefined ? 'worksheet' : name === 'xl/sharedStrings.xml' ? 'sharedStrings' : 'other';
-    const scan = await scanPart(zip.files[name]!, kind, budget, signal);
+    const whole = inflateWhole(zip.files[name]!, kind, budget);
+    if (whole?.scan.intact) inflated.set(name, whole.bytes);
+    const scan = whole?.scan ?? (await scanPart(zip.files[name]!, kind, budget, signal));
     signal.throwIfAborted();
     if (scan.overBudget) throw scan.overBudget;
     if (!scan.intact) throw damaged(fileName);
@@ -293,6 +348,7 @@ export async function inspectPackage(bytes: Buffer, fileName: string, budget: Re
     merges,
     date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
     zip,
+    inflated,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertBassin, listBassins } from '../../src-main/catalogue/repos/territory.repo.ts';
+import { insertBassin, listBassins, updateBassin } from '../../src-main/catalogue/repos/territory.repo.ts';
 import { territoryLookup } from '../../src-main/spreadsheets/territory-lookup.ts';
 import { emptyCatalogue } from '../support/catalogue.ts';
 
@@ -19,6 +19,28 @@ describe('territory lookup', () => {
     expect(lookup.bassin('ZAP Poitiers', null, null)).toBeNull();
     expect(lookup.bassinById(vienne)).toEqual(listBassins(db, {}).find((b) => b.id === vienne));
     expect(lookup.bassinById(-1)).toBeUndefined();
+    db.close();
+  });
+
+  it('is built once per catalogue, and again as soon as a bassin, a département or an académie changes', () => {
+    const { db } = emptyCatalogue();
+    const id = insertBassin(db, { departementCode: '86', kind: 'ZAP', nom: 'ZAP Loudun' });
+    expect(territoryLookup(db).bassin('Loudun', '86', null)).toEqual({ id, departementCode: '86' });
+    // The same answers from the kept index, then none once the bassin is renamed (same length: no count could tell).
+    expect(territoryLookup(db).bassin('ZAP Loudun', null, null)).toEqual({ id, departementCode: '86' });
+    updateBassin(db, { id, departementCode: '86', kind: 'ZAP', nom: 'ZAP Lencloître' });
+    expect(territoryLookup(db).bassin('Loudun', '86', null)).toBeNull();
+    expect(territoryLookup(db).bassin('Lencloître', '86', null)).toEqual({ id, departementCode: '86' });
+    updateBassin(db, { id, departementCode: '86', kind: 'ZAP', nom: 'ZAP Lencloitre' });
+    expect(territoryLookup(db).bassin('Lencloître', '86', null)).toEqual({ id, departementCode: '86' });
+    expect(territoryLookup(db).bassinById(id)?.nom).toBe('ZAP Lencloitre');
+    // A département renamed is found under its new name at once.
+    db.prepare("UPDATE departement SET nom = 'Vienne (86)' WHERE code = '86'").run();
+    expect(territoryLookup(db).departementName('86')).toBe('Vienne (86)');
+    // Two catalogues never share an index.
+    const other = emptyCatalogue().db;
+    expect(territoryLookup(other).bassin('Lencloitre', '86', null)).toBeNull();
+    other.close();
     db.close();
   });
 });

@@ -98,6 +98,18 @@ export function allDepartements(db: Catalogue): { code: string; nom: string; aca
   }[];
 }
 
+/**
+ * The académies, départements and bassins as one text, row by row: equal texts, equal territories. What a
+ * kept territory index is checked against (spreadsheets/territory-lookup.ts); about 2 ms at national scale.
+ */
+export function territoryFingerprint(db: Catalogue): string {
+  return db.prepare(
+    `SELECT coalesce((SELECT group_concat(id || '|' || departement_code || '|' || kind || '|' || nom, char(10)) FROM bassin), '')
+       || char(11) || coalesce((SELECT group_concat(code || '|' || nom || '|' || academie_code, char(10)) FROM departement), '')
+       || char(11) || coalesce((SELECT group_concat(code || '|' || nom, char(10)) FROM academie), '')`,
+  ).pluck().get() as string;
+}
+
 /** Every établissement's UAI and département, for matching rows without loading whole records. */
 export function etablissementPlaces(db: Catalogue): { uai: string; departementCode: string }[] {
   return db.prepare('SELECT uai, departement_code AS departementCode FROM etablissement').all() as {
