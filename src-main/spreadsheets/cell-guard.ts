@@ -280,6 +280,42 @@ function decodeEntities(text: string): string {
   });
 }
 
+const REDO = 'ressaisissez la cellule dans Excel ou LibreOffice';
+
+/**
+ * What is wrong with a cell exceljs would read wrong or not at all, or null: `value` is the text of its
+ * <v>, references decoded (null without one), `type` its t attribute ('n' when it has none). An empty
+ * number (<v/>) is noted in `problems` as a blank. Shared by the guard and by read-rows.ts, which judges
+ * the cells itself when the sheet needs no cleaning (see PackageLayout.clean).
+ */
+export function cellVerdict(
+  row: number, column: number, type: string, formula: boolean, value: string | null, shared: SharedStringsCheck, sheetName: string, problems: CellProblems,
+): string | null {
+  if (value === null || type === 'inlineStr' || type === 'str' || type === 'e') return null;
+  const inSheet = ` dans la feuille « ${sheetName} »`;
+  const raw = value.trim();
+  if (!formula && type === 's') {
+    if (raw === '') return null;
+    const index = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    const count = shared.count ?? 0;
+    if (!Number.isSafeInteger(index)) return `renvoi illisible vers un texte (« ${shown(raw)} »)${inSheet} : ${REDO}`;
+    if (index >= count) {
+      return `texte introuvable${inSheet} : la cellule renvoie au texte n° ${index.toLocaleString('fr-FR')} et le classeur n’en contient que ${count.toLocaleString('fr-FR')} (classeur endommagé ?) ; ${REDO}`;
+    }
+    const forbidden = shared.unreadable.get(index);
+    return forbidden ? `caractère interdit (${forbidden}, texte partagé n° ${index.toLocaleString('fr-FR')})${inSheet} : ${REDO}` : null;
+  }
+  if (!formula && type === 'b') return raw === '0' || raw === '1' ? null : `valeur VRAI/FAUX illisible (« ${shown(raw)} »)${inSheet} : ${REDO}`;
+  if (!formula && type === 'd') return `date écrite « ${shown(raw)} », une forme que l’import ne lit pas${inSheet} : ${REDO}`;
+  // Numbers, and formula results other than text or errors: exceljs reads them with parseFloat.
+  if (raw === '') {
+    if (column > 0) problems.addBlank(row, column);
+    return null;
+  }
+  if (NUMBER.test(raw) && Number.isFinite(Number(raw))) return null;
+  return `nombre illisible (${shown(raw)})${inSheet} : ${REDO}`;
+}
+
 /**
  * A worksheet: notes each cell exceljs would read wrong or not at all, by the row exceljs gives it
  * (its <row r>) and its column. `shared` is the shared-strings pass, done before.
@@ -291,41 +327,15 @@ export function guardWorksheet(
   problems: CellProblems,
 ): AsyncGenerator<string> {
   const inSheet = ` dans la feuille « ${sheetName} »`;
-  const redo = 'ressaisissez la cellule dans Excel ou LibreOffice';
+  const redo = REDO;
   let row = 0;
   let cell: OpenCell | null = null;
   let valueFrom = -1;
   let value = '';
 
-  const verdict = (c: OpenCell): string | null => {
-    if (c.problem !== null) return c.problem;
-    if (c.value === null || c.type === 'inlineStr' || c.type === 'str' || c.type === 'e') return null;
-    const raw = decodeEntities(c.value).trim();
-    if (!c.formula && c.type === 's') {
-      if (raw === '') return null;
-      const index = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-      const count = shared.count ?? 0;
-      if (!Number.isSafeInteger(index)) return `renvoi illisible vers un texte (« ${shown(raw)} »)${inSheet} : ${redo}`;
-      if (index >= count) {
-        return `texte introuvable${inSheet} : la cellule renvoie au texte n° ${index.toLocaleString('fr-FR')} et le classeur n’en contient que ${count.toLocaleString('fr-FR')} (classeur endommagé ?) ; ${redo}`;
-      }
-      const forbidden = shared.unreadable.get(index);
-      return forbidden ? `caractère interdit (${forbidden}, texte partagé n° ${index.toLocaleString('fr-FR')})${inSheet} : ${redo}` : null;
-    }
-    if (!c.formula && c.type === 'b') return raw === '0' || raw === '1' ? null : `valeur VRAI/FAUX illisible (« ${shown(raw)} »)${inSheet} : ${redo}`;
-    if (!c.formula && c.type === 'd') return `date écrite « ${shown(raw)} », une forme que l’import ne lit pas${inSheet} : ${redo}`;
-    // Numbers, and formula results other than text or errors: exceljs reads them with parseFloat.
-    if (raw === '') {
-      if (c.column > 0) problems.addBlank(c.row, c.column);
-      return null;
-    }
-    if (NUMBER.test(raw) && Number.isFinite(Number(raw))) return null;
-    return `nombre illisible (${shown(raw)})${inSheet} : ${redo}`;
-  };
-
   const close = () => {
     if (cell === null) return;
-    const problem = verdict(cell);
+    const problem = cell.problem ?? cellVerdict(cell.row, cell.column, cell.type, cell.formula, cell.value === null ? null : decodeEntities(cell.value), shared, sheetName, problems);
     if (problem !== null && cell.column > 0) problems.add(cell.row, cell.column, problem);
     cell = null;
   };

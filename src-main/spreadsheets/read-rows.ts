@@ -8,6 +8,7 @@
  * The workbook-wide parts (styles, shared strings) are still exceljs's, read beforehand (read-sheet.ts).
  */
 import { SaxesParser } from 'saxes';
+import { type CellProblems, cellVerdict, type SharedStringsCheck } from './cell-guard.ts';
 
 /** exceljs's utils.xmlDecode: a second decoding of the five named references (saxes decoded once). */
 function xmlDecode(text: string): string {
@@ -64,6 +65,11 @@ export interface WorkbookParts {
   styles: { getStyleModel(id: number): { numFmt?: unknown } | undefined } | undefined;
   sharedStrings: unknown[] | undefined;
   date1904: () => boolean;
+  /**
+   * Given when the cell guard did not read the sheet (it needed no cleaning): each cell is judged here,
+   * as the guard would have judged it (cellVerdict), its problem noted by row and column.
+   */
+  judge?: { shared: SharedStringsCheck; problems: CellProblems; sheetName: string };
 }
 
 interface OpenCell {
@@ -72,6 +78,8 @@ interface OpenCell {
   t: string | undefined;
   f?: { text: string };
   v?: { text: string };
+  /** The text of its <v> elements alone, for `judge` (an inline string's <t> is no <v>). */
+  vText?: string;
 }
 
 interface OpenRow {
@@ -106,12 +114,13 @@ interface RowBuilder {
 }
 
 function rowBuilder(parts: WorkbookParts): RowBuilder {
-  const { styles, sharedStrings } = parts;
+  const { styles, sharedStrings, judge } = parts;
   let rows: RowModel[] = [];
   let inRows = false;
   let row: OpenRow | null = null;
   let c: OpenCell | null = null;
   let current: { text: string } | null = null;
+  let inV = false;
   const open = (name: string, attributes: Record<string, string | undefined>) => {
     switch (name) {
       case 'sheetData':
@@ -130,6 +139,12 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         if (c) current = c.f = { text: '' };
         break;
       case 'v':
+        if (c && judge) {
+          inV = true;
+          c.vText ??= '';
+        }
+        if (c) current = c.v = { text: '' };
+        break;
       case 'is':
       case 't':
         if (c) current = c.v = { text: '' };
@@ -144,10 +159,14 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         inRows = false;
         break;
       case 'row':
-        if (row) {
+        // A row without cells holds nothing to read (LibreOffice writes thousands of them).
+        if (row && row.cells.length > 0) {
           rows.push({ number: row.number, cells: row.cells });
         }
         row = null;
+        break;
+      case 'v':
+        inV = false;
         break;
       case 'c':
         if (row && c) {
@@ -188,6 +207,11 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
             }
           }
           if (column !== undefined) placeCell(row.cells, { column, value, numFmt });
+          if (judge && column !== undefined) {
+            const { shared, problems, sheetName } = judge;
+            const problem = cellVerdict(row.number, column, c.t ?? 'n', c.f !== undefined, c.vText ?? null, shared, sheetName, problems);
+            if (problem !== null) problems.add(row.number, column, problem);
+          }
           c = null;
         }
         break;
@@ -199,6 +223,7 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
     open,
     text: (value) => {
       if (current) current.text += value;
+      if (inV && c) c.vText += value;
     },
     close,
     take: () => {
@@ -472,12 +497,22 @@ class Scanner {
     return i + 1;
   }
 
+  /** The attributes the rows are made of (read-rows' builder reads no other), reused from tag to tag. */
+  private readonly kept: { r?: string; s?: string; t?: string } = {};
+  /** The names of the current tag's attributes, to refuse one given twice. */
+  private readonly seen: string[] = [];
+
   private openTag(text: string, lt: number): number {
     const end = this.name(text, lt + 1);
     if (end === text.length) return -1;
     if (end === lt + 1) throw new MalformedXml('« < » sans nom de balise');
     const name = nameOf(text, lt + 1, end);
-    const attributes: Record<string, string | undefined> = {};
+    // Only a row's and a cell's r, s and t are read: every other value is checked where it is, never copied.
+    const keeps = name === 'c' || name === 'row';
+    const attributes = this.kept;
+    attributes.r = attributes.s = attributes.t = undefined;
+    const seen = this.seen;
+    seen.length = 0;
     let i = end;
     for (;;) {
       const spaced = isSpace(text.charCodeAt(i));
@@ -515,11 +550,24 @@ class Scanner {
       if (quote !== 34 && quote !== 39) throw new MalformedXml('valeur d’attribut sans guillemets');
       const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (close === -1) return -1;
-      const raw = text.slice(i + 1, close);
-      if (raw.includes('<')) throw new MalformedXml('« < » dans la valeur d’un attribut');
-      if (attributes[attribute] !== undefined) throw new MalformedXml(`attribut ${attribute} en double`);
-      // Tabs and line breaks in a value are spaces (XML's attribute-value normalisation), as saxes makes them.
-      attributes[attribute] = decoded(hasLineOrTab(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+      const lessThan = text.indexOf('<', i + 1);
+      if (lessThan !== -1 && lessThan < close) throw new MalformedXml('« < » dans la valeur d’un attribut');
+      if (seen.includes(attribute)) throw new MalformedXml(`attribut ${attribute} en double`);
+      seen.push(attribute);
+      if (keeps && (attribute === 'r' || attribute === 's' || attribute === 't')) {
+        const raw = text.slice(i + 1, close);
+        // Tabs and line breaks in a value are spaces (XML's attribute-value normalisation), as saxes makes them.
+        attributes[attribute] = decoded(hasLineOrTab(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+      } else {
+        // Not read, but its references must be well formed all the same, as saxes requires. (Looked for
+        // between the quotes only: indexOf would run to the chunk's end on a value without one.)
+        for (let k = i + 1; k < close; k++) {
+          if (text.charCodeAt(k) === 38) {
+            decoded(text.slice(i + 1, close));
+            break;
+          }
+        }
+      }
       i = close + 1;
     }
   }

@@ -287,7 +287,11 @@ async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, sh
     const problems = new CellProblems();
     const text = utf8Chunks(partStream(layout.zip.file(name)!, layout));
     const sharedStrings = Array.isArray(reader.sharedStrings) ? (reader.sharedStrings as unknown[]) : undefined;
-    const parsed = worksheetRows(guardWorksheet(text, sheetName(layout, number), shared, problems), { styles: reader.styles, sharedStrings, date1904 });
+    const parts = { styles: reader.styles, sharedStrings, date1904 };
+    // Nothing to clean: the cells are judged as they are parsed, without the guard's own pass over the text.
+    const parsed = layout.clean.has(name)
+      ? worksheetRows(text, { ...parts, judge: { shared, problems, sheetName: sheetName(layout, number) } })
+      : worksheetRows(guardWorksheet(text, sheetName(layout, number), shared, problems), parts);
     const batches = (async function* () {
       for await (const rows of parsed) {
         yield rows.map((row): SheetRow => ({ number: row.number, cells: (context) => modelCells(row, context) }));
@@ -345,7 +349,9 @@ async function preload(reader: ReaderInternals, layout: PackageLayout, shared: S
   if (styles) await reader._parseStyles(styles);
   const sharedStrings = layout.zip.file('xl/sharedStrings.xml');
   if (sharedStrings) {
-    const text = guardSharedStrings(utf8Chunks(partStream(sharedStrings, layout)), shared);
+    const chunks = utf8Chunks(partStream(sharedStrings, layout));
+    // Nothing to clean, nothing to note: straight to exceljs.
+    const text = layout.clean.has(sharedStrings.name) ? chunks : guardSharedStrings(chunks, shared);
     for await (const _ of reader._parseSharedStrings(Readable.from(text)));
   }
   // What a part-less package still needs, so that every sheet is read as it streams by.

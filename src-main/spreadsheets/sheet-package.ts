@@ -34,6 +34,11 @@ export interface PackageLayout {
   zip: JSZip;
   /** Parts the check inflated whole (see inflateWhole), by name: the read takes them from here. */
   inflated: Map<string, Buffer>;
+  /**
+   * Parts among those that need no cleaning: no character XML forbids (raw or as a reference), no comment
+   * nor CDATA. The cell guard has nothing to replace in them: the read judges their cells itself.
+   */
+  clean: Set<string>;
 }
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -225,6 +230,13 @@ function scanPart(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, s
   });
 }
 
+/**
+ * In the part's bytes read as latin1: a C0 control other than tab and line ends, U+FFFE or U+FFFF in UTF-8
+ * (EF BF BE, EF BF BF), a character reference, a comment or a CDATA section. A lone surrogate cannot come
+ * out of UTF-8 (the decoder makes it U+FFFD).
+ */
+const NEEDS_GUARD = /[\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]|&#|<!/;
+
 /** A part inflated whole, when the directory announces at most this: kept for the read, inflated once. */
 const INFLATE_WHOLE_MAX = 32 * 1024 * 1024;
 
@@ -234,7 +246,7 @@ const INFLATE_WHOLE_MAX = 32 * 1024 * 1024;
  * takes the bytes from here instead of inflating them a second time. Null when the part does not qualify,
  * or inflates to more than it announced (scanPart then says how the file fails, as it always did).
  */
-function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget): { scan: PartScan; bytes: Buffer } | null {
+function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget): { scan: PartScan; bytes: Buffer; clean: boolean } | null {
   const data = (file as unknown as { _data?: CompressedPart })._data;
   const content = data?.compressedContent;
   const magic = data?.compression?.magic;
@@ -253,7 +265,7 @@ function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudge
   const expected = data?.crc32;
   const intact = typeof expected !== 'number' || expected >>> 0 === crc32(bytes) >>> 0;
   const scan: PartScan = { intact, complete: true, merges: [] };
-  if (!intact || kind === 'other') return { scan, bytes };
+  if (!intact || kind === 'other') return { scan, bytes, clean: false };
   const text = bytes.toString('latin1');
   count(text, 0, kind, budget);
   if (kind === 'worksheet') {
@@ -268,7 +280,7 @@ function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudge
       scan.merges = [...merges];
     }
   }
-  return { scan, bytes };
+  return { scan, bytes, clean: !NEEDS_GUARD.test(text) };
 }
 
 export async function inspectPackage(bytes: Buffer, fileName: string, budget: ReadBudget, signal: AbortSignal): Promise<PackageLayout> {
@@ -314,12 +326,14 @@ export async function inspectPackage(bytes: Buffer, fileName: string, budget: Re
 
   const merges = new Map<string, string[]>();
   const inflated = new Map<string, Buffer>();
+  const clean = new Set<string>();
   for (const name of parts) {
     signal.throwIfAborted();
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
     const kind: PartKind = sheet !== undefined ? 'worksheet' : name === 'xl/sharedStrings.xml' ? 'sharedStrings' : 'other';
     const whole = inflateWhole(zip.files[name]!, kind, budget);
     if (whole?.scan.intact) inflated.set(name, whole.bytes);
+    if (whole?.clean) clean.add(name);
     const scan = whole?.scan ?? (await scanPart(zip.files[name]!, kind, budget, signal));
     signal.throwIfAborted();
     if (scan.overBudget) throw scan.overBudget;
@@ -349,6 +363,7 @@ export async function inspectPackage(bytes: Buffer, fileName: string, budget: Re
     date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
     zip,
     inflated,
+    clean,
   };
 }
 
