@@ -45,6 +45,41 @@ export function modelCells(row: RowModel, context: RowContext): CellRead[] {
   return withProblems(cells, context);
 }
 
+/**
+ * The same cells, only those of the columns in `keyOf`, put straight under their keys into `into` (as
+ * read-sheet.ts keeps a data row), without the list modelCells makes for each row. Whether any was put.
+ */
+export function modelCellsInto<Key extends string>(
+  row: RowModel,
+  context: RowContext,
+  keyOf: ReadonlyMap<number, Key>,
+  letterOf: (column: number) => string,
+  into: Partial<Record<Key, { value: RawCellValue; column: string; unreadable?: string }>>,
+): boolean {
+  let filled = false;
+  const problems = context.problems;
+  for (const { column, value, numFmt } of row.cells) {
+    if (value === null || value === undefined || problems?.get(column) !== undefined) continue;
+    const key = keyOf.get(column);
+    if (key === undefined) continue;
+    const read = normaliseValue(value, numFmt, context, context.blanks?.has(column) ?? false, 0);
+    if (read instanceof Unreadable) into[key] = { value: null, column: letterOf(column), unreadable: read.message };
+    else if (read !== null) into[key] = { value: read, column: letterOf(column) };
+    else continue;
+    filled = true;
+  }
+  // A cell the guard refused may have reached the reader as nothing at all (a missing shared string).
+  if (problems) {
+    for (const [column, message] of problems) {
+      const key = keyOf.get(column);
+      if (key === undefined) continue;
+      into[key] = { value: null, column: letterOf(column), unreadable: message };
+      filled = true;
+    }
+  }
+  return filled;
+}
+
 function push(cells: CellRead[], column: number, value: RawCellValue | Unreadable): void {
   if (value instanceof Unreadable) cells.push({ column, value: null, unreadable: value.message });
   else if (value !== null) cells.push({ column, value });

@@ -133,7 +133,8 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         }
         break;
       case 'c':
-        if (row) c = { ref: attributes.r as string, s: Number.parseInt(attributes.s as string, 10), t: attributes.t };
+        // (parseInt of a missing s is NaN, as exceljs has it, without turning undefined into text first.)
+        if (row) c = { ref: attributes.r as string, s: attributes.s === undefined ? Number.NaN : Number.parseInt(attributes.s, 10), t: attributes.t };
         break;
       case 'f':
         if (c) current = c.f = { text: '' };
@@ -512,7 +513,7 @@ class Scanner {
     const attributes = this.kept;
     attributes.r = attributes.s = attributes.t = undefined;
     const seen = this.seen;
-    seen.length = 0;
+    let seenCount = 0;
     let i = end;
     for (;;) {
       const spaced = isSpace(text.charCodeAt(i));
@@ -552,8 +553,8 @@ class Scanner {
       if (close === -1) return -1;
       const lessThan = text.indexOf('<', i + 1);
       if (lessThan !== -1 && lessThan < close) throw new MalformedXml('« < » dans la valeur d’un attribut');
-      if (seen.includes(attribute)) throw new MalformedXml(`attribut ${attribute} en double`);
-      seen.push(attribute);
+      for (let k = 0; k < seenCount; k++) if (seen[k] === attribute) throw new MalformedXml(`attribut ${attribute} en double`);
+      seen[seenCount++] = attribute;
       if (keeps && (attribute === 'r' || attribute === 's' || attribute === 't')) {
         const raw = text.slice(i + 1, close);
         // Tabs and line breaks in a value are spaces (XML's attribute-value normalisation), as saxes makes them.

@@ -32,9 +32,9 @@ import ExcelJS from 'exceljs';
 import { AppError, summarise } from '../contract/errors.ts';
 import { columnForHeader, isOfficialHeader, normaliseHeader, type AttendanceColumnKey } from './attendance-columns.ts';
 import { CellProblems, guardSharedStrings, guardWorksheet, type SharedStringsCheck } from './cell-guard.ts';
-import { type CellRead, columnLetter, modelCells, type RawCellValue, type RowContext, rowCells } from './cell-values.ts';
+import { type CellRead, columnLetter, modelCells, modelCellsInto, type RawCellValue, type RowContext, rowCells } from './cell-values.ts';
 import { spreadMerges } from './merges.ts';
-import { worksheetRows } from './read-rows.ts';
+import { type RowModel, worksheetRows } from './read-rows.ts';
 import { DEFAULT_BUDGETS, ReadBudget, type ReadBudgets, yieldToEventLoop } from './read-budget.ts';
 import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
 import { damaged, inspectPackage, type PackageLayout, partStream } from './sheet-package.ts';
@@ -170,11 +170,11 @@ interface WorksheetStream extends AsyncIterable<ExcelJS.Row> {
   state?: string;
 }
 
-/** A row of a sheet being read: its number, and its cells once the reader knows the row's context. */
-interface SheetRow {
-  number: number;
-  cells: (context: RowContext) => CellRead[];
-}
+/**
+ * A row of a sheet being read: as read-rows.ts parsed it, or exceljs's, whose cells are read once the
+ * reader knows the row's context.
+ */
+type SheetRow = RowModel | { number: number; read: (context: RowContext) => CellRead[] };
 
 /** A worksheet's rows, in batches (read-rows.ts yields each parsed chunk's rows at once). */
 interface SheetRows {
@@ -189,7 +189,7 @@ function exceljsRows(worksheet: WorksheetStream): SheetRows {
     name: worksheet.name,
     state: worksheet.state,
     batches: (async function* () {
-      for await (const row of worksheet) yield [{ number: row.number, cells: (context: RowContext) => rowCells(row, context) }];
+      for await (const row of worksheet) yield [{ number: row.number, read: (context: RowContext) => rowCells(row, context) }];
     })(),
   };
 }
@@ -294,7 +294,7 @@ async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, sh
       : worksheetRows(guardWorksheet(text, sheetName(layout, number), shared, problems), parts);
     const batches = (async function* () {
       for await (const rows of parsed) {
-        yield rows.map((row): SheetRow => ({ number: row.number, cells: (context) => modelCells(row, context) }));
+        yield rows;
       }
     })();
     yield { worksheet: { batches }, number, problems };
@@ -507,8 +507,15 @@ async function readOneSheet(worksheet: SheetRows, context: SheetContext): Promis
   let seen = 0;
   const rows: RawRow[] = [];
   const letters = new Map<number, string>();
-  const cellsOf = (row: SheetRow) =>
-    row.cells({ date1904: context.date1904(), sheetName, problems: problems?.inRow(row.number), blanks: problems?.blanksInRow(row.number) });
+  const contextOf = (row: SheetRow): RowContext =>
+    ({ date1904: context.date1904(), sheetName, problems: problems?.inRow(row.number), blanks: problems?.blanksInRow(row.number) });
+  const cellsOf = (row: SheetRow) => ('read' in row ? row.read(contextOf(row)) : modelCells(row, contextOf(row)));
+  const letterOf = (column: number) => {
+    // The header's columns only: their letters made once.
+    let letter = letters.get(column);
+    if (letter === undefined) letters.set(column, (letter = columnLetter(column)));
+    return letter;
+  };
 
   for await (const batch of worksheet.batches) {
     signal.throwIfAborted();
@@ -534,15 +541,14 @@ async function readOneSheet(worksheet: SheetRows, context: SheetContext): Promis
       }
       const cells: RawRow['cells'] = {};
       let filled = false;
-      for (const { column, value, unreadable } of cellsOf(row)) {
-        const key = header.keyByColumn.get(column);
-        if (key === undefined) continue;
-        // The header's columns only: their letters made once.
-        let letter = letters.get(column);
-        if (letter === undefined) letters.set(column, (letter = columnLetter(column)));
-        cells[key] = unreadable === undefined ? { value, column: letter } : { value, column: letter, unreadable };
-        filled = true;
-      }
+      if ('read' in row) {
+        for (const { column, value, unreadable } of row.read(contextOf(row))) {
+          const key = header.keyByColumn.get(column);
+          if (key === undefined) continue;
+          cells[key] = unreadable === undefined ? { value, column: letterOf(column) } : { value, column: letterOf(column), unreadable };
+          filled = true;
+        }
+      } else filled = modelCellsInto(row, contextOf(row), header.keyByColumn, letterOf, cells);
       // A row with nothing in the known columns (blank, or only a comment) is not a meeting.
       if (!filled) continue;
       rows.push({ row: row.number, cells });
