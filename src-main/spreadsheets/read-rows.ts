@@ -72,16 +72,6 @@ export interface WorkbookParts {
   judge?: { shared: SharedStringsCheck; problems: CellProblems; sheetName: string };
 }
 
-interface OpenCell {
-  ref: string;
-  s: number;
-  t: string | undefined;
-  f?: { text: string };
-  v?: { text: string };
-  /** The text of its <v> elements alone, for `judge` (an inline string's <t> is no <v>). */
-  vText?: string;
-}
-
 interface OpenRow {
   number: number;
   numFmt: string | undefined;
@@ -118,10 +108,14 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
   let rows: RowModel[] = [];
   let inRows = false;
   let row: OpenRow | null = null;
-  let c: OpenCell | null = null;
-  let current: { text: string } | null = null;
+  // The open cell, one object for them all (a sheet has hundreds of thousands): what exceljs's reader keeps
+  // of it, reset as each one opens.
+  let open = false;
+  const c = { ref: undefined as string | undefined, s: Number.NaN, t: undefined as string | undefined, f: null as string | null, v: null as string | null, vOnly: null as string | null };
+  // Where text goes: exceljs appends it to the last <f>, <v>, <is> or <t> opened, even after it closed.
+  let current: 'f' | 'v' | null = null;
   let inV = false;
-  const open = (name: string, attributes: Record<string, string | undefined>) => {
+  const openTag = (name: string, attributes: Record<string, string | undefined>) => {
     switch (name) {
       case 'sheetData':
         inRows = true;
@@ -133,22 +127,39 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         }
         break;
       case 'c':
-        // (parseInt of a missing s is NaN, as exceljs has it, without turning undefined into text first.)
-        if (row) c = { ref: attributes.r as string, s: attributes.s === undefined ? Number.NaN : Number.parseInt(attributes.s, 10), t: attributes.t };
+        if (row) {
+          open = true;
+          c.ref = attributes.r;
+          // (parseInt of a missing s is NaN, as exceljs has it, without turning undefined into text first.)
+          c.s = attributes.s === undefined ? Number.NaN : Number.parseInt(attributes.s, 10);
+          c.t = attributes.t;
+          c.f = c.v = c.vOnly = null;
+          // Text before its first <f> or <v> went to the cell before it: to none of this one's.
+          current = null;
+        }
         break;
       case 'f':
-        if (c) current = c.f = { text: '' };
+        if (open) {
+          c.f = '';
+          current = 'f';
+        }
         break;
       case 'v':
-        if (c && judge) {
+        if (open && judge) {
           inV = true;
-          c.vText ??= '';
+          c.vOnly ??= '';
         }
-        if (c) current = c.v = { text: '' };
+        if (open) {
+          c.v = '';
+          current = 'v';
+        }
         break;
       case 'is':
       case 't':
-        if (c) current = c.v = { text: '' };
+        if (open) {
+          c.v = '';
+          current = 'v';
+        }
         break;
       default:
         break;
@@ -170,7 +181,7 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         inV = false;
         break;
       case 'c':
-        if (row && c) {
+        if (row && open) {
           // exceljs reads a reference without letters into a cell its rows never give back; none without r at all.
           if (typeof c.ref !== 'string') throw new Error('cellule sans référence');
           const column = columnOfRef(c.ref);
@@ -181,39 +192,39 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
             if (style) numFmt = numFmtOf(style);
           }
           let value: unknown;
-          if (c.f) {
-            const formula: { formula: string; result?: unknown } = { formula: c.f.text };
-            if (c.v) formula.result = c.t === 'str' ? xmlDecode(c.v.text) : Number.parseFloat(c.v.text);
+          if (c.f !== null) {
+            const formula: { formula: string; result?: unknown } = { formula: c.f };
+            if (c.v !== null) formula.result = c.t === 'str' ? xmlDecode(c.v) : Number.parseFloat(c.v);
             value = formula;
-          } else if (c.v) {
+          } else if (c.v !== null) {
             switch (c.t) {
               case 's':
-                value = sharedStrings ? sharedStrings[Number.parseInt(c.v.text, 10)] : undefined;
+                value = sharedStrings ? sharedStrings[Number.parseInt(c.v, 10)] : undefined;
                 break;
               case 'inlineStr':
               case 'str':
-                value = xmlDecode(c.v.text);
+                value = xmlDecode(c.v);
                 break;
               case 'e':
-                value = { error: c.v.text };
+                value = { error: c.v };
                 break;
               case 'b':
-                value = Number.parseInt(c.v.text, 10) !== 0;
+                value = Number.parseInt(c.v, 10) !== 0;
                 break;
               default:
                 value = isDateFmt(numFmt)
-                  ? excelToDate(Number.parseFloat(c.v.text), parts.date1904())
-                  : Number.parseFloat(c.v.text);
+                  ? excelToDate(Number.parseFloat(c.v), parts.date1904())
+                  : Number.parseFloat(c.v);
                 break;
             }
           }
           if (column !== undefined) placeCell(row.cells, { column, value, numFmt });
           if (judge && column !== undefined) {
             const { shared, problems, sheetName } = judge;
-            const problem = cellVerdict(row.number, column, c.t ?? 'n', c.f !== undefined, c.vText ?? null, shared, sheetName, problems);
+            const problem = cellVerdict(row.number, column, c.t ?? 'n', c.f !== null, c.vOnly, shared, sheetName, problems);
             if (problem !== null) problems.add(row.number, column, problem);
           }
-          c = null;
+          open = false;
         }
         break;
       default:
@@ -221,10 +232,14 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
     }
   };
   return {
-    open,
+    open: openTag,
     text: (value) => {
-      if (current) current.text += value;
-      if (inV && c) c.vText += value;
+      // Once the cell closed, what it still receives goes nowhere, as with exceljs's cell left behind.
+      if (open) {
+        if (current === 'v') c.v += value;
+        else if (current === 'f') c.f += value;
+      }
+      if (inV && open) c.vOnly += value;
     },
     close,
     take: () => {
@@ -396,9 +411,17 @@ class Scanner {
 
   constructor(readonly builder: RowBuilder) {}
 
+  /** The text being scanned has no reference, CR nor "]]>": its text needs no decoding nor checking. */
+  private plainText = false;
+  /** Nor any reference, tab or line break: its attributes' values are taken as they are. */
+  private plainValues = false;
+
   write(chunk: string): void {
     const text = this.carry + chunk;
     this.carry = '';
+    // Looked for once in the chunk rather than in each of its thousands of values.
+    this.plainText = !/[&\r]|]]>/.test(text);
+    this.plainValues = this.plainText && !/[\t\n]/.test(text);
     let at = 0;
     while (at < text.length) {
       const lt = text.indexOf('<', at);
@@ -437,6 +460,10 @@ class Scanner {
   private text(value: string): void {
     if (this.open.length === 0) {
       if (!/^\s*$/.test(value)) throw new MalformedXml('texte hors de l’élément racine');
+      return;
+    }
+    if (this.plainText) {
+      this.builder.text(value);
       return;
     }
     if (value.includes(']]>')) throw new MalformedXml('« ]]> » dans le texte');
@@ -558,8 +585,8 @@ class Scanner {
       if (keeps && (attribute === 'r' || attribute === 's' || attribute === 't')) {
         const raw = text.slice(i + 1, close);
         // Tabs and line breaks in a value are spaces (XML's attribute-value normalisation), as saxes makes them.
-        attributes[attribute] = decoded(hasLineOrTab(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
-      } else {
+        attributes[attribute] = this.plainValues ? raw : decoded(hasLineOrTab(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw);
+      } else if (!this.plainValues) {
         // Not read, but its references must be well formed all the same, as saxes requires. (Looked for
         // between the quotes only: indexOf would run to the chunk's end on a value without one.)
         for (let k = i + 1; k < close; k++) {

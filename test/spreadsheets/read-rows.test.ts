@@ -1,3 +1,4 @@
+import type { Row } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { saxesRows, worksheetRows, type RowModel, type WorkbookParts } from '../../src-main/spreadsheets/read-rows.ts';
 
@@ -28,5 +29,54 @@ describe('worksheet rows', () => {
         [3, [[1, 1], [2, 'un']]],
       ]);
     }
+  });
+});
+
+describe('worksheet rows beside exceljs', () => {
+  /** `xml` as the only sheet of a workbook exceljs wrote, then read back by exceljs's own streaming reader. */
+  async function exceljsRows(xml: string): Promise<[number, [number, unknown][]][]> {
+    const ExcelJS = (await import('exceljs')).default;
+    const JSZip = (await import('jszip')).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Rencontres').addRow(['x']);
+    const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    // The workbook's parts first, the sheet last: exceljs's streaming reader needs them in that order.
+    const zip = new JSZip();
+    for (const [name, file] of Object.entries(written.files)) {
+      if (name !== 'xl/worksheets/sheet1.xml' && !file.dir) zip.file(name, await file.async('nodebuffer'));
+    }
+    zip.file('xl/worksheets/sheet1.xml', xml);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    const { Readable } = await import('node:stream');
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache' });
+    const rows: [number, [number, unknown][]][] = [];
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<Row>) {
+        const cells: [number, unknown][] = [];
+        row.eachCell((cell, column) => cells.push([column, cell.value]));
+        rows.push([row.number, cells]);
+      }
+    }
+    return rows;
+  }
+
+  it('makes of whitespace, formulas, inline strings and empty cells what exceljs makes of them', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\n <sheetData>\n' +
+      '  <row r="1">\n    <c r="A1" t="str">\n      <v>un</v>\n    </c>\n    <c r="B1">\n      <f>1+1</f>\n      <v>2</v>\n    </c>\n' +
+      '    <c r="C1" t="inlineStr"><is> <t>texte</t> </is></c>\n    <c r="D1" s="0"/>\n    <c r="E1"><v>3.5</v></c>\n    <c r="F1">\n    </c>\n  </row>\n' +
+      '  <row r="2" spans="1:3"/>\n' +
+      '  <row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="e"><v>#N/A</v></c><c r="C3" t="str"><f>A1</f><v>un &amp; deux</v></c><c r="D3"></c></row>\n' +
+      '  <row r="4"><c r="B4"><v>7</v></c>\n  </row>\n' +
+      ' </sheetData>\n</worksheet>';
+    const expected = await exceljsRows(xml);
+    for (const chunk of [7, 64, 100_000]) {
+      const rows = await rowsOf(worksheetRows, xml, chunk);
+      const ours = rows
+        .map((r) => [r.number, r.cells.filter((c) => c.value !== null && c.value !== undefined).map((c) => [c.column, c.value])] as const)
+        .filter(([, cells]) => cells.length > 0);
+      expect(ours, `morceaux de ${chunk} caractères`).toEqual(expected.filter(([, cells]) => cells.length > 0));
+    }
+    expect(expected.length).toBeGreaterThanOrEqual(3);
   });
 });
