@@ -136,7 +136,8 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
     if (index % PROGRESS_EVERY === 0) {
       ctx.onProgress?.({ operation: 'spreadsheets.import', done: index, total: sheet.rows.length, message: `${index} lignes sur ${sheet.rows.length} traitées` });
     }
-    return { raw, ...parseRow(raw, campaign, lookup, columnOf) };
+    const { data, problems } = parseRow(raw, campaign, lookup, columnOf);
+    return { raw, data, problems };
   });
   const existing = meetingsNamed(db, campaign.id, parsed.flatMap(({ data }) => (data ? [data] : [])));
   const byPlace = new Map<string, Meeting[]>();
@@ -153,7 +154,10 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
   const plan: ImportPlan = {
     catalogue: db, campaignId: campaign.id, version, counts: { added: 0, updated: 0, unchanged: 0, refused: 0 }, problems: [], rows: [], inserts: [], updates: [],
   };
-  const seen = new Map<string, number>();
+  // The row that first named each meeting: by reference, or by place, then title (maps within maps: a key
+  // string made per row and hashed cost more than the lookups).
+  const seenReference = new Map<number, number>();
+  const seenPlace = new Map<string, Map<string, number>>();
   const refuse = (row: number, title: string, found: RowProblem[]) => {
     // Only what the report shows is kept (see importAttendance).
     if (plan.problems.length < REPORTED_PROBLEMS) plan.problems.push(...found);
@@ -166,13 +170,19 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
       refuse(raw.row, label, rowProblems);
       continue;
     }
-    const key = data.reference !== null ? `ref:${data.reference}` : `${data.naturalKey}|${fold(data.title ?? '')}`;
-    const twin = seen.get(key);
+    let titles: Map<string, number> | undefined;
+    const title = data.reference !== null ? '' : fold(data.title ?? '');
+    if (data.reference === null) {
+      titles = seenPlace.get(data.naturalKey);
+      if (titles === undefined) seenPlace.set(data.naturalKey, (titles = new Map()));
+    }
+    const twin = titles ? titles.get(title) : seenReference.get(data.reference!);
     if (twin !== undefined) {
       refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
       continue;
     }
-    seen.set(key, raw.row);
+    if (titles) titles.set(title, raw.row);
+    else seenReference.set(data.reference!, raw.row);
     try {
       const outcome = planRow(campaign, data, known);
       // Claimed once the row is planned: a row refused by the services claims nothing.
@@ -290,9 +300,15 @@ const foldedTitles = new Map<string, string>();
 function fold(text: string): string {
   let folded = foldedTitles.get(text);
   if (folded === undefined) {
-    // Below U+00C0 no character decomposes: most titles skip the normalisation.
-    const plain = !/[^\u0000-\u00bf]/.test(text);
-    folded = (plain ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+    const lower = text.toLowerCase();
+    // Printable ASCII and U+00A1–U+00BF (no space there, nothing that decomposes), single spaces inside:
+    // lowered, it is folded already. Otherwise accents taken off and spaces made single.
+    if (!/[^ !-~\u00a1-\u00bf]| {2}|^ | $/.test(lower)) folded = lower;
+    else {
+      // Below U+00C0 no character decomposes: most titles skip the normalisation.
+      const plain = !/[^\u0000-\u00bf]/.test(text);
+      folded = (plain ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+    }
     foldedTitles.set(text, folded);
   }
   return folded;

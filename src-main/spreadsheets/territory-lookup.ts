@@ -109,7 +109,8 @@ function buildIndex(db: Catalogue): Omit<TerritoryLookup, 'etablissement'> {
     }
     return new Set([...(bassinsByName.get(keys[0]!) ?? []), ...(bassinsByName.get(keys[1]!) ?? [])]);
   };
-  const found = new Map<string, ReturnType<TerritoryLookup['bassin']>>();
+  const found = new Map<string | null, Map<string | null, Map<string, ReturnType<TerritoryLookup['bassin']>>>>();
+  let foundCount = 0;
   // The same few names on every row: each text folded and looked up once.
   const academieOf = new Map<string, string | null>();
   const departementOf = new Map<string, { code: string; academieCode: string } | null>();
@@ -125,13 +126,24 @@ function buildIndex(db: Catalogue): Omit<TerritoryLookup, 'etablissement'> {
       return remember(departementOf, text, departementByText.get(plain(/^\d$/.test(text.trim()) ? `0${text.trim()}` : text)) ?? null);
     },
     bassin(text, departementCode, academieCode) {
-      const key = `${departementCode ?? ''}|${academieCode ?? ''}|${text}`;
-      const known = found.get(key);
+      // By département, académie, then text: maps within maps, no key string made and hashed per row.
+      let byAcademie = found.get(departementCode);
+      if (byAcademie === undefined) found.set(departementCode, (byAcademie = new Map()));
+      let byText = byAcademie.get(academieCode);
+      if (byText === undefined) byAcademie.set(academieCode, (byText = new Map()));
+      const known = byText.get(text);
       if (known !== undefined) return known;
       const candidates = [...named(text)].filter(
         (b) => (departementCode === null || b.departementCode === departementCode) && (academieCode === null || b.academieCode === academieCode),
       );
-      return remember(found, key, candidates.length > 1 ? 'ambigu' : candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departementCode } : null);
+      // At most ANSWERS_MAX answers in all: then all forgotten, and found again.
+      if (++foundCount > ANSWERS_MAX) {
+        found.clear();
+        foundCount = 0;
+      }
+      const answer = candidates.length > 1 ? 'ambigu' : candidates[0] ? { id: candidates[0].id, departementCode: candidates[0].departementCode } : null;
+      byText.set(text, answer);
+      return answer;
     },
     departementName: (code) => departementNames.get(code) ?? code,
     bassinNames: (departementCode, academieCode) =>
