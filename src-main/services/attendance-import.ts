@@ -209,6 +209,7 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
  * sheet names the same few places thousands of times, and the territory does not change during a plan.
  */
 function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingDraft) => MeetingRecord {
+  // (The draft given is made into the record: the callers make one per row and keep only the record.)
   // Bassins from the list the sheet's names were found in: a query each cost more than the rest of `locate`.
   const lookups: PlaceLookups = { ...rememberedLookups(db), bassin: (id) => territory.bassinById(id) };
   type Place = Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError;
@@ -237,13 +238,15 @@ function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingD
       level.set(rest, place);
     }
     if (place instanceof AppError) throw place;
-    // Field by field: spreading a draft and a place into a new object, ten thousand times, cost more than the lookups.
-    return {
-      campaignId: draft.campaignId, level: draft.level, title: draft.title, date: draft.date, lieu: draft.lieu, format: draft.format,
-      regionCode: place.regionCode, academieCode: place.academieCode, departementCode: place.departementCode, bassinId: place.bassinId,
-      etablissementUai: place.etablissementUai, thematiqueIds: draft.thematiqueIds, declaredTotal: draft.declaredTotal,
-      attendance: draft.attendance, ateliers: draft.ateliers, restitutionReceived: draft.restitutionReceived, notes: draft.notes,
-    };
+    // The draft, made for this call and used by nothing else, becomes the record: its place set field by
+    // field (a new object per row, or a spread, cost more than the lookups).
+    const record = draft as MeetingRecord;
+    record.regionCode = place.regionCode;
+    record.academieCode = place.academieCode;
+    record.departementCode = place.departementCode;
+    record.bassinId = place.bassinId;
+    record.etablissementUai = place.etablissementUai;
+    return record;
   };
 }
 

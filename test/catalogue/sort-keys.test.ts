@@ -36,7 +36,7 @@ describe('folded sort keys (migration 0018)', () => {
   it('folds in JavaScript exactly as the SQL expression does, accents, capitals, ligatures and long texts alike', () => {
     const db = openCatalogue(':memory:');
     const sql = db.prepare(`SELECT ${sortKey('?')}`).pluck();
-    const french = fc.constantFrom(...'aàâäáÀÂÄÁçÇéèêëÉÈÊËîïÎÏôöÔÖùûüÙÛÜÿœŒæÆ AZaz’«»-'.split(''), '😀', 'ß', 'İ');
+    const french = fc.constantFrom(...'aàâäáÀÂÄÁçÇéèêëÉÈÊËîïÎÏôöÔÖùûüÙÛÜÿœŒæÆ AZaz’«»-°µª'.split(''), '😀', 'ß', 'İ');
     const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 90 }), fc.string({ unit: french, maxLength: 90 }));
     fc.assert(fc.property(text, (t) => foldedSortKey(t) === sql.get(t)), { numRuns: 2_000 });
     // 60 characters as SQLite counts them (code points), whatever JavaScript's UTF-16 makes of them.

@@ -71,9 +71,15 @@ export function sortKeyOf(text: string): string {
 export function foldedSortKey(text: string, chars = 60): string {
   let first = text.length <= chars ? text : text.slice(0, chars);
   if (first.length === chars && SURROGATE.test(first)) first = [...text.slice(0, 2 * chars)].slice(0, chars).join('');
+  // Nothing at or above U+00C0 (no accent to drop, no upper case but ASCII's): toLowerCase lowers only
+  // what SQLite's lower() does, at once, where the callback below runs per run of capitals.
+  if (!FROM_U00C0.test(first)) return first.toLowerCase();
   if (UPPER.test(first)) first = first.replace(UPPERS, (letters) => letters.toLowerCase());
   return ACCENTED.test(first) ? first.replace(ACCENTS, (c) => FOLD_OF.get(c)!) : first;
 }
+
+/** A character from U+00C0 on: the first letters with an accent or a case that only ASCII lowering leaves. */
+const FROM_U00C0 = /[^\u0000-\u00bf]/;
 
 // One pass over the text for every accent, where sortKeyOf() makes one per fold; none when nothing needs it.
 const FOLD_OF = new Map(FOLDS);

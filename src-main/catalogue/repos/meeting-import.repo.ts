@@ -113,7 +113,10 @@ function writeChildren(db: Catalogue, batch: ImportedMeeting[]): void {
   const attendance: unknown[] = [];
   const thematiques: unknown[] = [];
   for (const { id, record } of batch) {
-    for (const [code, count] of Object.entries(record.attendance)) if (count !== undefined) attendance.push(id, code, count);
+    for (const code in record.attendance) {
+      const count = record.attendance[code as keyof typeof record.attendance];
+      if (count !== undefined) attendance.push(id, code, count);
+    }
     for (const thematiqueId of new Set(record.thematiqueIds)) thematiques.push(id, thematiqueId);
   }
   insertRows(db, 'attendance (meeting_id, category_code, count)', 3, attendance);
