@@ -342,10 +342,22 @@ function hasLineOrTab(text: string): boolean {
   return false;
 }
 
-const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13;
-/** ASCII name characters only: SpreadsheetML's names are ASCII; anything else is refused, never guessed. */
-const isNameStart = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 58;
-const isNameChar = (code: number) => isNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
+/** What each ASCII character may be, as bits (one look-up, where a chain of comparisons cost more per character). */
+const SPACE = 1;
+const NAME_START = 2;
+const NAME_CHAR = 4;
+const KINDS = new Uint8Array(128);
+for (const code of [32, 10, 9, 13]) KINDS[code] = SPACE;
+for (let code = 0; code < 128; code++) {
+  // ASCII name characters only: SpreadsheetML's names are ASCII; anything else is refused, never guessed.
+  const start = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 58;
+  if (start) KINDS[code] = NAME_START | NAME_CHAR;
+  else if ((code >= 48 && code <= 57) || code === 45 || code === 46) KINDS[code] = NAME_CHAR;
+}
+// (NaN, past the text's end, and anything from 128 on, is none of them.)
+const isSpace = (code: number) => code < 128 && (KINDS[code]! & SPACE) !== 0;
+const isNameStart = (code: number) => code < 128 && (KINDS[code]! & NAME_START) !== 0;
+const isNameChar = (code: number) => code < 128 && (KINDS[code]! & NAME_CHAR) !== 0;
 
 /**
  * The rows of a worksheet's text, read by a scanner of our own: one pass of indexOf over the text, the
@@ -511,6 +523,14 @@ class Scanner {
   }
 
   private closeTag(text: string, lt: number): number {
+    // Nearly always the element open now, closed at once: compared in place, without reading its name again.
+    const expected = this.open[this.open.length - 1];
+    if (expected !== undefined && text.startsWith(expected, lt + 2) && text.charCodeAt(lt + 2 + expected.length) === 62) {
+      this.open.pop();
+      if (this.open.length === 0) this.rootClosed = true;
+      this.builder.close(expected);
+      return lt + 3 + expected.length;
+    }
     const end = this.name(text, lt + 2);
     if (end === text.length) return -1;
     if (end === lt + 2) throw new MalformedXml('balise fermante sans nom');
