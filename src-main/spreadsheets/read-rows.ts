@@ -432,8 +432,9 @@ class Scanner {
     const text = this.carry + chunk;
     this.carry = '';
     // Looked for once in the chunk rather than in each of its thousands of values.
-    this.plainText = !/[&\r]|]]>/.test(text);
-    this.plainValues = this.plainText && !/[\t\n]/.test(text);
+    // (indexOf each: a regular expression with an alternation tries it at every character.)
+    this.plainText = text.indexOf('&') === -1 && text.indexOf('\r') === -1 && text.indexOf(']]>') === -1;
+    this.plainValues = this.plainText && text.indexOf('\t') === -1 && text.indexOf('\n') === -1;
     let at = 0;
     while (at < text.length) {
       const lt = text.indexOf('<', at);
@@ -561,6 +562,7 @@ class Scanner {
     attributes.r = attributes.s = attributes.t = undefined;
     const seen = this.seen;
     let seenCount = 0;
+    let lessThan = -2;
     let i = end;
     for (;;) {
       const spaced = isSpace(text.charCodeAt(i));
@@ -598,7 +600,8 @@ class Scanner {
       if (quote !== 34 && quote !== 39) throw new MalformedXml('valeur d’attribut sans guillemets');
       const close = text.indexOf(quote === 34 ? '"' : "'", i + 1);
       if (close === -1) return -1;
-      const lessThan = text.indexOf('<', i + 1);
+      // The first "<" after the name, looked for once per tag: before a value, it would have broken the tag already.
+      if (lessThan === -2) lessThan = text.indexOf('<', end);
       if (lessThan !== -1 && lessThan < close) throw new MalformedXml('« < » dans la valeur d’un attribut');
       for (let k = 0; k < seenCount; k++) if (seen[k] === attribute) throw new MalformedXml(`attribut ${attribute} en double`);
       seen[seenCount++] = attribute;
