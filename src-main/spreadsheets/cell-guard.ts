@@ -282,6 +282,16 @@ function decodeEntities(text: string): string {
 
 const REDO = 'ressaisissez la cellule dans Excel ou LibreOffice';
 
+/** /^\d+$/ without a regular expression: a sheet's every shared-string cell is checked. */
+function digitsOnly(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /**
  * What is wrong with a cell exceljs would read wrong or not at all, or null: `value` is the text of its
  * <v>, references decoded (null without one), `type` its t attribute ('n' when it has none). An empty
@@ -296,7 +306,7 @@ export function cellVerdict(
   const raw = value.trim();
   if (!formula && type === 's') {
     if (raw === '') return null;
-    const index = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    const index = digitsOnly(raw) ? Number(raw) : Number.NaN;
     const count = shared.count ?? 0;
     if (!Number.isSafeInteger(index)) return `renvoi illisible vers un texte (« ${shown(raw)} »)${inSheet} : ${REDO}`;
     if (index >= count) {

@@ -95,10 +95,14 @@ function placeCell(cells: CellModel[], cell: CellModel): void {
 const numFmtOf = (style: { numFmt?: unknown } | undefined) => (typeof style?.numFmt === 'string' ? style.numFmt : undefined);
 
 /** What exceljs's worksheet reader does on each event of the parser, and the rows it made. */
-interface RowBuilder {
+/** What the scanner tells of the markup it reads. */
+interface MarkupBuilder {
   open(name: string, attributes: Record<string, string | undefined>): void;
   text(value: string): void;
   close(name: string): void;
+}
+
+interface RowBuilder extends MarkupBuilder {
   /** The rows completed since the last call. */
   take(): RowModel[];
 }
@@ -368,6 +372,28 @@ const isNameChar = (code: number) => code < 128 && (KINDS[code]! & NAME_CHAR) !=
  * comment, an instruction) is left to saxes itself, whole.
  */
 export async function* worksheetRows(text: AsyncIterable<string>, parts: WorkbookParts): AsyncGenerator<RowModel[]> {
+  const start = await fromRoot(text);
+  if (start.saxes) {
+    yield* saxesRows(start.saxes, parts);
+    return;
+  }
+  const builder = rowBuilder(parts);
+  const scanner = new Scanner(builder);
+  for await (const chunk of start.root) {
+    scanner.write(chunk);
+    const rows = builder.take();
+    if (rows.length > 0) yield rows;
+  }
+  scanner.end();
+  const rows = builder.take();
+  if (rows.length > 0) yield rows;
+}
+
+/**
+ * The text from its root element on, once its prolog is found to hold an XML declaration at most; or, when
+ * it holds more (a DOCTYPE, a comment, an instruction), the whole text again, for saxes.
+ */
+async function fromRoot(text: AsyncIterable<string>): Promise<{ root: AsyncIterable<string>; saxes?: undefined } | { saxes: AsyncIterable<string> }> {
   const iterator = text[Symbol.asyncIterator]();
   // The prolog, up to the root's start tag: decides who parses.
   let head = '';
@@ -386,21 +412,47 @@ export async function* worksheetRows(text: AsyncIterable<string>, parts: Workboo
       yield* rest;
     })();
   const root = rootStart(head);
-  if (root < 0 || !/^\uFEFF?(?:<\?xml\s[^<>]*\?>)?\s*$/.test(head.slice(0, root))) {
-    yield* saxesRows(from(head), parts);
-    return;
-  }
-  // The prolog checked (an XML declaration at most): the scanner starts at the root.
-  const all = from(head.slice(root));
-  const scanner = new Scanner(rowBuilder(parts));
-  for await (const chunk of all) {
-    scanner.write(chunk);
-    const rows = scanner.builder.take();
-    if (rows.length > 0) yield rows;
-  }
+  if (root < 0 || !/^\uFEFF?(?:<\?xml\s[^<>]*\?>)?\s*$/.test(head.slice(0, root))) return { saxes: from(head) };
+  return { root: from(head.slice(root)) };
+}
+
+/**
+ * The shared strings (xl/sharedStrings.xml) as exceljs 4.4's streaming reader keeps them
+ * (WorkbookReader._parseSharedStrings, mirrored): an entry's text, or { richText } when it has runs, every
+ * text met since its last <t> (or run) opened added to it; parsed by the scanner above instead of saxes.
+ * The runs' fonts are not kept: the import reads text only. Null when the prolog holds more than the XML
+ * declaration: exceljs then reads the part itself.
+ */
+export async function sharedStringsOf(text: AsyncIterable<string>): Promise<unknown[] | null> {
+  const start = await fromRoot(text);
+  if (start.saxes) return null;
+  const strings: unknown[] = [];
+  let value: string | null = null;
+  let runs: { text: string | null }[] = [];
+  const scanner = new Scanner({
+    open(name) {
+      if (name === 'si') {
+        runs = [];
+        value = null;
+      } else if (name === 't') value = null;
+    },
+    text(piece) {
+      value = value ? value + piece : piece;
+    },
+    close(name) {
+      if (name === 'r') {
+        runs.push({ text: value });
+        value = null;
+      } else if (name === 'si') {
+        strings.push(runs.length > 0 ? { richText: runs } : value);
+        runs = [];
+        value = null;
+      }
+    },
+  });
+  for await (const chunk of start.root) scanner.write(chunk);
   scanner.end();
-  const rows = scanner.builder.take();
-  if (rows.length > 0) yield rows;
+  return strings;
 }
 
 /** Where the root element's start tag begins in `text`, or -1: the first "<" followed by a name. */
@@ -421,7 +473,7 @@ class Scanner {
   private rootClosed = false;
   private rootSeen = false;
 
-  constructor(readonly builder: RowBuilder) {}
+  constructor(readonly builder: MarkupBuilder) {}
 
   /** The text being scanned has no reference, CR nor "]]>": its text needs no decoding nor checking. */
   private plainText = false;

@@ -34,7 +34,7 @@ import { columnForHeader, isOfficialHeader, normaliseHeader, type AttendanceColu
 import { CellProblems, guardSharedStrings, guardWorksheet, type SharedStringsCheck } from './cell-guard.ts';
 import { type CellRead, columnLetter, modelCells, modelCellsInto, type RawCellValue, type RowContext, rowCells } from './cell-values.ts';
 import { spreadMerges } from './merges.ts';
-import { type RowModel, worksheetRows } from './read-rows.ts';
+import { type RowModel, sharedStringsOf, worksheetRows } from './read-rows.ts';
 import { DEFAULT_BUDGETS, ReadBudget, type ReadBudgets, yieldToEventLoop } from './read-budget.ts';
 import { loadBytes, SAVE_AS, type SheetInput } from './sheet-bytes.ts';
 import { damaged, inspectPackage, type PackageLayout, partStream } from './sheet-package.ts';
@@ -349,10 +349,11 @@ async function preload(reader: ReaderInternals, layout: PackageLayout, shared: S
   if (styles) await reader._parseStyles(styles);
   const sharedStrings = layout.zip.file('xl/sharedStrings.xml');
   if (sharedStrings) {
-    const chunks = utf8Chunks(partStream(sharedStrings, layout));
-    // Nothing to clean, nothing to note: straight to exceljs.
-    const text = layout.clean.has(sharedStrings.name) ? chunks : guardSharedStrings(chunks, shared);
-    for await (const _ of reader._parseSharedStrings(Readable.from(text)));
+    const chunks = () => utf8Chunks(partStream(sharedStrings, layout));
+    // Nothing to clean, nothing to note: read by read-rows.ts's scanner, as exceljs would read it.
+    const own = layout.clean.has(sharedStrings.name) ? await sharedStringsOf(chunks()) : null;
+    if (own !== null) reader.sharedStrings = own;
+    else for await (const _ of reader._parseSharedStrings(Readable.from(guardSharedStrings(chunks(), shared))));
   }
   // What a part-less package still needs, so that every sheet is read as it streams by.
   reader.workbookRels ??= [];

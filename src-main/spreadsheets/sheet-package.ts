@@ -239,7 +239,10 @@ function scanPart(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, s
  * (EF BF BE, EF BF BF), a character reference, a comment or a CDATA section. A lone surrogate cannot come
  * out of UTF-8 (the decoder makes it U+FFFD).
  */
-const NEEDS_GUARD = /[\x00-\x08\x0B\x0C\x0E-\x1F]|\xEF\xBF[\xBE\xBF]|&#|<!/;
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+/** (One character class, the sequences looked for apart: an alternation is tried at every character.) */
+const needsGuard = (text: string) =>
+  CONTROL.test(text) || text.includes('\xEF\xBF\xBE') || text.includes('\xEF\xBF\xBF') || text.includes('&#') || text.includes('<!');
 
 /** A part inflated whole, when the directory announces at most this: kept for the read, inflated once. */
 const INFLATE_WHOLE_MAX = 32 * 1024 * 1024;
@@ -284,7 +287,7 @@ function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudge
       scan.merges = [...merges];
     }
   }
-  return { scan, bytes, clean: !NEEDS_GUARD.test(text) };
+  return { scan, bytes, clean: !needsGuard(text) };
 }
 
 export async function inspectPackage(bytes: Buffer, fileName: string, budget: ReadBudget, signal: AbortSignal): Promise<PackageLayout> {

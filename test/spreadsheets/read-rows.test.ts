@@ -1,6 +1,6 @@
 import type { Row } from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { saxesRows, worksheetRows, type RowModel, type WorkbookParts } from '../../src-main/spreadsheets/read-rows.ts';
+import { saxesRows, sharedStringsOf, worksheetRows, type RowModel, type WorkbookParts } from '../../src-main/spreadsheets/read-rows.ts';
 
 const parts: WorkbookParts = { styles: undefined, sharedStrings: ['un', 'deux'], date1904: () => false };
 
@@ -78,5 +78,40 @@ describe('worksheet rows beside exceljs', () => {
       expect(ours, `morceaux de ${chunk} caractères`).toEqual(expected.filter(([, cells]) => cells.length > 0));
     }
     expect(expected.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('shared strings beside exceljs', () => {
+  it('keeps what exceljs keeps of plain texts, runs, phonetic runs, references and whitespace', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { Readable } = await import('node:stream');
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="7" uniqueCount="7">\n' +
+      '  <si><t>Réseau ECLORE Belleville-d’Aval</t></si>\n' +
+      '  <si>\n    <t xml:space="preserve"> espacé </t>\n  </si>\n' +
+      '  <si><r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr><t>gras</t></r><r><t xml:space="preserve"> et maigre</t></r></si>\n' +
+      '  <si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si>\n' +
+      '  <si><t>R &amp; D &lt;3 &#233;</t></si>\n' +
+      '  <si><t/></si>\n' +
+      '  <si></si>\n' +
+      '</sst>';
+    const chunked = (size: number) => (async function* () {
+      for (let i = 0; i < xml.length; i += size) yield xml.slice(i, i + size);
+    })();
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { sharedStrings: 'cache' }) as unknown as {
+      sharedStrings: unknown[]; _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+    };
+    for await (const _ of reader._parseSharedStrings(Readable.from(chunked(1000))));
+    // Fonts aside (the import reads text only), the same entries.
+    const textOnly = (entry: unknown) =>
+      entry !== null && typeof entry === 'object' ? { richText: (entry as { richText: { text: unknown }[] }).richText.map((r) => ({ text: r.text })) } : entry;
+    const expected = reader.sharedStrings.map(textOnly);
+    expect(expected).toHaveLength(7);
+    for (const size of [5, 64, 100_000]) expect(await sharedStringsOf(chunked(size)), `morceaux de ${size}`).toEqual(expected);
+    // A prolog beyond the declaration is left to exceljs.
+    const withDoctype = (async function* () {
+      yield '<?xml version="1.0"?><!DOCTYPE sst><sst><si><t>a</t></si></sst>';
+    })();
+    expect(await sharedStringsOf(withDoctype)).toBeNull();
   });
 });
