@@ -234,13 +234,13 @@ function scanPart(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, s
   });
 }
 
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
 /**
  * In the part's bytes read as latin1: a C0 control other than tab and line ends, U+FFFE or U+FFFF in UTF-8
  * (EF BF BE, EF BF BF), a character reference, a comment or a CDATA section. A lone surrogate cannot come
- * out of UTF-8 (the decoder makes it U+FFFD).
+ * out of UTF-8 (the decoder makes it U+FFFD). One character class, the sequences looked for apart: an
+ * alternation is tried at every character.
  */
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
-/** (One character class, the sequences looked for apart: an alternation is tried at every character.) */
 const needsGuard = (text: string) =>
   CONTROL.test(text) || text.includes('\xEF\xBF\xBE') || text.includes('\xEF\xBF\xBF') || text.includes('&#') || text.includes('<!');
 
