@@ -1,15 +1,18 @@
 /**
- * The import's speed beside exceljs's bare streaming read of the same file, as the bench measures it
- * (scripts/benchmark.ts, « Imports »), on its own:
- *   npx tsx scripts/measure-import.ts --db CATALOGUE [--runs 7] [--libreoffice | --only libreoffice]
+ * The import's speed beside exceljs's bare streaming read of the same file, in a process of its own:
+ *   npx tsx scripts/measure-import.ts --db CATALOGUE [--runs 20] [--libreoffice | --only libreoffice] [--json FILE]
  * Works on a copy of CATALOGUE (built by `demo-national`). Writes the bench's 10 000-row sheet, then, each run,
  * on a fresh copy of it under its own name and into a consultation of its own: exceljs's bare streaming read
  * (every row's values), `spreadsheets.previewImport`, then `spreadsheets.importAttendance`. Prints p50/p95 of
  * each and the ratio (preview + import) / bare read, run by run (the issue's goal: ×2 at most).
  * --libreoffice: also the same sheet saved again by LibreOffice (soffice --convert-to xlsx, a profile of its own),
- * measured the same way; --only libreoffice: that one alone. The machine's noise: compare ratios, run it twice.
+ * measured the same way; --only libreoffice: that one alone. --json: every time, per sheet, for the bench
+ * (scripts/benchmark.ts runs this script, bundled, for its « Imports » rows: a process where nothing else
+ * has filled the heap, as the app's long-work worker holds only its own work). When LibreOffice is missing,
+ * --json notes it and measures the other sheet; without --json, it is an error. The machine's noise:
+ * compare ratios, run it twice.
  */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,11 +21,11 @@ import { localCaller } from '../src-main/transport/local.ts';
 import { bareRead, libreOfficeCopy, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' } },
+  options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'string' } },
   strict: true,
 });
 if (!args.db || !existsSync(args.db)) throw new Error('--db CATALOGUE : un catalogue fait par `demo-national`');
-const RUNS = Math.max(1, Number(args.runs ?? 7) || 7);
+const RUNS = Math.max(1, Number(args.runs ?? 20) || 20);
 const FIXED_NOW = () => new Date('2020-10-20T00:00:00Z');
 
 const dir = mkdtempSync(join(tmpdir(), 'synthese-import-'));
@@ -42,11 +45,15 @@ const sheetPath = join(dir, 'grand-tableau.xlsx');
 }
 const sheets: { label: string; file: string }[] = [];
 if (args.only !== 'libreoffice') sheets.push({ label: 'écrit par exceljs', file: sheetPath });
+let libreOfficeMissing = false;
 if (args.libreoffice || args.only === 'libreoffice') {
   const resaved = await libreOfficeCopy(sheetPath);
-  if (!resaved) throw new Error('LibreOffice (soffice) est nécessaire pour --libreoffice.');
-  sheets.push({ label: 'réenregistré par LibreOffice', file: resaved });
+  if (resaved) sheets.push({ label: 'réenregistré par LibreOffice', file: resaved });
+  else if (args.json) libreOfficeMissing = true;
+  else throw new Error('LibreOffice (soffice) est nécessaire pour --libreoffice.');
 }
+/** Per sheet, every run's times (ms), for --json. */
+const measured: { label: string; outcome: string; bare: number[]; preview: number[]; import: number[] }[] = [];
 
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
@@ -87,8 +94,10 @@ for (const { label, file } of sheets) {
     cpu.both.push(bothCpu);
     cpu.ratio.push(bothCpu / bareCpu);
   }
+  measured.push({ label, outcome, bare: [...times.bare], preview: [...times.preview], import: [...times.import] });
   for (const v of Object.values(cpu)) v.sort((a, b) => a - b);
   for (const v of Object.values(times)) v.sort((a, b) => a - b);
+  if (args.json) continue;
   const line = (name: string, v: number[], unit = ' ms') =>
     console.log(`  ${name.padEnd(34)} p50 ${pct(v, 0.5).toFixed(unit ? 0 : 2)}${unit}   p95 ${pct(v, 0.95).toFixed(unit ? 0 : 2)}${unit}`);
   console.log(`\nFeuille de 10 000 lignes ${label} (${RUNS} mesures après un tour d’essai ; ${outcome}) :`);
@@ -104,3 +113,4 @@ for (const { label, file } of sheets) {
 }
 db.close();
 rmSync(dir, { recursive: true, force: true });
+if (args.json) writeFileSync(args.json, `${JSON.stringify({ runs: RUNS, sheets: measured, libreoffice_missing: libreOfficeMissing })}\n`);
