@@ -331,6 +331,22 @@ function nameOf(text: string, from: number, to: number): string {
     case 5:
       if (text.startsWith('spans', from)) return 'spans';
       break;
+    // What LibreOffice writes on every row, and exceljs beside spans.
+    case 6:
+      if (text.startsWith('hidden', from)) return 'hidden';
+      break;
+    case 9:
+      if (text.startsWith('collapsed', from)) return 'collapsed';
+      if (text.startsWith('sheetData', from)) return 'sheetData';
+      break;
+    case 12:
+      if (text.startsWith('customFormat', from)) return 'customFormat';
+      if (text.startsWith('customHeight', from)) return 'customHeight';
+      if (text.startsWith('outlineLevel', from)) return 'outlineLevel';
+      break;
+    case 15:
+      if (text.startsWith('x14ac:dyDescent', from)) return 'x14ac:dyDescent';
+      break;
     default:
       break;
   }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { leaveCheckpointsToThread } from '../catalogue/checkpointer.ts';
 import { needsBackgroundCheck, openCatalogue } from '../catalogue/database.ts';
 import { damagedCatalogue } from '../catalogue/health.ts';
 import { checkIntegrityInBackground } from '../catalogue/integrity-worker.ts';
@@ -29,6 +30,8 @@ export async function runServiceWorkerHere(): Promise<void> {
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
     const db = openCatalogue(dbPath, data.longWork ? { checked: true } : {});
+    // The host's checkpointer copies the journal after each commit.
+    if (data.checkpointedElsewhere) leaveCheckpointsToThread(db);
     const now = data.fixedNow ? () => new Date(data.fixedNow!) : () => new Date();
     context = { db, now, cataloguePath: dbPath, ...(data.documentsDir ? { documentsDir: data.documentsDir } : {}) };
   } catch (error) {

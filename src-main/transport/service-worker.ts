@@ -13,6 +13,7 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorPayload, type Envelope } from '../contract/errors.ts';
 import type { Progress } from '../services/context.ts';
+import { startCheckpointer } from '../catalogue/checkpointer.ts';
 import { errorLogPathFor } from './error-log.ts';
 import type { ServiceHost } from './service-host.ts';
 import { toAppError } from './to-app-error.ts';
@@ -34,6 +35,8 @@ export interface ServiceWorkerData {
    * the first one; this one only opens its own connection.
    */
   longWork?: boolean;
+  /** The journal is copied into the file by the host's checkpointer thread (catalogue/checkpointer.ts). */
+  checkpointedElsewhere?: boolean;
 }
 
 export type ToWorker =
@@ -72,6 +75,7 @@ export async function runServiceWorker(): Promise<void> {
  * a merge's) holds its worker's event loop for seconds, and the screens' reads must not wait for it
  * (WAL: they read the catalogue as it was before, until the work commits). Writes from the first
  * worker wait for the long work's transaction (the catalogue's busy timeout, 30 s), then answer « occupé ».
+ * A third thread copies the journal into the file after each commit (catalogue/checkpointer.ts).
  */
 export const LONG_WORK: ReadonlySet<string> = new Set([
   'spreadsheets.previewImport', 'spreadsheets.importAttendance', 'spreadsheets.exportBilan', 'spreadsheets.attendanceTemplate',
@@ -112,6 +116,7 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   const data: ServiceWorkerData = {
     role: ROLE,
     dbPath: options.dbPath,
+    checkpointedElsewhere: true,
     ...(options.documentsDir !== undefined ? { documentsDir: options.documentsDir } : {}),
     ...(options.demo ? { demo: true } : {}),
     ...(options.fixedNow ? { fixedNow: options.fixedNow } : {}),
@@ -134,6 +139,8 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
   }
   const second = long;
   const channels = [first, second];
+  // Once the catalogue exists, migrated: from then on no commit copies the journal itself.
+  const checkpointer = startCheckpointer(options.dbPath);
   return {
     fresh: first.fresh,
     demoLoaded: first.demoLoaded,
@@ -141,6 +148,8 @@ export async function startWorkerHost(options: WorkerHostOptions): Promise<Worke
     call: (name, input, onProgress, signal) => (typeof name === 'string' && LONG_WORK.has(name) ? second : first).call(name, input, onProgress, signal),
     cancel: () => channels.forEach((c) => c.cancel()),
     close: async () => {
+      // Its connection first: the workers' own closing then copies the rest and removes the journal.
+      await checkpointer.stop();
       await Promise.all(channels.map((c) => c.close()));
     },
   };
