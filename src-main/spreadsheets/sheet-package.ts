@@ -246,6 +246,8 @@ const needsGuard = (text: string) =>
 
 /** A part inflated whole, when the directory announces at most this: kept for the read, inflated once. */
 const INFLATE_WHOLE_MAX = 32 * 1024 * 1024;
+/** And all the parts of one workbook kept so at most this: the others are streamed, as they always were. */
+const INFLATED_KEPT_MAX = 48 * 1024 * 1024;
 
 /**
  * The same check as scanPart, on the part inflated at once by Node's zlib, when it is deflated or stored
@@ -253,13 +255,13 @@ const INFLATE_WHOLE_MAX = 32 * 1024 * 1024;
  * takes the bytes from here instead of inflating them a second time. Null when the part does not qualify,
  * or inflates to more than it announced (scanPart then says how the file fails, as it always did).
  */
-function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget): { scan: PartScan; bytes: Buffer; clean: boolean } | null {
+function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, room: number): { scan: PartScan; bytes: Buffer; clean: boolean } | null {
   const data = (file as unknown as { _data?: CompressedPart })._data;
   const content = data?.compressedContent;
   const magic = data?.compression?.magic;
   const announced = data?.uncompressedSize;
   if (!(content instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) return null;
-  if (typeof announced !== 'number' || announced <= 0 || announced > INFLATE_WHOLE_MAX) return null;
+  if (typeof announced !== 'number' || announced <= 0 || announced > Math.min(INFLATE_WHOLE_MAX, room)) return null;
   const compressed = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   let bytes: Buffer;
   try {
@@ -333,13 +335,17 @@ export async function inspectPackage(bytes: Buffer, fileName: string, budget: Re
 
   const merges = new Map<string, string[]>();
   const inflated = new Map<string, Buffer>();
+  let kept = 0;
   const clean = new Set<string>();
   for (const name of parts) {
     signal.throwIfAborted();
     const sheet = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
     const kind: PartKind = sheet !== undefined ? 'worksheet' : name === 'xl/sharedStrings.xml' ? 'sharedStrings' : 'other';
-    const whole = inflateWhole(zip.files[name]!, kind, budget);
-    if (whole?.scan.intact) inflated.set(name, whole.bytes);
+    const whole = inflateWhole(zip.files[name]!, kind, budget, INFLATED_KEPT_MAX - kept);
+    if (whole?.scan.intact) {
+      inflated.set(name, whole.bytes);
+      kept += whole.bytes.length;
+    }
     if (whole?.clean) clean.add(name);
     const scan = whole?.scan ?? (await scanPart(zip.files[name]!, kind, budget, signal));
     signal.throwIfAborted();
