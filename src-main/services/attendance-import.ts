@@ -154,10 +154,10 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
   const plan: ImportPlan = {
     catalogue: db, campaignId: campaign.id, version, counts: { added: 0, updated: 0, unchanged: 0, refused: 0 }, problems: [], rows: [], inserts: [], updates: [],
   };
-  // The row that first named each meeting: by reference, or by place, then title (maps within maps: a key
-  // string made per row and hashed cost more than the lookups).
+  // The row that first named each meeting: by reference, or by place, then title. No key string made per
+  // row and hashed (it cost more than the look-ups), and no map for a place named once (most are).
   const seenReference = new Map<number, number>();
-  const seenPlace = new Map<string, Map<string, number>>();
+  const seenPlace = new Map<string, { title: string; row: number } | Map<string, number>>();
   const refuse = (row: number, title: string, found: RowProblem[]) => {
     // Only what the report shows is kept (see importAttendance).
     if (plan.problems.length < REPORTED_PROBLEMS) plan.problems.push(...found);
@@ -170,19 +170,19 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
       refuse(raw.row, label, rowProblems);
       continue;
     }
-    let titles: Map<string, number> | undefined;
     const title = data.reference !== null ? '' : fold(data.title ?? '');
-    if (data.reference === null) {
-      titles = seenPlace.get(data.naturalKey);
-      if (titles === undefined) seenPlace.set(data.naturalKey, (titles = new Map()));
-    }
-    const twin = titles ? titles.get(title) : seenReference.get(data.reference!);
+    const atPlace = data.reference !== null ? undefined : seenPlace.get(data.naturalKey);
+    const twin = data.reference !== null
+      ? seenReference.get(data.reference)
+      : atPlace instanceof Map ? atPlace.get(title) : atPlace?.title === title ? atPlace.row : undefined;
     if (twin !== undefined) {
       refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
       continue;
     }
-    if (titles) titles.set(title, raw.row);
-    else seenReference.set(data.reference!, raw.row);
+    if (data.reference !== null) seenReference.set(data.reference, raw.row);
+    else if (atPlace === undefined) seenPlace.set(data.naturalKey, { title, row: raw.row });
+    else if (atPlace instanceof Map) atPlace.set(title, raw.row);
+    else seenPlace.set(data.naturalKey, new Map([[atPlace.title, atPlace.row], [title, raw.row]]));
     try {
       const outcome = planRow(campaign, data, known);
       // Claimed once the row is planned: a row refused by the services claims nothing.
