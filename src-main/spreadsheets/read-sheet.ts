@@ -292,12 +292,7 @@ async function* ownWorksheets(reader: ReaderInternals, layout: PackageLayout, sh
     const parsed = layout.clean.has(name)
       ? worksheetRows(text, { ...parts, judge: { shared, problems, sheetName: sheetName(layout, number) } })
       : worksheetRows(guardWorksheet(text, sheetName(layout, number), shared, problems), parts);
-    const batches = (async function* () {
-      for await (const rows of parsed) {
-        yield rows;
-      }
-    })();
-    yield { worksheet: { batches }, number, problems };
+    yield { worksheet: { batches: parsed }, number, problems };
   }
 }
 

@@ -65,6 +65,15 @@ interface CompressedPart {
   crc32?: unknown;
 }
 
+/** A part's bytes as the zip holds them, when they are stored or deflated (jszip located them); else null. */
+function compressedPart(file: JSZip.JSZipObject): { bytes: Buffer; stored: boolean } | null {
+  const data = (file as unknown as { _data?: CompressedPart })._data;
+  const content = data?.compressedContent;
+  const magic = data?.compression?.magic;
+  if (!(content instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) return null;
+  return { bytes: Buffer.from(content.buffer, content.byteOffset, content.byteLength), stored: magic === '\x00\x00' };
+}
+
 /** Stored parts are handed on in pieces of this size, as inflated ones come. */
 const PIECE = 64 * 1024;
 
@@ -77,12 +86,10 @@ export function partStream(file: JSZip.JSZipObject, layout?: PackageLayout): Nod
   const kept = layout?.inflated.get(file.name);
   // In larger pieces: each piece costs the reader its own pass and joins (a 10 000-row sheet read a fifth faster).
   if (kept !== undefined) return pieces(kept, KEPT_PIECE);
-  const data = (file as unknown as { _data?: CompressedPart })._data;
-  const content = data?.compressedContent;
-  const magic = data?.compression?.magic;
-  if (!(content instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) return file.nodeStream('nodebuffer');
-  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  if (magic === '\x00\x00') return pieces(bytes);
+  const part = compressedPart(file);
+  if (part === null) return file.nodeStream('nodebuffer');
+  const { bytes } = part;
+  if (part.stored) return pieces(bytes);
   const inflate = createInflateRaw({ chunkSize: PIECE });
   inflate.end(bytes);
   return inflate;
@@ -114,6 +121,16 @@ function looksLikeText(bytes: Buffer): 'html' | 'xml' | 'text' | null {
 
 /** The parts exceljs's streaming reader opens. */
 const EXCELJS_PARTS = /^xl\/(?:workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet\d+\.xml\.rels)$/;
+
+/** The merged ranges of a worksheet's text not met before, each counted against the budget. */
+function noteMerges(text: string, merges: Set<string>, budget: ReadBudget): void {
+  if (!text.includes('mergeCell')) return;
+  for (const m of text.matchAll(MERGE)) {
+    if (merges.has(m[1]!)) continue;
+    merges.add(m[1]!);
+    budget.add('mergedRanges', 1);
+  }
+}
 
 /** What the CRC pass learns of a part on the way. */
 interface PartScan {
@@ -208,13 +225,7 @@ function scanPart(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, s
         // Tags are ASCII: latin1 is enough to find them, and never splits a character.
         const text = carry + chunk.toString('latin1');
         count(text, carry.length, kind, budget);
-        if (worksheet && text.includes('mergeCell')) {
-          for (const m of text.matchAll(MERGE)) {
-            if (merges.has(m[1]!)) continue;
-            merges.add(m[1]!);
-            budget.add('mergedRanges', 1);
-          }
-        }
+        if (worksheet) noteMerges(text, merges, budget);
         carry = text.slice(-CARRY);
       } catch (error) {
         halt();
@@ -256,16 +267,13 @@ const INFLATED_KEPT_MAX = 48 * 1024 * 1024;
  * or inflates to more than it announced (scanPart then says how the file fails, as it always did).
  */
 function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudget, room: number): { scan: PartScan; bytes: Buffer; clean: boolean } | null {
+  const part = compressedPart(file);
   const data = (file as unknown as { _data?: CompressedPart })._data;
-  const content = data?.compressedContent;
-  const magic = data?.compression?.magic;
   const announced = data?.uncompressedSize;
-  if (!(content instanceof Uint8Array) || (magic !== '\x08\x00' && magic !== '\x00\x00')) return null;
-  if (typeof announced !== 'number' || announced <= 0 || announced > Math.min(INFLATE_WHOLE_MAX, room)) return null;
-  const compressed = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  if (part === null || typeof announced !== 'number' || announced <= 0 || announced > Math.min(INFLATE_WHOLE_MAX, room)) return null;
   let bytes: Buffer;
   try {
-    bytes = magic === '\x00\x00' ? compressed : inflateRawSync(compressed, { maxOutputLength: announced });
+    bytes = part.stored ? part.bytes : inflateRawSync(part.bytes, { maxOutputLength: announced });
   } catch {
     return null;
   }
@@ -279,15 +287,9 @@ function inflateWhole(file: JSZip.JSZipObject, kind: PartKind, budget: ReadBudge
   count(text, 0, kind, budget);
   if (kind === 'worksheet') {
     scan.complete = WORKSHEET_END.test(text.slice(-CARRY));
-    if (text.includes('mergeCell')) {
-      const merges = new Set<string>();
-      for (const m of text.matchAll(MERGE)) {
-        if (merges.has(m[1]!)) continue;
-        merges.add(m[1]!);
-        budget.add('mergedRanges', 1);
-      }
-      scan.merges = [...merges];
-    }
+    const merges = new Set<string>();
+    noteMerges(text, merges, budget);
+    scan.merges = [...merges];
   }
   return { scan, bytes, clean: !needsGuard(text) };
 }
