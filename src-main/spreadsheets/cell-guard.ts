@@ -298,32 +298,34 @@ function digitsOnly(text: string): boolean {
  * number (<v/>) is noted in `problems` as a blank. Shared by the guard and by read-rows.ts, which judges
  * the cells itself when the sheet needs no cleaning (see PackageLayout.clean).
  */
+/** Where a verdict's cell is: made only for a refusal (a sheet has hundreds of thousands of good cells). */
+const inSheetNamed = (sheetName: string) => ` dans la feuille « ${sheetName} »`;
+
 export function cellVerdict(
   row: number, column: number, type: string, formula: boolean, value: string | null, shared: SharedStringsCheck, sheetName: string, problems: CellProblems,
 ): string | null {
   if (value === null || type === 'inlineStr' || type === 'str' || type === 'e') return null;
-  const inSheet = ` dans la feuille « ${sheetName} »`;
   const raw = value.trim();
   if (!formula && type === 's') {
     if (raw === '') return null;
     const index = digitsOnly(raw) ? Number(raw) : Number.NaN;
     const count = shared.count ?? 0;
-    if (!Number.isSafeInteger(index)) return `renvoi illisible vers un texte (« ${shown(raw)} »)${inSheet} : ${REDO}`;
+    if (!Number.isSafeInteger(index)) return `renvoi illisible vers un texte (« ${shown(raw)} »)${inSheetNamed(sheetName)} : ${REDO}`;
     if (index >= count) {
-      return `texte introuvable${inSheet} : la cellule renvoie au texte n° ${index.toLocaleString('fr-FR')} et le classeur n’en contient que ${count.toLocaleString('fr-FR')} (classeur endommagé ?) ; ${REDO}`;
+      return `texte introuvable${inSheetNamed(sheetName)} : la cellule renvoie au texte n° ${index.toLocaleString('fr-FR')} et le classeur n’en contient que ${count.toLocaleString('fr-FR')} (classeur endommagé ?) ; ${REDO}`;
     }
     const forbidden = shared.unreadable.get(index);
-    return forbidden ? `caractère interdit (${forbidden}, texte partagé n° ${index.toLocaleString('fr-FR')})${inSheet} : ${REDO}` : null;
+    return forbidden ? `caractère interdit (${forbidden}, texte partagé n° ${index.toLocaleString('fr-FR')})${inSheetNamed(sheetName)} : ${REDO}` : null;
   }
-  if (!formula && type === 'b') return raw === '0' || raw === '1' ? null : `valeur VRAI/FAUX illisible (« ${shown(raw)} »)${inSheet} : ${REDO}`;
-  if (!formula && type === 'd') return `date écrite « ${shown(raw)} », une forme que l’import ne lit pas${inSheet} : ${REDO}`;
+  if (!formula && type === 'b') return raw === '0' || raw === '1' ? null : `valeur VRAI/FAUX illisible (« ${shown(raw)} »)${inSheetNamed(sheetName)} : ${REDO}`;
+  if (!formula && type === 'd') return `date écrite « ${shown(raw)} », une forme que l’import ne lit pas${inSheetNamed(sheetName)} : ${REDO}`;
   // Numbers, and formula results other than text or errors: exceljs reads them with parseFloat.
   if (raw === '') {
     if (column > 0) problems.addBlank(row, column);
     return null;
   }
   if (NUMBER.test(raw) && Number.isFinite(Number(raw))) return null;
-  return `nombre illisible (${shown(raw)})${inSheet} : ${REDO}`;
+  return `nombre illisible (${shown(raw)})${inSheetNamed(sheetName)} : ${REDO}`;
 }
 
 /**

@@ -107,7 +107,18 @@ interface RowBuilder extends MarkupBuilder {
   take(): RowModel[];
 }
 
-function rowBuilder(parts: WorkbookParts): RowBuilder {
+/** A builder that takes a whole cell at once, as the scanner reads the plainest ones (Scanner.plainCell). */
+interface CellBuilder extends MarkupBuilder {
+  /** Whether a <c> opened now would be a cell of a row (a row is open, no cell is). */
+  inRow(): boolean;
+  /**
+   * A cell without formula, as if its tags had come one by one: `value` the text of its <v> or of its
+   * <is><t>, null when it has neither; `inV` when it came in a <v>.
+   */
+  cell(ref: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inV: boolean): void;
+}
+
+function rowBuilder(parts: WorkbookParts): RowBuilder & CellBuilder {
   const { styles, sharedStrings, judge } = parts;
   let rows: RowModel[] = [];
   let inRows = false;
@@ -185,58 +196,72 @@ function rowBuilder(parts: WorkbookParts): RowBuilder {
         inV = false;
         break;
       case 'c':
-        if (row && open) {
-          // exceljs reads a reference without letters into a cell its rows never give back; none without r at all.
-          if (typeof c.ref !== 'string') throw new Error('cellule sans référence');
-          const column = columnOfRef(c.ref);
-          // A cell without a style of its own takes its row's, as exceljs's new Cell does.
-          let numFmt = row.numFmt;
-          if (c.s) {
-            const style = styles?.getStyleModel(c.s);
-            if (style) numFmt = numFmtOf(style);
-          }
-          let value: unknown;
-          if (c.f !== null) {
-            const formula: { formula: string; result?: unknown } = { formula: c.f };
-            if (c.v !== null) formula.result = c.t === 'str' ? xmlDecode(c.v) : Number.parseFloat(c.v);
-            value = formula;
-          } else if (c.v !== null) {
-            switch (c.t) {
-              case 's':
-                value = sharedStrings ? sharedStrings[Number.parseInt(c.v, 10)] : undefined;
-                break;
-              case 'inlineStr':
-              case 'str':
-                value = xmlDecode(c.v);
-                break;
-              case 'e':
-                value = { error: c.v };
-                break;
-              case 'b':
-                value = Number.parseInt(c.v, 10) !== 0;
-                break;
-              default:
-                value = isDateFmt(numFmt)
-                  ? excelToDate(Number.parseFloat(c.v), parts.date1904())
-                  : Number.parseFloat(c.v);
-                break;
-            }
-          }
-          if (column !== undefined) placeCell(row.cells, { column, value, numFmt });
-          if (judge && column !== undefined) {
-            const { shared, problems, sheetName } = judge;
-            const problem = cellVerdict(row.number, column, c.t ?? 'n', c.f !== null, c.vOnly, shared, sheetName, problems);
-            if (problem !== null) problems.add(row.number, column, problem);
-          }
-          open = false;
-        }
+        if (row && open) finishCell(row);
         break;
       default:
         break;
     }
   };
+  /** The open cell `c` into its row, as exceljs's reader makes it when the cell closes. */
+  const finishCell = (row: OpenRow) => {
+    // exceljs reads a reference without letters into a cell its rows never give back; none without r at all.
+    if (typeof c.ref !== 'string') throw new Error('cellule sans référence');
+    const column = columnOfRef(c.ref);
+    // A cell without a style of its own takes its row's, as exceljs's new Cell does.
+    let numFmt = row.numFmt;
+    if (c.s) {
+      const style = styles?.getStyleModel(c.s);
+      if (style) numFmt = numFmtOf(style);
+    }
+    let value: unknown;
+    if (c.f !== null) {
+      const formula: { formula: string; result?: unknown } = { formula: c.f };
+      if (c.v !== null) formula.result = c.t === 'str' ? xmlDecode(c.v) : Number.parseFloat(c.v);
+      value = formula;
+    } else if (c.v !== null) {
+      switch (c.t) {
+        case 's':
+          value = sharedStrings ? sharedStrings[Number.parseInt(c.v, 10)] : undefined;
+          break;
+        case 'inlineStr':
+        case 'str':
+          value = xmlDecode(c.v);
+          break;
+        case 'e':
+          value = { error: c.v };
+          break;
+        case 'b':
+          value = Number.parseInt(c.v, 10) !== 0;
+          break;
+        default:
+          value = isDateFmt(numFmt)
+            ? excelToDate(Number.parseFloat(c.v), parts.date1904())
+            : Number.parseFloat(c.v);
+          break;
+      }
+    }
+    if (column !== undefined) placeCell(row.cells, { column, value, numFmt });
+    if (judge && column !== undefined) {
+      const { shared, problems, sheetName } = judge;
+      const problem = cellVerdict(row.number, column, c.t ?? 'n', c.f !== null, c.vOnly, shared, sheetName, problems);
+      if (problem !== null) problems.add(row.number, column, problem);
+    }
+    open = false;
+  };
   return {
     open: openTag,
+    inRow: () => row !== null && !open,
+    cell: (ref, s, t, value, inV) => {
+      if (row === null) return;
+      c.ref = ref;
+      c.s = s === undefined ? Number.NaN : Number.parseInt(s, 10);
+      c.t = t;
+      c.f = null;
+      c.v = value;
+      c.vOnly = judge && inV ? value : null;
+      open = true;
+      finishCell(row);
+    },
     text: (value) => {
       // Once the cell closed, what it still receives goes nowhere, as with exceljs's cell left behind.
       if (open) {
@@ -489,7 +514,12 @@ class Scanner {
   private rootClosed = false;
   private rootSeen = false;
 
-  constructor(readonly builder: MarkupBuilder) {}
+  /** The builder, when it takes a plain cell whole (rowBuilder does; sharedStringsOf's does not). */
+  private readonly cells: CellBuilder | undefined;
+
+  constructor(readonly builder: MarkupBuilder) {
+    this.cells = 'cell' in builder ? (builder as CellBuilder) : undefined;
+  }
 
   /** The text being scanned has no reference, CR nor "]]>": its text needs no decoding nor checking. */
   private plainText = false;
@@ -523,6 +553,14 @@ class Scanner {
           return;
         }
       }
+      // A cell in its plainest form, read at once; any other, tag by tag.
+      if (text.charCodeAt(lt + 1) === 99 && this.cells?.inRow()) {
+        const end = this.plainCell(text, lt, this.cells);
+        if (end !== -1) {
+          at = end;
+          continue;
+        }
+      }
       const used = this.markup(text, lt);
       if (used === -1) {
         this.carry = text.slice(lt);
@@ -532,6 +570,70 @@ class Scanner {
       }
       at = used;
     }
+  }
+
+  /**
+   * A cell at `lt` written as Excel, LibreOffice and exceljs write nearly all of them: <c> with r, s or t
+   * (each once, double quotes, one space before each, no reference nor control character in them), then
+   * nothing, <v>…</v> or <is><t>…</t></is>, and </c>; or <c …/>. Handed whole to the builder, as the tags one
+   * by one would have had it: where it ends; or -1 when it is anything else, or not whole in `text`, and
+   * nothing was done (the tags are then read one by one, and checked as strictly as ever).
+   */
+  private plainCell(text: string, lt: number, cells: CellBuilder): number {
+    let r: string | undefined;
+    let s: string | undefined;
+    let t: string | undefined;
+    let i = lt + 2;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === 62) break;
+      if (code === 47) {
+        if (text.charCodeAt(i + 1) !== 62) return -1;
+        cells.cell(r, s, t, null, false);
+        return i + 2;
+      }
+      if (code !== 32 || text.charCodeAt(i + 2) !== 61 || text.charCodeAt(i + 3) !== 34) return -1;
+      const close = text.indexOf('"', i + 4);
+      if (close === -1) return -1;
+      for (let k = i + 4; k < close; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch < 32 || ch === 38 || ch === 60) return -1;
+      }
+      const name = text.charCodeAt(i + 1);
+      if (name === 114 && r === undefined) r = text.slice(i + 4, close);
+      else if (name === 115 && s === undefined) s = text.slice(i + 4, close);
+      else if (name === 116 && t === undefined) t = text.slice(i + 4, close);
+      else return -1;
+      i = close + 1;
+    }
+    i++;
+    if (text.startsWith('</c>', i)) {
+      cells.cell(r, s, t, null, false);
+      return i + 4;
+    }
+    let from: number;
+    let closing: string;
+    if (text.startsWith('<v>', i)) {
+      from = i + 3;
+      closing = '</v></c>';
+    } else if (text.startsWith('<is><t>', i)) {
+      from = i + 7;
+      closing = '</t></is></c>';
+    } else if (text.startsWith('<is><t xml:space="preserve">', i)) {
+      from = i + 28;
+      closing = '</t></is></c>';
+    } else return -1;
+    const to = text.indexOf('<', from);
+    if (to === -1 || !text.startsWith(closing, to)) return -1;
+    // Text with a reference, a CR or a ">" (of a "]]>"?) is decoded and checked tag by tag.
+    if (!this.plainText) {
+      for (let k = from; k < to; k++) {
+        const ch = text.charCodeAt(k);
+        if (ch === 38 || ch === 13 || ch === 62) return -1;
+      }
+    }
+    cells.cell(r, s, t, text.slice(from, to), closing.length === 8);
+    return to + closing.length;
   }
 
   end(): void {

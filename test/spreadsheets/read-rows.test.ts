@@ -1,6 +1,7 @@
 import type { Row } from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { saxesRows, sharedStringsOf, worksheetRows, type RowModel, type WorkbookParts } from '../../src-main/spreadsheets/read-rows.ts';
+import { CellProblems, guardWorksheet } from '../../src-main/spreadsheets/cell-guard.ts';
+import { MalformedXml, saxesRows, sharedStringsOf, worksheetRows, type RowModel, type WorkbookParts } from '../../src-main/spreadsheets/read-rows.ts';
 
 const parts: WorkbookParts = { styles: undefined, sharedStrings: ['un', 'deux'], date1904: () => false };
 
@@ -78,6 +79,55 @@ describe('worksheet rows beside exceljs', () => {
       expect(ours, `morceaux de ${chunk} caractères`).toEqual(expected.filter(([, cells]) => cells.length > 0));
     }
     expect(expected.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reads plain cells at once as exceljs reads them, and any other form tag by tag', async () => {
+    // Cells the scanner takes whole (Scanner.plainCell) beside near forms it must leave to the tags.
+    const xml = sheet(
+      '<row r="1"><c r="A1" t="str"><v>un &amp; deux</v></c><c r="B1" s="0" t="str"><v>b</v></c><c t="n" r="C1"><v>2.5</v></c>' +
+        '<c r="D1" t="inlineStr"><is><t xml:space="preserve">  espacé  </t></is></c><c r="E1" t="inlineStr"><is><t>a &gt; b</t></is></c>' +
+        "<c r='F1'><v>6</v></c><c r=\"G1\"  t=\"str\"><v>deux espaces</v></c><c r=\"H1\" t=\"s\"/><c r=\"I1\"></c><c r=\"J1\"><v></v></c>" +
+        '<c r="K1" t="str"><v>ligne\r\nsuivante</v></c><c r="L1" t="str"><v>7</v> </c><c r="M1" t="b"><v>0</v></c><c r="N1" t="str"><v>R&amp;amp;D caf&#233;</v></c></row>' +
+        '<row r="2"><c r="A2" t="str"><v>x</v></c><c r="B2"><v>8</v></c></row>',
+    );
+    const expected = await exceljsRows(xml);
+    expect(expected[0]![1].length).toBeGreaterThanOrEqual(10);
+    for (const chunk of [7, 64, 100_000]) {
+      const rows = await rowsOf(worksheetRows, xml, chunk);
+      const ours = rows.map((r) => [r.number, r.cells.filter((c) => c.value !== null && c.value !== undefined).map((c) => [c.column, c.value])]);
+      expect(ours, `morceaux de ${chunk} caractères`).toEqual(expected);
+    }
+  });
+
+  it('judges plain cells read at once as the cell guard judges them', async () => {
+    const xml = sheet(
+      '<row r="1"><c r="A1" t="s"><is><t>texte</t></is></c><c r="B1" t="s"><v>texte</v></c><c r="C1"><v>abc</v></c><c r="D1"><v></v></c>' +
+        '<c r="E1" t="s"><v>5</v></c><c r="F1" t="b"><v>2</v></c><c r="G1" t="n"><is><t>12</t></is></c><c r="H1" t="s"><v>1</v></c></row>',
+    );
+    const judged = async (read: (chunks: AsyncIterable<string>, problems: CellProblems) => Promise<void>) => {
+      const problems = new CellProblems();
+      await read((async function* () {
+        yield xml;
+      })(), problems);
+      return { problems: [...(problems.inRow(1) ?? [])], blanks: [...(problems.blanksInRow(1) ?? [])] };
+    };
+    const shared = { count: 2, unreadable: new Map<number, string>() };
+    const byGuard = await judged(async (chunks, problems) => {
+      for await (const _ of guardWorksheet(chunks, 'Rencontres', shared, problems));
+    });
+    const byRows = await judged(async (chunks, problems) => {
+      for await (const _ of worksheetRows(chunks, { ...parts, judge: { shared, problems, sheetName: 'Rencontres' } }));
+    });
+    expect(byGuard.problems.map(([column]) => column)).toEqual([2, 3, 5, 6]);
+    expect(byGuard.blanks).toEqual([4]);
+    expect(byRows).toEqual(byGuard);
+  });
+
+  it('refuses a plain cell given an attribute twice, as the tags read one by one refuse it', async () => {
+    for (const cell of ['<c r="A1" r="B1"><v>1</v></c>', '<c r="A1" t="s" t="n"/>', '<c r="A1"><v>1<v></c>']) {
+      await expect(rowsOf(worksheetRows, sheet(`<row r="1">${cell}</row>`), 100_000), cell).rejects.toThrow(MalformedXml);
+      await expect(rowsOf(saxesRows, sheet(`<row r="1">${cell}</row>`), 100_000), cell).rejects.toThrow();
+    }
   });
 });
 
