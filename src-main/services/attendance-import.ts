@@ -26,7 +26,7 @@ import type { SheetInput, SheetRead } from '../spreadsheets/read-sheet.ts';
 import { type TerritoryLookup, territoryLookup } from '../spreadsheets/territory-lookup.ts';
 import { MEETING_LEVEL_LABELS } from '../contract/domain.ts';
 import type { ServiceContext } from './context.ts';
-import { locate, type MeetingDraft, mergePatch, type PlaceLookups, rememberedLookups } from './meetings.service.ts';
+import { type MeetingDraft, mergePatch, type Place, type PlaceLookups, locatePlace, rememberedLookups } from './meetings.service.ts';
 import { cachedSheet, forgetSheet } from './parsed-sheet-cache.ts';
 import { found } from './require.ts';
 
@@ -205,14 +205,13 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
 }
 
 /**
- * The services' `locate` (the place derived and checked, the thématiques checked), once per place: a
+ * The services' `locatePlace` (the place derived and checked, the thématiques checked), once per place: a
  * sheet names the same few places thousands of times, and the territory does not change during a plan.
  */
 function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingDraft) => MeetingRecord {
   // (The draft given is made into the record: the callers make one per row and keep only the record.)
-  // Bassins from the list the sheet's names were found in: a query each cost more than the rest of `locate`.
+  // Bassins from the list the sheet's names were found in: a query each cost more than the rest of `locatePlace`.
   const lookups: PlaceLookups = { ...rememberedLookups(db), bassin: (id) => territory.bassinById(id) };
-  type Place = Pick<MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'> | AppError;
   // Maps within maps, one level per field of the draft the place depends on: a key string built per row, hashed
   // and dropped, cost more than the rest of this function (most rows hit a place met before).
   const places = new Map<unknown, unknown>();
@@ -226,11 +225,10 @@ function locateOnce(db: Catalogue, territory: TerritoryLookup): (draft: MeetingD
       rest += '|';
       for (const a of draft.ateliers) rest += `${a.thematiqueId},`;
     }
-    let place = level.get(rest) as Place | undefined;
+    let place = level.get(rest) as Place | AppError | undefined;
     if (place === undefined) {
       try {
-        const { etablissementUai, bassinId, departementCode, academieCode, regionCode } = locate(db, draft, lookups);
-        place = { etablissementUai, bassinId, departementCode, academieCode, regionCode };
+        place = locatePlace(draft, lookups);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         place = error;

@@ -66,7 +66,6 @@ export function mergePatch(current: Meeting, patch: Partial<MeetingDraft>): Meet
   return next;
 }
 
-/** Fills académie, département and région from the finest place, and refuses contradictions. */
 /** What `locate` reads of the catalogue: the consultation, the territory, the settings' région. */
 export interface PlaceLookups {
   requireCampaign(campaignId: number): void;
@@ -126,32 +125,46 @@ export function rememberedLookups(db: Catalogue): PlaceLookups {
   };
 }
 
+/** Fills académie, département and région from the finest place, and refuses contradictions. */
 export function locate(db: Catalogue, m: MeetingDraft, lookups: PlaceLookups = catalogueLookups(db)): repo.MeetingRecord {
+  return { ...m, ...locatePlace(m, lookups) };
+}
+
+/** Where a meeting is, whole: its place derived from the finest one given, checked; its thématiques checked. */
+export type Place = Pick<repo.MeetingRecord, 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode' | 'regionCode'>;
+
+/**
+ * `locate`'s work without the draft copied: the place alone (an import locates thousands of drafts and
+ * keeps only their places).
+ */
+export function locatePlace(m: MeetingDraft, lookups: PlaceLookups): Place {
   lookups.requireCampaign(m.campaignId);
-  const place = { ...m };
-  if (place.etablissementUai) {
-    const etab = lookups.etablissement(place.etablissementUai);
-    if (!etab) throw conflict(`Établissement inconnu : ${place.etablissementUai}. Ajoutez-le d’abord au catalogue.`);
-    place.departementCode = agree(place.departementCode, etab.departementCode, 'département', etab.nom);
-    place.bassinId ??= etab.bassinId;
+  const etablissementUai = m.etablissementUai;
+  let { bassinId, departementCode, academieCode } = m;
+  if (etablissementUai) {
+    const etab = lookups.etablissement(etablissementUai);
+    if (!etab) throw conflict(`Établissement inconnu : ${etablissementUai}. Ajoutez-le d’abord au catalogue.`);
+    departementCode = agree(departementCode, etab.departementCode, 'département', etab.nom);
+    bassinId ??= etab.bassinId;
   }
-  if (place.bassinId !== null) {
-    const bassin = lookups.bassin(place.bassinId);
+  if (bassinId !== null) {
+    const bassin = lookups.bassin(bassinId);
     if (!bassin) throw conflict('Bassin inconnu.');
-    place.departementCode = agree(place.departementCode, bassin.departementCode, 'département', bassin.nom);
+    departementCode = agree(departementCode, bassin.departementCode, 'département', bassin.nom);
   }
-  if (place.departementCode) {
-    const academie = lookups.academieOf(place.departementCode);
-    if (!academie) throw conflict(`Département inconnu : « ${place.departementCode} ».`);
-    place.academieCode = agree(place.academieCode, academie, 'académie', `le département ${place.departementCode}`);
+  if (departementCode) {
+    const academie = lookups.academieOf(departementCode);
+    if (!academie) throw conflict(`Département inconnu : « ${departementCode} ».`);
+    academieCode = agree(academieCode, academie, 'académie', `le département ${departementCode}`);
   }
-  if (place.academieCode && !lookups.regionOf(place.academieCode)) {
-    throw conflict(`Académie inconnue : « ${place.academieCode} ».`);
+  if (academieCode && !lookups.regionOf(academieCode)) {
+    throw conflict(`Académie inconnue : « ${academieCode} ».`);
   }
-  requirePlaceForLevel(place);
-  checkThematiques(lookups, place);
-  const regionCode = place.academieCode ? lookups.regionOf(place.academieCode)! : lookups.settingsRegion();
-  return { ...place, regionCode };
+  const place = { etablissementUai, bassinId, departementCode, academieCode, regionCode: null as string | null };
+  requirePlaceForLevel(m.level, place);
+  checkThematiques(lookups, m);
+  place.regionCode = academieCode ? lookups.regionOf(academieCode)! : lookups.settingsRegion();
+  return place;
 }
 
 function agree(given: string | null, derived: string, what: string, from: string): string {
@@ -161,14 +174,14 @@ function agree(given: string | null, derived: string, what: string, from: string
   return derived;
 }
 
-function requirePlaceForLevel(m: MeetingDraft): void {
+function requirePlaceForLevel(level: MeetingDraft['level'], m: Omit<Place, 'regionCode'>): void {
   const missing =
-    (m.level === 'etablissement' && !m.etablissementUai && 'un établissement (UAI)') ||
-    (m.level === 'bassin' && m.bassinId === null && 'un bassin') ||
-    (m.level === 'departemental' && !m.departementCode && 'un département') ||
-    (m.level === 'academique' && !m.academieCode && 'une académie');
+    (level === 'etablissement' && !m.etablissementUai && 'un établissement (UAI)') ||
+    (level === 'bassin' && m.bassinId === null && 'un bassin') ||
+    (level === 'departemental' && !m.departementCode && 'un département') ||
+    (level === 'academique' && !m.academieCode && 'une académie');
   if (missing) {
-    throw conflict(`Une rencontre de niveau « ${MEETING_LEVEL_LABELS[m.level]} » doit indiquer ${missing}.`);
+    throw conflict(`Une rencontre de niveau « ${MEETING_LEVEL_LABELS[level]} » doit indiquer ${missing}.`);
   }
 }
 
