@@ -165,9 +165,8 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
     if (plan.rows.length < REPORTED_ROWS) plan.rows.push({ row, action: 'refusee', meetingId: null, title });
   };
   for (const { raw, data, problems: rowProblems } of parsed) {
-    const label = String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
     if (!data) {
-      refuse(raw.row, label, rowProblems);
+      refuse(raw.row, labelOf(raw), rowProblems);
       continue;
     }
     const title = data.reference !== null ? '' : fold(data.title ?? '');
@@ -176,7 +175,7 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
       ? seenReference.get(data.reference)
       : atPlace instanceof Map ? atPlace.get(title) : atPlace?.title === title ? atPlace.row : undefined;
     if (twin !== undefined) {
-      refuse(raw.row, label, [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
+      refuse(raw.row, labelOf(raw), [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
       continue;
     }
     if (data.reference !== null) seenReference.set(data.reference, raw.row);
@@ -195,13 +194,18 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
       if (!(error instanceof AppError)) throw error;
       // What the services refuse about a reference belongs to the Référence column.
       const aboutReference = data.reference !== null && /référence/.test(error.message);
-      refuse(raw.row, label, [{
+      refuse(raw.row, labelOf(raw), [{
         row: raw.row, column: aboutReference ? (columnOf.get('reference') ?? null) : null,
         field: aboutReference ? 'Référence' : 'ligne', message: error.message.replace(/\.$/, ''),
       }]);
     }
   }
   return plan;
+}
+
+/** A refused row, as the report names it: by its title, its place, or its number. */
+function labelOf(raw: SheetRead['rows'][number]): string {
+  return String(raw.cells.intitule?.value ?? raw.cells.lieu?.value ?? `ligne ${raw.row}`);
 }
 
 /**
@@ -274,13 +278,16 @@ function plannedMeeting(id: number, r: MeetingRecord, before?: Meeting): Meeting
  * gives (meetingOfRow's candidates), read whole; the others are only looked at for their place.
  */
 function meetingsNamed(db: Catalogue, campaignId: number, rows: RowData[]): Meeting[] {
+  const known = meetingPlaces(db, campaignId);
+  // A consultation's first sheet: nothing to name.
+  if (known.length === 0) return [];
   const references = new Set<number>();
   const places = new Set<string>();
   for (const data of rows) {
     if (data.reference !== null) references.add(data.reference);
     else places.add(data.naturalKey);
   }
-  const named = meetingPlaces(db, campaignId).filter((m) => references.has(m.id) || places.has(naturalKey(m))).map((m) => m.id);
+  const named = known.filter((m) => references.has(m.id) || places.has(naturalKey(m))).map((m) => m.id);
   return meetingsByIds(db, named);
 }
 

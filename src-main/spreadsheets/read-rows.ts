@@ -112,10 +112,11 @@ interface CellBuilder extends MarkupBuilder {
   /** Whether a <c> opened now would be a cell of a row (a row is open, no cell is). */
   inRow(): boolean;
   /**
-   * A cell without formula, as if its tags had come one by one: `value` the text of its <v> or of its
-   * <is><t>, null when it has neither; `inV` when it came in a <v>.
+   * A cell without formula, as if its tags had come one by one: its reference's column, its style (NaN
+   * without one), its type; `value` the text of its <v> or of its <is><t>, null when it has neither;
+   * `inV` when it came in a <v>.
    */
-  cell(ref: string | undefined, s: string | undefined, t: string | undefined, value: string | null, inV: boolean): void;
+  cell(column: number, s: number, t: string | undefined, value: string | null, inV: boolean): void;
 }
 
 function rowBuilder(parts: WorkbookParts): RowBuilder & CellBuilder {
@@ -196,17 +197,18 @@ function rowBuilder(parts: WorkbookParts): RowBuilder & CellBuilder {
         inV = false;
         break;
       case 'c':
-        if (row && open) finishCell(row);
+        if (row && open) {
+          // exceljs reads a reference without letters into a cell its rows never give back; none without r at all.
+          if (typeof c.ref !== 'string') throw new Error('cellule sans référence');
+          finishCell(row, columnOfRef(c.ref));
+        }
         break;
       default:
         break;
     }
   };
-  /** The open cell `c` into its row, as exceljs's reader makes it when the cell closes. */
-  const finishCell = (row: OpenRow) => {
-    // exceljs reads a reference without letters into a cell its rows never give back; none without r at all.
-    if (typeof c.ref !== 'string') throw new Error('cellule sans référence');
-    const column = columnOfRef(c.ref);
+  /** The open cell `c`, of `column` (its reference read), into its row, as exceljs's reader makes it when the cell closes. */
+  const finishCell = (row: OpenRow, column: number | undefined) => {
     // A cell without a style of its own takes its row's, as exceljs's new Cell does.
     let numFmt = row.numFmt;
     if (c.s) {
@@ -251,16 +253,15 @@ function rowBuilder(parts: WorkbookParts): RowBuilder & CellBuilder {
   return {
     open: openTag,
     inRow: () => row !== null && !open,
-    cell: (ref, s, t, value, inV) => {
+    cell: (column, s, t, value, inV) => {
       if (row === null) return;
-      c.ref = ref;
-      c.s = s === undefined ? Number.NaN : Number.parseInt(s, 10);
+      c.s = s;
       c.t = t;
       c.f = null;
       c.v = value;
       c.vOnly = judge && inV ? value : null;
       open = true;
-      finishCell(row);
+      finishCell(row, column);
     },
     text: (value) => {
       // Once the cell closed, what it still receives goes nowhere, as with exceljs's cell left behind.
@@ -505,6 +506,42 @@ function rootStart(text: string): number {
   return -1;
 }
 
+/** The column of a plain reference (1 to 3 capitals, then digits: "AB12") at text[from, to); 0 for any other, or past XFD. */
+function plainColumn(text: string, from: number, to: number): number {
+  let column = 0;
+  let i = from;
+  for (; i < to && i < from + 3; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  if (i === from || i === to) return 0;
+  for (let k = i; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 48 || code > 57) return 0;
+  }
+  return column > 16_384 ? 0 : column;
+}
+
+/** text[from, to) as a number when it is 1 to 6 digits; NaN for any other. */
+function plainNumber(text: string, from: number, to: number): number {
+  if (to === from || to - from > 6) return Number.NaN;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return Number.NaN;
+    n = n * 10 + code - 48;
+  }
+  return n;
+}
+
+/** A cell's type as the builder compares it, without a string made for each cell; undefined for a rare one. */
+const TYPES = ['s', 'str', 'n', 'inlineStr', 'b', 'e'];
+function plainType(text: string, from: number, to: number): string | undefined {
+  for (const type of TYPES) if (to - from === type.length && text.startsWith(type, from)) return type;
+  return undefined;
+}
+
 /** Longer than any tag Excel or LibreOffice write, by far. */
 const MAX_CARRY = 1024 * 1024;
 
@@ -580,35 +617,45 @@ class Scanner {
    * nothing was done (the tags are then read one by one, and checked as strictly as ever).
    */
   private plainCell(text: string, lt: number, cells: CellBuilder): number {
-    let r: string | undefined;
-    let s: string | undefined;
+    // Read in place, without a string for each: the reference's column, the style's number, the type.
+    let column = 0;
+    let s = Number.NaN;
     let t: string | undefined;
+    let seen = 0;
     let i = lt + 2;
     for (;;) {
       const code = text.charCodeAt(i);
       if (code === 62) break;
       if (code === 47) {
-        if (text.charCodeAt(i + 1) !== 62) return -1;
-        cells.cell(r, s, t, null, false);
+        if (text.charCodeAt(i + 1) !== 62 || column === 0) return -1;
+        cells.cell(column, s, t, null, false);
         return i + 2;
       }
       if (code !== 32 || text.charCodeAt(i + 2) !== 61 || text.charCodeAt(i + 3) !== 34) return -1;
-      const close = text.indexOf('"', i + 4);
+      const from = i + 4;
+      const close = text.indexOf('"', from);
       if (close === -1) return -1;
-      for (let k = i + 4; k < close; k++) {
-        const ch = text.charCodeAt(k);
-        if (ch < 32 || ch === 38 || ch === 60) return -1;
-      }
       const name = text.charCodeAt(i + 1);
-      if (name === 114 && r === undefined) r = text.slice(i + 4, close);
-      else if (name === 115 && s === undefined) s = text.slice(i + 4, close);
-      else if (name === 116 && t === undefined) t = text.slice(i + 4, close);
-      else return -1;
+      if (name === 114 && (seen & 1) === 0) {
+        column = plainColumn(text, from, close);
+        if (column === 0) return -1;
+        seen |= 1;
+      } else if (name === 115 && (seen & 2) === 0) {
+        s = plainNumber(text, from, close);
+        if (Number.isNaN(s)) return -1;
+        seen |= 2;
+      } else if (name === 116 && (seen & 4) === 0) {
+        t = plainType(text, from, close);
+        if (t === undefined) return -1;
+        seen |= 4;
+      } else return -1;
       i = close + 1;
     }
+    // exceljs reads no cell without a reference: the tags, one by one, refuse it.
+    if (column === 0) return -1;
     i++;
     if (text.startsWith('</c>', i)) {
-      cells.cell(r, s, t, null, false);
+      cells.cell(column, s, t, null, false);
       return i + 4;
     }
     let from: number;
@@ -632,7 +679,7 @@ class Scanner {
         if (ch === 38 || ch === 13 || ch === 62) return -1;
       }
     }
-    cells.cell(r, s, t, text.slice(from, to), closing.length === 8);
+    cells.cell(column, s, t, text.slice(from, to), closing.length === 8);
     return to + closing.length;
   }
 

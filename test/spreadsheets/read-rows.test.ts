@@ -88,7 +88,8 @@ describe('worksheet rows beside exceljs', () => {
         '<c r="D1" t="inlineStr"><is><t xml:space="preserve">  espacé  </t></is></c><c r="E1" t="inlineStr"><is><t>a &gt; b</t></is></c>' +
         "<c r='F1'><v>6</v></c><c r=\"G1\"  t=\"str\"><v>deux espaces</v></c><c r=\"H1\" t=\"s\"/><c r=\"I1\"></c><c r=\"J1\"><v></v></c>" +
         '<c r="K1" t="str"><v>ligne\r\nsuivante</v></c><c r="L1" t="str"><v>7</v> </c><c r="M1" t="b"><v>0</v></c><c r="N1" t="str"><v>R&amp;amp;D caf&#233;</v></c></row>' +
-        '<row r="2"><c r="A2" t="str"><v>x</v></c><c r="B2"><v>8</v></c></row>',
+        '<row r="2"><c r="A2" t="str"><v>x</v></c><c r="B2"><v>8</v></c><c r="$C$2" t="str"><v>dollar</v></c><c r="D2" s="00"><v>4</v></c>' +
+        '<c r="E2" t="str" s="0"><v>ordre</v></c><c r="XFD2"><v>9</v></c></row>',
     );
     const expected = await exceljsRows(xml);
     expect(expected[0]![1].length).toBeGreaterThanOrEqual(10);
