@@ -154,8 +154,9 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
   const plan: ImportPlan = {
     catalogue: db, campaignId: campaign.id, version, counts: { added: 0, updated: 0, unchanged: 0, refused: 0 }, problems: [], rows: [], inserts: [], updates: [],
   };
-  // The row that first named each meeting: by reference, or by place, then title. No key string made per
-  // row and hashed (it cost more than the look-ups), and no map for a place named once (most are).
+  // The row that first named each meeting: by reference, or by place, then title (as typed: folded when
+  // compared). No key string made per row and hashed (it cost more than the look-ups), and no map for a
+  // place named once (most are).
   const seenReference = new Map<number, number>();
   const seenPlace = new Map<string, { title: string; row: number } | Map<string, number>>();
   const refuse = (row: number, title: string, found: RowProblem[]) => {
@@ -169,19 +170,20 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
       refuse(raw.row, labelOf(raw), rowProblems);
       continue;
     }
-    const title = data.reference !== null ? '' : fold(data.title ?? '');
     const atPlace = data.reference !== null ? undefined : seenPlace.get(data.naturalKey);
+    // Titles folded only where a second row names the place (most places are named once).
+    const title = () => fold(data.title ?? '');
     const twin = data.reference !== null
       ? seenReference.get(data.reference)
-      : atPlace instanceof Map ? atPlace.get(title) : atPlace?.title === title ? atPlace.row : undefined;
+      : atPlace instanceof Map ? atPlace.get(title()) : atPlace !== undefined && fold(atPlace.title) === title() ? atPlace.row : undefined;
     if (twin !== undefined) {
       refuse(raw.row, labelOf(raw), [{ row: raw.row, column: null, field: 'ligne', message: `ligne en double : même rencontre que la ligne ${twin}` }]);
       continue;
     }
     if (data.reference !== null) seenReference.set(data.reference, raw.row);
-    else if (atPlace === undefined) seenPlace.set(data.naturalKey, { title, row: raw.row });
-    else if (atPlace instanceof Map) atPlace.set(title, raw.row);
-    else seenPlace.set(data.naturalKey, new Map([[atPlace.title, atPlace.row], [title, raw.row]]));
+    else if (atPlace === undefined) seenPlace.set(data.naturalKey, { title: data.title ?? '', row: raw.row });
+    else if (atPlace instanceof Map) atPlace.set(title(), raw.row);
+    else seenPlace.set(data.naturalKey, new Map([[fold(atPlace.title), atPlace.row], [title(), raw.row]]));
     try {
       const outcome = planRow(campaign, data, known);
       // Claimed once the row is planned: a row refused by the services claims nothing.
@@ -346,7 +348,9 @@ function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<st
     }
     return meeting;
   }
-  const candidates = byPlace.get(data.naturalKey) ?? [];
+  const candidates = byPlace.get(data.naturalKey);
+  // Nothing at this place yet (a new place, the common case): a new meeting, whatever its title.
+  if (candidates === undefined || candidates.length === 0) return undefined;
   if (data.title !== null) {
     const wanted = fold(data.title);
     const same = candidates.find((m) => fold(m.title) === wanted);

@@ -212,6 +212,17 @@ describe('an import never touches a meeting the row does not name', () => {
       `Niveau;Département;Bassin / réseau;Intitulé;Date;Total déclaré\nbassin;86;${bassin.nom};Atelier parents;${day};12\nbassin;86;${bassin.nom};Atelier enseignants;${day};9`,
       'deux-ateliers',
     );
+    // The same atelier typed twice (case, accents, spaces aside) is one meeting named twice: the second refused.
+    const twice = libreOfficeSheet(
+      `Niveau;Département;Bassin / réseau;Intitulé;Date;Total déclaré\nbassin;86;${bassin.nom};Atelier élèves;${day};12\nbassin;86;${bassin.nom};ATELIER  ELEVES;${day};13\nbassin;86;${bassin.nom};Atelier parents;${day};9\nbassin;86;${bassin.nom};ATELIER Parents;${day};8`,
+      'atelier-deux-fois',
+    );
+    const previewed = await call('spreadsheets.previewImport', { campaignId, path: twice });
+    expect(previewed.problems).toEqual([
+      expect.objectContaining({ row: 3, message: 'ligne en double : même rencontre que la ligne 2' }),
+      expect.objectContaining({ row: 5, message: 'ligne en double : même rencontre que la ligne 4' }),
+    ]);
+    expect(previewed).toMatchObject({ added: 2, refused: 2 });
     const added = await call('spreadsheets.importAttendance', { campaignId, path: two });
     expect(added.problems).toEqual([]);
     expect(added).toMatchObject({ added: 2, updated: 0, refused: 0 });
