@@ -1,10 +1,12 @@
 /**
  * The import's speed beside exceljs's bare streaming read of the same file, in a process of its own:
- *   npx tsx scripts/measure-import.ts --db CATALOGUE [--runs 20] [--libreoffice | --only libreoffice] [--json FILE]
+ *   npx tsx scripts/measure-import.ts --db CATALOGUE [--runs 20] [--libreoffice | --only libreoffice] [--app-heap] [--json FILE]
  * Works on a copy of CATALOGUE (built by `demo-national`). Writes the bench's 10 000-row sheet, then, each run,
  * on a fresh copy of it under its own name and into a consultation of its own: exceljs's bare streaming read
  * (every row's values), `spreadsheets.previewImport`, then `spreadsheets.importAttendance`. Prints p50/p95 of
  * each and the ratio (preview + import) / bare read, run by run (the issue's goal: ×2 at most).
+ * --app-heap: all of it in a worker whose heap is set as the app's services workers' are (young generation,
+ * heap growth), the bare read as well.
  * --libreoffice: also the same sheet saved again by LibreOffice (soffice --convert-to xlsx, a profile of its own),
  * measured the same way; --only libreoffice: that one alone. --json: every time, per sheet, for the bench
  * (scripts/benchmark.ts runs this script, bundled, for its « Imports » rows: a process where nothing else
@@ -15,16 +17,34 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { leaveCheckpointsToThread, startCheckpointer } from '../src-main/catalogue/checkpointer.ts';
 import { openCatalogue } from '../src-main/catalogue/database.ts';
 import { localCaller } from '../src-main/transport/local.ts';
+import { keepHeapsSmall, moduleWorker, WORKER_YOUNG_GENERATION_MB } from '../src-main/transport/service-worker.ts';
 import { bareRead, libreOfficeCopy, previewThenImport, writeBenchSheet } from './bench-sheet.ts';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'string' } },
+  options: {
+    db: { type: 'string' }, runs: { type: 'string' }, libreoffice: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'string' },
+    'app-heap': { type: 'boolean' },
+  },
   strict: true,
 });
+// --app-heap: the same measures in a worker whose heap is set as the app's services workers' are (their young
+// generation, the process's heap growth: transport/service-worker.ts), the bare read included: what the
+// memory budget costs each of them.
+if (args['app-heap'] && isMainThread) {
+  keepHeapsSmall();
+  const worker = moduleWorker(new URL(import.meta.url), {
+    argv: process.argv.slice(2), resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
+  worker.on('error', (error) => console.error(error));
+  const [code] = (await once(worker, 'exit')) as [number];
+  process.exit(code);
+}
 if (!args.db || !existsSync(args.db)) throw new Error('--db CATALOGUE : un catalogue fait par `demo-national`');
 const RUNS = Math.max(1, Number(args.runs ?? 20) || 20);
 const FIXED_NOW = () => new Date('2020-10-20T00:00:00Z');

@@ -103,10 +103,17 @@ function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
   counted(total > 0);
 }
 
+/**
+ * A meeting at a place, as a later row of the file compares with it. A new one the plan adds is no more than
+ * this: whatever names it again is a duplicate row.
+ */
+type Named = Pick<Meeting, 'id' | 'title' | 'level'>;
+
 /** Known meetings, by reference and by place; and which row of this file took each one. */
 interface Known {
+  /** The catalogue's meetings the rows can name, whole, as the plan leaves them. */
   byId: Map<number, Meeting>;
-  byPlace: Map<string, Meeting[]>;
+  byPlace: Map<string, Named[]>;
   /** Which row of this file writes each meeting: two rows naming one meeting would overwrite each other. */
   claimed: Map<number, number>;
   /** The categories the sheet has a column for: a blank cell there clears the count; others are kept. */
@@ -140,7 +147,7 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
     return { raw, data, problems };
   });
   const existing = meetingsNamed(db, campaign.id, parsed.flatMap(({ data }) => (data ? [data] : [])));
-  const byPlace = new Map<string, Meeting[]>();
+  const byPlace = new Map<string, Named[]>();
   for (const m of existing) placeOf(byPlace, naturalKey(m)).push(m);
   let next = nextMeetingId(db);
   const known: Known = {
@@ -261,17 +268,17 @@ function within(map: Map<unknown, unknown>, key: unknown): Map<unknown, unknown>
   return inner;
 }
 
-/** A meeting as it will be once written: for the rows after it, and the report. */
-function plannedMeeting(id: number, r: MeetingRecord, before?: Meeting): Meeting {
+/** A meeting updated, as it will be once written: for the rows after it. */
+function plannedMeeting(id: number, r: MeetingRecord, before: Meeting): Meeting {
   let sum: number | null = null;
   for (const n of Object.values(r.attendance)) if (typeof n === 'number') sum = (sum ?? 0) + n;
   return {
     id, campaignId: r.campaignId, level: r.level, title: r.title, date: r.date, lieu: r.lieu, format: r.format,
     academieCode: r.academieCode, departementCode: r.departementCode, bassinId: r.bassinId, etablissementUai: r.etablissementUai,
-    thematiqueIds: r.thematiqueIds, declaredTotal: r.declaredTotal, attendance: r.attendance, ateliers: before?.ateliers ?? [],
+    thematiqueIds: r.thematiqueIds, declaredTotal: r.declaredTotal, attendance: r.attendance, ateliers: before.ateliers,
     restitutionReceived: r.restitutionReceived, notes: r.notes,
     participants: r.declaredTotal ?? sum, participantsSource: r.declaredTotal !== null ? 'declare' : sum !== null ? 'categories' : 'inconnu',
-    updatedAt: before?.updatedAt ?? '',
+    updatedAt: before.updatedAt,
   };
 }
 
@@ -294,7 +301,7 @@ function meetingsNamed(db: Catalogue, campaignId: number, rows: RowData[]): Meet
 }
 
 /** The meetings planned at a place, the list made when there is none yet. */
-function placeOf(byPlace: Map<string, Meeting[]>, key: string): Meeting[] {
+function placeOf(byPlace: Map<string, Named[]>, key: string): Named[] {
   let list = byPlace.get(key);
   if (list === undefined) byPlace.set(key, (list = []));
   return list;
@@ -329,7 +336,7 @@ function fold(text: string): string {
  * date and place, and by title when the row gives one (two ateliers of one bassin on one day are
  * two meetings). Never a guess: several candidates and no title is a refusal.
  */
-function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<string, Meeting[]>, claimed: Map<number, number>): Meeting | undefined {
+function meetingOfRow(data: RowData, byId: Map<number, Meeting>, byPlace: Map<string, Named[]>, claimed: Map<number, number>): Named | undefined {
   if (data.reference !== null) {
     const meeting = byId.get(data.reference);
     if (!meeting) {
@@ -380,14 +387,14 @@ function planRow(
   campaign: Campaign,
   data: RowData,
   known: Known,
-): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Meeting; record?: MeetingRecord } {
+): { action: 'ajout' | 'mise-a-jour' | 'inchangee'; meeting: Named; record?: MeetingRecord } {
   const { byId, byPlace, claimed } = known;
-  const current = meetingOfRow(data, byId, byPlace, claimed);
-  const twin = current ? claimed.get(current.id) : undefined;
-  if (current && twin !== undefined) {
-    throw duplicateOf(twin, current, data.reference === null && ['departemental', 'academique', 'regional'].includes(current.level));
+  const found = meetingOfRow(data, byId, byPlace, claimed);
+  const twin = found ? claimed.get(found.id) : undefined;
+  if (found && twin !== undefined) {
+    throw duplicateOf(twin, found, data.reference === null && ['departemental', 'academique', 'regional'].includes(found.level));
   }
-  if (!current) {
+  if (!found) {
     if (data.level === null) throw new AppError('CONFLICT', 'niveau de la rencontre manquant');
     const draft: MeetingDraft = {
       campaignId: campaign.id, level: data.level, date: data.date, title: data.title ?? defaultTitle({ ...data, level: data.level }),
@@ -397,10 +404,13 @@ function planRow(
       restitutionReceived: data.restitutionReceived ?? false, notes: '',
     };
     const record = known.locate(draft);
-    const meeting = plannedMeeting(known.nextId(), record);
+    const meeting: Named = { id: known.nextId(), title: record.title, level: record.level };
     placeOf(byPlace, data.naturalKey).push(meeting);
     return { action: 'ajout', meeting, record };
   }
+  // Not claimed, so not added by this file: one of the catalogue's, all of which byId holds.
+  const current = byId.get(found.id);
+  if (current === undefined) throw new Error(`planRow : rencontre ${found.id} absente des rencontres lues`);
   // A title recognised only as a variant of the catalogue's keeps the catalogue's: the row names, it does not rename.
   const named = data.title !== null && fold(data.title) !== fold(current.title) && data.reference === null ? { ...data, title: null } : data;
   const patch = changes(current, named, known.sheetCategories);
@@ -457,7 +467,7 @@ function sorted(record: Record<string, number | undefined>): [string, number | u
   return Object.entries(record).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
 }
 
-function duplicateOf(twin: number, meeting: Meeting, oneADay: boolean): AppError {
+function duplicateOf(twin: number, meeting: Named, oneADay: boolean): AppError {
   const why = oneADay
     ? ` (${levelPhrase(meeting.level).replace(/^une /, 'une seule ')} par jour au même endroit : donnez sa référence à chaque rencontre, ou corrigez la date)`
     : '';

@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, Worker, type WorkerOptions, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorPayload, type Envelope } from '../contract/errors.ts';
 import type { Progress } from '../services/context.ts';
 import { startCheckpointer } from '../catalogue/checkpointer.ts';
@@ -300,23 +300,26 @@ const STOPPING = 'Synthèse régionale s’arrête.';
  * same time (its garbage is young). A V8 flag, for every heap of the process (set before the workers start).
  */
 export const HEAP_GROWING_PERCENT = 30;
-function keepHeapsSmall(): void {
+export function keepHeapsSmall(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+function spawnWorker(entry: URL, data: ServiceWorkerData): Worker {
+  return moduleWorker(entry, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+}
+
 /**
- * The entry module again, in a worker. From a bundle (`dist/cli/web.mjs`) it is plain JavaScript; from
+ * A worker running the module `entry`. From a bundle (`dist/cli/web.mjs`) it is plain JavaScript; from
  * the sources (tsx, the tests) the worker registers tsx's loader first: a worker started on a .ts file
  * would load it before any loader given in execArgv (Node 20).
  */
-function spawnWorker(entry: URL, data: ServiceWorkerData): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB };
+export function moduleWorker(entry: URL, options: WorkerOptions): Worker {
   if (/\.[cm]?tsx?$/.test(entry.pathname)) {
     const tsx = createRequire(import.meta.url).resolve('tsx/esm/api');
     const script = `require(${JSON.stringify(tsx)}).register(); import(${JSON.stringify(entry.href)});`;
-    return new Worker(script, { eval: true, workerData: data, execArgv: [], resourceLimits });
+    return new Worker(script, { ...options, eval: true, execArgv: [] });
   }
-  return new Worker(entry, { workerData: data, resourceLimits });
+  return new Worker(entry, options);
 }
 
 /**
