@@ -146,7 +146,7 @@ function planRows(ctx: ServiceContext, campaign: Campaign, sheet: SheetRead): Im
     const { data, problems } = parseRow(raw, campaign, lookup, columnOf);
     return { raw, data, problems };
   });
-  const existing = meetingsNamed(db, campaign.id, parsed.flatMap(({ data }) => (data ? [data] : [])));
+  const existing = meetingsNamed(db, campaign.id, parsed);
   const byPlace = new Map<string, Named[]>();
   for (const m of existing) placeOf(byPlace, naturalKey(m)).push(m);
   let next = nextMeetingId(db);
@@ -286,13 +286,14 @@ function plannedMeeting(id: number, r: MeetingRecord, before: Meeting): Meeting 
  * The consultation's meetings the rows can name: by their reference, or by the level, day and place a row
  * gives (meetingOfRow's candidates), read whole; the others are only looked at for their place.
  */
-function meetingsNamed(db: Catalogue, campaignId: number, rows: RowData[]): Meeting[] {
+function meetingsNamed(db: Catalogue, campaignId: number, rows: { data: RowData | null }[]): Meeting[] {
   const known = meetingPlaces(db, campaignId);
   // A consultation's first sheet: nothing to name.
   if (known.length === 0) return [];
   const references = new Set<number>();
   const places = new Set<string>();
-  for (const data of rows) {
+  for (const { data } of rows) {
+    if (data === null) continue;
     if (data.reference !== null) references.add(data.reference);
     else places.add(data.naturalKey);
   }
