@@ -16,7 +16,8 @@ export interface OpenOptions {
   create?: boolean;
   /**
    * Another connection of this process has just opened, migrated and checked this catalogue (the
-   * long-work worker opens it after the services' worker): its quick check is not run twice.
+   * long-work worker opens it after the services' worker), or the command line left it checked and it is
+   * untouched since (check-memo.ts): its quick check is not run again.
    */
   checked?: boolean;
 }

@@ -47,8 +47,8 @@ export async function restoreBackup(backupPath: string, cataloguePath: string, b
       }
     }
     // Whatever journal files the old catalogue left (none is hot: it is locked, and checkpointed if it
-    // could be) must not be mistaken for the restored file's own.
-    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${cataloguePath}${suffix}`, { force: true });
+    // could be) must not be mistaken for the restored file's own; nor the command line's memo of its last check.
+    for (const suffix of ['-wal', '-shm', '-journal', '-controle']) rmSync(`${cataloguePath}${suffix}`, { force: true });
     renameDurably(staged, cataloguePath);
     return { saved, damagedCopy };
   } finally {

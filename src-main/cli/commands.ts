@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { forgetChecked, rememberChecked, stillChecked } from '../catalogue/check-memo.ts';
 import { openCatalogue, type Catalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Bilan } from '../contract/schemas/reports.ts';
@@ -10,14 +11,30 @@ import { formatBilan, formatFindings } from './format-bilan.ts';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-export function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>, create = false): Promise<T> {
-  const db = openCatalogue(path, { create });
+export async function withCatalogue<T>(path: string, work: (call: Caller, db: Catalogue) => Promise<T>, create = false): Promise<T> {
+  // A catalogue the command line left checked, and untouched since, is not read whole again (check-memo.ts).
+  let db: Catalogue;
+  try {
+    db = openCatalogue(path, { create, checked: stillChecked(path) });
+  } catch (error) {
+    forgetChecked(path);
+    throw error;
+  }
   const progress = progressLine();
   const call = localCaller({ db, now: () => new Date(), cataloguePath: path, onProgress: progress.show });
-  return work(call, db).finally(() => {
+  let done = false;
+  try {
+    const result = await work(call, db);
+    done = true;
+    return result;
+  } finally {
     progress.end();
     db.close();
-  });
+    // Checked at open, written only through SQLite's transactions, closed: as this program made it. After a
+    // failure (a damaged page met?), the next command checks again.
+    if (done) rememberChecked(path);
+    else forgetChecked(path);
+  }
 }
 
 /**
@@ -66,7 +83,7 @@ export async function demoCommand(dbPath: string, outDir: string): Promise<numbe
   mkdirSync(dirname(building), { recursive: true });
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
   await withCatalogue(building, (call) => loadDemos(call), true);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  for (const suffix of ['-wal', '-shm', '-controle']) rmSync(`${dbPath}${suffix}`, { force: true });
   renameSync(building, dbPath);
   out(`Catalogue de démonstration créé : ${dbPath}`);
   return generateCommand(dbPath, outDir, {});
