@@ -12,7 +12,7 @@
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
 import { holdRowTriggers } from '../catalogue/repos/bulk-write.repo.ts';
 import { holdChangeTriggers } from '../catalogue/repos/exchange.repo.ts';
-import { meetingPlaces, meetingsByIds, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
+import { hasMeetings, meetingIdsNamed, meetingsByIds, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
 import {
   catalogueVersion, holdMeetingSearch, type ImportedMeeting, insertImportedMeetings, nextMeetingId, updateImportedMeetings,
 } from '../catalogue/repos/meeting-import.repo.ts';
@@ -287,9 +287,8 @@ function plannedMeeting(id: number, r: MeetingRecord, before: Meeting): Meeting 
  * gives (meetingOfRow's candidates), read whole; the others are only looked at for their place.
  */
 function meetingsNamed(db: Catalogue, campaignId: number, rows: { data: RowData | null }[]): Meeting[] {
-  const known = meetingPlaces(db, campaignId);
   // A consultation's first sheet: nothing to name.
-  if (known.length === 0) return [];
+  if (!hasMeetings(db, campaignId)) return [];
   const references = new Set<number>();
   const places = new Set<string>();
   for (const { data } of rows) {
@@ -297,8 +296,7 @@ function meetingsNamed(db: Catalogue, campaignId: number, rows: { data: RowData 
     if (data.reference !== null) references.add(data.reference);
     else places.add(data.naturalKey);
   }
-  const named = known.filter((m) => references.has(m.id) || places.has(naturalKey(m))).map((m) => m.id);
-  return meetingsByIds(db, named);
+  return meetingsByIds(db, meetingIdsNamed(db, campaignId, [...references], [...places]));
 }
 
 /** The meetings planned at a place, the list made when there is none yet. */
@@ -308,6 +306,7 @@ function placeOf(byPlace: Map<string, Named[]>, key: string): Named[] {
   return list;
 }
 
+/** A meeting's place and day, as rows name it (meeting.repo.ts's meetingIdsNamed makes the same key in SQL). */
 function naturalKey(m: Pick<Meeting, 'level' | 'date' | 'etablissementUai' | 'bassinId' | 'departementCode' | 'academieCode'>): string {
   const place = m.etablissementUai ?? (m.bassinId !== null ? `b${m.bassinId}` : null) ?? m.departementCode ?? m.academieCode;
   return `${m.level}|${m.date}|${place}`;
