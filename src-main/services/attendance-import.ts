@@ -10,7 +10,7 @@
  * writes what the preview showed. The write re-checks that inside its transaction, and plans again if not.
  */
 import { getCampaign } from '../catalogue/repos/campaign.repo.ts';
-import { holdRowTriggers } from '../catalogue/repos/bulk-write.repo.ts';
+import { holdRowTriggers, missingParent, type Parents, withoutForeignKeyChecks } from '../catalogue/repos/bulk-write.repo.ts';
 import { holdChangeTriggers } from '../catalogue/repos/exchange.repo.ts';
 import { hasMeetings, meetingIdsNamed, meetingsByIds, type MeetingRecord } from '../catalogue/repos/meeting.repo.ts';
 import {
@@ -63,13 +63,14 @@ export async function importAttendance(
   let plan = current(entry.plan) ? entry.plan : (entry.plan = planImport(ctx, campaign, sheet));
   let applied = false;
   if (mode.write && (plan.counts.refused === 0 || mode.acceptPartial)) {
-    inTransaction(db, () => {
+    // Each row's parents are not looked up by SQLite: writePlan checks each distinct one, in the transaction.
+    withoutForeignKeyChecks(db, () => inTransaction(db, () => {
       // Another connection may have written since the plan was made: planned again, on what is there now.
       if (!current(plan)) plan = entry.plan = planImport(ctx, campaign, sheet);
       if (plan.counts.refused > 0 && !mode.acceptPartial) return;
       writePlan(ctx, plan);
       applied = true;
-    });
+    }));
     // Written: this file's plan is spent, and its next import (a second time, a corrected copy) reads it again.
     if (applied) forgetSheet(entry);
   }
@@ -85,9 +86,17 @@ export async function importAttendance(
   };
 }
 
-/** The planned meetings written: new ones first (their ids were given in order), then the updates. */
+/**
+ * The planned meetings written: new ones first (their ids were given in order), then the updates. Their
+ * parents (consultation, territory, thématiques) checked first, each distinct one once: the write runs
+ * without SQLite's row-by-row foreign-key checks (importAttendance).
+ */
 function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
   const { db } = ctx;
+  const missing = missingParent(db, parentsOf([...plan.inserts, ...plan.updates]));
+  if (missing !== null) {
+    throw new AppError('CONFLICT', `Le catalogue a changé pendant l’import (${missing} n’y est plus) : rien n’a été écrit ; relancez l’import.`);
+  }
   const now = ctx.now().toISOString();
   const total = plan.inserts.length + plan.updates.length;
   const progress = (done: number) =>
@@ -108,6 +117,24 @@ function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
  * this: whatever names it again is a duplicate row.
  */
 type Named = Pick<Meeting, 'id' | 'title' | 'level'>;
+
+/** Every parent the meetings name, each once. */
+function parentsOf(meetings: ImportedMeeting[]): Parents {
+  const parents = {
+    campaign: new Set<number>(), region: new Set<string>(), academie: new Set<string>(), departement: new Set<string>(),
+    bassin: new Set<number>(), etablissement: new Set<string>(), thematique: new Set<number>(),
+  };
+  for (const { record: r } of meetings) {
+    parents.campaign.add(r.campaignId);
+    if (r.regionCode !== null) parents.region.add(r.regionCode);
+    if (r.academieCode !== null) parents.academie.add(r.academieCode);
+    if (r.departementCode !== null) parents.departement.add(r.departementCode);
+    if (r.bassinId !== null) parents.bassin.add(r.bassinId);
+    if (r.etablissementUai !== null) parents.etablissement.add(r.etablissementUai);
+    for (const id of r.thematiqueIds) parents.thematique.add(id);
+  }
+  return parents;
+}
 
 /** Known meetings, by reference and by place; and which row of this file took each one. */
 interface Known {

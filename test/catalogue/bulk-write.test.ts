@@ -3,7 +3,7 @@
  * whose counters and search index are held, put back word for word, and what they would have done settled.
  */
 import { describe, expect, it } from 'vitest';
-import { holdRowTriggers } from '../../src-main/catalogue/repos/bulk-write.repo.ts';
+import { holdRowTriggers, missingParent, withoutForeignKeyChecks } from '../../src-main/catalogue/repos/bulk-write.repo.ts';
 import { getMeeting, insertMeeting } from '../../src-main/catalogue/repos/meeting.repo.ts';
 import { loadDemos } from '../../src-main/demo/demo-catalogue.ts';
 import { emptyCatalogue } from '../support/catalogue.ts';
@@ -79,4 +79,37 @@ describe('holdRowTriggers', () => {
     expect(totals.meeting * totals.contribution).toBeGreaterThan(0);
     expect(received.db.prepare('SELECT meeting_high FROM catalogue_state').pluck().get()).toBe(received.db.prepare('SELECT max(id) FROM meeting').pluck().get());
   }, 60_000);
+});
+
+describe('a bulk write without row-by-row foreign-key checks', () => {
+  it('names the first parent the catalogue does not hold, each kind looked up by its key', () => {
+    const { db } = emptyCatalogue();
+    const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T;
+    const held = {
+      campaign: [] as number[], region: [one<string>('SELECT code FROM region_academique LIMIT 1')],
+      academie: [one<string>('SELECT code FROM academie LIMIT 1')], departement: [one<string>('SELECT code FROM departement LIMIT 1')],
+      bassin: [] as number[], etablissement: [] as string[], thematique: [] as number[],
+    };
+    expect(missingParent(db, held)).toBeNull();
+    expect(missingParent(db, { ...held, campaign: [999] })).toBe('campaign 999');
+    expect(missingParent(db, { ...held, region: [...held.region, 'ZZZ'] })).toBe('region ZZZ');
+    expect(missingParent(db, { ...held, academie: ['A99'] })).toBe('academie A99');
+    expect(missingParent(db, { ...held, departement: ['9Z'] })).toBe('departement 9Z');
+    expect(missingParent(db, { ...held, bassin: [424242] })).toBe('bassin 424242');
+    expect(missingParent(db, { ...held, etablissement: ['0000000X'] })).toBe('etablissement 0000000X');
+    expect(missingParent(db, { ...held, thematique: [77] })).toBe('thematique 77');
+  });
+
+  it('puts the checks back after the work, even when it fails, and leaves them on inside a transaction', () => {
+    const { db } = emptyCatalogue();
+    const on = () => db.pragma('foreign_keys', { simple: true });
+    expect(withoutForeignKeyChecks(db, () => on())).toBe(0);
+    expect(on()).toBe(1);
+    expect(() => withoutForeignKeyChecks(db, () => {
+      throw new Error('échec');
+    })).toThrow('échec');
+    expect(on()).toBe(1);
+    expect(db.transaction(() => withoutForeignKeyChecks(db, () => on()))()).toBe(1);
+    expect(on()).toBe(1);
+  });
 });

@@ -99,6 +99,30 @@ describe('the import’s writes, batched in one transaction', () => {
     expect(page.items.every((m) => m.declaredTotal === 40 && m.attendance.eleves === 3 && m.thematiqueIds.length === 2)).toBe(true);
   });
 
+  it('checks each parent once, SQLite’s row-by-row checks off, and writes nothing when one went missing behind the plan', async () => {
+    const { call, db, campaignId } = demo;
+    const foreignKeys = () => db.pragma('foreign_keys', { simple: true });
+    // A bassin of its own, which only this sheet names.
+    bassin = await call('bassins.create', { departementCode: '86', kind: 'ZAP', nom: 'ZAP des essais' });
+    const path = await sheet(join(dir, 'parent.xlsx'), [['Atelier du bassin neuf', 5, 10, 20]]);
+    expect(await call('spreadsheets.previewImport', { campaignId, path })).toMatchObject({ added: 1 });
+    // Removed by something that counts no change (no version moved: the preview's plan still looks current).
+    db.prepare('UPDATE catalogue_state SET quiet = 1 WHERE id = 1').run();
+    db.prepare('DELETE FROM bassin WHERE id = ?').run(bassin.id);
+    db.prepare('UPDATE catalogue_state SET quiet = 0 WHERE id = 1').run();
+    const before = catalogueChecksum(db);
+    await expect(call('spreadsheets.importAttendance', { campaignId, path })).rejects.toThrow(`Le catalogue a changé pendant l’import (bassin ${bassin.id} n’y est plus)`);
+    expect(catalogueChecksum(db)).toBe(before);
+    expect(foreignKeys()).toBe(1);
+
+    // A sound import: written whole, every row's parents there, the checks on again after it.
+    bassin = (await call('bassins.list', { departementCode: '86' }))[0]!;
+    const sound = await sheet(join(dir, 'sain.xlsx'), [['Atelier sain', 6, 4, 8]]);
+    expect(await call('spreadsheets.importAttendance', { campaignId, path: sound })).toMatchObject({ added: 1, applied: true });
+    expect(foreignKeys()).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('cancelled while it writes, leaves the catalogue as it was', async () => {
     const { db, campaignId } = demo;
     const lines = Array.from({ length: 300 }, (_, i): Line => [`Atelier annulé ${i + 1}`, 1 + (i % 16), 1, 5]);

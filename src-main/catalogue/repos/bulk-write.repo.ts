@@ -43,3 +43,47 @@ export function holdRowTriggers(db: Catalogue): () => void {
     }
   };
 }
+
+/**
+ * `work` with this connection's foreign-key checks off: a bulk write whose parents are checked at once, each
+ * distinct one (missingParent), rather than SQLite looking up each row's five or six (15 ms of a 10 000-row
+ * import). Turned back on whatever happens. SQLite ignores the switch inside a transaction: called inside
+ * one, the checks stay on.
+ */
+export function withoutForeignKeyChecks<T>(db: Catalogue, work: () => T): T {
+  const on = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (on) db.pragma('foreign_keys = OFF');
+  try {
+    return work();
+  } finally {
+    if (on) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** The parents a bulk write of meetings names, each kind as its table and key. */
+const PARENTS = {
+  campaign: ['campaign', 'id'],
+  region: ['region_academique', 'code'],
+  academie: ['academie', 'code'],
+  departement: ['departement', 'code'],
+  bassin: ['bassin', 'id'],
+  etablissement: ['etablissement', 'uai'],
+  thematique: ['thematique', 'id'],
+} as const;
+
+export type Parents = { [K in keyof typeof PARENTS]: Iterable<string | number> };
+
+/** The first of `parents` the catalogue does not hold, as « bassin 12 »; null when it holds them all. */
+export function missingParent(db: Catalogue, parents: Parents): string | null {
+  for (const kind of Object.keys(PARENTS) as (keyof typeof PARENTS)[]) {
+    const values = [...parents[kind]];
+    if (values.length === 0) continue;
+    const [table, key] = PARENTS[kind];
+    const missing = db
+      .prepare(`SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${key} = value) LIMIT 1`)
+      .pluck()
+      .get(JSON.stringify(values)) as string | number | undefined;
+    if (missing !== undefined) return `${kind} ${missing}`;
+  }
+  return null;
+}
