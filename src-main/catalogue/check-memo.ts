@@ -7,9 +7,12 @@
  * crash before the close) changes one of those, and the check runs. The app itself checks at each start.
  *
  * The memo is a small file beside the catalogue (`catalogue.sqlite-controle`, as SQLite's own -wal and
- * -shm): a catalogue copied elsewhere leaves it behind, and is checked.
+ * -shm): a catalogue copied elsewhere leaves it behind, and is checked. Not kept when another connection
+ * wrote while the command ran. What it cannot see: damage by the medium that changes neither size nor time,
+ * and a change within the same tick of a coarse clock (FAT's 2 s); the app's own check at each start remains.
  */
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { Catalogue } from './database.ts';
 
 /** What identifies a file's state: which file (device, inode), its size, its last modification. */
 function stateOf(path: string): string | null {
@@ -21,9 +24,18 @@ function stateOf(path: string): string | null {
   }
 }
 
-/** The catalogue's and its journal's states (a missing journal is a state too). */
+/**
+ * The catalogue's and its journal's states (a missing journal is a state too). SQLite keeps the journal
+ * beside the file a link points to: looked for there.
+ */
 function catalogueState(path: string): { catalogue: string | null; journal: string | null } {
-  return { catalogue: stateOf(path), journal: stateOf(`${path}-wal`) };
+  let file = path;
+  try {
+    file = realpathSync(path);
+  } catch {
+    // missing: no state
+  }
+  return { catalogue: stateOf(file), journal: stateOf(`${file}-wal`) };
 }
 
 export function memoPath(path: string): string {
@@ -57,7 +69,20 @@ export function rememberChecked(path: string): void {
   }
 }
 
-/** The memo dropped: the next command checks. */
+/** The memo dropped: the next command checks. (A memo that cannot be removed is left; never an error of the command's.) */
 export function forgetChecked(path: string): void {
-  rmSync(memoPath(path), { force: true });
+  try {
+    rmSync(memoPath(path), { force: true });
+  } catch {
+    // a folder under that name, a read-only disk: stillChecked finds no memo it can read as one, or a stale one
+  }
+}
+
+/**
+ * Whether another connection (the app, another command) committed to the catalogue since this call: what
+ * this command leaves is then not only its own, and no memo is kept of it.
+ */
+export function othersWriting(db: Catalogue): () => boolean {
+  const since = db.pragma('data_version', { simple: true });
+  return () => db.pragma('data_version', { simple: true }) !== since;
 }

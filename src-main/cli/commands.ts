@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { forgetChecked, rememberChecked, stillChecked } from '../catalogue/check-memo.ts';
+import { forgetChecked, othersWriting, rememberChecked, stillChecked } from '../catalogue/check-memo.ts';
 import { openCatalogue, type Catalogue } from '../catalogue/database.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Bilan } from '../contract/schemas/reports.ts';
@@ -20,18 +20,20 @@ export async function withCatalogue<T>(path: string, work: (call: Caller, db: Ca
     forgetChecked(path);
     throw error;
   }
+  const othersWrote = othersWriting(db);
   const progress = progressLine();
   const call = localCaller({ db, now: () => new Date(), cataloguePath: path, onProgress: progress.show });
   let done = false;
   try {
     const result = await work(call, db);
-    done = true;
+    // Only this command wrote since the check: what it leaves is as this program made it.
+    done = !othersWrote();
     return result;
   } finally {
     progress.end();
     db.close();
-    // Checked at open, written only through SQLite's transactions, closed: as this program made it. After a
-    // failure (a damaged page met?), the next command checks again.
+    // Checked at open, written only through SQLite's transactions, closed. After a failure (a damaged page
+    // met?) or another writer meanwhile, the next command checks again.
     if (done) rememberChecked(path);
     else forgetChecked(path);
   }
@@ -84,6 +86,7 @@ export async function demoCommand(dbPath: string, outDir: string): Promise<numbe
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
   await withCatalogue(building, (call) => loadDemos(call), true);
   for (const suffix of ['-wal', '-shm', '-controle']) rmSync(`${dbPath}${suffix}`, { force: true });
+  forgetChecked(building);
   renameSync(building, dbPath);
   out(`Catalogue de démonstration créé : ${dbPath}`);
   return generateCommand(dbPath, outDir, {});

@@ -93,7 +93,7 @@ export async function importAttendance(
  */
 function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
   const { db } = ctx;
-  const missing = missingParent(db, parentsOf([...plan.inserts, ...plan.updates]));
+  const missing = missingParent(db, { ...parentsOf([...plan.inserts, ...plan.updates]), meeting: plan.updates.map((m) => m.id) });
   if (missing !== null) {
     throw new AppError('CONFLICT', `Le catalogue a changé pendant l’import (${missing} n’y est plus) : rien n’a été écrit ; relancez l’import.`);
   }
@@ -119,7 +119,7 @@ function writePlan(ctx: ServiceContext, plan: ImportPlan): void {
 type Named = Pick<Meeting, 'id' | 'title' | 'level'>;
 
 /** Every parent the meetings name, each once. */
-function parentsOf(meetings: ImportedMeeting[]): Parents {
+function parentsOf(meetings: ImportedMeeting[]): Omit<Parents, 'meeting'> {
   const parents = {
     campaign: new Set<number>(), region: new Set<string>(), academie: new Set<string>(), departement: new Set<string>(),
     bassin: new Set<number>(), etablissement: new Set<string>(), thematique: new Set<number>(),

@@ -88,7 +88,7 @@ describe('a bulk write without row-by-row foreign-key checks', () => {
     const held = {
       campaign: [] as number[], region: [one<string>('SELECT code FROM region_academique LIMIT 1')],
       academie: [one<string>('SELECT code FROM academie LIMIT 1')], departement: [one<string>('SELECT code FROM departement LIMIT 1')],
-      bassin: [] as number[], etablissement: [] as string[], thematique: [] as number[],
+      bassin: [] as number[], etablissement: [] as string[], thematique: [] as number[], meeting: [] as number[],
     };
     expect(missingParent(db, held)).toBeNull();
     expect(missingParent(db, { ...held, campaign: [999] })).toBe('campaign 999');
@@ -98,6 +98,7 @@ describe('a bulk write without row-by-row foreign-key checks', () => {
     expect(missingParent(db, { ...held, bassin: [424242] })).toBe('bassin 424242');
     expect(missingParent(db, { ...held, etablissement: ['0000000X'] })).toBe('etablissement 0000000X');
     expect(missingParent(db, { ...held, thematique: [77] })).toBe('thematique 77');
+    expect(missingParent(db, { ...held, meeting: [999999] })).toBe('meeting 999999');
   });
 
   it('puts the checks back after the work, even when it fails, and leaves them on inside a transaction', () => {

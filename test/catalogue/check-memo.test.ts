@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoPath, rememberChecked, stillChecked } from '../../src-main/catalogue/check-memo.ts';
@@ -53,6 +53,31 @@ describe('the command line’s memo of a clean check', () => {
     damageTable(path, 'contribution');
     await expect(campaigns()).rejects.toBeInstanceOf(DamagedCatalogueError);
     expect(existsSync(memoPath(path))).toBe(false);
+  });
+
+  it('keeps no memo when another connection wrote while the command ran', async () => {
+    const dir = tempDir('synthese-memo-');
+    const path = await demoFile(dir);
+    await withCatalogue(path, async () => {
+      const app = openCatalogue(path, { checked: true });
+      app.prepare("UPDATE catalogue_state SET last_change = '2026-12-07T00:00:00.000Z' WHERE id = 1").run();
+      app.close();
+    });
+    expect(existsSync(memoPath(path))).toBe(false);
+  });
+
+  it('looks for the journal beside the file a link points to, where SQLite keeps it', async () => {
+    const dir = tempDir('synthese-memo-');
+    const path = await demoFile(dir);
+    const link = join(dir, 'lien.sqlite');
+    symlinkSync(path, link);
+    await withCatalogue(link, async () => undefined);
+    expect(stillChecked(link)).toBe(true);
+    // The app writes through the file itself; its commit stays in the journal.
+    const app = openCatalogue(path, { checked: true });
+    app.prepare("UPDATE catalogue_state SET last_change = '2026-12-07T00:00:00.000Z' WHERE id = 1").run();
+    expect(stillChecked(link)).toBe(false);
+    app.close();
   });
 
   it('keeps no memo after a command that failed', async () => {

@@ -60,7 +60,7 @@ export function withoutForeignKeyChecks<T>(db: Catalogue, work: () => T): T {
   }
 }
 
-/** The parents a bulk write of meetings names, each kind as its table and key. */
+/** The parents a bulk write of meetings names, each kind as its table and key (meeting: those it updates). */
 const PARENTS = {
   campaign: ['campaign', 'id'],
   region: ['region_academique', 'code'],
@@ -69,6 +69,7 @@ const PARENTS = {
   bassin: ['bassin', 'id'],
   etablissement: ['etablissement', 'uai'],
   thematique: ['thematique', 'id'],
+  meeting: ['meeting', 'id'],
 } as const;
 
 export type Parents = { [K in keyof typeof PARENTS]: Iterable<string | number> };
