@@ -260,7 +260,6 @@ function rowBuilder(parts: WorkbookParts): RowBuilder & CellBuilder {
       c.f = null;
       c.v = value;
       c.vOnly = judge && inV ? value : null;
-      open = true;
       finishCell(row, column);
     },
     text: (value) => {
